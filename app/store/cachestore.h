@@ -1,0 +1,116 @@
+#pragma once
+
+// The local SQLite cache of cases, escalation requests and the outbox. All SQL
+// of the application lives behind this class (docs/storage.md).
+//
+// Not a QObject and not thread-safe: one instance per thread, each owning its
+// own named QSqlDatabase connection (the name is derived from the thread and
+// the instance). Bulk writes belong on a worker thread: see StoreWorker.
+//
+// Every write is one transaction. A write that changes cases or requests
+// returns a ChangeSet that lists exactly what it committed:
+//  - insertedX / updatedX are decided by whether the row existed before the
+//    write (checked inside the same transaction);
+//  - a request whose new state is superseded or closed is listed in
+//    updatedRequests (it is still in the cache, for the ladder history).
+//    Queue models drop such a row: isInActiveQueue(state) is false;
+//  - removedXIds lists rows deleted from the cache (records the portal
+//    deleted). Removing a case also removes its requests, which are listed
+//    in removedRequestIds.
+// A failed write rolls back, returns an empty ChangeSet and sets *error.
+
+#include "changeset.h"
+#include "escalation.h"
+#include "outboxentry.h"
+#include "storetypes.h"
+#include "syncpage.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Escalation {
+
+class FaultInjector;
+class CacheStorePrivate;
+
+class CacheStore final
+{
+public:
+    enum class OpenMode { ReadWrite, ReadOnly };
+
+    // Opens (creating if needed) and upgrades the cache at `path`. A cache
+    // that fails PRAGMA quick_check is moved aside (its readable outbox rows
+    // are copied into the fresh cache first) and the report says so. Returns
+    // null and sets *error on failure, e.g. NewerSchema for a cache written
+    // by a newer version of the app (left untouched). `report` and `error`
+    // may be null.
+    static std::unique_ptr<CacheStore> open(const QString &path, StoreOpenReport *report,
+                                            StoreError *error,
+                                            OpenMode mode = OpenMode::ReadWrite);
+    ~CacheStore();
+    CacheStore(const CacheStore &) = delete;
+    CacheStore &operator=(const CacheStore &) = delete;
+
+    static int schemaVersion();
+
+    QString path() const;
+    QString connectionName() const;
+    bool isReadOnly() const;
+
+    // --- reads -----------------------------------------------------------
+    // The active queue in one set-based query path (requests, their cases,
+    // their notes: three forward-only statements, no per-row queries).
+    QueueSnapshot loadActiveQueue(StoreError *error = nullptr) const;
+    std::optional<EscalationRequest> request(const QString &id) const;
+    std::optional<Case> caseRecord(const QString &id) const;
+    // Every request of the case, all levels, oldest first (the ladder history).
+    QList<EscalationRequest> requestsForCase(const QString &caseId) const;
+    int requestCount() const;
+    int caseCount() const;
+
+    // --- sync ------------------------------------------------------------
+    // One transaction: upserts, removals and the page's cursor. On failure
+    // nothing of the page is kept and the cursor is unchanged.
+    ChangeSet applySyncPage(const SyncPage &page, StoreError *error);
+    SyncState syncState() const;
+    bool recordSyncSuccess(const QDateTime &at, StoreError *error);
+    bool recordSyncError(const QString &message, const QDateTime &at, StoreError *error);
+
+    // --- outbox ----------------------------------------------------------
+    // Durable before it returns: committed with synchronous=FULL, so it
+    // survives a crash of the app and of the OS. Assigns localId (never
+    // reused) and returns the stored entry. An empty idempotency key gets a
+    // fresh UUID; a key already in the outbox is refused (Constraint).
+    std::optional<OutboxEntry> enqueue(OutboxEntry entry, StoreError *error);
+    std::optional<OutboxEntry> outboxEntry(qint64 localId) const;
+    // All entries (or those with `status`), oldest first.
+    QList<OutboxEntry> outbox(std::optional<OutboxStatus> status = {}) const;
+    int pendingOutboxCount() const;
+    // Marks the entry delivered and, in the same transaction, upserts the
+    // request as the portal returned it.
+    ChangeSet markDelivered(qint64 localId, const std::optional<EscalationRequest> &portalRequest,
+                            StoreError *error);
+    bool markConflict(qint64 localId, const QString &currentJson, const QString &message,
+                      StoreError *error);
+    bool markRejected(qint64 localId, const QString &message, StoreError *error);
+    bool recordAttempt(qint64 localId, const QString &lastError, const QDateTime &nextAttemptAt,
+                       StoreError *error);
+
+    // --- key/value settings the sync needs (ETags per URL, etc.) ---------
+    QString value(const QString &key) const; // empty if unset
+    bool setValue(const QString &key, const QString &value, StoreError *error);
+
+private:
+    friend class CacheStoreTesting;
+    explicit CacheStore(std::unique_ptr<CacheStorePrivate> d);
+    static std::unique_ptr<CacheStore> openWith(const QString &path, StoreOpenReport *report,
+                                                StoreError *error, OpenMode mode,
+                                                FaultInjector *injector);
+    std::unique_ptr<CacheStorePrivate> d;
+};
+
+} // namespace Escalation
