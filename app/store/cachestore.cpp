@@ -1,0 +1,1237 @@
+#include "cachestore.h"
+
+#include "cachestoretesting.h"
+#include "faultinjector.h"
+#include "schema.h"
+#include "storelog.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+#include <QUuid>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace Escalation {
+
+namespace {
+
+QString trStore(const char *text) { return QCoreApplication::translate("CacheStore", text); }
+
+// --- value conversions ----------------------------------------------------
+
+QVariant timeToDb(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime timeFromDb(const QVariant &v)
+{
+    return v.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
+
+QString jsonArrayOf(const QStringList &ids)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+}
+
+// --- the SQL --------------------------------------------------------------
+
+constexpr auto kActiveStates = "('pending', 'accepted', 'declined')";
+
+const QString kCaseColumns = u"id, number, subject, account, tier, severity, priority, status, "
+                             "created_at, first_response_at, last_customer_update_at, "
+                             "last_support_update_at, assignee, csm, updated_at, version"_s;
+
+const QString kRequestColumns = u"id, case_id, level, reason, summary, requested_by, requested_at, "
+                                "state, previous_request_id, owner, team, calendar_id, "
+                                "decision_kind, decision_text, decision_by, decision_at, "
+                                "analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
+                                "updated_at, version"_s;
+
+const QString kOutboxColumns = u"local_id, idempotency_key, request_id, action, text, actor, "
+                               "base_version, created_at, status, attempts, next_attempt_at, "
+                               "last_error, conflict_json"_s;
+
+QString placeholders(int n)
+{
+    QString s;
+    for (int i = 0; i < n; ++i)
+        s += (i ? u", ?"_s : u"?"_s);
+    return s;
+}
+
+QString upsertSql(const QString &table, const QString &columns)
+{
+    const QStringList names = columns.split(u", "_s);
+    QString updates;
+    for (qsizetype i = 1; i < names.size(); ++i)
+        updates += (i > 1 ? u", "_s : QString()) + names[i] + u" = excluded."_s + names[i];
+    return u"INSERT INTO "_s + table + u" ("_s + columns + u") VALUES ("_s
+        + placeholders(int(names.size())) + u") ON CONFLICT (id) DO UPDATE SET "_s + updates;
+}
+
+Case readCase(const QSqlQuery &q)
+{
+    Case c;
+    c.id = q.value(0).toString();
+    c.number = q.value(1).toString();
+    c.subject = q.value(2).toString();
+    c.account = q.value(3).toString();
+    c.tier = supportTierFromCode(q.value(4).toString()).value_or(SupportTier::Standard);
+    c.severity = severityFromInt(q.value(5).toInt()).value_or(Severity::S3);
+    c.priority = priorityFromCode(q.value(6).toString()).value_or(CustomerPriority::Normal);
+    c.status = q.value(7).toString();
+    c.createdAt = timeFromDb(q.value(8));
+    c.firstResponseAt = timeFromDb(q.value(9));
+    c.lastCustomerUpdateAt = timeFromDb(q.value(10));
+    c.lastSupportUpdateAt = timeFromDb(q.value(11));
+    c.assignee = q.value(12).toString();
+    c.csm = q.value(13).toString();
+    c.updatedAt = timeFromDb(q.value(14));
+    c.version = q.value(15).toLongLong();
+    return c;
+}
+
+void bindCase(QSqlQuery &q, const Case &c)
+{
+    q.bindValue(0, c.id);
+    q.bindValue(1, c.number);
+    q.bindValue(2, c.subject);
+    q.bindValue(3, c.account);
+    q.bindValue(4, toCode(c.tier));
+    q.bindValue(5, static_cast<int>(c.severity));
+    q.bindValue(6, toCode(c.priority));
+    q.bindValue(7, c.status);
+    q.bindValue(8, timeToDb(c.createdAt));
+    q.bindValue(9, timeToDb(c.firstResponseAt));
+    q.bindValue(10, timeToDb(c.lastCustomerUpdateAt));
+    q.bindValue(11, timeToDb(c.lastSupportUpdateAt));
+    q.bindValue(12, c.assignee);
+    q.bindValue(13, c.csm);
+    q.bindValue(14, timeToDb(c.updatedAt));
+    q.bindValue(15, c.version);
+}
+
+EscalationRequest readRequest(const QSqlQuery &q)
+{
+    EscalationRequest r;
+    r.id = q.value(0).toString();
+    r.caseId = q.value(1).toString();
+    r.level = q.value(2).toInt();
+    r.reason = reasonFromCode(q.value(3).toString()).value_or(Reason::Other);
+    r.summary = q.value(4).toString();
+    r.requestedBy = q.value(5).toString();
+    r.requestedAt = timeFromDb(q.value(6));
+    r.state = requestStateFromCode(q.value(7).toString()).value_or(RequestState::Pending);
+    r.previousRequestId = q.value(8).toString();
+    r.owner = q.value(9).toString();
+    r.team = q.value(10).toString();
+    r.calendarId = q.value(11).toString();
+    const QVariant decisionKind = q.value(12);
+    if (!decisionKind.isNull()) {
+        r.decision = Decision{decisionKindFromCode(decisionKind.toString()).value_or(DecisionKind::Accept),
+                              q.value(13).toString(), q.value(14).toString(), timeFromDb(q.value(15))};
+    }
+    const QVariant analysisAt = q.value(18);
+    if (!q.value(16).isNull() || !analysisAt.isNull())
+        r.analysis = Analysis{q.value(16).toString(), q.value(17).toString(), timeFromDb(analysisAt)};
+    const QVariant ackAt = q.value(20);
+    if (!q.value(19).isNull() || !ackAt.isNull())
+        r.ownerAcknowledgement = OwnerAcknowledgement{q.value(19).toString(), timeFromDb(ackAt)};
+    r.updatedAt = timeFromDb(q.value(21));
+    r.version = q.value(22).toLongLong();
+    return r;
+}
+
+void bindRequest(QSqlQuery &q, const EscalationRequest &r)
+{
+    const QVariant nullText(QMetaType::fromType<QString>());
+    const QVariant nullTime(QMetaType::fromType<qint64>());
+    q.bindValue(0, r.id);
+    q.bindValue(1, r.caseId);
+    q.bindValue(2, r.level);
+    q.bindValue(3, toCode(r.reason));
+    q.bindValue(4, r.summary);
+    q.bindValue(5, r.requestedBy);
+    q.bindValue(6, timeToDb(r.requestedAt));
+    q.bindValue(7, toCode(r.state));
+    q.bindValue(8, r.previousRequestId.isEmpty() ? nullText : QVariant(r.previousRequestId));
+    q.bindValue(9, r.owner);
+    q.bindValue(10, r.team);
+    q.bindValue(11, r.calendarId);
+    // A present decision/analysis/acknowledgement is stored with non-NULL
+    // text, so that "present but empty" survives the round trip.
+    q.bindValue(12, r.decision ? QVariant(toCode(r.decision->kind)) : nullText);
+    q.bindValue(13, r.decision ? QVariant(r.decision->text.isNull() ? u""_s : r.decision->text) : nullText);
+    q.bindValue(14, r.decision ? QVariant(r.decision->by) : nullText);
+    q.bindValue(15, r.decision ? timeToDb(r.decision->at) : nullTime);
+    q.bindValue(16, r.analysis ? QVariant(r.analysis->text.isNull() ? u""_s : r.analysis->text) : nullText);
+    q.bindValue(17, r.analysis ? QVariant(r.analysis->by) : nullText);
+    q.bindValue(18, r.analysis ? timeToDb(r.analysis->at) : nullTime);
+    q.bindValue(19, r.ownerAcknowledgement
+                        ? QVariant(r.ownerAcknowledgement->by.isNull() ? u""_s : r.ownerAcknowledgement->by)
+                        : nullText);
+    q.bindValue(20, r.ownerAcknowledgement ? timeToDb(r.ownerAcknowledgement->at) : nullTime);
+    q.bindValue(21, timeToDb(r.updatedAt));
+    q.bindValue(22, r.version);
+}
+
+OutboxEntry readOutbox(const QSqlQuery &q)
+{
+    OutboxEntry e;
+    e.localId = q.value(0).toLongLong();
+    e.idempotencyKey = q.value(1).toString();
+    e.requestId = q.value(2).toString();
+    e.action = outboxActionFromCode(q.value(3).toString()).value_or(OutboxAction::AddNote);
+    e.text = q.value(4).toString();
+    e.actor = q.value(5).toString();
+    e.baseVersion = q.value(6).toLongLong();
+    e.createdAt = timeFromDb(q.value(7));
+    e.status = outboxStatusFromCode(q.value(8).toString()).value_or(OutboxStatus::Pending);
+    e.attempts = q.value(9).toInt();
+    e.nextAttemptAt = timeFromDb(q.value(10));
+    e.lastError = q.value(11).toString();
+    e.conflictJson = q.value(12).toString();
+    return e;
+}
+
+void bindOutbox(QSqlQuery &q, const OutboxEntry &e, bool withLocalId)
+{
+    int i = 0;
+    if (withLocalId)
+        q.bindValue(i++, e.localId);
+    q.bindValue(i++, e.idempotencyKey);
+    q.bindValue(i++, e.requestId);
+    q.bindValue(i++, toCode(e.action));
+    q.bindValue(i++, e.text);
+    q.bindValue(i++, e.actor);
+    q.bindValue(i++, e.baseVersion);
+    q.bindValue(i++, timeToDb(e.createdAt));
+    q.bindValue(i++, toCode(e.status));
+    q.bindValue(i++, e.attempts);
+    q.bindValue(i++, timeToDb(e.nextAttemptAt));
+    q.bindValue(i++, e.lastError);
+    q.bindValue(i++, e.conflictJson);
+}
+
+// Maps a SQLite result code (Qt's nativeErrorCode) onto what the user can do
+// about it. Extended codes carry the primary code in their low byte.
+StoreError toStoreError(const QSqlError &e, const QString &path)
+{
+    const int code = e.nativeErrorCode().toInt() & 0xff;
+    const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    const QString where = QDir::toNativeSeparators(path);
+    switch (code) {
+    case 13: // SQLITE_FULL
+        return {StoreError::DiskFull,
+                trStore("The disk holding the local cache (%1) is full. Free some space and try "
+                        "again; everything saved before is kept.").arg(where)};
+    case 8: // SQLITE_READONLY
+        return {StoreError::ReadOnly,
+                trStore("The local cache (%1) is read-only, so nothing can be saved. Check the "
+                        "permissions of the file and its folder; everything saved before is kept.")
+                    .arg(where)};
+    case 11: // SQLITE_CORRUPT
+    case 26: // SQLITE_NOTADB
+        return {StoreError::Corrupt,
+                trStore("The local cache (%1) is damaged (%2). Restart the application to rebuild "
+                        "it; decisions waiting to be sent are kept.").arg(where, detail)};
+    case 19: // SQLITE_CONSTRAINT
+        return {StoreError::Constraint,
+                trStore("The local cache refused inconsistent data: %1").arg(detail)};
+    case 10: // SQLITE_IOERR
+    case 14: // SQLITE_CANTOPEN
+    case 15: // SQLITE_PROTOCOL
+    case 5:  // SQLITE_BUSY
+    case 6:  // SQLITE_LOCKED
+    case 22: // SQLITE_NOLFS
+    case 23: // SQLITE_AUTH
+        return {StoreError::Io,
+                trStore("The local cache (%1) could not be read or written: %2").arg(where, detail)};
+    default:
+        return {StoreError::Other, trStore("The local cache (%1) failed: %2").arg(where, detail)};
+    }
+}
+
+StoreError injectedError(StoreError::Kind kind, const QString &path)
+{
+    const QString where = QDir::toNativeSeparators(path);
+    switch (kind) {
+    case StoreError::DiskFull:
+        return {kind, trStore("The disk holding the local cache (%1) is full. Free some space and "
+                              "try again; everything saved before is kept.").arg(where)};
+    case StoreError::ReadOnly:
+        return {kind, trStore("The local cache (%1) is read-only, so nothing can be saved.").arg(where)};
+    default:
+        return {kind, trStore("The local cache (%1) could not be read or written: %2")
+                          .arg(where, u"injected fault"_s)};
+    }
+}
+
+void setError(StoreError *out, const StoreError &e)
+{
+    if (out)
+        *out = e;
+}
+
+std::atomic<quint64> g_instanceCounter{0};
+
+} // namespace
+
+// --- the statement-execution layer --------------------------------------
+
+class CacheStorePrivate final
+{
+public:
+    QString path;
+    QString connectionName;
+    QSqlDatabase db;
+    bool readOnly = false;
+    bool wal = false;
+    FaultInjector *injector = nullptr;
+    QHash<QString, QSqlQuery> statements; // prepared once, reused
+
+    ~CacheStorePrivate() { close(); }
+
+    void close()
+    {
+        statements.clear();
+        if (db.isValid()) {
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(connectionName);
+        }
+    }
+
+    bool injectFault(StoreError *error)
+    {
+        StoreError::Kind kind = StoreError::Io;
+        if (injector && injector->shouldFail(&kind)) {
+            qCDebug(lcStore) << "injected fault" << kind;
+            setError(error, injectedError(kind, path));
+            return true;
+        }
+        return false;
+    }
+
+    // A cached prepared statement for `sql`; null (and *error set) if it
+    // cannot be prepared.
+    QSqlQuery *prepared(const QString &sql, StoreError *error)
+    {
+        auto it = statements.find(sql);
+        if (it == statements.end()) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.prepare(sql)) {
+                qCWarning(lcStore) << "prepare failed:" << q.lastError().text() << sql;
+                setError(error, toStoreError(q.lastError(), path));
+                return nullptr;
+            }
+            it = statements.insert(sql, q);
+        }
+        return &it.value();
+    }
+
+    bool exec(QSqlQuery &q, StoreError *error)
+    {
+        if (injectFault(error))
+            return false;
+        if (!q.exec()) {
+            qCWarning(lcStore) << "statement failed:" << q.lastError().nativeErrorCode()
+                               << q.lastError().text();
+            setError(error, toStoreError(q.lastError(), path));
+            return false;
+        }
+        return true;
+    }
+
+    // Prepares (once) and executes `sql` with the given positional values.
+    QSqlQuery *run(const QString &sql, const QVariantList &values, StoreError *error)
+    {
+        QSqlQuery *q = prepared(sql, error);
+        if (!q)
+            return nullptr;
+        for (qsizetype i = 0; i < values.size(); ++i)
+            q->bindValue(int(i), values[i]);
+        return exec(*q, error) ? q : nullptr;
+    }
+
+    bool runDone(const QString &sql, const QVariantList &values, StoreError *error)
+    {
+        QSqlQuery *q = run(sql, values, error);
+        if (q)
+            q->finish();
+        return q != nullptr;
+    }
+
+    // Runs a one-off statement (DDL, PRAGMA) without caching it.
+    std::optional<QVariant> once(const QString &sql, StoreError *error)
+    {
+        if (injectFault(error))
+            return std::nullopt;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.exec(sql)) {
+            qCWarning(lcStore) << "statement failed:" << q.lastError().nativeErrorCode()
+                               << q.lastError().text() << sql;
+            setError(error, toStoreError(q.lastError(), path));
+            return std::nullopt;
+        }
+        return q.next() ? q.value(0) : QVariant();
+    }
+
+    bool begin(StoreError *error, bool write = true)
+    {
+        return runDone(write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, {}, error);
+    }
+    bool commit(StoreError *error) { return runDone(u"COMMIT"_s, {}, error); }
+    void rollback()
+    {
+        // Not counted by the fault injector: a rollback is the recovery itself.
+        QSqlQuery q(db);
+        if (!q.exec(u"ROLLBACK"_s))
+            qCDebug(lcStore) << "rollback:" << q.lastError().text();
+    }
+
+    // Everything below runs inside a transaction opened by the caller.
+    bool existingIds(const QString &table, const QStringList &ids, QSet<QString> *out, StoreError *error);
+    bool upsertCases(const QList<Case> &cases, ChangeSet *changes, StoreError *error);
+    bool upsertRequests(const QList<EscalationRequest> &requests, ChangeSet *changes, StoreError *error);
+    bool removeRequests(const QStringList &ids, ChangeSet *changes, StoreError *error);
+    bool removeCases(const QStringList &ids, ChangeSet *changes, StoreError *error);
+    bool attachNotes(const QString &sql, const QVariantList &values,
+                     QList<EscalationRequest> *requests, StoreError *error);
+    std::optional<int> userVersion(StoreError *error);
+    bool configure(StoreError *error);
+    bool migrate(int from, StoreError *error);
+    bool setSynchronous(bool full, StoreError *error);
+};
+
+bool CacheStorePrivate::existingIds(const QString &table, const QStringList &ids, QSet<QString> *out,
+                                    StoreError *error)
+{
+    if (ids.isEmpty())
+        return true;
+    // One query per table and page, not one per row: the page's ids travel
+    // as one JSON array bound to a single parameter.
+    QSqlQuery *q = run(u"SELECT id FROM "_s + table + u" WHERE id IN (SELECT value FROM json_each(?))"_s,
+                       {jsonArrayOf(ids)}, error);
+    if (!q)
+        return false;
+    while (q->next())
+        out->insert(q->value(0).toString());
+    q->finish();
+    return true;
+}
+
+bool CacheStorePrivate::upsertCases(const QList<Case> &cases, ChangeSet *changes, StoreError *error)
+{
+    if (cases.isEmpty())
+        return true;
+    QStringList ids;
+    ids.reserve(cases.size());
+    for (const Case &c : cases)
+        ids.append(c.id);
+    QSet<QString> existing;
+    if (!existingIds(u"cases"_s, ids, &existing, error))
+        return false;
+    static const QString sql = upsertSql(u"cases"_s, kCaseColumns);
+    QSqlQuery *q = prepared(sql, error);
+    if (!q)
+        return false;
+    for (const Case &c : cases) {
+        bindCase(*q, c);
+        if (!exec(*q, error))
+            return false;
+        if (existing.contains(c.id)) {
+            changes->updatedCases.append(c);
+        } else {
+            existing.insert(c.id); // a repeated id within one page is an update
+            changes->insertedCases.append(c);
+        }
+    }
+    return true;
+}
+
+bool CacheStorePrivate::upsertRequests(const QList<EscalationRequest> &requests, ChangeSet *changes,
+                                       StoreError *error)
+{
+    if (requests.isEmpty())
+        return true;
+    QStringList ids;
+    ids.reserve(requests.size());
+    for (const EscalationRequest &r : requests)
+        ids.append(r.id);
+    QSet<QString> existing;
+    if (!existingIds(u"requests"_s, ids, &existing, error))
+        return false;
+    static const QString sql = upsertSql(u"requests"_s, kRequestColumns);
+    QSqlQuery *upsert = prepared(sql, error);
+    QSqlQuery *clearNotes = prepared(u"DELETE FROM notes WHERE request_id = ?"_s, error);
+    QSqlQuery *addNote = prepared(
+        u"INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?, ?, ?, ?, ?, ?)"_s, error);
+    if (!upsert || !clearNotes || !addNote)
+        return false;
+    for (const EscalationRequest &r : requests) {
+        bindRequest(*upsert, r);
+        if (!exec(*upsert, error))
+            return false;
+        const bool existed = existing.contains(r.id);
+        if (existed) {
+            // The portal sends the whole note list; replace it. A new
+            // request has no notes yet, so it skips this statement.
+            clearNotes->bindValue(0, r.id);
+            if (!exec(*clearNotes, error))
+                return false;
+        }
+        for (qsizetype i = 0; i < r.notes.size(); ++i) {
+            const Note &n = r.notes[i];
+            addNote->bindValue(0, r.id);
+            addNote->bindValue(1, qint64(i));
+            addNote->bindValue(2, n.id);
+            addNote->bindValue(3, n.author);
+            addNote->bindValue(4, n.text);
+            addNote->bindValue(5, timeToDb(n.at));
+            if (!exec(*addNote, error))
+                return false;
+        }
+        if (existed) {
+            changes->updatedRequests.append(r);
+        } else {
+            existing.insert(r.id);
+            changes->insertedRequests.append(r);
+        }
+    }
+    return true;
+}
+
+bool CacheStorePrivate::removeRequests(const QStringList &ids, ChangeSet *changes, StoreError *error)
+{
+    if (ids.isEmpty())
+        return true;
+    QSet<QString> existing;
+    if (!existingIds(u"requests"_s, ids, &existing, error))
+        return false;
+    for (const QString &id : ids) {
+        if (!existing.remove(id))
+            continue; // unknown here, or listed twice: nothing to remove
+        if (!runDone(u"DELETE FROM notes WHERE request_id = ?"_s, {id}, error)
+            || !runDone(u"DELETE FROM requests WHERE id = ?"_s, {id}, error))
+            return false;
+        changes->removedRequestIds.append(id);
+    }
+    return true;
+}
+
+bool CacheStorePrivate::removeCases(const QStringList &ids, ChangeSet *changes, StoreError *error)
+{
+    if (ids.isEmpty())
+        return true;
+    QSet<QString> existing;
+    if (!existingIds(u"cases"_s, ids, &existing, error))
+        return false;
+    for (const QString &id : ids) {
+        if (!existing.remove(id))
+            continue;
+        // A case deleted at the portal takes its requests with it.
+        QSqlQuery *q = run(u"SELECT id FROM requests WHERE case_id = ?"_s, {id}, error);
+        if (!q)
+            return false;
+        QStringList requestIds;
+        while (q->next())
+            requestIds.append(q->value(0).toString());
+        q->finish();
+        if (!removeRequests(requestIds, changes, error)
+            || !runDone(u"DELETE FROM cases WHERE id = ?"_s, {id}, error))
+            return false;
+        changes->removedCaseIds.append(id);
+    }
+    return true;
+}
+
+bool CacheStorePrivate::attachNotes(const QString &sql, const QVariantList &values,
+                                    QList<EscalationRequest> *requests, StoreError *error)
+{
+    QHash<QString, qsizetype> index;
+    index.reserve(requests->size());
+    for (qsizetype i = 0; i < requests->size(); ++i)
+        index.insert(requests->at(i).id, i);
+    QSqlQuery *q = run(sql, values, error);
+    if (!q)
+        return false;
+    while (q->next()) {
+        const auto it = index.constFind(q->value(0).toString());
+        if (it == index.constEnd())
+            continue;
+        (*requests)[*it].notes.append(Note{q->value(1).toString(), q->value(2).toString(),
+                                           q->value(3).toString(), timeFromDb(q->value(4))});
+    }
+    q->finish();
+    return true;
+}
+
+std::optional<int> CacheStorePrivate::userVersion(StoreError *error)
+{
+    const auto v = once(u"PRAGMA user_version"_s, error);
+    if (!v)
+        return std::nullopt;
+    return v->toInt();
+}
+
+bool CacheStorePrivate::setSynchronous(bool full, StoreError *error)
+{
+    return once(full ? u"PRAGMA synchronous = FULL"_s : u"PRAGMA synchronous = NORMAL"_s, error)
+        .has_value();
+}
+
+// WAL lets readers on other threads proceed while the sync writes, and with
+// synchronous=NORMAL a commit costs no fsync; a crash of the app never loses
+// a commit in WAL mode, an OS crash may lose the last ones, which the sync
+// fetches again (the cursor is in the same transaction). The outbox, which
+// holds what only this machine knows, commits with synchronous=FULL (see
+// CacheStore::enqueue). Where WAL is unavailable (e.g. some network file
+// systems) the classic rollback journal is used with synchronous=FULL
+// throughout, since NORMAL there risks corruption on power loss.
+bool CacheStorePrivate::configure(StoreError *error)
+{
+    const auto mode = once(u"PRAGMA journal_mode = WAL"_s, error);
+    if (!mode)
+        return false;
+    wal = mode->toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0;
+    if (!wal) {
+        qCWarning(lcStore) << "WAL unavailable for" << path << "- journal mode is" << mode->toString()
+                           << "; falling back to DELETE";
+        const auto fallback = once(u"PRAGMA journal_mode = DELETE"_s, error);
+        if (!fallback)
+            return false;
+    }
+    if (!setSynchronous(!wal, error))
+        return false;
+    const auto sync = once(u"PRAGMA synchronous"_s, error);
+    if (!sync)
+        return false;
+    const int expected = wal ? 1 : 2; // NORMAL : FULL
+    if (sync->toInt() != expected)
+        qCWarning(lcStore) << "synchronous is" << sync->toInt() << "instead of" << expected;
+    once(u"PRAGMA temp_store = MEMORY"_s, nullptr);
+    once(u"PRAGMA cache_size = -16384"_s, nullptr); // 16 MiB: the active queue's pages stay hot
+    return true;
+}
+
+bool CacheStorePrivate::migrate(int from, StoreError *error)
+{
+    for (int version = from + 1; version <= Schema::latestVersion(); ++version) {
+        qCInfo(lcStore) << "upgrading" << path << "to schema version" << version;
+        if (!begin(error))
+            return false;
+        bool ok = true;
+        const QList<QString> steps = Schema::upgradeStatements(version);
+        for (const QString &sql : steps) {
+            if (!once(sql, error)) {
+                ok = false;
+                break;
+            }
+        }
+        ok = ok && once(u"PRAGMA user_version = "_s + QString::number(version), error).has_value();
+        ok = ok && commit(error);
+        if (!ok) {
+            rollback();
+            qCWarning(lcStore) << "upgrade to schema version" << version << "failed; rolled back";
+            return false;
+        }
+    }
+    return true;
+}
+
+// --- CacheStore -------------------------------------------------------------
+
+namespace {
+
+enum class Health { Ok, Damaged, Failed };
+
+std::unique_ptr<CacheStorePrivate> connectTo(const QString &path, CacheStore::OpenMode mode,
+                                             FaultInjector *injector, StoreError *error)
+{
+    auto d = std::make_unique<CacheStorePrivate>();
+    d->path = path;
+    d->injector = injector;
+    d->readOnly = mode == CacheStore::OpenMode::ReadOnly;
+    // One connection per thread and instance: QSqlDatabase connections must
+    // not be shared between threads.
+    d->connectionName = u"escalation-store-%1-%2"_s
+                            .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()), 0, 16)
+                            .arg(++g_instanceCounter);
+    d->db = QSqlDatabase::addDatabase(u"QSQLITE"_s, d->connectionName);
+    d->db.setDatabaseName(path);
+    d->db.setConnectOptions(d->readOnly ? u"QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_READONLY"_s
+                                        : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!d->db.open()) {
+        setError(error, toStoreError(d->db.lastError(), path));
+        return nullptr;
+    }
+    return d;
+}
+
+Health checkHealth(CacheStorePrivate &d, StoreError *error)
+{
+    QSqlQuery q(d.db);
+    q.setForwardOnly(true);
+    if (d.injectFault(error))
+        return Health::Failed;
+    if (!q.exec(u"PRAGMA quick_check"_s)) {
+        const StoreError e = toStoreError(q.lastError(), d.path);
+        setError(error, e);
+        return e.kind == StoreError::Corrupt ? Health::Damaged : Health::Failed;
+    }
+    QStringList problems;
+    while (q.next())
+        problems.append(q.value(0).toString());
+    if (q.lastError().isValid()) {
+        const StoreError e = toStoreError(q.lastError(), d.path);
+        setError(error, e);
+        return e.kind == StoreError::Corrupt ? Health::Damaged : Health::Failed;
+    }
+    if (problems == QStringList{u"ok"_s})
+        return Health::Ok;
+    qCWarning(lcStore) << "quick_check of" << d.path << "failed:" << problems.mid(0, 5);
+    return Health::Damaged;
+}
+
+// Reads whatever outbox rows a damaged cache still yields.
+QList<OutboxEntry> salvageOutbox(CacheStorePrivate &d)
+{
+    QList<OutboxEntry> entries;
+    QSqlQuery q(d.db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s)) {
+        qCWarning(lcStore) << "no outbox could be read from the damaged cache:" << q.lastError().text();
+        return entries;
+    }
+    while (q.next())
+        entries.append(readOutbox(q));
+    if (q.lastError().isValid())
+        qCWarning(lcStore) << "outbox only partly readable:" << q.lastError().text();
+    return entries;
+}
+
+bool moveAside(const QString &path, QString *movedTo, StoreError *error)
+{
+    const QString target = path + u".corrupt-"_s
+        + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
+    if (!QFile::rename(path, target)) {
+        setError(error, {StoreError::Io,
+                         trStore("The damaged local cache (%1) could not be moved aside to %2.")
+                             .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(target))});
+        return false;
+    }
+    // The journal belongs to the damaged file; keep it next to it.
+    for (const QString &suffix : {u"-wal"_s, u"-journal"_s}) {
+        if (QFile::exists(path + suffix))
+            QFile::rename(path + suffix, target + suffix);
+    }
+    QFile::remove(path + u"-shm"_s);
+    *movedTo = target;
+    return true;
+}
+
+} // namespace
+
+CacheStore::CacheStore(std::unique_ptr<CacheStorePrivate> dd) : d(std::move(dd)) {}
+
+CacheStore::~CacheStore() = default;
+
+int CacheStore::schemaVersion() { return Schema::latestVersion(); }
+
+QString CacheStore::path() const { return d->path; }
+QString CacheStore::connectionName() const { return d->connectionName; }
+bool CacheStore::isReadOnly() const { return d->readOnly; }
+
+std::unique_ptr<CacheStore> CacheStore::open(const QString &path, StoreOpenReport *report,
+                                             StoreError *error, OpenMode mode)
+{
+    return openWith(path, report, error, mode, nullptr);
+}
+
+std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenReport *report,
+                                                 StoreError *error, OpenMode mode,
+                                                 FaultInjector *injector)
+{
+    StoreOpenReport local;
+    StoreOpenReport &rep = report ? *report : local;
+    rep = StoreOpenReport();
+    setError(error, {});
+
+    const QFileInfo info(path);
+    if (mode == OpenMode::ReadWrite && !QDir().mkpath(info.absolutePath())) {
+        setError(error, {StoreError::ReadOnly,
+                         trStore("The folder for the local cache (%1) cannot be created.")
+                             .arg(QDir::toNativeSeparators(info.absolutePath()))});
+        return nullptr;
+    }
+    if (mode == OpenMode::ReadOnly && !info.exists()) {
+        setError(error, {StoreError::Io, trStore("There is no local cache at %1.")
+                                             .arg(QDir::toNativeSeparators(path))});
+        return nullptr;
+    }
+    const bool existed = info.exists() && info.size() > 0;
+
+    auto d = connectTo(path, mode, injector, error);
+    if (!d)
+        return nullptr;
+
+    QList<OutboxEntry> salvaged;
+    if (existed) {
+        StoreError healthError;
+        switch (checkHealth(*d, &healthError)) {
+        case Health::Ok:
+            break;
+        case Health::Failed:
+            setError(error, healthError);
+            return nullptr;
+        case Health::Damaged:
+            if (mode == OpenMode::ReadOnly) {
+                setError(error, {StoreError::Corrupt,
+                                 trStore("The local cache (%1) is damaged.").arg(QDir::toNativeSeparators(path))});
+                return nullptr;
+            }
+            salvaged = salvageOutbox(*d);
+            d->close();
+            if (!moveAside(path, &rep.movedAsidePath, error))
+                return nullptr;
+            qCWarning(lcStore) << "damaged cache moved to" << rep.movedAsidePath << "; salvaged"
+                               << salvaged.size() << "outbox entries";
+            rep.rebuilt = true;
+            d = connectTo(path, mode, injector, error);
+            if (!d)
+                return nullptr;
+            break;
+        }
+    }
+
+    const auto version = d->userVersion(error);
+    if (!version)
+        return nullptr;
+    if (*version > Schema::latestVersion()) {
+        // Checked before any pragma that writes (journal_mode changes the
+        // file header): a newer app's cache is left exactly as it is.
+        setError(error, {StoreError::NewerSchema,
+                         trStore("The local cache (%1) was written by a newer version of Escalation "
+                                 "Desk (schema %2, this version reads up to %3). Update the "
+                                 "application; the cache has not been changed.")
+                             .arg(QDir::toNativeSeparators(path))
+                             .arg(*version)
+                             .arg(Schema::latestVersion())});
+        return nullptr;
+    }
+
+    if (mode == OpenMode::ReadOnly) {
+        if (*version < Schema::latestVersion()) {
+            setError(error, {StoreError::ReadOnly,
+                             trStore("The local cache (%1) needs an upgrade, which a read-only "
+                                     "cache does not allow.").arg(QDir::toNativeSeparators(path))});
+            return nullptr;
+        }
+        const auto modeNow = d->once(u"PRAGMA journal_mode"_s, error);
+        if (!modeNow)
+            return nullptr;
+        rep.journalMode = modeNow->toString().toLower();
+        d->wal = rep.journalMode == u"wal"_s;
+        return std::unique_ptr<CacheStore>(new CacheStore(std::move(d)));
+    }
+
+    if (!d->configure(error) || !d->migrate(*version, error))
+        return nullptr;
+    rep.journalMode = d->wal ? u"wal"_s : u"delete"_s;
+
+    if (!salvaged.isEmpty()) {
+        // The rescued decisions keep their local ids and idempotency keys, so
+        // a push that reached the portal before the damage is not applied twice.
+        StoreError e;
+        bool ok = d->setSynchronous(true, &e) && d->begin(&e);
+        const QString sql = u"INSERT OR IGNORE INTO outbox ("_s + kOutboxColumns + u") VALUES ("_s
+            + placeholders(13) + u")"_s;
+        QSqlQuery *q = ok ? d->prepared(sql, &e) : nullptr;
+        ok = ok && q;
+        for (qsizetype i = 0; ok && i < salvaged.size(); ++i) {
+            bindOutbox(*q, salvaged[i], true);
+            ok = d->exec(*q, &e);
+        }
+        ok = ok && d->commit(&e);
+        if (!ok) {
+            d->rollback();
+            setError(error, e);
+            return nullptr;
+        }
+        d->setSynchronous(!d->wal, nullptr);
+        rep.salvagedOutboxEntries = int(salvaged.size());
+    }
+    qCDebug(lcStore) << "opened" << path << "journal" << rep.journalMode << "connection"
+                     << d->connectionName;
+    return std::unique_ptr<CacheStore>(new CacheStore(std::move(d)));
+}
+
+// --- reads -------------------------------------------------------------------
+
+QueueSnapshot CacheStore::loadActiveQueue(StoreError *error) const
+{
+    QueueSnapshot snapshot;
+    setError(error, {});
+    const QString active = QString::fromLatin1(kActiveStates);
+    // One read transaction: the three statements see the same snapshot even
+    // while another thread's connection writes.
+    if (!d->begin(error, false))
+        return {};
+    bool ok = false;
+    if (QSqlQuery *q = d->run(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s + active,
+                              {}, error)) {
+        while (q->next())
+            snapshot.requests.append(readRequest(*q));
+        q->finish();
+        ok = true;
+    }
+    if (ok) {
+        ok = false;
+        if (QSqlQuery *q = d->run(u"SELECT "_s + kCaseColumns
+                                      + u" FROM cases WHERE id IN (SELECT case_id FROM requests WHERE state IN "_s
+                                      + active + u")"_s,
+                                  {}, error)) {
+            snapshot.cases.reserve(snapshot.requests.size());
+            while (q->next()) {
+                Case c = readCase(*q);
+                snapshot.cases.insert(c.id, std::move(c));
+            }
+            q->finish();
+            ok = true;
+        }
+    }
+    ok = ok && d->attachNotes(u"SELECT n.request_id, n.id, n.author, n.text, n.at FROM notes n "
+                              "JOIN requests r ON r.id = n.request_id WHERE r.state IN "_s
+                                  + active + u" ORDER BY n.request_id, n.seq"_s,
+                              {}, &snapshot.requests, error);
+    ok = ok && d->commit(error);
+    if (!ok) {
+        d->rollback();
+        return {};
+    }
+    return snapshot;
+}
+
+std::optional<EscalationRequest> CacheStore::request(const QString &id) const
+{
+    QSqlQuery *q = d->run(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE id = ?"_s, {id}, nullptr);
+    if (!q || !q->next()) {
+        if (q)
+            q->finish();
+        return std::nullopt;
+    }
+    QList<EscalationRequest> list{readRequest(*q)};
+    q->finish();
+    if (!d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes WHERE request_id = ? ORDER BY seq"_s,
+                        {id}, &list, nullptr))
+        return std::nullopt;
+    return list.first();
+}
+
+std::optional<Case> CacheStore::caseRecord(const QString &id) const
+{
+    QSqlQuery *q = d->run(u"SELECT "_s + kCaseColumns + u" FROM cases WHERE id = ?"_s, {id}, nullptr);
+    if (!q)
+        return std::nullopt;
+    std::optional<Case> c;
+    if (q->next())
+        c = readCase(*q);
+    q->finish();
+    return c;
+}
+
+QList<EscalationRequest> CacheStore::requestsForCase(const QString &caseId) const
+{
+    QList<EscalationRequest> list;
+    QSqlQuery *q = d->run(u"SELECT "_s + kRequestColumns
+                              + u" FROM requests WHERE case_id = ? ORDER BY requested_at, level, id"_s,
+                          {caseId}, nullptr);
+    if (!q)
+        return list;
+    while (q->next())
+        list.append(readRequest(*q));
+    q->finish();
+    if (!d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes WHERE request_id IN "
+                        "(SELECT id FROM requests WHERE case_id = ?) ORDER BY request_id, seq"_s,
+                        {caseId}, &list, nullptr))
+        return {};
+    return list;
+}
+
+int CacheStore::requestCount() const
+{
+    const auto v = d->once(u"SELECT count(*) FROM requests"_s, nullptr);
+    return v ? v->toInt() : 0;
+}
+
+int CacheStore::caseCount() const
+{
+    const auto v = d->once(u"SELECT count(*) FROM cases"_s, nullptr);
+    return v ? v->toInt() : 0;
+}
+
+// --- sync --------------------------------------------------------------------
+
+ChangeSet CacheStore::applySyncPage(const SyncPage &page, StoreError *error)
+{
+    setError(error, {});
+    ChangeSet changes;
+    // Cases first: a request's case is in the same page or an earlier one.
+    bool ok = d->begin(error) && d->upsertCases(page.cases, &changes, error)
+        && d->upsertRequests(page.requests, &changes, error)
+        && d->removeRequests(page.removedRequestIds, &changes, error)
+        && d->removeCases(page.removedCaseIds, &changes, error)
+        && d->runDone(u"UPDATE sync_state SET cursor = ? WHERE id = 1"_s, {page.cursor}, error)
+        && d->commit(error);
+    if (!ok) {
+        d->rollback();
+        qCWarning(lcStore) << "sync page rolled back; cursor stays";
+        return {};
+    }
+    return changes;
+}
+
+SyncState CacheStore::syncState() const
+{
+    SyncState s;
+    QSqlQuery *q = d->run(u"SELECT cursor, last_success_at, last_error, last_error_at FROM sync_state WHERE id = 1"_s,
+                          {}, nullptr);
+    if (q && q->next()) {
+        s.cursor = q->value(0).toString();
+        s.lastSuccessAt = timeFromDb(q->value(1));
+        s.lastError = q->value(2).toString();
+        s.lastErrorAt = timeFromDb(q->value(3));
+    }
+    if (q)
+        q->finish();
+    return s;
+}
+
+bool CacheStore::recordSyncSuccess(const QDateTime &at, StoreError *error)
+{
+    setError(error, {});
+    return d->runDone(u"UPDATE sync_state SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1"_s,
+                      {timeToDb(at)}, error);
+}
+
+bool CacheStore::recordSyncError(const QString &message, const QDateTime &at, StoreError *error)
+{
+    setError(error, {});
+    return d->runDone(u"UPDATE sync_state SET last_error = ?, last_error_at = ? WHERE id = 1"_s,
+                      {message, timeToDb(at)}, error);
+}
+
+// --- outbox ------------------------------------------------------------------
+
+// A decision the user was told is saved must survive even an OS crash or a
+// power cut. In WAL mode with synchronous=NORMAL a commit reaches the OS but
+// is not fsynced; so this one transaction runs with synchronous=FULL, which
+// fsyncs the WAL at COMMIT (and with it every earlier frame). It costs one
+// fsync per decision, a few per minute at most.
+std::optional<OutboxEntry> CacheStore::enqueue(OutboxEntry entry, StoreError *error)
+{
+    setError(error, {});
+    if (entry.idempotencyKey.isEmpty())
+        entry.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!entry.createdAt.isValid())
+        entry.createdAt = QDateTime::currentDateTimeUtc();
+    entry.localId = 0;
+    const QString sql = u"INSERT INTO outbox ("_s + kOutboxColumns.section(u", "_s, 1)
+        + u") VALUES ("_s + placeholders(12) + u")"_s;
+    if (d->wal && !d->setSynchronous(true, error))
+        return std::nullopt;
+    bool ok = d->begin(error);
+    QSqlQuery *q = ok ? d->prepared(sql, error) : nullptr;
+    ok = ok && q;
+    if (ok) {
+        bindOutbox(*q, entry, false);
+        ok = d->exec(*q, error);
+    }
+    if (ok) {
+        entry.localId = q->lastInsertId().toLongLong();
+        q->finish();
+        ok = d->commit(error);
+    }
+    if (!ok)
+        d->rollback();
+    if (d->wal)
+        d->setSynchronous(false, nullptr);
+    if (!ok)
+        return std::nullopt;
+    return entry;
+}
+
+std::optional<OutboxEntry> CacheStore::outboxEntry(qint64 localId) const
+{
+    QSqlQuery *q = d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox WHERE local_id = ?"_s, {localId}, nullptr);
+    if (!q)
+        return std::nullopt;
+    std::optional<OutboxEntry> e;
+    if (q->next())
+        e = readOutbox(*q);
+    q->finish();
+    return e;
+}
+
+QList<OutboxEntry> CacheStore::outbox(std::optional<OutboxStatus> status) const
+{
+    QList<OutboxEntry> list;
+    QSqlQuery *q = status
+        ? d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox WHERE status = ? ORDER BY local_id"_s,
+                 {toCode(*status)}, nullptr)
+        : d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s, {}, nullptr);
+    if (!q)
+        return list;
+    while (q->next())
+        list.append(readOutbox(*q));
+    q->finish();
+    return list;
+}
+
+int CacheStore::pendingOutboxCount() const
+{
+    QSqlQuery *q = d->run(u"SELECT count(*) FROM outbox WHERE status = ?"_s,
+                          {toCode(OutboxStatus::Pending)}, nullptr);
+    int n = 0;
+    if (q && q->next())
+        n = q->value(0).toInt();
+    if (q)
+        q->finish();
+    return n;
+}
+
+namespace {
+
+StoreError noSuchEntry(qint64 localId)
+{
+    return {StoreError::Other, trStore("There is no outbox entry %1 in the local cache.").arg(localId)};
+}
+
+} // namespace
+
+ChangeSet CacheStore::markDelivered(qint64 localId, const std::optional<EscalationRequest> &portalRequest,
+                                    StoreError *error)
+{
+    setError(error, {});
+    ChangeSet changes;
+    bool ok = d->begin(error);
+    QSqlQuery *q = ok ? d->run(u"UPDATE outbox SET status = ?, last_error = NULL, conflict_json = NULL, "
+                               "next_attempt_at = NULL WHERE local_id = ?"_s,
+                               {toCode(OutboxStatus::Delivered), localId}, error)
+                      : nullptr;
+    ok = ok && q;
+    if (ok && q->numRowsAffected() != 1) {
+        setError(error, noSuchEntry(localId));
+        ok = false;
+    }
+    if (ok && portalRequest)
+        ok = d->upsertRequests({*portalRequest}, &changes, error);
+    ok = ok && d->commit(error);
+    if (!ok) {
+        d->rollback();
+        return {};
+    }
+    return changes;
+}
+
+namespace {
+
+bool updateOne(CacheStorePrivate &d, qint64 localId, const QString &sql, QVariantList values,
+               StoreError *error)
+{
+    setError(error, {});
+    values.append(localId);
+    QSqlQuery *q = d.run(sql, values, error);
+    if (!q)
+        return false;
+    const int affected = q->numRowsAffected();
+    q->finish();
+    if (affected != 1) {
+        setError(error, noSuchEntry(localId));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool CacheStore::markConflict(qint64 localId, const QString &currentJson, const QString &message,
+                              StoreError *error)
+{
+    return updateOne(*d, localId,
+                     u"UPDATE outbox SET status = ?, conflict_json = ?, last_error = ?, "
+                     "next_attempt_at = NULL WHERE local_id = ?"_s,
+                     {toCode(OutboxStatus::Conflict), currentJson, message}, error);
+}
+
+bool CacheStore::markRejected(qint64 localId, const QString &message, StoreError *error)
+{
+    return updateOne(*d, localId,
+                     u"UPDATE outbox SET status = ?, last_error = ?, next_attempt_at = NULL "
+                     "WHERE local_id = ?"_s,
+                     {toCode(OutboxStatus::Rejected), message}, error);
+}
+
+bool CacheStore::recordAttempt(qint64 localId, const QString &lastError, const QDateTime &nextAttemptAt,
+                               StoreError *error)
+{
+    return updateOne(*d, localId,
+                     u"UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+                     "WHERE local_id = ?"_s,
+                     {lastError, timeToDb(nextAttemptAt)}, error);
+}
+
+// --- values --------------------------------------------------------------------
+
+QString CacheStore::value(const QString &key) const
+{
+    QSqlQuery *q = d->run(u"SELECT value FROM settings WHERE key = ?"_s, {key}, nullptr);
+    QString v;
+    if (q && q->next())
+        v = q->value(0).toString();
+    if (q)
+        q->finish();
+    return v;
+}
+
+bool CacheStore::setValue(const QString &key, const QString &value, StoreError *error)
+{
+    setError(error, {});
+    return d->runDone(u"INSERT INTO settings (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
+                      {key, value}, error);
+}
+
+// --- testing access --------------------------------------------------------------
+
+std::unique_ptr<CacheStore> CacheStoreTesting::open(const QString &path, StoreOpenReport *report,
+                                                    StoreError *error, FaultInjector *injector,
+                                                    CacheStore::OpenMode mode)
+{
+    return CacheStore::openWith(path, report, error, mode, injector);
+}
+
+void CacheStoreTesting::setFaultInjector(CacheStore &store, FaultInjector *injector)
+{
+    store.d->injector = injector;
+}
+
+QSqlDatabase CacheStoreTesting::connection(const CacheStore &store) { return store.d->db; }
+
+} // namespace Escalation
