@@ -1,0 +1,3 @@
+#include "domainlog.h"
+
+Q_LOGGING_CATEGORY(lcDomain, "escalation.domain")
