@@ -1,0 +1,79 @@
+// escalation-desk-cli: the scriptable side of Escalation Desk (DESIGN.md §4).
+// main() only dispatches to a subcommand; each subcommand lives in its own
+// files, parses its own options and returns an exit status from exitcodes.h.
+
+#include "deadlinecommand.h"
+#include "exitcodes.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <span>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Subcommand {
+    const char *name;
+    const char *description; // translated in "Cli" context
+    int (*run)(const QStringList &arguments); // arguments[0]: "escalation-desk-cli <name>"
+};
+
+// Register subcommands here: one line each, implemented in their own
+// <name>command.{h,cpp} (see deadlinecommand.h). Planned: sync, list,
+// decide, export.
+constexpr Subcommand kSubcommands[] = {
+    {"deadline", QT_TRANSLATE_NOOP("Cli", "Business-time deadlines on a calendar file (single, --explain, --batch)."),
+     &Escalation::Cli::runDeadline},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << QCoreApplication::translate("Cli", "Usage: escalation-desk-cli <command> [options]\n"
+                                                 "       escalation-desk-cli <command> --help\n\nCommands:\n");
+    for (const Subcommand &command : kSubcommands) {
+        stream << u"  "_s << QString::fromLatin1(command.name).leftJustified(10)
+               << QCoreApplication::translate("Cli", command.description) << u'\n';
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // The same names as the desktop app, so that both find the same cache
+    // under QStandardPaths::AppDataLocation.
+    QCoreApplication::setOrganizationName(u"EscalationDesk"_s);
+    QCoreApplication::setApplicationName(u"escalation-desk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2) {
+        printUsage(err);
+        return Escalation::Cli::ExitBadInput;
+    }
+    const QString name = arguments.at(1);
+    if (name == u"--help"_s || name == u"-h"_s || name == u"help"_s) {
+        printUsage(out);
+        return Escalation::Cli::ExitOk;
+    }
+    if (name == u"--version"_s) {
+        out << QCoreApplication::applicationVersion() << u'\n';
+        return Escalation::Cli::ExitOk;
+    }
+    for (const Subcommand &command : kSubcommands) {
+        if (name == QLatin1StringView(command.name)) {
+            // The subcommand's parser sees "escalation-desk-cli <name>" as its program name.
+            QStringList rest = arguments.mid(2);
+            rest.prepend(u"escalation-desk-cli "_s + name);
+            return command.run(rest);
+        }
+    }
+    err << QCoreApplication::translate("Cli", "escalation-desk-cli: unknown command \"%1\"\n\n").arg(name);
+    printUsage(err);
+    return Escalation::Cli::ExitBadInput;
+}
