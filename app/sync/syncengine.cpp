@@ -1,0 +1,375 @@
+#include "syncengine.h"
+
+#include "storetickets.h"
+#include "storeworker.h"
+#include "synclogging.h"
+
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace Escalation {
+
+SyncEngine::SyncEngine(PortalClient *client, StoreWorker *store, SyncEngineOptions options,
+                       QObject *parent)
+    : QObject(parent), m_client(client), m_store(store), m_options(std::move(options)), m_timer(this)
+{
+    qRegisterMetaType<Escalation::SyncStatus>();
+    qRegisterMetaType<Escalation::SyncOutcome>();
+    qRegisterMetaType<QList<Escalation::RecordDiagnostic>>();
+    registerStoreMetaTypes();
+    m_options.pageSize = std::clamp(m_options.pageSize, 1, 1000);
+    m_options.maxPagesInFlight = std::max(1, m_options.maxPagesInFlight);
+    m_status.push = m_options.usePush;
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &SyncEngine::beginCycle);
+    connect(store, &StoreWorker::pageCommitted, this, &SyncEngine::onPageCommitted);
+    connect(store, &StoreWorker::failed, this, &SyncEngine::onStoreFailed);
+    connect(store, &StoreWorker::outboxChanged, this, [this](quint64, qint64, int pending) {
+        if (m_status.pendingOutbox != pending) {
+            m_status.pendingOutbox = pending;
+            emitStatus();
+        }
+    });
+}
+
+SyncEngine::~SyncEngine()
+{
+    if (PortalJob *job = m_job)
+        job->abort();
+}
+
+void SyncEngine::start(const SyncState &state, int pendingOutbox)
+{
+    m_committedCursor = state.cursor;
+    m_status.lastSuccessAt = state.lastSuccessAt;
+    m_status.pendingOutbox = pendingOutbox;
+    m_running = true;
+    m_continuous = true;
+    beginCycle();
+}
+
+void SyncEngine::runOnce(const SyncState &state)
+{
+    m_committedCursor = state.cursor;
+    m_status.lastSuccessAt = state.lastSuccessAt;
+    m_running = true;
+    m_continuous = false;
+    beginCycle();
+}
+
+void SyncEngine::stop()
+{
+    m_running = false;
+    m_timer.stop();
+    ++m_generation;
+    if (PortalJob *job = m_job)
+        job->abort();
+    m_cycleActive = false;
+    m_ready.clear();
+    setState(SyncStatus::State::Idle);
+}
+
+void SyncEngine::syncNow()
+{
+    if (!m_running)
+        return;
+    if (m_cycleActive) {
+        m_cycleAgain = true;
+        return;
+    }
+    // Stop a long poll or a pending retry: the user wants a sync now.
+    m_timer.stop();
+    ++m_generation;
+    if (PortalJob *job = m_job)
+        job->abort();
+    m_retryAttempt = 0;
+    beginCycle();
+}
+
+void SyncEngine::beginCycle()
+{
+    if (!m_running)
+        return;
+    if (m_cycleActive) {
+        m_cycleAgain = true;
+        return;
+    }
+    if (PortalJob *job = m_job) { // a long poll still waiting
+        ++m_generation;
+        job->abort();
+    }
+    m_cycleActive = true;
+    m_cycleAgain = false;
+    m_fetchDone = false;
+    m_fetchActive = false;
+    m_ready.clear();
+    m_cycleOutcome = SyncOutcome();
+    m_fetchCursor = m_committedCursor.isEmpty() ? u"0"_s : m_committedCursor;
+    m_status.firstSync = m_committedCursor.isEmpty() || m_committedCursor == u"0"_s;
+    m_status.pagesDone = 0;
+    m_status.recordsDone = 0;
+    // Offline stays visible until the portal answers again.
+    if (m_status.state != SyncStatus::State::Offline)
+        setState(SyncStatus::State::Syncing);
+    fetchNext();
+}
+
+void SyncEngine::fetchNext()
+{
+    if (!m_cycleActive || m_fetchDone || m_fetchActive)
+        return;
+    // Read ahead while the store commits, but keep memory bounded.
+    if (m_ready.size() + (m_commitTicket ? 1 : 0) >= m_options.maxPagesInFlight)
+        return;
+    m_fetchActive = true;
+    const QString since = m_fetchCursor;
+    QUrlQuery query;
+    query.addQueryItem(u"since"_s, since);
+    query.addQueryItem(u"limit"_s, QString::number(m_options.pageSize));
+    const QByteArray etag = since == m_etagSince ? m_etag : QByteArray();
+    PortalRequestOptions options;
+    if (!m_continuous)
+        options.maxAttempts = std::min(m_client->settings().maxAttempts, 3);
+    PortalJob *job = m_client->get(u"/changes"_s, query, etag, options);
+    m_job = job;
+    const quint64 generation = m_generation;
+    connect(job, &PortalJob::finished, this, [this, generation, since](const PortalResult &r) {
+        onPageAnswer(generation, since, r);
+    });
+}
+
+void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const PortalResult &result)
+{
+    if (generation != m_generation || !m_cycleActive)
+        return;
+    if (!result.ok()) {
+        m_fetchActive = false;
+        SyncOutcome outcome;
+        outcome.failure = SyncOutcome::Failure::Portal;
+        outcome.portalError = result.error;
+        outcome.message = result.message;
+        const bool needsUser = result.error == PortalError::Unauthorized || result.error == PortalError::Tls;
+        cycleFailed(outcome, result.isTransient(), !needsUser);
+        return;
+    }
+    if (result.notModified()) {
+        // Nothing after `since`: the cycle ends once earlier pages are in.
+        m_fetchActive = false;
+        m_fetchDone = true;
+        finishCycleIfDone();
+        return;
+    }
+    m_etagSince = since;
+    m_etag = result.etag;
+    const ParseLimits limits = m_options.limits;
+    QtConcurrent::run([body = result.body, limits] { return parseChangesPage(body, limits); })
+        .then(this, [this, generation, since](PageParseResult parsed) {
+            onPageParsed(generation, since, std::move(parsed));
+        });
+}
+
+void SyncEngine::onPageParsed(quint64 generation, const QString &since, PageParseResult parsed)
+{
+    if (generation != m_generation || !m_cycleActive)
+        return;
+    m_fetchActive = false;
+    if (!parsed.ok || (parsed.page.hasMore && parsed.page.cursor == since)) {
+        SyncOutcome outcome;
+        outcome.failure = SyncOutcome::Failure::Data;
+        outcome.message = parsed.ok
+            ? tr("The portal's change feed did not advance past cursor %1.").arg(since)
+            : tr("The portal sent an unusable page of changes: %1").arg(parsed.error);
+        cycleFailed(outcome, false, true);
+        return;
+    }
+    if (!parsed.skipped.isEmpty()) {
+        // Logged with ids and reasons (never record contents) so an
+        // administrator can find the broken records at the portal.
+        for (qsizetype i = 0; i < parsed.skipped.size() && i < 20; ++i) {
+            const RecordDiagnostic &d = parsed.skipped.at(i);
+            qCWarning(lcSync).noquote() << "skipped" << d.kind << d.index << d.id << "-" << d.reason;
+        }
+        if (parsed.skipped.size() > 20)
+            qCWarning(lcSync) << "skipped" << parsed.skipped.size() - 20 << "more records in this page";
+        m_status.skippedRecords += parsed.skipped.size();
+        Q_EMIT recordsSkipped(parsed.skipped);
+    }
+    ReadyPage ready;
+    ready.records = parsed.page.cases.size() + parsed.page.requests.size()
+        + parsed.page.removedCaseIds.size() + parsed.page.removedRequestIds.size();
+    m_fetchCursor = parsed.page.cursor;
+    m_fetchDone = !parsed.page.hasMore;
+    ready.page = std::move(parsed.page);
+    m_ready.append(std::move(ready));
+    if (m_status.state == SyncStatus::State::Offline || m_status.state == SyncStatus::State::Error)
+        setState(SyncStatus::State::Syncing);
+    commitNext();
+    fetchNext();
+}
+
+void SyncEngine::commitNext()
+{
+    if (m_commitTicket || m_ready.isEmpty() || !m_store)
+        return;
+    ReadyPage next = m_ready.takeFirst();
+    m_commitTicket = nextSyncTicket();
+    m_commitRecords = next.records;
+    const quint64 ticket = m_commitTicket;
+    StoreWorker *store = m_store;
+    QMetaObject::invokeMethod(store, [store, page = std::move(next.page), ticket] {
+        store->applySyncPage(page, ticket);
+    }, Qt::QueuedConnection);
+}
+
+void SyncEngine::onPageCommitted(quint64 ticket, const QString &cursor)
+{
+    if (ticket != m_commitTicket || ticket == 0)
+        return;
+    m_commitTicket = 0;
+    m_committedCursor = cursor;
+    ++m_status.pagesDone;
+    m_status.recordsDone += m_commitRecords;
+    ++m_cycleOutcome.pages;
+    m_cycleOutcome.records += m_commitRecords;
+    if (m_cycleActive) {
+        emitStatus();
+        commitNext();
+        fetchNext();
+        finishCycleIfDone();
+    }
+}
+
+void SyncEngine::onStoreFailed(quint64 ticket, const StoreError &error)
+{
+    if (ticket == 0 || ticket != m_commitTicket)
+        return;
+    m_commitTicket = 0;
+    m_ready.clear();
+    if (!m_cycleActive)
+        return;
+    SyncOutcome outcome;
+    outcome.failure = SyncOutcome::Failure::Store;
+    outcome.message = tr("The local cache could not store the portal's changes: %1").arg(error.message);
+    cycleFailed(outcome, false, true);
+}
+
+void SyncEngine::finishCycleIfDone()
+{
+    if (m_cycleActive && m_fetchDone && !m_fetchActive && m_ready.isEmpty() && !m_commitTicket)
+        cycleSucceeded();
+}
+
+void SyncEngine::cycleSucceeded()
+{
+    m_cycleActive = false;
+    ++m_generation;
+    m_retryAttempt = 0;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_status.lastSuccessAt = now;
+    m_status.offlineSince = QDateTime();
+    m_status.nextRetryAt = QDateTime();
+    if (StoreWorker *store = m_store) {
+        const quint64 ticket = nextSyncTicket();
+        QMetaObject::invokeMethod(store, [store, now, ticket] { store->recordSyncSuccess(now, ticket); },
+                                  Qt::QueuedConnection);
+    }
+    qCDebug(lcSync) << "up to date at cursor" << m_committedCursor << "after" << m_cycleOutcome.pages
+                    << "pages";
+    setState(SyncStatus::State::UpToDate);
+    Q_EMIT cycleFinished(m_cycleOutcome);
+    if (!m_running || !m_continuous)
+        return;
+    if (m_cycleAgain)
+        beginCycle();
+    else
+        watch();
+}
+
+void SyncEngine::cycleFailed(SyncOutcome outcome, bool transient, bool autoRetry)
+{
+    m_cycleActive = false;
+    ++m_generation;
+    m_ready.clear();
+    outcome.pages = m_cycleOutcome.pages;
+    outcome.records = m_cycleOutcome.records;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qCWarning(lcSync).noquote() << "sync failed:" << outcome.message;
+    if (StoreWorker *store = m_store) {
+        const quint64 ticket = nextSyncTicket();
+        const QString message = outcome.message;
+        QMetaObject::invokeMethod(store, [store, message, now, ticket] {
+            store->recordSyncError(message, now, ticket);
+        }, Qt::QueuedConnection);
+    }
+    if (transient && !m_status.offlineSince.isValid())
+        m_status.offlineSince = now;
+    if (!transient)
+        m_status.offlineSince = QDateTime();
+    m_status.nextRetryAt = QDateTime();
+    if (m_running && m_continuous && autoRetry) {
+        const Backoff backoff = Backoff::equalJitter(m_options.retryBase, m_options.retryCap);
+        const milliseconds delay = backoff.delay(m_retryAttempt++, std::nullopt);
+        m_status.nextRetryAt = now.addMSecs(delay.count());
+        m_timer.start(delay);
+    }
+    setState(transient ? SyncStatus::State::Offline : SyncStatus::State::Error, outcome.message);
+    Q_EMIT cycleFinished(outcome);
+}
+
+void SyncEngine::watch()
+{
+    if (!m_running || !m_continuous)
+        return;
+    if (!m_status.push) {
+        m_timer.start(m_options.pollInterval);
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(u"since"_s, m_committedCursor);
+    query.addQueryItem(u"timeout"_s, QString::number(m_options.waitTimeout.count()));
+    PortalRequestOptions options;
+    options.maxAttempts = 1;
+    options.transferTimeout = duration_cast<milliseconds>(m_options.waitTimeout) + seconds(15);
+    options.maxTotalTime = *options.transferTimeout + seconds(5);
+    PortalJob *job = m_client->get(u"/changes/wait"_s, query, QByteArray(), options);
+    m_job = job;
+    const quint64 generation = m_generation;
+    connect(job, &PortalJob::finished, this, [this, generation](const PortalResult &r) {
+        if (generation != m_generation || !m_running || m_cycleActive)
+            return;
+        if (r.ok() && r.httpStatus == 204) {
+            watch(); // nothing changed within the timeout
+        } else if (r.ok()) {
+            beginCycle();
+        } else if (r.httpStatus == 404 || r.error == PortalError::Client) {
+            // No push at this portal: poll the change feed instead.
+            qCInfo(lcSync) << "the portal has no long polling; polling every"
+                           << m_options.pollInterval.count() << "ms";
+            m_status.push = false;
+            emitStatus();
+            m_timer.start(m_options.pollInterval);
+        } else {
+            // A broken wait says little; a sync tells whether the portal is
+            // reachable and sets Offline with its retry schedule if not.
+            const bool unreachable = r.error == PortalError::Network || r.error == PortalError::Timeout;
+            m_timer.start(unreachable ? milliseconds(500) : m_options.pollInterval);
+        }
+    });
+}
+
+void SyncEngine::setState(SyncStatus::State state, const QString &message)
+{
+    m_status.state = state;
+    m_status.message = message;
+    emitStatus();
+}
+
+void SyncEngine::emitStatus()
+{
+    Q_EMIT statusChanged(m_status);
+}
+
+} // namespace Escalation

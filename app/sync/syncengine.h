@@ -1,0 +1,151 @@
+#pragma once
+
+// Keeps the local cache in step with the portal. A first sync pages through
+// the change feed from cursor "0"; later syncs continue from the stored
+// cursor. Pages are parsed on a pool thread and committed by the
+// StoreWorker (cursor in the same transaction); the engine fetches the next
+// page while the previous one commits, and only ever moves its own cursor
+// after a commit. Between syncs it long-polls /changes/wait (falling back to
+// polling where the portal has no push) and, when the portal is down,
+// retries with growing, capped delays until it recovers by itself.
+
+#include "portalclient.h"
+#include "recordparser.h"
+#include "storetypes.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <chrono>
+
+namespace Escalation {
+
+class StoreWorker;
+
+// What the status bar shows.
+struct SyncStatus {
+    enum class State : quint8 {
+        Idle,     // not started
+        Syncing,  // fetching/committing pages; see firstSync, pagesDone, recordsDone
+        UpToDate, // the cache holds everything the portal had at lastSuccessAt
+        Offline,  // the portal cannot be reached; see offlineSince, nextRetryAt
+        Error,    // the portal answered but something is wrong (token, data, cache); see message
+    };
+    State state = State::Idle;
+    bool firstSync = false;
+    int pagesDone = 0;          // in the running sync
+    qint64 recordsDone = 0;     // in the running sync
+    QDateTime offlineSince;
+    QDateTime nextRetryAt;      // when the engine tries again by itself; invalid: it will not
+    QString message;            // translated; set for Offline and Error
+    QDateTime lastSuccessAt;
+    int pendingOutbox = 0;
+    qint64 skippedRecords = 0;  // invalid records left out since start
+    bool push = true;           // false: the portal has no long polling, the engine polls
+};
+
+// How one sync run ended (for --once and for tests).
+struct SyncOutcome {
+    enum class Failure : quint8 { None, Portal, Data, Store };
+    Failure failure = Failure::None;
+    PortalError portalError = PortalError::None;
+    QString message;
+    int pages = 0;
+    qint64 records = 0;
+    bool ok() const { return failure == Failure::None; }
+};
+
+struct SyncEngineOptions {
+    int pageSize = 1000;
+    std::chrono::milliseconds pollInterval{std::chrono::seconds(15)};
+    std::chrono::seconds waitTimeout{25};
+    bool usePush = true;
+    std::chrono::milliseconds retryBase{std::chrono::seconds(2)};
+    std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
+    int maxPagesInFlight = 2; // fetched but not yet committed
+    ParseLimits limits;
+};
+
+class SyncEngine final : public QObject {
+    Q_OBJECT
+public:
+    // client and store must outlive the engine; store lives on its own thread.
+    SyncEngine(PortalClient *client, StoreWorker *store, SyncEngineOptions options = {},
+               QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // Keeps syncing: a sync now, then push/poll and retries, until stop().
+    // state: as StoreWorker::opened reported it.
+    void start(const SyncState &state, int pendingOutbox);
+    // One sync to the portal's current state, no waiting for changes and no
+    // retries beyond the client's own; cycleFinished reports the outcome.
+    void runOnce(const SyncState &state);
+    void stop();
+
+    SyncStatus status() const { return m_status; }
+    QString committedCursor() const { return m_committedCursor; }
+
+public Q_SLOTS:
+    // Sync now (the user pressed refresh, or the token was fixed).
+    void syncNow();
+
+Q_SIGNALS:
+    void statusChanged(const Escalation::SyncStatus &status);
+    void recordsSkipped(const QList<Escalation::RecordDiagnostic> &skipped);
+    void cycleFinished(const Escalation::SyncOutcome &outcome);
+
+private:
+    struct ReadyPage {
+        SyncPage page;
+        qint64 records = 0;
+    };
+
+    void beginCycle();
+    void fetchNext();
+    void onPageAnswer(quint64 generation, const QString &since, const PortalResult &result);
+    void onPageParsed(quint64 generation, const QString &since, PageParseResult parsed);
+    void commitNext();
+    void onPageCommitted(quint64 ticket, const QString &cursor);
+    void onStoreFailed(quint64 ticket, const StoreError &error);
+    void finishCycleIfDone();
+    void cycleSucceeded();
+    void cycleFailed(SyncOutcome outcome, bool transient, bool autoRetry);
+    void watch();
+    void schedule(std::chrono::milliseconds delay);
+    void setState(SyncStatus::State state, const QString &message = {});
+    void emitStatus();
+
+    PortalClient *m_client;
+    QPointer<StoreWorker> m_store;
+    SyncEngineOptions m_options;
+    SyncStatus m_status;
+
+    bool m_running = false;     // start() was called and not stopped
+    bool m_continuous = false;
+    bool m_cycleActive = false;
+    bool m_cycleAgain = false;  // a change was announced during a running cycle
+    quint64 m_generation = 0;   // bumps on every cycle end; late answers of old cycles are dropped
+    QString m_committedCursor;  // last cursor the store committed
+    QString m_fetchCursor;      // cursor of the next page to fetch
+    bool m_fetchDone = false;   // the last page of this cycle was fetched
+    bool m_fetchActive = false; // a page is being fetched or parsed
+    // Parsed pages wait here and go to the store one at a time, in order:
+    // a page must never commit after an earlier one failed.
+    QList<ReadyPage> m_ready;
+    quint64 m_commitTicket = 0; // the page the store is committing, 0: none
+    qint64 m_commitRecords = 0;
+    QString m_etagSince;        // the "since" the stored ETag answers
+    QByteArray m_etag;
+    int m_retryAttempt = 0;
+    QTimer m_timer;             // next cycle (retry or poll)
+    QPointer<PortalJob> m_job;  // running page fetch or long poll
+    SyncOutcome m_cycleOutcome;
+};
+
+} // namespace Escalation
+
+Q_DECLARE_METATYPE(Escalation::SyncStatus)
+Q_DECLARE_METATYPE(Escalation::SyncOutcome)
