@@ -40,7 +40,7 @@ std::optional<ReplyTemplates> ReplyTemplates::fromJson(const QByteArray &json, c
         }
         result.m_texts.insert(it.key(), it.value().toString());
     }
-    if (!result.m_texts.contains(defaultKey()))
+    if (!result.m_texts.contains(defaultKey()) && !root.contains(defaultKey()))
         out->append(u"%1: %2: %3"_s.arg(sourceName, defaultKey(), tr("expected a \"default\" template")));
     if (out->size() != before)
         return std::nullopt;
