@@ -1,0 +1,84 @@
+#pragma once
+
+// The portal's own SQLite file (separate from the desktop app's cache): one
+// row per record holding its wire JSON and sequence number, removal
+// tombstones, stored idempotent answers, the application log and a few
+// counters. PortalStore keeps everything in memory and writes each change
+// through here in one transaction.
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace Escalation::Portal {
+
+struct StoredAnswer {
+    QByteArray fingerprint; // what the key was first used for
+    int status = 200;
+    QByteArray body;
+};
+
+struct StoredRecord {
+    qint64 sequence = 0;
+    QByteArray json;
+};
+
+struct StoredTombstone {
+    qint64 sequence = 0;
+    bool isCase = false;
+    QString id;
+};
+
+struct DatabaseSnapshot {
+    QList<StoredRecord> cases;
+    QList<StoredRecord> requests;
+    QList<StoredTombstone> tombstones;
+    QHash<QString, StoredAnswer> answers;
+    QHash<QString, int> applications; // idempotency key -> times applied
+    QHash<QString, QString> meta;
+};
+
+class PortalDatabase final
+{
+public:
+    PortalDatabase();
+    ~PortalDatabase();
+    PortalDatabase(const PortalDatabase &) = delete;
+    PortalDatabase &operator=(const PortalDatabase &) = delete;
+
+    bool open(const QString &path, QString *error);
+    bool load(DatabaseSnapshot *out, QString *error);
+
+    bool begin();
+    bool commit();
+    void rollback();
+
+    bool putCase(const QString &id, qint64 sequence, const QByteArray &json);
+    bool putRequest(const QString &id, qint64 sequence, const QByteArray &json);
+    bool deleteCase(const QString &id);
+    bool deleteRequest(const QString &id);
+    bool putTombstone(const StoredTombstone &tombstone);
+    bool putAnswer(const QString &key, const StoredAnswer &answer);
+    bool addApplication(const QString &key, const QString &target, const QString &action,
+                        qint64 sequence, const QString &at);
+    bool putMeta(const QString &key, const QString &value);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    bool exec(QSqlQuery &query);
+    bool prepare(std::unique_ptr<QSqlQuery> &query, const QString &sql);
+
+    QString m_connectionName;
+    QString m_lastError;
+    std::unique_ptr<QSqlQuery> m_putCase, m_putRequest, m_deleteCase, m_deleteRequest,
+        m_putTombstone, m_putAnswer, m_addApplication, m_putMeta;
+};
+
+} // namespace Escalation::Portal

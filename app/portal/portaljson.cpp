@@ -1,0 +1,329 @@
+#include "portaljson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace Escalation::Portal::Json {
+
+namespace {
+
+void appendDigits(char *&p, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        p[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    p += width;
+}
+
+// Howard Hinnant's civil_from_days: Qt's own ISO formatting costs a time zone
+// lookup and a QString per call, which shows at a hundred thousand records.
+void civilFromDays(qint64 days, int &year, int &month, int &day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    day = int(doy - (153 * mp + 2) / 5 + 1);
+    month = int(mp < 10 ? mp + 3 : mp - 9);
+    year = int(yoe + era * 400 + (month <= 2 ? 1 : 0));
+}
+
+void appendRawInstant(QByteArray &out, const QDateTime &at)
+{
+    const qint64 ms = at.toMSecsSinceEpoch();
+    qint64 secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+    const int millis = int(ms - secs * 1000);
+    qint64 days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+    int secOfDay = int(secs - days * 86400);
+    int year = 0, month = 0, day = 0;
+    civilFromDays(days, year, month, day);
+    char buffer[32];
+    char *p = buffer;
+    appendDigits(p, year, 4);
+    *p++ = '-';
+    appendDigits(p, month, 2);
+    *p++ = '-';
+    appendDigits(p, day, 2);
+    *p++ = 'T';
+    appendDigits(p, secOfDay / 3600, 2);
+    *p++ = ':';
+    appendDigits(p, (secOfDay / 60) % 60, 2);
+    *p++ = ':';
+    appendDigits(p, secOfDay % 60, 2);
+    if (millis != 0) {
+        *p++ = '.';
+        appendDigits(p, millis, 3);
+    }
+    *p++ = 'Z';
+    out.append(buffer, p - buffer);
+}
+
+void key(QByteArray &out, const char *name)
+{
+    out.append('"').append(name).append("\":");
+}
+
+void appendInt(QByteArray &out, qint64 v) { out.append(QByteArray::number(v)); }
+
+QString stringField(const QJsonObject &o, QLatin1StringView name)
+{
+    return o.value(name).toString();
+}
+
+QDateTime instantField(const QJsonObject &o, QLatin1StringView name)
+{
+    const QJsonValue v = o.value(name);
+    return v.isString() ? parseInstant(v.toString()) : QDateTime();
+}
+
+} // namespace
+
+QByteArray instant(const QDateTime &at)
+{
+    QByteArray out;
+    if (at.isValid())
+        appendRawInstant(out, at);
+    return out;
+}
+
+QDateTime parseInstant(const QString &text)
+{
+    QDateTime at = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!at.isValid() || at.timeSpec() == Qt::LocalTime)
+        return {}; // an instant without an offset is ambiguous
+    return at.toUTC();
+}
+
+void appendString(QByteArray &out, QStringView text)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.append('"');
+    for (const char ch : utf8) {
+        const auto byte = static_cast<unsigned char>(ch);
+        switch (byte) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default:
+            if (byte < 0x20) {
+                const char escaped[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
+                out.append(escaped, sizeof escaped);
+            } else {
+                out.append(ch);
+            }
+        }
+    }
+    out.append('"');
+}
+
+void appendInstantOrNull(QByteArray &out, const QDateTime &at)
+{
+    if (!at.isValid()) {
+        out.append("null");
+        return;
+    }
+    out.append('"');
+    appendRawInstant(out, at);
+    out.append('"');
+}
+
+void appendStringOrNull(QByteArray &out, QStringView text)
+{
+    if (text.isEmpty())
+        out.append("null");
+    else
+        appendString(out, text);
+}
+
+QByteArray caseRecord(const Case &c)
+{
+    QByteArray out;
+    out.reserve(512);
+    out.append('{');
+    key(out, "id"); appendString(out, c.id);
+    out.append(','); key(out, "number"); appendString(out, c.number);
+    out.append(','); key(out, "subject"); appendString(out, c.subject);
+    out.append(','); key(out, "account"); appendString(out, c.account);
+    out.append(','); key(out, "tier"); appendString(out, toCode(c.tier));
+    out.append(','); key(out, "severity"); appendInt(out, int(c.severity));
+    out.append(','); key(out, "priority"); appendString(out, toCode(c.priority));
+    out.append(','); key(out, "status"); appendString(out, c.status);
+    out.append(','); key(out, "createdAt"); appendInstantOrNull(out, c.createdAt);
+    out.append(','); key(out, "firstResponseAt"); appendInstantOrNull(out, c.firstResponseAt);
+    out.append(','); key(out, "lastCustomerUpdateAt"); appendInstantOrNull(out, c.lastCustomerUpdateAt);
+    out.append(','); key(out, "lastSupportUpdateAt"); appendInstantOrNull(out, c.lastSupportUpdateAt);
+    out.append(','); key(out, "assignee"); appendStringOrNull(out, c.assignee);
+    out.append(','); key(out, "csm"); appendStringOrNull(out, c.csm);
+    out.append(','); key(out, "updatedAt"); appendInstantOrNull(out, c.updatedAt);
+    out.append(','); key(out, "version"); appendInt(out, c.version);
+    out.append('}');
+    return out;
+}
+
+QByteArray requestRecord(const EscalationRequest &r)
+{
+    QByteArray out;
+    out.reserve(640 + 160 * r.notes.size());
+    out.append('{');
+    key(out, "id"); appendString(out, r.id);
+    out.append(','); key(out, "caseId"); appendString(out, r.caseId);
+    out.append(','); key(out, "level"); appendInt(out, r.level);
+    out.append(','); key(out, "reason"); appendString(out, toCode(r.reason));
+    out.append(','); key(out, "summary"); appendString(out, r.summary);
+    out.append(','); key(out, "requestedBy"); appendString(out, r.requestedBy);
+    out.append(','); key(out, "requestedAt"); appendInstantOrNull(out, r.requestedAt);
+    out.append(','); key(out, "state"); appendString(out, toCode(r.state));
+    out.append(','); key(out, "previousRequestId"); appendStringOrNull(out, r.previousRequestId);
+    out.append(','); key(out, "owner"); appendStringOrNull(out, r.owner);
+    out.append(','); key(out, "team"); appendStringOrNull(out, r.team);
+    out.append(','); key(out, "calendar"); appendStringOrNull(out, r.calendarId);
+    out.append(','); key(out, "decision");
+    if (r.decision) {
+        out.append('{');
+        key(out, "kind"); appendString(out, toCode(r.decision->kind));
+        out.append(','); key(out, "text"); appendString(out, r.decision->text);
+        out.append(','); key(out, "by"); appendString(out, r.decision->by);
+        out.append(','); key(out, "at"); appendInstantOrNull(out, r.decision->at);
+        out.append('}');
+    } else {
+        out.append("null");
+    }
+    out.append(','); key(out, "analysis");
+    if (r.analysis) {
+        out.append('{');
+        key(out, "text"); appendString(out, r.analysis->text);
+        out.append(','); key(out, "by"); appendString(out, r.analysis->by);
+        out.append(','); key(out, "at"); appendInstantOrNull(out, r.analysis->at);
+        out.append('}');
+    } else {
+        out.append("null");
+    }
+    out.append(','); key(out, "ownerAcknowledgement");
+    if (r.ownerAcknowledgement) {
+        out.append('{');
+        key(out, "by"); appendString(out, r.ownerAcknowledgement->by);
+        out.append(','); key(out, "at"); appendInstantOrNull(out, r.ownerAcknowledgement->at);
+        out.append('}');
+    } else {
+        out.append("null");
+    }
+    out.append(','); key(out, "notes"); out.append('[');
+    for (qsizetype i = 0; i < r.notes.size(); ++i) {
+        const Note &n = r.notes.at(i);
+        if (i > 0)
+            out.append(',');
+        out.append('{');
+        key(out, "id"); appendString(out, n.id);
+        out.append(','); key(out, "author"); appendString(out, n.author);
+        out.append(','); key(out, "text"); appendString(out, n.text);
+        out.append(','); key(out, "at"); appendInstantOrNull(out, n.at);
+        out.append('}');
+    }
+    out.append(']');
+    out.append(','); key(out, "updatedAt"); appendInstantOrNull(out, r.updatedAt);
+    out.append(','); key(out, "version"); appendInt(out, r.version);
+    out.append('}');
+    return out;
+}
+
+std::optional<Case> caseFromJson(const QJsonObject &o)
+{
+    Case c;
+    c.id = stringField(o, "id"_L1);
+    c.number = stringField(o, "number"_L1);
+    c.subject = stringField(o, "subject"_L1);
+    c.account = stringField(o, "account"_L1);
+    const auto tier = supportTierFromCode(stringField(o, "tier"_L1));
+    const auto severity = severityFromInt(o.value("severity"_L1).toInt(0));
+    const auto priority = priorityFromCode(stringField(o, "priority"_L1));
+    if (c.id.isEmpty() || !tier || !severity || !priority)
+        return std::nullopt;
+    c.tier = *tier;
+    c.severity = *severity;
+    c.priority = *priority;
+    c.status = stringField(o, "status"_L1);
+    c.createdAt = instantField(o, "createdAt"_L1);
+    c.firstResponseAt = instantField(o, "firstResponseAt"_L1);
+    c.lastCustomerUpdateAt = instantField(o, "lastCustomerUpdateAt"_L1);
+    c.lastSupportUpdateAt = instantField(o, "lastSupportUpdateAt"_L1);
+    c.assignee = stringField(o, "assignee"_L1);
+    c.csm = stringField(o, "csm"_L1);
+    c.updatedAt = instantField(o, "updatedAt"_L1);
+    c.version = o.value("version"_L1).toInteger();
+    return c;
+}
+
+std::optional<EscalationRequest> requestFromJson(const QJsonObject &o)
+{
+    EscalationRequest r;
+    r.id = stringField(o, "id"_L1);
+    r.caseId = stringField(o, "caseId"_L1);
+    r.level = o.value("level"_L1).toInt(0);
+    const auto reason = reasonFromCode(stringField(o, "reason"_L1));
+    const auto state = requestStateFromCode(stringField(o, "state"_L1));
+    if (r.id.isEmpty() || r.caseId.isEmpty() || r.level < 1 || r.level > 4 || !reason || !state)
+        return std::nullopt;
+    r.reason = *reason;
+    r.state = *state;
+    r.summary = stringField(o, "summary"_L1);
+    r.requestedBy = stringField(o, "requestedBy"_L1);
+    r.requestedAt = instantField(o, "requestedAt"_L1);
+    r.previousRequestId = stringField(o, "previousRequestId"_L1);
+    r.owner = stringField(o, "owner"_L1);
+    r.team = stringField(o, "team"_L1);
+    r.calendarId = stringField(o, "calendar"_L1);
+    const QJsonObject decision = o.value("decision"_L1).toObject();
+    if (!decision.isEmpty()) {
+        const auto kind = decisionKindFromCode(stringField(decision, "kind"_L1));
+        if (!kind)
+            return std::nullopt;
+        r.decision = Decision{*kind, stringField(decision, "text"_L1),
+                              stringField(decision, "by"_L1), instantField(decision, "at"_L1)};
+    }
+    const QJsonObject analysis = o.value("analysis"_L1).toObject();
+    if (!analysis.isEmpty()) {
+        r.analysis = Analysis{stringField(analysis, "text"_L1), stringField(analysis, "by"_L1),
+                              instantField(analysis, "at"_L1)};
+    }
+    const QJsonObject ack = o.value("ownerAcknowledgement"_L1).toObject();
+    if (!ack.isEmpty())
+        r.ownerAcknowledgement = OwnerAcknowledgement{stringField(ack, "by"_L1), instantField(ack, "at"_L1)};
+    const QJsonArray notes = o.value("notes"_L1).toArray();
+    r.notes.reserve(notes.size());
+    for (const QJsonValue &v : notes) {
+        const QJsonObject n = v.toObject();
+        r.notes.append(Note{stringField(n, "id"_L1), stringField(n, "author"_L1),
+                            stringField(n, "text"_L1), instantField(n, "at"_L1)});
+    }
+    r.updatedAt = instantField(o, "updatedAt"_L1);
+    r.version = o.value("version"_L1).toInteger();
+    return r;
+}
+
+QByteArray errorBody(QStringView code, QStringView message, const QJsonObject &details)
+{
+    return errorBody(code, message, QJsonDocument(details).toJson(QJsonDocument::Compact));
+}
+
+QByteArray errorBody(QStringView code, QStringView message, const QByteArray &detailsJson)
+{
+    QByteArray out;
+    out.append("{\"error\":{\"code\":");
+    appendString(out, code);
+    out.append(",\"message\":");
+    appendString(out, message);
+    out.append(",\"details\":");
+    out.append(detailsJson.isEmpty() ? QByteArray("{}") : detailsJson);
+    out.append("}}");
+    return out;
+}
+
+} // namespace Escalation::Portal::Json

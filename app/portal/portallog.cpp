@@ -1,0 +1,5 @@
+#include "portallog.h"
+
+namespace Escalation::Portal {
+Q_LOGGING_CATEGORY(lcPortal, "escalation.portal")
+}

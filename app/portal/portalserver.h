@@ -1,0 +1,110 @@
+#pragma once
+
+// The HTTP face of the reference portal: the routes of docs/portal-api.md
+// on QHttpServer, bearer-token authentication, the JSON error format,
+// ETags, long polling, rate limiting and seeded fault injection.
+//
+// Long polling holds QHttpServerResponder objects past the handler (Qt
+// HttpServer 6.4 has no asynchronous response API). A held responder keeps
+// a raw pointer to its socket, so each is kept next to a QPointer to that
+// socket and dropped unanswered once the client has gone.
+
+#include "faultinjector.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+class QTimer;
+
+namespace Escalation::Portal {
+
+class LiveActivity;
+class PortalStore;
+
+class PortalServer final : public QObject
+{
+    Q_OBJECT
+
+public:
+    PortalServer(PortalStore *store, LiveActivity *activity, QObject *parent = nullptr);
+    ~PortalServer() override;
+
+    void setToken(const QString &token) { m_token = token.toUtf8(); }
+    // Requests per second over all clients; 0 turns the limit off.
+    void setRateLimit(int perSecond);
+    bool setFaults(const QString &spec, quint64 seed, QString *error);
+    void setStallTime(std::chrono::milliseconds stall) { m_faults.setStallTime(stall); }
+
+    // Returns the port listened on, 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
+
+    int pendingWaits() const { return int(m_waiters.size()); }
+
+private:
+    using Headers = std::vector<std::pair<QByteArray, QByteArray>>;
+    using Responder = QHttpServerResponder;
+    using Request = QHttpServerRequest;
+
+    struct Held {
+        QPointer<QTcpSocket> socket;
+        std::unique_ptr<Responder> responder;
+        QByteArray requestLine;
+        qint64 since = 0;
+        QTimer *timer = nullptr;
+    };
+
+    void registerRoutes();
+    // Common gate: logs, authenticates and rate-limits; false if it answered.
+    bool admit(const Request &request, Responder &responder, bool needsAuth = true);
+    void send(Responder &responder, const QByteArray &requestLine, int status, const QByteArray &body,
+              const Headers &headers = {}, const QByteArray &contentType = "application/json");
+    void sendError(Responder &responder, const QByteArray &requestLine, int status, QStringView code,
+                   const QString &message, const QJsonObject &details = {}, const Headers &headers = {});
+    void badRequest(Responder &responder, const QByteArray &requestLine, QLatin1StringView field,
+                    const QString &message);
+    // Answers with an injected fault; `intended` is the real answer's body.
+    void sendFault(FaultKind fault, Responder &&responder, const QByteArray &requestLine, const QByteArray &intended);
+    void hold(Responder &&responder, const QByteArray &requestLine, qint64 since, std::chrono::milliseconds timeout,
+              bool stall);
+    void release(quint64 id, bool changed);
+    void onStoreChanged(qint64 sequence);
+
+    void handleChanges(const Request &request, Responder &&responder);
+    void handleWait(const Request &request, Responder &&responder);
+    void handleCase(const QString &id, const Request &request, Responder &&responder);
+    void handleRequest(const QString &id, const Request &request, Responder &&responder);
+    void handleAction(const QString &id, const Request &request, Responder &&responder);
+    void handleEscalation(const QString &caseId, const Request &request, Responder &&responder);
+    void handleApplications(const Request &request, Responder &&responder);
+    void handleActivity(const Request &request, Responder &&responder);
+    void handleRemoveCase(const QString &id, const Request &request, Responder &&responder);
+    void sendRecord(Responder &responder, const QByteArray &requestLine, const Request &request,
+                    const QByteArray &json, const QByteArray &etag);
+
+    PortalStore *m_store;
+    LiveActivity *m_activity;
+    QHttpServer m_http;
+    QByteArray m_token;
+    FaultInjector m_faults;
+
+    int m_rateLimit = 0;
+    double m_tokens = 0;
+    QElapsedTimer m_rateClock;
+
+    std::map<quint64, Held> m_waiters;
+    quint64 m_nextHeldId = 1;
+};
+
+} // namespace Escalation::Portal

@@ -1,0 +1,686 @@
+#include "portalstore.h"
+
+#include "portaljson.h"
+#include "portallog.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Escalation::Portal {
+
+namespace {
+
+constexpr int maxNotes = 500;
+
+QByteArray detailsWithRule(QStringView rule)
+{
+    QByteArray out = "{\"rule\":";
+    Json::appendString(out, rule);
+    out.append('}');
+    return out;
+}
+
+QByteArray detailsWithCurrent(const QByteArray &record)
+{
+    return "{\"current\":" + record + '}';
+}
+
+QByteArray requestAnswer(const QByteArray &record) { return "{\"request\":" + record + '}'; }
+
+} // namespace
+
+PortalStore::PortalStore(QObject *parent)
+    : QObject(parent)
+{
+}
+
+PortalStore::~PortalStore() = default;
+
+QDateTime PortalStore::now() const
+{
+    // Whole seconds keep the wire format short and equal to what is stored.
+    return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+}
+
+bool PortalStore::openDatabase(const QString &path, QString *error)
+{
+    auto db = std::make_unique<PortalDatabase>();
+    if (!db->open(path, error))
+        return false;
+    DatabaseSnapshot snapshot;
+    if (!db->load(&snapshot, error))
+        return false;
+
+    m_baseSequence = snapshot.meta.value(u"base"_s).toLongLong();
+    m_sequence = snapshot.meta.value(u"sequence"_s).toLongLong();
+    m_nextCaseSerial = snapshot.meta.value(u"nextCase"_s, QString::number(m_nextCaseSerial)).toLongLong();
+    m_nextRequestSerial =
+        snapshot.meta.value(u"nextRequest"_s, QString::number(m_nextRequestSerial)).toLongLong();
+    m_nextNoteSerial = snapshot.meta.value(u"nextNote"_s, QString::number(m_nextNoteSerial)).toLongLong();
+
+    for (const StoredRecord &stored : std::as_const(snapshot.cases)) {
+        const auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object());
+        if (!c) {
+            *error = tr("%1: a stored case cannot be read").arg(path);
+            return false;
+        }
+        const int slot = int(m_cases.size());
+        m_caseIndex.insert(c->id, slot);
+        m_cases.push_back(CaseSlot{*c, stored.sequence, stored.json, {}, false});
+        m_feed.emplace(stored.sequence, FeedRef{RefKind::Case, slot});
+    }
+    for (const StoredRecord &stored : std::as_const(snapshot.requests)) {
+        const auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
+        const int caseSlot = r ? m_caseIndex.value(r->caseId, -1) : -1;
+        if (!r || caseSlot < 0) {
+            *error = tr("%1: a stored escalation request cannot be read").arg(path);
+            return false;
+        }
+        const int slot = int(m_requests.size());
+        m_requestIndex.insert(r->id, slot);
+        m_requests.push_back(RequestSlot{*r, stored.sequence, stored.json, caseSlot, false});
+        m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
+        m_feed.emplace(stored.sequence, FeedRef{RefKind::Request, slot});
+    }
+    // Requests of a case in level order, whatever order they were stored in.
+    for (CaseSlot &c : m_cases) {
+        std::sort(c.requestSlots.begin(), c.requestSlots.end(), [this](int a, int b) {
+            return m_requests[std::size_t(a)].data.level < m_requests[std::size_t(b)].data.level;
+        });
+    }
+    for (const StoredTombstone &t : std::as_const(snapshot.tombstones)) {
+        const int index = int(m_tombstones.size());
+        m_tombstones.push_back(t);
+        m_feed.emplace(t.sequence, FeedRef{t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, index});
+    }
+    m_answers = std::move(snapshot.answers);
+    m_applications = std::move(snapshot.applications);
+    m_db = std::move(db);
+    qCInfo(lcPortal) << "opened" << path << "with" << m_caseIndex.size() << "cases,"
+                     << m_requestIndex.size() << "requests, sequence" << m_sequence;
+    return true;
+}
+
+bool PortalStore::populate(GeneratedData data, QString *error)
+{
+    Q_ASSERT(isEmpty());
+    // Cursors start at the creation time in microseconds: a client holding a
+    // cursor from an earlier, since discarded, portal database has a lower
+    // one and simply receives everything again.
+    m_baseSequence = QDateTime::currentMSecsSinceEpoch() * 1000;
+    qint64 sequence = m_baseSequence;
+    m_cases.reserve(std::size_t(data.cases.size()));
+    m_requests.reserve(std::size_t(data.requests.size()));
+    m_caseIndex.reserve(data.cases.size());
+    m_requestIndex.reserve(data.requests.size());
+
+    if (m_db && !m_db->begin()) {
+        *error = m_db->lastError();
+        return false;
+    }
+    qsizetype next = 0;
+    for (Case &c : data.cases) {
+        const int caseSlot = int(m_cases.size());
+        m_caseIndex.insert(c.id, caseSlot);
+        m_cases.push_back(CaseSlot{std::move(c), ++sequence, {}, {}, false});
+        m_feed.emplace(sequence, FeedRef{RefKind::Case, caseSlot});
+        CaseSlot &cs = m_cases.back();
+        if (m_db && !m_db->putCase(cs.data.id, cs.sequence, jsonOf(cs)))
+            break;
+        while (next < data.requests.size() && data.requests.at(next).caseId == cs.data.id) {
+            const int slot = int(m_requests.size());
+            m_requestIndex.insert(data.requests.at(next).id, slot);
+            m_requests.push_back(RequestSlot{std::move(data.requests[next]), ++sequence, {}, caseSlot, false});
+            m_feed.emplace(sequence, FeedRef{RefKind::Request, slot});
+            cs.requestSlots.push_back(slot);
+            const RequestSlot &rs = m_requests.back();
+            if (m_db && !m_db->putRequest(rs.data.id, rs.sequence, jsonOf(rs))) {
+                *error = m_db->lastError();
+                m_db->rollback();
+                return false;
+            }
+            ++next;
+        }
+    }
+    m_sequence = sequence;
+    m_nextCaseSerial = DataGenerator::firstCaseSerial + data.cases.size();
+    m_nextRequestSerial = DataGenerator::firstRequestSerial + data.requests.size();
+    m_nextNoteSerial = data.nextNoteNumber;
+    if (m_db) {
+        const bool ok = m_db->putMeta(u"base"_s, QString::number(m_baseSequence))
+            && m_db->putMeta(u"sequence"_s, QString::number(m_sequence))
+            && m_db->putMeta(u"nextCase"_s, QString::number(m_nextCaseSerial))
+            && m_db->putMeta(u"nextRequest"_s, QString::number(m_nextRequestSerial))
+            && m_db->putMeta(u"nextNote"_s, QString::number(m_nextNoteSerial))
+            && m_cases.size() == std::size_t(data.cases.size()) && m_db->commit();
+        if (!ok) {
+            *error = m_db->lastError();
+            m_db->rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+const QByteArray &PortalStore::jsonOf(const CaseSlot &slot) const
+{
+    if (slot.json.isEmpty())
+        slot.json = Json::caseRecord(slot.data);
+    return slot.json;
+}
+
+const QByteArray &PortalStore::jsonOf(const RequestSlot &slot) const
+{
+    if (slot.json.isEmpty())
+        slot.json = Json::requestRecord(slot.data);
+    return slot.json;
+}
+
+ChangesPage PortalStore::changes(qint64 since, int limit) const
+{
+    const qint64 from = (since < m_baseSequence || since > m_sequence) ? m_baseSequence : since;
+    QByteArray cases;
+    QByteArray requests;
+    QByteArray removedCases;
+    QByteArray removedRequests;
+    // About 700 bytes per record: one allocation for the common page.
+    requests.reserve(limit * 720);
+    cases.reserve(limit * 520);
+    ChangesPage page;
+    page.cursor = from;
+    int count = 0;
+    auto it = m_feed.upper_bound(from);
+    for (; it != m_feed.end() && count < limit; ++it, ++count) {
+        const FeedRef ref = it->second;
+        switch (ref.kind) {
+        case RefKind::Case:
+            if (!cases.isEmpty())
+                cases.append(',');
+            cases.append(jsonOf(m_cases[std::size_t(ref.index)]));
+            break;
+        case RefKind::Request:
+            if (!requests.isEmpty())
+                requests.append(',');
+            requests.append(jsonOf(m_requests[std::size_t(ref.index)]));
+            break;
+        case RefKind::RemovedCase:
+            if (!removedCases.isEmpty())
+                removedCases.append(',');
+            Json::appendString(removedCases, m_tombstones[std::size_t(ref.index)].id);
+            break;
+        case RefKind::RemovedRequest:
+            if (!removedRequests.isEmpty())
+                removedRequests.append(',');
+            Json::appendString(removedRequests, m_tombstones[std::size_t(ref.index)].id);
+            break;
+        }
+        page.cursor = it->first;
+    }
+    page.hasMore = it != m_feed.end();
+    QByteArray &body = page.body;
+    body.reserve(cases.size() + requests.size() + removedCases.size() + removedRequests.size() + 128);
+    body.append("{\"cases\":[").append(cases).append("],\"requests\":[").append(requests);
+    body.append("],\"removed\":{\"cases\":[").append(removedCases).append("],\"requests\":[");
+    body.append(removedRequests).append("]},\"cursor\":\"").append(QByteArray::number(page.cursor));
+    body.append("\",\"hasMore\":").append(page.hasMore ? "true" : "false").append('}');
+    return page;
+}
+
+const Case *PortalStore::findCase(QStringView id) const
+{
+    const auto it = m_caseIndex.constFind(id.toString());
+    return it == m_caseIndex.cend() ? nullptr : &m_cases[std::size_t(*it)].data;
+}
+
+const EscalationRequest *PortalStore::findRequest(QStringView id) const
+{
+    const auto it = m_requestIndex.constFind(id.toString());
+    return it == m_requestIndex.cend() ? nullptr : &m_requests[std::size_t(*it)].data;
+}
+
+QByteArray PortalStore::caseJson(QStringView id) const
+{
+    const auto it = m_caseIndex.constFind(id.toString());
+    return it == m_caseIndex.cend() ? QByteArray() : jsonOf(m_cases[std::size_t(*it)]);
+}
+
+QByteArray PortalStore::requestJson(QStringView id) const
+{
+    const auto it = m_requestIndex.constFind(id.toString());
+    return it == m_requestIndex.cend() ? QByteArray() : jsonOf(m_requests[std::size_t(*it)]);
+}
+
+QList<const EscalationRequest *> PortalStore::requestsOfCase(QStringView caseId) const
+{
+    QList<const EscalationRequest *> out;
+    const auto it = m_caseIndex.constFind(caseId.toString());
+    if (it == m_caseIndex.cend())
+        return out;
+    for (int slot : m_cases[std::size_t(*it)].requestSlots) {
+        if (!m_requests[std::size_t(slot)].removed)
+            out.append(&m_requests[std::size_t(slot)].data);
+    }
+    return out;
+}
+
+const Case *PortalStore::caseAt(qint64 index) const
+{
+    if (index < 0 || index >= qint64(m_cases.size()) || m_cases[std::size_t(index)].removed)
+        return nullptr;
+    return &m_cases[std::size_t(index)].data;
+}
+
+const EscalationRequest *PortalStore::requestAt(qint64 index) const
+{
+    if (index < 0 || index >= qint64(m_requests.size()) || m_requests[std::size_t(index)].removed)
+        return nullptr;
+    return &m_requests[std::size_t(index)].data;
+}
+
+WriteResult PortalStore::error(int status, QStringView code, const QString &message,
+                               const QByteArray &details) const
+{
+    return WriteResult{status, Json::errorBody(code, message, details)};
+}
+
+std::optional<WriteResult> PortalStore::storedAnswer(const QString &key, const QByteArray &fingerprint) const
+{
+    const auto it = m_answers.constFind(key);
+    if (it == m_answers.cend())
+        return std::nullopt;
+    if (it->fingerprint != fingerprint) {
+        return error(422, u"rule_violation",
+                     tr("Idempotency-Key %1 was already used for a different write").arg(key),
+                     detailsWithRule(u"idempotency_key_reused"));
+    }
+    return WriteResult{it->status, it->body};
+}
+
+// Refusals are remembered like successes: a retried key gets the same answer.
+WriteResult PortalStore::remember(const QString &key, const QByteArray &fingerprint, WriteResult result)
+{
+    if (key.isEmpty())
+        return result; // the portal's own activity writes without a key
+    StoredAnswer answer{fingerprint, result.status, result.body};
+    if (m_db && !(m_db->begin() && m_db->putAnswer(key, answer) && m_db->commit())) {
+        m_db->rollback();
+        return error(500, u"server_error", tr("The portal could not store its answer: %1").arg(m_db->lastError()));
+    }
+    m_answers.insert(key, answer);
+    return result;
+}
+
+WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput &input, const QString &key,
+                                     const QByteArray &fingerprint)
+{
+    const auto found = m_requestIndex.constFind(requestId);
+    if (found == m_requestIndex.cend())
+        return remember(key, fingerprint, error(404, u"not_found", tr("No escalation request %1").arg(requestId)));
+    const RequestSlot &slot = m_requests[std::size_t(*found)];
+    const EscalationRequest &current = slot.data;
+    const QString &action = input.action;
+    const bool isNote = action == u"note"_s;
+
+    if (!isNote && input.version && *input.version != current.version) {
+        return remember(key, fingerprint,
+                        error(409, u"conflict",
+                              tr("Request %1 changed since version %2").arg(requestId).arg(*input.version),
+                              detailsWithCurrent(jsonOf(slot))));
+    }
+    const auto refuse = [&](QStringView rule, const QString &message) {
+        return remember(key, fingerprint, error(422, u"rule_violation", message, detailsWithRule(rule)));
+    };
+    const bool needsPending = action == u"accept"_s || action == u"decline"_s || action == u"take_ownership"_s;
+    if (needsPending && current.state != RequestState::Pending) {
+        return refuse(u"not_pending", tr("Request %1 is %2, not pending").arg(requestId, toCode(current.state)));
+    }
+    if (action == u"analysis"_s && current.level < 3)
+        return refuse(u"analysis_below_level_3", tr("Request %1 is at level %2; an analysis is owed from level 3")
+                                                     .arg(requestId).arg(current.level));
+    if (action == u"acknowledge"_s && current.level != 4)
+        return refuse(u"acknowledge_below_level_4", tr("Request %1 is at level %2; only level 4 is acknowledged")
+                                                        .arg(requestId).arg(current.level));
+    if (action == u"acknowledge"_s && current.ownerAcknowledgement)
+        return refuse(u"already_acknowledged", tr("Request %1 was already acknowledged by %2")
+                                                   .arg(requestId, current.ownerAcknowledgement->by));
+    if (isNote && current.notes.size() >= maxNotes)
+        return refuse(u"too_many_notes", tr("Request %1 already has %2 notes").arg(requestId).arg(maxNotes));
+
+    const QDateTime at = now();
+    EscalationRequest updated = current;
+    if (action == u"accept"_s || action == u"decline"_s) {
+        const bool accept = action == u"accept"_s;
+        updated.decision = Decision{accept ? DecisionKind::Accept : DecisionKind::Decline, input.text, input.actor, at};
+        updated.state = accept ? RequestState::Accepted : RequestState::Declined;
+        if (accept && updated.owner.isEmpty())
+            updated.owner = input.actor;
+    } else if (isNote) {
+        updated.notes.append(Note{u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
+    } else if (action == u"take_ownership"_s) {
+        updated.owner = input.actor;
+    } else if (action == u"analysis"_s) {
+        updated.analysis = Analysis{input.text, input.actor, at};
+    } else if (action == u"acknowledge"_s) {
+        updated.ownerAcknowledgement = OwnerAcknowledgement{input.actor, at};
+        if (updated.owner.isEmpty())
+            updated.owner = input.actor;
+        if (!input.text.isEmpty())
+            updated.notes.append(Note{u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
+    }
+    updated.version = current.version + 1;
+    updated.updatedAt = at;
+
+    Mutation mutation;
+    mutation.requests.push_back(updated);
+    mutation.key = key;
+    mutation.appliedTarget = requestId;
+    mutation.appliedAction = action;
+    const QByteArray record = Json::requestRecord(updated);
+    if (!key.isEmpty())
+        mutation.answer = StoredAnswer{fingerprint, 200, requestAnswer(record)};
+    const bool addsNote = updated.notes.size() > current.notes.size();
+    if (!commit(mutation))
+        return error(500, u"server_error", tr("The portal could not store the change"));
+    if (addsNote)
+        ++m_nextNoteSerial;
+    return WriteResult{200, requestAnswer(record)};
+}
+
+WriteResult PortalStore::createEscalation(const QString &caseId, const EscalationInput &input, const QString &key,
+                                          const QByteArray &fingerprint)
+{
+    const auto finish = [&](WriteResult result) { return remember(key, fingerprint, std::move(result)); };
+    const auto refuse = [&](QStringView rule, const QString &message) {
+        return finish(error(422, u"rule_violation", message, detailsWithRule(rule)));
+    };
+    const auto found = m_caseIndex.constFind(caseId);
+    if (found == m_caseIndex.cend())
+        return finish(error(404, u"not_found", tr("No case %1").arg(caseId)));
+    const CaseSlot &caseSlot = m_cases[std::size_t(*found)];
+    const Case &c = caseSlot.data;
+    if (c.isOutage())
+        return refuse(u"outage_not_escalated",
+                      tr("Case %1 is severity 1: outages follow the outage process and are not escalated").arg(caseId));
+    if (c.status == u"closed"_s)
+        return refuse(u"case_closed", tr("Case %1 is closed").arg(caseId));
+
+    int level = 1;
+    const RequestSlot *previous = nullptr;
+    if (!input.previousRequestId.isEmpty()) {
+        const auto prev = m_requestIndex.constFind(input.previousRequestId);
+        if (prev == m_requestIndex.cend()) {
+            return finish(error(404, u"not_found", tr("No escalation request %1").arg(input.previousRequestId),
+                                R"({"field":"previousRequestId"})"));
+        }
+        previous = &m_requests[std::size_t(*prev)];
+        const EscalationRequest &p = previous->data;
+        if (p.caseId != caseId)
+            return refuse(u"previous_request_other_case",
+                          tr("Request %1 belongs to case %2, not %3").arg(p.id, p.caseId, caseId));
+        if (p.state == RequestState::Superseded)
+            return refuse(u"already_superseded", tr("Request %1 was already re-escalated").arg(p.id));
+        if (p.state == RequestState::Closed)
+            return refuse(u"request_closed", tr("Request %1 is closed").arg(p.id));
+        if (p.level >= 4)
+            return refuse(u"level_above_4", tr("Request %1 is at level 4, the highest level").arg(p.id));
+        level = p.level + 1;
+    } else {
+        for (int slot : caseSlot.requestSlots) {
+            const EscalationRequest &r = m_requests[std::size_t(slot)].data;
+            if (!m_requests[std::size_t(slot)].removed && r.state != RequestState::Superseded
+                && r.state != RequestState::Closed) {
+                return refuse(u"already_escalated",
+                              tr("Case %1 is already escalated by request %2; re-escalate that request instead")
+                                  .arg(caseId, r.id));
+            }
+        }
+    }
+
+    const QDateTime at = now();
+    EscalationRequest r;
+    r.id = DataGenerator::requestId(m_nextRequestSerial);
+    r.caseId = caseId;
+    r.level = level;
+    r.reason = input.reason;
+    r.summary = input.summary;
+    r.requestedBy = input.requestedBy;
+    r.requestedAt = at;
+    r.state = RequestState::Pending;
+    r.previousRequestId = input.previousRequestId;
+    r.team = DataGenerator::teamFor(c);
+    r.calendarId = DataGenerator::calendarFor(c);
+    r.updatedAt = at;
+    r.version = 1;
+
+    Mutation mutation;
+    if (previous) {
+        EscalationRequest superseded = previous->data;
+        superseded.state = RequestState::Superseded;
+        superseded.version += 1;
+        superseded.updatedAt = at;
+        mutation.requests.push_back(std::move(superseded));
+    }
+    const QByteArray record = Json::requestRecord(r);
+    mutation.requests.push_back(r);
+    mutation.key = key;
+    mutation.appliedTarget = r.id;
+    mutation.appliedAction = previous ? u"re_escalate"_s : u"escalate"_s;
+    if (!key.isEmpty())
+        mutation.answer = StoredAnswer{fingerprint, 200, requestAnswer(record)};
+    if (!commit(mutation))
+        return error(500, u"server_error", tr("The portal could not store the change"));
+    ++m_nextRequestSerial;
+    return WriteResult{200, requestAnswer(record)};
+}
+
+QString PortalStore::nextCaseId() { return DataGenerator::caseId(m_nextCaseSerial); }
+
+bool PortalStore::addCase(Case created)
+{
+    if (m_caseIndex.contains(created.id))
+        return false;
+    Mutation mutation;
+    mutation.cases.push_back(std::move(created));
+    mutation.appliedAction = u"new_case"_s;
+    mutation.appliedTarget = mutation.cases.back().id;
+    if (!commit(mutation))
+        return false;
+    m_nextCaseSerial = std::max(m_nextCaseSerial, mutation.cases.back().id.mid(2).toLongLong() + 1);
+    return true;
+}
+
+bool PortalStore::updateCase(const Case &updated)
+{
+    const CaseSlot *slot = nullptr;
+    if (const auto it = m_caseIndex.constFind(updated.id); it != m_caseIndex.cend())
+        slot = &m_cases[std::size_t(*it)];
+    if (!slot)
+        return false;
+    Mutation mutation;
+    Case c = updated;
+    c.version = slot->data.version + 1;
+    c.updatedAt = now();
+    mutation.cases.push_back(std::move(c));
+    mutation.appliedAction = u"update_case"_s;
+    mutation.appliedTarget = updated.id;
+    return commit(mutation);
+}
+
+bool PortalStore::closeCase(const QString &caseId)
+{
+    const auto it = m_caseIndex.constFind(caseId);
+    if (it == m_caseIndex.cend())
+        return false;
+    const CaseSlot &slot = m_cases[std::size_t(*it)];
+    const QDateTime at = now();
+    Mutation mutation;
+    Case c = slot.data;
+    c.status = u"closed"_s;
+    c.version += 1;
+    c.updatedAt = at;
+    mutation.cases.push_back(std::move(c));
+    for (int index : slot.requestSlots) {
+        const RequestSlot &rs = m_requests[std::size_t(index)];
+        if (rs.removed || rs.data.state == RequestState::Superseded || rs.data.state == RequestState::Closed)
+            continue;
+        EscalationRequest r = rs.data;
+        r.state = RequestState::Closed;
+        r.version += 1;
+        r.updatedAt = at;
+        mutation.requests.push_back(std::move(r));
+    }
+    mutation.appliedAction = u"close_case"_s;
+    mutation.appliedTarget = caseId;
+    return commit(mutation);
+}
+
+bool PortalStore::removeCase(const QString &caseId)
+{
+    const auto it = m_caseIndex.constFind(caseId);
+    if (it == m_caseIndex.cend())
+        return false;
+    Mutation mutation;
+    for (int index : m_cases[std::size_t(*it)].requestSlots) {
+        if (!m_requests[std::size_t(index)].removed)
+            mutation.removedRequests.append(m_requests[std::size_t(index)].data.id);
+    }
+    mutation.removedCases.append(caseId);
+    mutation.appliedAction = u"remove_case"_s;
+    mutation.appliedTarget = caseId;
+    return commit(mutation);
+}
+
+bool PortalStore::commit(Mutation &mutation)
+{
+    // A changed case re-sends its requests after it (see the class comment).
+    for (const Case &c : mutation.cases) {
+        const auto it = m_caseIndex.constFind(c.id);
+        if (it == m_caseIndex.cend())
+            continue;
+        for (int index : m_cases[std::size_t(*it)].requestSlots) {
+            const RequestSlot &rs = m_requests[std::size_t(index)];
+            const bool listed = std::any_of(mutation.requests.begin(), mutation.requests.end(),
+                                            [&](const EscalationRequest &r) { return r.id == rs.data.id; });
+            if (!rs.removed && !listed)
+                mutation.requests.push_back(rs.data);
+        }
+    }
+
+    // Sequence numbers in commit order: cases, requests, then removals.
+    qint64 sequence = m_sequence;
+    std::vector<qint64> caseSeq, requestSeq, removedRequestSeq, removedCaseSeq;
+    std::vector<QByteArray> caseJson, requestJson;
+    for (const Case &c : mutation.cases) {
+        caseSeq.push_back(++sequence);
+        caseJson.push_back(Json::caseRecord(c));
+    }
+    for (const EscalationRequest &r : mutation.requests) {
+        requestSeq.push_back(++sequence);
+        requestJson.push_back(Json::requestRecord(r));
+    }
+    for (qsizetype i = 0; i < mutation.removedRequests.size(); ++i)
+        removedRequestSeq.push_back(++sequence);
+    for (qsizetype i = 0; i < mutation.removedCases.size(); ++i)
+        removedCaseSeq.push_back(++sequence);
+    const QString appliedAt = QString::fromLatin1(Json::instant(now()));
+
+    if (m_db) {
+        bool ok = m_db->begin();
+        for (std::size_t i = 0; ok && i < mutation.cases.size(); ++i)
+            ok = m_db->putCase(mutation.cases[i].id, caseSeq[i], caseJson[i]);
+        for (std::size_t i = 0; ok && i < mutation.requests.size(); ++i)
+            ok = m_db->putRequest(mutation.requests[i].id, requestSeq[i], requestJson[i]);
+        for (qsizetype i = 0; ok && i < mutation.removedRequests.size(); ++i) {
+            ok = m_db->deleteRequest(mutation.removedRequests.at(i))
+                && m_db->putTombstone({removedRequestSeq[std::size_t(i)], false, mutation.removedRequests.at(i)});
+        }
+        for (qsizetype i = 0; ok && i < mutation.removedCases.size(); ++i) {
+            ok = m_db->deleteCase(mutation.removedCases.at(i))
+                && m_db->putTombstone({removedCaseSeq[std::size_t(i)], true, mutation.removedCases.at(i)});
+        }
+        if (ok && mutation.answer)
+            ok = m_db->putAnswer(mutation.key, *mutation.answer);
+        if (ok)
+            ok = m_db->addApplication(mutation.key, mutation.appliedTarget, mutation.appliedAction, sequence, appliedAt);
+        ok = ok && m_db->putMeta(u"sequence"_s, QString::number(sequence))
+            && m_db->putMeta(u"nextCase"_s, QString::number(m_nextCaseSerial + 1))
+            && m_db->putMeta(u"nextRequest"_s, QString::number(m_nextRequestSerial + 1))
+            && m_db->putMeta(u"nextNote"_s, QString::number(m_nextNoteSerial + 1));
+        if (!ok || !m_db->commit()) {
+            qCWarning(lcPortal) << "could not store a change:" << m_db->lastError();
+            m_db->rollback();
+            return false;
+        }
+    }
+
+    // Now visible: swap the new states into memory and the feed.
+    for (std::size_t i = 0; i < mutation.cases.size(); ++i) {
+        Case &c = mutation.cases[i];
+        int slot = m_caseIndex.value(c.id, -1);
+        if (slot < 0) {
+            slot = int(m_cases.size());
+            m_caseIndex.insert(c.id, slot);
+            m_cases.push_back(CaseSlot{});
+        } else {
+            m_feed.erase(m_cases[std::size_t(slot)].sequence);
+        }
+        CaseSlot &cs = m_cases[std::size_t(slot)];
+        cs.data = std::move(c);
+        cs.sequence = caseSeq[i];
+        cs.json = std::move(caseJson[i]);
+        m_feed.emplace(cs.sequence, FeedRef{RefKind::Case, slot});
+    }
+    for (std::size_t i = 0; i < mutation.requests.size(); ++i) {
+        EscalationRequest &r = mutation.requests[i];
+        int slot = m_requestIndex.value(r.id, -1);
+        if (slot < 0) {
+            slot = int(m_requests.size());
+            m_requestIndex.insert(r.id, slot);
+            const int caseSlot = m_caseIndex.value(r.caseId, -1);
+            m_requests.push_back(RequestSlot{{}, 0, {}, caseSlot, false});
+            if (caseSlot >= 0)
+                m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
+        } else {
+            m_feed.erase(m_requests[std::size_t(slot)].sequence);
+        }
+        RequestSlot &rs = m_requests[std::size_t(slot)];
+        rs.data = std::move(r);
+        rs.sequence = requestSeq[i];
+        rs.json = std::move(requestJson[i]);
+        m_feed.emplace(rs.sequence, FeedRef{RefKind::Request, slot});
+    }
+    for (qsizetype i = 0; i < mutation.removedRequests.size(); ++i) {
+        const int slot = m_requestIndex.take(mutation.removedRequests.at(i));
+        RequestSlot &rs = m_requests[std::size_t(slot)];
+        m_feed.erase(rs.sequence);
+        rs.removed = true;
+        rs.json.clear();
+        const int tombstone = int(m_tombstones.size());
+        m_tombstones.push_back({removedRequestSeq[std::size_t(i)], false, rs.data.id});
+        m_feed.emplace(removedRequestSeq[std::size_t(i)], FeedRef{RefKind::RemovedRequest, tombstone});
+    }
+    for (qsizetype i = 0; i < mutation.removedCases.size(); ++i) {
+        const int slot = m_caseIndex.take(mutation.removedCases.at(i));
+        CaseSlot &cs = m_cases[std::size_t(slot)];
+        m_feed.erase(cs.sequence);
+        cs.removed = true;
+        cs.json.clear();
+        const int tombstone = int(m_tombstones.size());
+        m_tombstones.push_back({removedCaseSeq[std::size_t(i)], true, cs.data.id});
+        m_feed.emplace(removedCaseSeq[std::size_t(i)], FeedRef{RefKind::RemovedCase, tombstone});
+    }
+    if (mutation.answer)
+        m_answers.insert(mutation.key, *mutation.answer);
+    if (!mutation.key.isEmpty())
+        m_applications[mutation.key] += 1;
+    m_sequence = sequence;
+    Q_EMIT changed(m_sequence);
+    return true;
+}
+
+} // namespace Escalation::Portal

@@ -1,0 +1,168 @@
+#pragma once
+
+// The portal's state: every case and request in memory, a sequence-ordered
+// index that serves the change feed in O(page) per page, the idempotency
+// store and the application log, and (optionally) a PortalDatabase that
+// each change is written through before it becomes visible.
+//
+// Invariant kept for the feed: a request's sequence number is always above
+// its case's, so a client paging from any cursor meets a case no later than
+// the first request that refers to it. A change to a case therefore
+// re-sequences that case's requests after it.
+
+#include "datagenerator.h"
+#include "escalation.h"
+#include "portaldatabase.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace Escalation::Portal {
+
+// An HTTP answer produced by a write (status and JSON body).
+struct WriteResult {
+    int status = 200;
+    QByteArray body;
+};
+
+struct ActionInput {
+    QString action;  // accept | decline | note | take_ownership | analysis | acknowledge
+    QString text;
+    QString actor;
+    std::optional<qint64> version;
+};
+
+struct EscalationInput {
+    Reason reason = Reason::Other;
+    QString summary;
+    QString requestedBy;
+    QString previousRequestId;
+};
+
+struct ChangesPage {
+    QByteArray body;
+    qint64 cursor = 0;
+    bool hasMore = false;
+};
+
+class PortalStore final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit PortalStore(QObject *parent = nullptr);
+    ~PortalStore() override;
+
+    // Opens (or creates) the portal's SQLite file and loads what it holds.
+    // Without a call to this the store lives in memory only.
+    bool openDatabase(const QString &path, QString *error);
+
+    bool isEmpty() const { return m_feed.empty(); }
+    // Takes generated records into an empty store, in one transaction.
+    bool populate(GeneratedData data, QString *error);
+
+    qint64 lastSequence() const { return m_sequence; }
+    qint64 caseCount() const { return qint64(m_caseIndex.size()); }
+    qint64 requestCount() const { return qint64(m_requestIndex.size()); }
+
+    // The change feed page after `since` (docs/portal-api.md). A cursor from
+    // before this store's first sequence, or beyond its last one, comes from
+    // an earlier life of the portal: the client gets everything again.
+    ChangesPage changes(qint64 since, int limit) const;
+
+    const Case *findCase(QStringView id) const;
+    const EscalationRequest *findRequest(QStringView id) const;
+    QByteArray caseJson(QStringView id) const;
+    QByteArray requestJson(QStringView id) const;
+    QList<const EscalationRequest *> requestsOfCase(QStringView caseId) const;
+
+    // Idempotent writes. `fingerprint` identifies what the key was used for;
+    // a key reused for something else is refused.
+    std::optional<WriteResult> storedAnswer(const QString &key, const QByteArray &fingerprint) const;
+    WriteResult applyAction(const QString &requestId, const ActionInput &input, const QString &key,
+                            const QByteArray &fingerprint);
+    WriteResult createEscalation(const QString &caseId, const EscalationInput &input, const QString &key,
+                                 const QByteArray &fingerprint);
+    int applicationCount(const QString &key) const { return m_applications.value(key); }
+
+    // Changes made by the portal's own activity (no idempotency key).
+    bool updateCase(const Case &updated);
+    bool addCase(Case created);
+    bool closeCase(const QString &caseId);
+    bool removeCase(const QString &caseId);
+    QString nextCaseId();
+    // A random live case / request, for the activity; nullptr if none.
+    const Case *caseAt(qint64 index) const;
+    const EscalationRequest *requestAt(qint64 index) const;
+    qint64 caseSlots() const { return qint64(m_cases.size()); }
+    qint64 requestSlots() const { return qint64(m_requests.size()); }
+
+Q_SIGNALS:
+    // A change was committed; `sequence` is the new last sequence number.
+    void changed(qint64 sequence);
+
+private:
+    struct CaseSlot {
+        Case data;
+        qint64 sequence = 0;
+        mutable QByteArray json;
+        std::vector<int> requestSlots;
+        bool removed = false;
+    };
+    struct RequestSlot {
+        EscalationRequest data;
+        qint64 sequence = 0;
+        mutable QByteArray json;
+        int caseSlot = -1;
+        bool removed = false;
+    };
+    enum class RefKind : quint8 { Case, Request, RemovedCase, RemovedRequest };
+    struct FeedRef {
+        RefKind kind;
+        int index; // slot, or tombstone index
+    };
+    // Everything one write changes, committed together.
+    struct Mutation {
+        std::vector<Case> cases;
+        std::vector<EscalationRequest> requests;
+        QStringList removedCases;
+        QStringList removedRequests;
+        // Idempotency bookkeeping that commits atomically with the change.
+        QString key;
+        std::optional<StoredAnswer> answer;
+        QString appliedTarget;
+        QString appliedAction;
+    };
+
+    WriteResult error(int status, QStringView code, const QString &message, const QByteArray &details = {}) const;
+    WriteResult remember(const QString &key, const QByteArray &fingerprint, WriteResult result);
+    bool commit(Mutation &mutation);
+    qint64 baseSequence() const { return m_baseSequence; }
+    const QByteArray &jsonOf(const CaseSlot &slot) const;
+    const QByteArray &jsonOf(const RequestSlot &slot) const;
+    QDateTime now() const;
+
+    std::vector<CaseSlot> m_cases;
+    std::vector<RequestSlot> m_requests;
+    std::vector<StoredTombstone> m_tombstones;
+    QHash<QString, int> m_caseIndex;
+    QHash<QString, int> m_requestIndex;
+    std::map<qint64, FeedRef> m_feed;
+    QHash<QString, StoredAnswer> m_answers;
+    QHash<QString, int> m_applications;
+    qint64 m_sequence = 0;
+    qint64 m_baseSequence = 0;
+    qint64 m_nextCaseSerial = DataGenerator::firstCaseSerial;
+    qint64 m_nextRequestSerial = DataGenerator::firstRequestSerial;
+    qint64 m_nextNoteSerial = 1;
+    std::unique_ptr<PortalDatabase> m_db;
+};
+
+} // namespace Escalation::Portal
