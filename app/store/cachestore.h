@@ -74,7 +74,8 @@ public:
 
     // --- sync ------------------------------------------------------------
     // One transaction: upserts, removals and the page's cursor. On failure
-    // nothing of the page is kept and the cursor is unchanged.
+    // nothing of the page is kept and the cursor is unchanged. A page with an
+    // empty cursor keeps the stored one.
     ChangeSet applySyncPage(const SyncPage &page, StoreError *error);
     SyncState syncState() const;
     bool recordSyncSuccess(const QDateTime &at, StoreError *error);
