@@ -1,0 +1,48 @@
+#pragma once
+
+// The columns and roles of the escalation queue, shared by the model, the
+// proxy, the delegates and every view built on the queue.
+
+#include <Qt>
+
+namespace Escalation {
+
+namespace QueueColumn {
+enum Column : int {
+    Countdown,   // remaining business time until the review target
+    ClockState,
+    Level,
+    Severity,
+    Tier,
+    Priority,
+    Reason,
+    Account,
+    CaseNumber,
+    Subject,
+    Age,         // age of the case
+    Owner,
+    Team,
+    RequestedAt,
+    State,       // request state: pending, accepted, declined
+    Pending,     // actions of this desk still waiting for the portal
+    Count        // sentinel
+};
+} // namespace QueueColumn
+
+namespace QueueRole {
+enum Role : int {
+    RawValueRole = Qt::UserRole + 1, // qint64 key the proxy sorts on
+    SortRole = RawValueRole,
+    RequestIdRole,
+    CaseIdRole,
+    ClockStateRole,      // int(Escalation::ClockState)
+    DueAtRole,           // QDateTime (UTC) of the review target; invalid when answered
+    RemainingSecondsRole,// business seconds left (negative when overdue)
+    LevelRole,
+    RequestStateRole,    // int(Escalation::RequestState)
+    PendingOutboxRole,   // int: entries waiting for the portal
+    OutageRole,          // bool: the case is severity 1
+};
+} // namespace QueueRole
+
+} // namespace Escalation

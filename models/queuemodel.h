@@ -1,0 +1,143 @@
+#pragma once
+
+// The live escalation queue: one row per active escalation request, with the
+// case it belongs to. Loaded once from a snapshot of the cache, then fed only
+// by change sets — rows are inserted, removed or changed in place, never
+// reset — so selection and scroll position survive every sync and tick.
+// Every column has a precomputed integer sort key (RawValueRole), which the
+// proxy compares instead of strings.
+
+#include "collationindex.h"
+#include "queuecolumns.h"
+#include "reviewclock.h"
+
+#include <changeset.h>
+#include <escalation.h>
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QStringList>
+
+#include <array>
+#include <limits>
+#include <vector>
+
+namespace Escalation {
+
+class ReviewClockService;
+struct QueueFilterSubject;
+
+class QueueModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    // The clock service computes each row's review deadline and tells the
+    // model when a row's clock state changes. It must outlive the model.
+    explicit QueueModel(ReviewClockService *clock, QObject *parent = nullptr);
+    ~QueueModel() override;
+
+    // The initial load (the only reset this model ever does).
+    void loadSnapshot(const QList<EscalationRequest> &requests, const QHash<QString, Case> &cases);
+    // Applies one committed change set as row inserts, removals and
+    // dataChanged on the rows it touches.
+    void applyChangeSet(const ChangeSet &changes);
+    // Pending outbox entries per request id; rows whose count changes are
+    // updated, all others untouched.
+    void setPendingOutbox(const QHash<QString, int> &pendingByRequestId);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Row lookups for views that track requests by id, not by row.
+    int rowOf(const QString &requestId) const;
+    QString requestIdAt(int row) const;
+    // The precomputed sort key of a cell; what RawValueRole returns. Keys
+    // live in one dense array per column (built on the first sort by that
+    // column, kept current by every change), so a sort of 100 000 rows
+    // reads contiguous memory instead of chasing rows and cases.
+    qint64 sortKey(int row, int column) const
+    {
+        std::vector<qint64> &keys = m_keys[std::size_t(column)];
+        if (keys.size() != m_rows.size())
+            buildKeys(column);
+        const qint64 key = keys[std::size_t(row)];
+        const CollationIndex *text = m_textIndex[std::size_t(column)];
+        return text && key != LastKey ? text->rank(int(key)) : key;
+    }
+    // The fields a QueueFilter looks at, for one row.
+    QueueFilterSubject filterSubject(int row) const;
+
+    // Which rows an active request belongs in: the queue holds pending,
+    // accepted and declined requests (superseded and closed leave it).
+    static bool belongsInQueue(RequestState state);
+
+private:
+    static constexpr qint64 LastKey = std::numeric_limits<qint64>::max();
+
+    struct CaseRow {
+        QString id;
+        int number = 0;  // CollationIndex ids
+        int subject = 0;
+        int account = 0;
+        int status = 0;
+        SupportTier tier = SupportTier::Standard;
+        Severity severity = Severity::S3;
+        CustomerPriority priority = CustomerPriority::Normal;
+        qint64 createdAt = 0; // epoch seconds
+        bool known = false;   // false: the case has not arrived yet
+    };
+    struct Row {
+        QString id;
+        QString caseId;
+        int caseSlot = -1;
+        int owner = 0;        // CollationIndex ids
+        int team = 0;
+        int requestedBy = 0;
+        qint64 requestedAt = 0; // epoch seconds
+        qint64 dueAt = 0;       // epoch seconds; the review target
+        quint8 level = 1;
+        Reason reason = Reason::Other;
+        RequestState state = RequestState::Pending;
+        ClockState clock = ClockState::OnTrack;
+        int pendingOutbox = 0;
+    };
+
+    void fillRow(Row &row, const EscalationRequest &request);
+    int caseSlotFor(const QString &caseId);
+    void storeCase(const Case &c);
+    void removeRows(QList<int> rows);
+    void insertRequests(const QList<const EscalationRequest *> &requests);
+    void emitRowsChanged(QList<int> rows, int firstColumn, int lastColumn);
+    void reindexFrom(int firstRow);
+    void onClockStatesChanged(const QStringList &requestIds);
+    const CaseRow *caseOf(const Row &row) const;
+    QVariant displayData(const Row &row, int column) const;
+    // The key of a cell as stored: the raw number, or for text columns the
+    // interned id (its rank can change as new strings arrive; the id not).
+    qint64 storedKey(const Row &row, int column) const;
+    void buildKeys(int column) const;
+    void refreshKeys(int row);
+
+    ReviewClockService *m_clock;
+    std::vector<Row> m_rows;
+    QHash<QString, int> m_rowById;
+    std::vector<CaseRow> m_cases;
+    QHash<QString, int> m_caseSlotById;
+    QMultiHash<QString, QString> m_requestIdsByCase;
+
+    // One interning index per text column; the strings live here once.
+    CollationIndex m_caseNumbers;
+    CollationIndex m_subjects;
+    CollationIndex m_accounts;
+    CollationIndex m_statuses;
+    CollationIndex m_people; // owners and requesters
+    CollationIndex m_teams;
+
+    std::array<const CollationIndex *, QueueColumn::Count> m_textIndex{};
+    mutable std::array<std::vector<qint64>, QueueColumn::Count> m_keys;
+};
+
+} // namespace Escalation

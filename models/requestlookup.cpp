@@ -1,0 +1,37 @@
+#include "requestlookup.h"
+
+#include <algorithm>
+
+namespace Escalation {
+
+RequestLookup::~RequestLookup() = default;
+
+void InMemoryRequestLookup::insert(const EscalationRequest &request) { m_requests.insert(request.id, request); }
+void InMemoryRequestLookup::insert(const Case &c) { m_cases.insert(c.id, c); }
+
+std::optional<EscalationRequest> InMemoryRequestLookup::request(const QString &id) const
+{
+    const auto it = m_requests.constFind(id);
+    return it == m_requests.cend() ? std::nullopt : std::optional(it.value());
+}
+
+std::optional<Case> InMemoryRequestLookup::caseRecord(const QString &id) const
+{
+    const auto it = m_cases.constFind(id);
+    return it == m_cases.cend() ? std::nullopt : std::optional(it.value());
+}
+
+QList<EscalationRequest> InMemoryRequestLookup::requestsForCase(const QString &caseId) const
+{
+    QList<EscalationRequest> result;
+    for (const EscalationRequest &r : m_requests) {
+        if (r.caseId == caseId)
+            result.append(r);
+    }
+    std::sort(result.begin(), result.end(), [](const auto &a, const auto &b) {
+        return a.requestedAt != b.requestedAt ? a.requestedAt < b.requestedAt : a.level < b.level;
+    });
+    return result;
+}
+
+} // namespace Escalation
