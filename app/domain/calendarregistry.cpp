@@ -54,17 +54,15 @@ QStringList CalendarRegistry::ids() const
 
 CalendarRegistry::Lookup CalendarRegistry::find(const QString &id) const
 {
-    const auto it = m_calendars.constFind(id);
-    if (it != m_calendars.constEnd())
-        return {*it, false};
+    if (m_calendars.contains(id))
+        return {m_calendars.value(id), false};
     return {defaultCalendar(), true};
 }
 
 BusinessCalendar CalendarRegistry::defaultCalendar() const
 {
-    const auto it = m_calendars.constFind(m_defaultId);
-    if (it != m_calendars.constEnd())
-        return *it;
+    if (m_calendars.contains(m_defaultId))
+        return m_calendars.value(m_defaultId);
     if (!m_calendars.isEmpty())
         return m_calendars.value(ids().constFirst());
     return BusinessCalendar();
