@@ -2,7 +2,7 @@
 
 // The value types of the escalation domain: cases, escalation requests and
 // their enumerations, with the stable wire codes the portal contract and the
-// cache use (docs/portal-api.md). Pure data: the rules live in policy.h,
+// cache use (docs/portal-api.md). Pure data: the rules live in escalationpolicy.h,
 // reviewclock.h and businesscalendar.h.
 
 #include <QDateTime>
