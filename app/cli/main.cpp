@@ -4,6 +4,7 @@
 
 #include "deadlinecommand.h"
 #include "exitcodes.h"
+#include "synccommands.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -26,6 +27,10 @@ struct Subcommand {
 constexpr Subcommand kSubcommands[] = {
     {"deadline", QT_TRANSLATE_NOOP("Cli", "Business-time deadlines on a calendar file (single, --explain, --batch)."),
      &Escalation::Cli::runDeadline},
+    {"sync", QT_TRANSLATE_NOOP("Cli", "Sync the local cache with the portal (--once, or follow changes)."), &Escalation::Cli::runSync},
+    {"list", QT_TRANSLATE_NOOP("Cli", "List the review queue from the cache (--json, --state)."), &Escalation::Cli::runList},
+    {"decide", QT_TRANSLATE_NOOP("Cli", "Accept or decline a request (outbox first, then the portal)."), &Escalation::Cli::runDecide},
+    {"export", QT_TRANSLATE_NOOP("Cli", "Export the review queue as CSV or JSON."), &Escalation::Cli::runExport},
 };
 
 void printUsage(QTextStream &stream)
