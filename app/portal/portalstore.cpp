@@ -484,13 +484,14 @@ bool PortalStore::addCase(Case created)
 {
     if (m_caseIndex.contains(created.id))
         return false;
+    const qint64 serial = QStringView(created.id).mid(2).toLongLong();
     Mutation mutation;
-    mutation.cases.push_back(std::move(created));
     mutation.appliedAction = u"new_case"_s;
-    mutation.appliedTarget = mutation.cases.back().id;
-    if (!commit(mutation))
+    mutation.appliedTarget = created.id;
+    mutation.cases.push_back(std::move(created));
+    if (!commit(mutation)) // commit() moves the records into the store
         return false;
-    m_nextCaseSerial = std::max(m_nextCaseSerial, mutation.cases.back().id.mid(2).toLongLong() + 1);
+    m_nextCaseSerial = std::max(m_nextCaseSerial, serial + 1);
     return true;
 }
 

@@ -3,6 +3,7 @@
 // database relies on, and the change feed's ordering invariant.
 
 #include "datagenerator.h"
+#include "liveactivity.h"
 #include "portaljson.h"
 #include "portalstore.h"
 
@@ -311,6 +312,48 @@ private Q_SLOTS:
         QVERIFY2(reopened.openDatabase(path, &error), qPrintable(error));
         QCOMPARE(reopened.lastSequence(), sequence);
         QCOMPARE(reopened.changes(0, 1000).body, firstPage);
+    }
+
+    void liveActivity_keepsEveryLadderConsistent()
+    {
+        PortalStore store;
+        QString error;
+        QVERIFY2(store.populate(generate(37, 200), &error), qPrintable(error));
+        const qint64 casesBefore = store.caseCount();
+        const qint64 requestsBefore = store.requestCount();
+        LiveActivity activity(&store, 37);
+        QSet<QString> kinds;
+        for (int i = 0; i < 3000; ++i) {
+            const QString what = activity.step();
+            kinds.insert(what.section(u' ', 0, 0));
+        }
+        for (const QString &kind : {u"new_request"_s, u"update_case"_s, u"re_escalate"_s, u"new_case"_s,
+                                    u"close_case"_s, u"remove_case"_s})
+            QVERIFY2(kinds.contains(kind), qPrintable(kind));
+        QVERIFY(store.caseCount() > casesBefore);
+        QVERIFY(store.requestCount() > requestsBefore);
+
+        for (qint64 i = 0; i < store.caseSlots(); ++i) {
+            const Case *c = store.caseAt(i);
+            if (!c)
+                continue;
+            const auto requests = store.requestsOfCase(c->id);
+            QVERIFY(!c->isOutage() || requests.isEmpty());
+            int live = 0;
+            for (const EscalationRequest *r : requests) {
+                QVERIFY(r->level >= 1 && r->level <= 4);
+                if (r->state != RequestState::Superseded && r->state != RequestState::Closed)
+                    ++live;
+                if (r->level > 1) {
+                    const EscalationRequest *previous = store.findRequest(r->previousRequestId);
+                    QVERIFY2(previous, qPrintable(r->id));
+                    QCOMPARE(previous->caseId, r->caseId);
+                    QCOMPARE(previous->level, r->level - 1);
+                    QCOMPARE(previous->state, RequestState::Superseded);
+                }
+            }
+            QVERIFY2(live <= 1, qPrintable(c->id));
+        }
     }
 
     void generator_makesOneHundredThousandRequests()

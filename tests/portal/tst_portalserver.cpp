@@ -314,6 +314,19 @@ private Q_SLOTS:
         QCOMPARE(portal->get(u"/api/v1/health"_s).status, 200);
     }
 
+    void activity_changesThePortalOnItsOwn()
+    {
+        auto portal = startPortal({u"--requests"_s, u"100"_s, u"--activity"_s, u"1200"_s});
+        QVERIFY(portal);
+        const QString cursor = portal->cursor();
+        const HttpAnswer woken = portal->get(u"/api/v1/changes/wait?since=%1&timeout=10"_s.arg(cursor));
+        QCOMPARE(woken.status, 200);
+        QVERIFY(woken.elapsedMs < 5000);
+        QTest::qWait(300);
+        const Feed changes = pull(*portal, cursor);
+        QVERIFY(changes.caseList.size() + changes.requestList.size() + changes.removedCases.size() > 1);
+    }
+
     void actions_followTheDomainRules_data()
     {
         QTest::addColumn<QString>("action");
