@@ -235,7 +235,7 @@ void PortalJob::onReplyFinished()
     m_watchdog.stop();
     reply->disconnect(this);
     reply->deleteLater();
-    if (!m_tooLarge)
+    if (!m_tooLarge && reply->isOpen())
         m_received += reply->readAll();
 
     PortalResult r;

@@ -1,0 +1,107 @@
+#pragma once
+
+// Where the sync engine and the outbox get their data from and deliver
+// decisions to: the native portal contract (docs/portal-api.md) or a
+// ticketing system such as Request Tracker (docs/request-tracker.md). The
+// engine only knows opaque cursors, validated pages and push outcomes; each
+// connector owns its own HTTP, paging and idempotency. Every call returns a
+// ConnectorCall that reports once through finished() and deletes itself.
+
+#include "outboxentry.h"
+#include "portalclient.h"
+#include "recordparser.h"
+
+#include <QObject>
+#include <QString>
+
+#include <chrono>
+#include <optional>
+
+namespace Escalation {
+
+// One answer of a connector. Transport fields are set for every call; the
+// rest by the call that produces them.
+struct ConnectorResult {
+    PortalError error = PortalError::None;
+    int httpStatus = 0;
+    QString message;                                     // translated; empty on success
+    std::optional<std::chrono::milliseconds> retryAfter;
+
+    // fetchChanges
+    bool notModified = false;    // nothing after the cursor (the page is empty)
+    PageParseResult page;        // page.ok is false when the answer was unusable
+
+    // waitForChanges
+    bool changed = false;        // something changed; false: the wait timed out
+    bool waitUnsupported = false;// this backend has no push: poll instead
+
+    // push
+    enum class PushOutcome : quint8 { Delivered, Conflict, Rejected, Failed };
+    PushOutcome push = PushOutcome::Failed;
+    std::optional<EscalationRequest> request; // the request after a delivered push, if known
+    QString conflictJson;                     // the backend's current version on a conflict
+    QString rejectCode;                       // a rule the backend enforced on a rejection
+
+    bool ok() const { return error == PortalError::None; }
+    bool isTransient() const
+    {
+        return error == PortalError::Network || error == PortalError::Timeout
+            || error == PortalError::RateLimited || error == PortalError::Server;
+    }
+    bool needsUser() const { return error == PortalError::Unauthorized || error == PortalError::Tls; }
+};
+
+// A running call. abort() makes it report Canceled (or nothing, if it already
+// reported); either way it deletes itself.
+class ConnectorCall : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    virtual void abort() = 0;
+
+Q_SIGNALS:
+    void finished(const Escalation::ConnectorResult &result);
+};
+
+struct FetchOptions {
+    int pageSize = 1000;             // a bound; a backend may page smaller
+    bool interactive = false;        // one-shot sync: fewer retries inside the call
+    QByteArray etag;                 // the previous answer's tag for the same cursor, if any
+    ParseLimits limits;
+};
+
+struct PushOptions {
+    int maxAttempts = 3;             // transport retries inside one push
+};
+
+class PortalConnector : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // A short, stable name for logs and settings: "native", "rt".
+    virtual QString kind() const = 0;
+    // For messages: where this connector syncs from.
+    virtual QString displayTarget() const = 0;
+
+    // The next page of changes after cursor ("0" or empty: from the start).
+    // The page's cursor moves only forward; page.hasMore says whether to call
+    // again at once.
+    virtual ConnectorCall *fetchChanges(const QString &cursor, const FetchOptions &options) = 0;
+
+    // Waits until something may have changed after cursor, at most timeout.
+    // A backend without push answers waitUnsupported at once.
+    virtual ConnectorCall *waitForChanges(const QString &cursor, std::chrono::seconds timeout) = 0;
+
+    // Delivers one outbox entry. Safe to repeat with the same entry: the
+    // entry's idempotency key makes the backend apply it once.
+    virtual ConnectorCall *push(const OutboxEntry &entry, const PushOptions &options) = 0;
+
+Q_SIGNALS:
+    // The backend refused the credentials; the UI asks for them once.
+    void unauthorized(const QString &message);
+};
+
+} // namespace Escalation
+
+Q_DECLARE_METATYPE(Escalation::ConnectorResult)
