@@ -429,6 +429,7 @@ int runSync(const QStringList &arguments)
     });
     engine.runOnce(session.state);
     outbox.start();
+    outbox.pushNow(); // someone asked for this sync: waiting decisions go now, retry delays or not
     loop.exec();
 
     const SyncStatus status = engine.status();
@@ -650,8 +651,10 @@ int runDecide(const QStringList &arguments)
     });
     const OutboxAction action = *kind == DecisionKind::Accept ? OutboxAction::Accept : OutboxAction::Decline;
     ticket = outbox.submit(requestId, action, text, actor, baseVersion);
-    if (url)
+    if (url) {
         outbox.start();
+        outbox.pushNow(); // earlier waiting decisions go first, retry delays or not
+    }
     loop.exec();
     if (exitCode != ExitOk)
         return fail(command, exitCode, message);
