@@ -81,12 +81,18 @@ bool PortalDatabase::open(const QString &path, QString *error)
         return false;
     }
     QSqlQuery q(db);
+    // Larger pages: a first fill writes about 1.3 KB per record, and fewer,
+    // larger writes cost fewer system calls. Only takes effect on a new file.
+    q.exec(u"PRAGMA page_size=16384"_s);
     // WAL keeps each small write cheap; fall back silently where the file
     // system cannot do it (the journal mode read back says which we got).
     q.exec(u"PRAGMA journal_mode=WAL"_s);
     if (q.next() && q.value(0).toString() != u"wal"_s)
         qCInfo(lcPortal) << "portal database: WAL unavailable, journal mode" << q.value(0).toString();
     q.exec(u"PRAGMA synchronous=NORMAL"_s);
+    // A first fill writes a hundred megabytes in one transaction; a larger
+    // page cache keeps SQLite from spilling and rewriting pages meanwhile.
+    q.exec(u"PRAGMA cache_size=-65536"_s);
     for (const char *statement : schema) {
         if (!q.exec(sqlText(statement))) {
             *error = q.lastError().text();

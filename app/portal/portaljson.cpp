@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 
 namespace Escalation::Portal::Json {
@@ -63,12 +65,49 @@ void appendRawInstant(QByteArray &out, const QDateTime &at)
     out.append(buffer, p - buffer);
 }
 
-void key(QByteArray &out, const char *name)
+template<std::size_t N>
+void key(QByteArray &out, const char (&name)[N])
 {
-    out.append('"').append(name).append("\":");
+    out.append('"');
+    out.append(name, qsizetype(N - 1));
+    out.append("\":", 2);
 }
 
-void appendInt(QByteArray &out, qint64 v) { out.append(QByteArray::number(v)); }
+void appendInt(QByteArray &out, qint64 v)
+{
+    char buffer[24];
+    char *end = buffer + sizeof buffer;
+    char *p = end;
+    const bool negative = v < 0;
+    quint64 u = negative ? quint64(0) - quint64(v) : quint64(v);
+    do {
+        *--p = char('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    if (negative)
+        *--p = '-';
+    out.append(p, end - p);
+}
+
+// The domain's wire codes, quoted, computed once from toCode(): records are
+// written a hundred thousand at a time.
+template<typename Enum, int N>
+const QByteArray &quotedCode(Enum value)
+{
+    static const std::array<QByteArray, N> codes = [] {
+        std::array<QByteArray, N> out;
+        for (int i = 0; i < N; ++i)
+            out[std::size_t(i)] = '"' + toCode(static_cast<Enum>(i)).toLatin1() + '"';
+        return out;
+    }();
+    return codes[std::size_t(value)];
+}
+
+const QByteArray &code(SupportTier v) { return quotedCode<SupportTier, 2>(v); }
+const QByteArray &code(CustomerPriority v) { return quotedCode<CustomerPriority, 3>(v); }
+const QByteArray &code(Reason v) { return quotedCode<Reason, 5>(v); }
+const QByteArray &code(RequestState v) { return quotedCode<RequestState, 5>(v); }
+const QByteArray &code(DecisionKind v) { return quotedCode<DecisionKind, 2>(v); }
 
 QString stringField(const QJsonObject &o, QLatin1StringView name)
 {
@@ -102,26 +141,51 @@ QDateTime parseInstant(const QString &text)
 void appendString(QByteArray &out, QStringView text)
 {
     static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out.append('"');
-    for (const char ch : utf8) {
-        const auto byte = static_cast<unsigned char>(ch);
-        switch (byte) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default:
-            if (byte < 0x20) {
-                const char escaped[] = {'\\', 'u', '0', '0', hex[byte >> 4], hex[byte & 0xF]};
-                out.append(escaped, sizeof escaped);
-            } else {
-                out.append(ch);
+    // Written in place: no temporary UTF-8 copy per string. Six bytes per
+    // UTF-16 unit covers the worst case (a control character as \u00XX).
+    const qsizetype start = out.size();
+    out.resize(start + text.size() * 6 + 2);
+    char *p = out.data() + start;
+    *p++ = '"';
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < 0x80) {
+            switch (c) {
+            case u'"': *p++ = '\\'; *p++ = '"'; break;
+            case u'\\': *p++ = '\\'; *p++ = '\\'; break;
+            case u'\n': *p++ = '\\'; *p++ = 'n'; break;
+            case u'\r': *p++ = '\\'; *p++ = 'r'; break;
+            case u'\t': *p++ = '\\'; *p++ = 't'; break;
+            default:
+                if (c < 0x20) {
+                    *p++ = '\\'; *p++ = 'u'; *p++ = '0'; *p++ = '0';
+                    *p++ = hex[c >> 4];
+                    *p++ = hex[c & 0xF];
+                } else {
+                    *p++ = char(c);
+                }
             }
+        } else if (c < 0x800) {
+            *p++ = char(0xC0 | (c >> 6));
+            *p++ = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text[i + 1].unicode())) {
+            const char32_t u = QChar::surrogateToUcs4(c, text[i + 1].unicode());
+            ++i;
+            *p++ = char(0xF0 | (u >> 18));
+            *p++ = char(0x80 | ((u >> 12) & 0x3F));
+            *p++ = char(0x80 | ((u >> 6) & 0x3F));
+            *p++ = char(0x80 | (u & 0x3F));
+        } else {
+            // A lone surrogate is not valid UTF-8: write U+FFFD instead.
+            const char16_t v = QChar::isSurrogate(c) ? char16_t(0xFFFD) : c;
+            *p++ = char(0xE0 | (v >> 12));
+            *p++ = char(0x80 | ((v >> 6) & 0x3F));
+            *p++ = char(0x80 | (v & 0x3F));
         }
     }
-    out.append('"');
+    *p++ = '"';
+    out.resize(p - out.constData());
 }
 
 void appendInstantOrNull(QByteArray &out, const QDateTime &at)
@@ -152,9 +216,9 @@ QByteArray caseRecord(const Case &c)
     out.append(','); key(out, "number"); appendString(out, c.number);
     out.append(','); key(out, "subject"); appendString(out, c.subject);
     out.append(','); key(out, "account"); appendString(out, c.account);
-    out.append(','); key(out, "tier"); appendString(out, toCode(c.tier));
+    out.append(','); key(out, "tier"); out.append(code(c.tier));
     out.append(','); key(out, "severity"); appendInt(out, int(c.severity));
-    out.append(','); key(out, "priority"); appendString(out, toCode(c.priority));
+    out.append(','); key(out, "priority"); out.append(code(c.priority));
     out.append(','); key(out, "status"); appendString(out, c.status);
     out.append(','); key(out, "createdAt"); appendInstantOrNull(out, c.createdAt);
     out.append(','); key(out, "firstResponseAt"); appendInstantOrNull(out, c.firstResponseAt);
@@ -176,11 +240,11 @@ QByteArray requestRecord(const EscalationRequest &r)
     key(out, "id"); appendString(out, r.id);
     out.append(','); key(out, "caseId"); appendString(out, r.caseId);
     out.append(','); key(out, "level"); appendInt(out, r.level);
-    out.append(','); key(out, "reason"); appendString(out, toCode(r.reason));
+    out.append(','); key(out, "reason"); out.append(code(r.reason));
     out.append(','); key(out, "summary"); appendString(out, r.summary);
     out.append(','); key(out, "requestedBy"); appendString(out, r.requestedBy);
     out.append(','); key(out, "requestedAt"); appendInstantOrNull(out, r.requestedAt);
-    out.append(','); key(out, "state"); appendString(out, toCode(r.state));
+    out.append(','); key(out, "state"); out.append(code(r.state));
     out.append(','); key(out, "previousRequestId"); appendStringOrNull(out, r.previousRequestId);
     out.append(','); key(out, "owner"); appendStringOrNull(out, r.owner);
     out.append(','); key(out, "team"); appendStringOrNull(out, r.team);
@@ -188,7 +252,7 @@ QByteArray requestRecord(const EscalationRequest &r)
     out.append(','); key(out, "decision");
     if (r.decision) {
         out.append('{');
-        key(out, "kind"); appendString(out, toCode(r.decision->kind));
+        key(out, "kind"); out.append(code(r.decision->kind));
         out.append(','); key(out, "text"); appendString(out, r.decision->text);
         out.append(','); key(out, "by"); appendString(out, r.decision->by);
         out.append(','); key(out, "at"); appendInstantOrNull(out, r.decision->at);

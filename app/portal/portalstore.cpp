@@ -147,6 +147,14 @@ bool PortalStore::populate(GeneratedData data, QString *error)
             ++next;
         }
     }
+    // Serialize everything now rather than on the first page: a client's
+    // first full sync then costs the portal only copying bytes.
+    if (!m_db) {
+        for (const CaseSlot &cs : m_cases)
+            jsonOf(cs);
+        for (const RequestSlot &rs : m_requests)
+            jsonOf(rs);
+    }
     m_sequence = sequence;
     m_nextCaseSerial = DataGenerator::firstCaseSerial + data.cases.size();
     m_nextRequestSerial = DataGenerator::firstRequestSerial + data.requests.size();

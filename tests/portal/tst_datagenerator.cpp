@@ -221,14 +221,36 @@ private Q_SLOTS:
         }
     }
 
+    void json_escapesHostileText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("markup and quotes") << u"<b>\"quoted\"</b>\\ <script>alert(1)</script>"_s;
+        QTest::newRow("control characters") << u"line\nbreak\ttab\r \u0001 \u001f end"_s;
+        QTest::newRow("accents") << u"café Ørsted São Paulo Kōwhai"_s;
+        QTest::newRow("three-byte") << u"東京 — €"_s;
+        QTest::newRow("surrogate pair") << QString::fromUcs4(U"rocket \U0001F680 done")
+                                        ;
+        QTest::newRow("empty") << QString();
+    }
+
     void json_escapesHostileText()
     {
-        QByteArray out;
-        Json::appendString(out, u"<b>\"quoted\"</b>\\ line\nbreak \u0001 café"_s);
+        QFETCH(QString, text);
+        QByteArray out = "[";
+        Json::appendString(out, text);
+        out.append(']');
         QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson("[" + out + "]", &error);
+        const QJsonDocument doc = QJsonDocument::fromJson(out, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
-        QCOMPARE(doc.array().at(0).toString(), u"<b>\"quoted\"</b>\\ line\nbreak \u0001 café"_s);
+        QCOMPARE(doc.array().at(0).toString(), text);
+    }
+
+    void json_replacesLoneSurrogates()
+    {
+        QByteArray out;
+        const QChar lone[] = {QChar(u'a'), QChar(char16_t(0xD800)), QChar(u'b')};
+        Json::appendString(out, QStringView(lone, 3));
+        QCOMPARE(QJsonDocument::fromJson("[" + out + "]").array().at(0).toString(), u"a\uFFFDb"_s);
     }
 
     void instants_formatInUtcWithZ_data()
