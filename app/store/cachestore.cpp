@@ -20,6 +20,14 @@
 #include <QUuid>
 
 #include <atomic>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#ifdef ESCALATION_STORE_SQLITE_API
+#include <QSqlDriver>
+#include <sqlite3.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -45,6 +53,70 @@ QString jsonArrayOf(const QStringList &ids)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
 }
+
+// Column access over a QSqlQuery; the row readers below are written once
+// for it and for the SQLite statement adapter (fast bulk reads).
+struct QueryRow {
+    const QSqlQuery &q;
+    bool isNull(int i) const { return q.isNull(i); }
+    QString text(int i) const { return q.value(i).toString(); }
+    QString shared(int i) const { return text(i); }
+    qint64 integer(int i) const { return q.value(i).toLongLong(); }
+    QDateTime time(int i) const { return timeFromDb(q.value(i)); }
+};
+
+#ifdef ESCALATION_STORE_SQLITE_API
+// Hands out one shared QString per distinct value of the low-cardinality
+// columns (names, teams, codes) during a bulk read: 100 000 requests share a
+// few hundred strings instead of allocating their own, which saves both time
+// and memory (PERFORMANCE.md P3, P7). Bounded, so a column that turns out to
+// be all-distinct costs a lookup and nothing more.
+class StringPool final
+{
+public:
+    QString get(const char *bytes, int size)
+    {
+        const std::string_view key(bytes, size_t(size));
+        if (const auto it = m_map.find(key); it != m_map.end())
+            return it->second;
+        QString value = QString::fromUtf8(bytes, size);
+        if (m_map.size() < kLimit)
+            m_map.emplace(std::string(key), value);
+        return value;
+    }
+
+private:
+    static constexpr std::size_t kLimit = 20000;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+    };
+    std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_map;
+};
+
+// Reads straight from a stepped sqlite3_stmt: no QVariant per value, which
+// is most of the cost of loading 100 000 rows through QSqlQuery.
+struct StatementRow {
+    sqlite3_stmt *s;
+    StringPool *pool;
+    bool isNull(int i) const { return sqlite3_column_type(s, i) == SQLITE_NULL; }
+    QString text(int i) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, i));
+        return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, i)) : QString();
+    }
+    QString shared(int i) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, i));
+        return p ? pool->get(p, sqlite3_column_bytes(s, i)) : QString();
+    }
+    qint64 integer(int i) const { return sqlite3_column_int64(s, i); }
+    QDateTime time(int i) const
+    {
+        return isNull(i) ? QDateTime() : QDateTime::fromMSecsSinceEpoch(integer(i), Qt::UTC);
+    }
+};
+#endif
 
 // --- the SQL --------------------------------------------------------------
 
@@ -82,25 +154,27 @@ QString upsertSql(const QString &table, const QString &columns)
         + placeholders(int(names.size())) + u") ON CONFLICT (id) DO UPDATE SET "_s + updates;
 }
 
-Case readCase(const QSqlQuery &q)
+// `id`: column 0 when the caller has read it already.
+template<typename Row>
+Case readCase(const Row &row, QString id = {})
 {
     Case c;
-    c.id = q.value(0).toString();
-    c.number = q.value(1).toString();
-    c.subject = q.value(2).toString();
-    c.account = q.value(3).toString();
-    c.tier = supportTierFromCode(q.value(4).toString()).value_or(SupportTier::Standard);
-    c.severity = severityFromInt(q.value(5).toInt()).value_or(Severity::S3);
-    c.priority = priorityFromCode(q.value(6).toString()).value_or(CustomerPriority::Normal);
-    c.status = q.value(7).toString();
-    c.createdAt = timeFromDb(q.value(8));
-    c.firstResponseAt = timeFromDb(q.value(9));
-    c.lastCustomerUpdateAt = timeFromDb(q.value(10));
-    c.lastSupportUpdateAt = timeFromDb(q.value(11));
-    c.assignee = q.value(12).toString();
-    c.csm = q.value(13).toString();
-    c.updatedAt = timeFromDb(q.value(14));
-    c.version = q.value(15).toLongLong();
+    c.id = id.isNull() ? row.text(0) : std::move(id);
+    c.number = row.text(1);
+    c.subject = row.text(2);
+    c.account = row.shared(3);
+    c.tier = supportTierFromCode(row.shared(4)).value_or(SupportTier::Standard);
+    c.severity = severityFromInt(int(row.integer(5))).value_or(Severity::S3);
+    c.priority = priorityFromCode(row.shared(6)).value_or(CustomerPriority::Normal);
+    c.status = row.shared(7);
+    c.createdAt = row.time(8);
+    c.firstResponseAt = row.time(9);
+    c.lastCustomerUpdateAt = row.time(10);
+    c.lastSupportUpdateAt = row.time(11);
+    c.assignee = row.shared(12);
+    c.csm = row.shared(13);
+    c.updatedAt = row.time(14);
+    c.version = row.integer(15);
     return c;
 }
 
@@ -124,34 +198,32 @@ void bindCase(QSqlQuery &q, const Case &c)
     q.bindValue(15, c.version);
 }
 
-EscalationRequest readRequest(const QSqlQuery &q)
+template<typename Row>
+EscalationRequest readRequest(const Row &row)
 {
     EscalationRequest r;
-    r.id = q.value(0).toString();
-    r.caseId = q.value(1).toString();
-    r.level = q.value(2).toInt();
-    r.reason = reasonFromCode(q.value(3).toString()).value_or(Reason::Other);
-    r.summary = q.value(4).toString();
-    r.requestedBy = q.value(5).toString();
-    r.requestedAt = timeFromDb(q.value(6));
-    r.state = requestStateFromCode(q.value(7).toString()).value_or(RequestState::Pending);
-    r.previousRequestId = q.value(8).toString();
-    r.owner = q.value(9).toString();
-    r.team = q.value(10).toString();
-    r.calendarId = q.value(11).toString();
-    const QVariant decisionKind = q.value(12);
-    if (!decisionKind.isNull()) {
-        r.decision = Decision{decisionKindFromCode(decisionKind.toString()).value_or(DecisionKind::Accept),
-                              q.value(13).toString(), q.value(14).toString(), timeFromDb(q.value(15))};
+    r.id = row.text(0);
+    r.caseId = row.text(1);
+    r.level = int(row.integer(2));
+    r.reason = reasonFromCode(row.shared(3)).value_or(Reason::Other);
+    r.summary = row.text(4);
+    r.requestedBy = row.shared(5);
+    r.requestedAt = row.time(6);
+    r.state = requestStateFromCode(row.shared(7)).value_or(RequestState::Pending);
+    r.previousRequestId = row.text(8);
+    r.owner = row.shared(9);
+    r.team = row.shared(10);
+    r.calendarId = row.shared(11);
+    if (!row.isNull(12)) {
+        r.decision = Decision{decisionKindFromCode(row.shared(12)).value_or(DecisionKind::Accept),
+                              row.text(13), row.shared(14), row.time(15)};
     }
-    const QVariant analysisAt = q.value(18);
-    if (!q.value(16).isNull() || !analysisAt.isNull())
-        r.analysis = Analysis{q.value(16).toString(), q.value(17).toString(), timeFromDb(analysisAt)};
-    const QVariant ackAt = q.value(20);
-    if (!q.value(19).isNull() || !ackAt.isNull())
-        r.ownerAcknowledgement = OwnerAcknowledgement{q.value(19).toString(), timeFromDb(ackAt)};
-    r.updatedAt = timeFromDb(q.value(21));
-    r.version = q.value(22).toLongLong();
+    if (!row.isNull(16) || !row.isNull(18))
+        r.analysis = Analysis{row.text(16), row.shared(17), row.time(18)};
+    if (!row.isNull(19) || !row.isNull(20))
+        r.ownerAcknowledgement = OwnerAcknowledgement{row.shared(19), row.time(20)};
+    r.updatedAt = row.time(21);
+    r.version = row.integer(22);
     return r;
 }
 
@@ -228,10 +300,9 @@ void bindOutbox(QSqlQuery &q, const OutboxEntry &e, bool withLocalId)
 
 // Maps a SQLite result code (Qt's nativeErrorCode) onto what the user can do
 // about it. Extended codes carry the primary code in their low byte.
-StoreError toStoreError(const QSqlError &e, const QString &path)
+StoreError storeErrorFromCode(int sqliteCode, const QString &detail, const QString &path)
 {
-    const int code = e.nativeErrorCode().toInt() & 0xff;
-    const QString detail = e.databaseText().isEmpty() ? e.text() : e.databaseText();
+    const int code = sqliteCode & 0xff;
     const QString where = QDir::toNativeSeparators(path);
     switch (code) {
     case 13: // SQLITE_FULL
@@ -263,6 +334,12 @@ StoreError toStoreError(const QSqlError &e, const QString &path)
     default:
         return {StoreError::Other, trStore("The local cache (%1) failed: %2").arg(where, detail)};
     }
+}
+
+StoreError toStoreError(const QSqlError &e, const QString &path)
+{
+    return storeErrorFromCode(e.nativeErrorCode().toInt(),
+                              e.databaseText().isEmpty() ? e.text() : e.databaseText(), path);
 }
 
 StoreError injectedError(StoreError::Kind kind, const QString &path)
@@ -303,12 +380,52 @@ public:
     QString journalMode; // as SQLite reports it after configure()
     FaultInjector *injector = nullptr;
     QHash<QString, QSqlQuery> statements; // prepared once, reused
+    bool portableReads = false;            // tests: force the QSqlQuery path
+#ifdef ESCALATION_STORE_SQLITE_API
+    sqlite3 *sqliteHandle = nullptr;       // the driver's own connection
+    QHash<QString, sqlite3_stmt *> sqliteStatements;
+    StringPool stringPool; // for one bulk read; emptied after it
+#endif
 
     ~CacheStorePrivate() { close(); }
+
+    void releaseStringPool()
+    {
+#ifdef ESCALATION_STORE_SQLITE_API
+        stringPool = {};
+#endif
+    }
+
+    bool usesSqliteApi() const
+    {
+#ifdef ESCALATION_STORE_SQLITE_API
+        return sqliteHandle && !portableReads;
+#else
+        return false;
+#endif
+    }
+
+    void attachHandle()
+    {
+#ifdef ESCALATION_STORE_SQLITE_API
+        // The QSQLITE driver exposes its sqlite3* (QSqlDriver::handle). It is
+        // used for bulk reads only, on this same thread and connection.
+        const QVariant h = db.driver()->handle();
+        if (h.isValid() && qstrcmp(h.typeName(), "sqlite3*") == 0)
+            sqliteHandle = *static_cast<sqlite3 *const *>(h.constData());
+#endif
+    }
 
     void close()
     {
         statements.clear();
+#ifdef ESCALATION_STORE_SQLITE_API
+        for (sqlite3_stmt *stmt : std::as_const(sqliteStatements))
+            sqlite3_finalize(stmt); // before close: the driver cannot close with live statements
+        sqliteStatements.clear();
+        sqliteHandle = nullptr;
+        stringPool = {};
+#endif
         if (db.isValid()) {
             db.close();
             db = QSqlDatabase();
@@ -413,6 +530,57 @@ public:
         QSqlQuery q(db);
         if (!q.exec(u"ROLLBACK"_s))
             qCDebug(lcStore) << "rollback:" << q.lastError().text();
+    }
+
+    // Runs a parameterless SELECT and calls onRow(row) for each row, through
+    // the SQLite API where available (QueryRow / StatementRow share the row
+    // readers), else through QSqlQuery.
+    template<typename OnRow>
+    bool forEachRow(const QString &sql, OnRow &&onRow, StoreError *error)
+    {
+#ifdef ESCALATION_STORE_SQLITE_API
+        if (usesSqliteApi()) {
+            if (injectFault(error))
+                return false;
+            auto it = sqliteStatements.find(sql);
+            if (it == sqliteStatements.end()) {
+                sqlite3_stmt *stmt = nullptr;
+                const QByteArray utf8 = sql.toUtf8();
+                const int rc = sqlite3_prepare_v3(sqliteHandle, utf8.constData(), int(utf8.size()),
+                                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+                if (rc != SQLITE_OK) {
+                    setError(error, storeErrorFromCode(rc, QString::fromUtf8(sqlite3_errmsg(sqliteHandle)), path));
+                    sqlite3_finalize(stmt);
+                    return false;
+                }
+                it = sqliteStatements.insert(sql, stmt);
+            }
+            sqlite3_stmt *stmt = *it;
+            int rc = SQLITE_OK;
+            while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+                onRow(StatementRow{stmt, &stringPool});
+            const QString message = QString::fromUtf8(sqlite3_errmsg(sqliteHandle));
+            sqlite3_reset(stmt);
+            if (rc != SQLITE_DONE) {
+                qCWarning(lcStore) << "statement failed:" << rc << message;
+                setError(error, storeErrorFromCode(rc, message, path));
+                return false;
+            }
+            return true;
+        }
+#endif
+        QSqlQuery *q = run(sql, {}, error);
+        if (!q)
+            return false;
+        while (q->next())
+            onRow(QueryRow{*q});
+        const QSqlError e = q->lastError();
+        q->finish();
+        if (e.isValid()) {
+            setError(error, toStoreError(e, path));
+            return false;
+        }
+        return true;
     }
 
     // Everything below runs inside a transaction opened by the caller.
@@ -578,16 +746,18 @@ bool CacheStorePrivate::attachNotes(const QString &sql, const QVariantList &valu
     index.reserve(requests->size());
     for (qsizetype i = 0; i < requests->size(); ++i)
         index.insert(requests->at(i).id, i);
+    const auto onRow = [&](const auto &row) {
+        const auto it = index.constFind(row.text(0));
+        if (it != index.constEnd())
+            (*requests)[*it].notes.append(Note{row.text(1), row.shared(2), row.text(3), row.time(4)});
+    };
+    if (values.isEmpty())
+        return forEachRow(sql, onRow, error);
     QSqlQuery *q = run(sql, values, error);
     if (!q)
         return false;
-    while (q->next()) {
-        const auto it = index.constFind(q->value(0).toString());
-        if (it == index.constEnd())
-            continue;
-        (*requests)[*it].notes.append(Note{q->value(1).toString(), q->value(2).toString(),
-                                           q->value(3).toString(), timeFromDb(q->value(4))});
-    }
+    while (q->next())
+        onRow(QueryRow{*q});
     q->finish();
     return true;
 }
@@ -694,6 +864,7 @@ std::unique_ptr<CacheStorePrivate> connectTo(const QString &path, CacheStore::Op
         setError(error, toStoreError(d->db.lastError(), path));
         return nullptr;
     }
+    d->attachHandle();
     return d;
 }
 
@@ -906,34 +1077,31 @@ QueueSnapshot CacheStore::loadActiveQueue(StoreError *error) const
     // while another thread's connection writes.
     if (!d->begin(error, false))
         return {};
-    bool ok = false;
-    if (QSqlQuery *q = d->run(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s + active,
-                              {}, error)) {
-        while (q->next())
-            snapshot.requests.append(readRequest(*q));
-        q->finish();
-        ok = true;
-    }
-    if (ok) {
-        ok = false;
-        if (QSqlQuery *q = d->run(u"SELECT "_s + kCaseColumns
-                                      + u" FROM cases WHERE id IN (SELECT case_id FROM requests WHERE state IN "_s
-                                      + active + u")"_s,
-                                  {}, error)) {
-            snapshot.cases.reserve(snapshot.requests.size());
-            while (q->next()) {
-                Case c = readCase(*q);
-                snapshot.cases.insert(c.id, std::move(c));
-            }
-            q->finish();
-            ok = true;
-        }
-    }
-    ok = ok && d->attachNotes(u"SELECT n.request_id, n.id, n.author, n.text, n.at FROM notes n "
-                              "JOIN requests r ON r.id = n.request_id WHERE r.state IN "_s
-                                  + active + u" ORDER BY n.request_id, n.seq"_s,
+    bool ok = d->forEachRow(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s + active,
+                            [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error);
+    // Cases and notes are read by sequential scans and filtered here: almost
+    // every cached case has an active request, and one pass over the table
+    // costs a fifth of 100 000 index probes (measured with the store
+    // benchmark). Notes come in primary-key order, i.e. grouped by request.
+    QSet<QString> caseIds;
+    caseIds.reserve(snapshot.requests.size());
+    for (const EscalationRequest &r : std::as_const(snapshot.requests))
+        caseIds.insert(r.caseId);
+    snapshot.cases.reserve(caseIds.size());
+    ok = ok
+        && d->forEachRow(u"SELECT "_s + kCaseColumns + u" FROM cases"_s,
+                         [&](const auto &row) {
+                             QString id = row.text(0);
+                             if (caseIds.contains(id)) {
+                                 Case c = readCase(row, std::move(id));
+                                 snapshot.cases.insert(c.id, std::move(c));
+                             }
+                         },
+                         error);
+    ok = ok && d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes ORDER BY request_id, seq"_s,
                               {}, &snapshot.requests, error);
     ok = ok && d->commit(error);
+    d->releaseStringPool();
     if (!ok) {
         d->rollback();
         return {};
@@ -949,7 +1117,7 @@ std::optional<EscalationRequest> CacheStore::request(const QString &id) const
             q->finish();
         return std::nullopt;
     }
-    QList<EscalationRequest> list{readRequest(*q)};
+    QList<EscalationRequest> list{readRequest(QueryRow{*q})};
     q->finish();
     if (!d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes WHERE request_id = ? ORDER BY seq"_s,
                         {id}, &list, nullptr))
@@ -964,7 +1132,7 @@ std::optional<Case> CacheStore::caseRecord(const QString &id) const
         return std::nullopt;
     std::optional<Case> c;
     if (q->next())
-        c = readCase(*q);
+        c = readCase(QueryRow{*q});
     q->finish();
     return c;
 }
@@ -978,7 +1146,7 @@ QList<EscalationRequest> CacheStore::requestsForCase(const QString &caseId) cons
     if (!q)
         return list;
     while (q->next())
-        list.append(readRequest(*q));
+        list.append(readRequest(QueryRow{*q}));
     q->finish();
     if (!d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes WHERE request_id IN "
                         "(SELECT id FROM requests WHERE case_id = ?) ORDER BY request_id, seq"_s,
@@ -1247,5 +1415,12 @@ void CacheStoreTesting::setFaultInjector(CacheStore &store, FaultInjector *injec
 }
 
 QSqlDatabase CacheStoreTesting::connection(const CacheStore &store) { return store.d->db; }
+
+void CacheStoreTesting::setPortableReads(CacheStore &store, bool portable)
+{
+    store.d->portableReads = portable;
+}
+
+bool CacheStoreTesting::usesSqliteApi(const CacheStore &store) { return store.d->usesSqliteApi(); }
 
 } // namespace Escalation

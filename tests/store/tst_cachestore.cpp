@@ -354,6 +354,33 @@ private Q_SLOTS:
         QCOMPARE(store->syncState().cursor, u"2"_s);
     }
 
+    void loadActiveQueue_sqliteAndPortablePathsAgree()
+    {
+        auto store = openStore(freshPath());
+        QVERIFY(store);
+        SyncPage page = makePages(200, 200, 2).first();
+        for (int i = 0; i < page.requests.size(); i += 3)
+            page.requests[i] = makeRequest(i, page.requests[i].caseId, i % 4, true);
+        page.requests[1].state = RequestState::Closed;
+        page.requests[2].state = RequestState::Accepted;
+        page.requests[5].notes.clear();
+        StoreError error;
+        store->applySyncPage(page, &error);
+        QVERIFY(!error);
+        const QueueSnapshot fast = store->loadActiveQueue(&error);
+        QVERIFY(!error);
+        CacheStoreTesting::setPortableReads(*store, true);
+        QVERIFY(!CacheStoreTesting::usesSqliteApi(*store));
+        const QueueSnapshot portable = store->loadActiveQueue(&error);
+        QVERIFY(!error);
+        QCOMPARE(fast.requests.size(), 199);
+        QCOMPARE(fast.requests, portable.requests);
+        QCOMPARE(fast.cases, portable.cases);
+        QList<EscalationRequest> expected = page.requests;
+        expected.removeAt(1);
+        QCOMPARE(fast.requests, expected); // in insertion order, every field kept
+    }
+
     void requestsForCase_returnsLadderOldestFirst()
     {
         auto store = openStore(freshPath());
