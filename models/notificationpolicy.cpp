@@ -1,0 +1,178 @@
+#include "notificationpolicy.h"
+
+#include "modelslogging.h"
+#include "reviewclockservice.h"
+
+#include <algorithm>
+
+namespace Escalation {
+
+namespace {
+// Timers longer than this are cut short, so that a suspended machine or a
+// changed system clock delays a summary by at most a few minutes.
+constexpr qint64 MaxFlushWaitMs = 5 * 60 * 1000;
+} // namespace
+
+NotificationPolicy::NotificationPolicy(QObject *parent)
+    : QObject(parent)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+    , m_describe([](const QString &id) { return id; })
+{
+    qRegisterMetaType<Escalation::DeskNotification>();
+    m_flushTimer.setSingleShot(true);
+    connect(&m_flushTimer, &QTimer::timeout, this, &NotificationPolicy::flushIfWorking);
+}
+
+void NotificationPolicy::setWorkingHours(const WorkingHours &hours)
+{
+    m_hours = hours;
+    flushIfWorking();
+    scheduleFlush();
+}
+
+void NotificationPolicy::setNowFunction(NowFunction now)
+{
+    m_now = std::move(now);
+}
+
+void NotificationPolicy::setDescriber(Describer describe)
+{
+    m_describe = std::move(describe);
+}
+
+void NotificationPolicy::watch(ReviewClockService *clock)
+{
+    connect(clock, &ReviewClockService::clockStatesChanged, this, [this, clock](const QStringList &ids) {
+        for (const QString &id : ids)
+            observe(id, clock->entry(id).state);
+    });
+}
+
+QString NotificationPolicy::keyOf(const QString &requestId, ClockState state)
+{
+    return requestId + QLatin1Char('|') + toCode(state);
+}
+
+bool NotificationPolicy::isQuietNow() const
+{
+    return !m_hours.contains(m_now());
+}
+
+void NotificationPolicy::remember(const QString &key)
+{
+    m_keys.insert(key);
+    m_keyOrder.append(key);
+    while (m_keyOrder.size() > MaxRememberedKeys)
+        m_keys.remove(m_keyOrder.takeFirst());
+    Q_EMIT notifiedKeysChanged();
+}
+
+void NotificationPolicy::restoreNotifiedKeys(const QStringList &keys)
+{
+    m_keys.clear();
+    m_keyOrder.clear();
+    for (const QString &key : keys) {
+        if (!key.contains(QLatin1Char('|')) || m_keys.contains(key))
+            continue;
+        m_keys.insert(key);
+        m_keyOrder.append(key);
+    }
+    while (m_keyOrder.size() > MaxRememberedKeys)
+        m_keys.remove(m_keyOrder.takeFirst());
+}
+
+DeskNotification NotificationPolicy::make(const QString &requestId, ClockState state, const QDateTime &at) const
+{
+    DeskNotification n;
+    n.requestId = requestId;
+    n.state = state;
+    n.at = at;
+    n.title = state == ClockState::Breached ? tr("Review target missed") : tr("Review due soon");
+    const QString who = m_describe(requestId);
+    n.message = state == ClockState::Breached
+        ? tr("%1 has not been answered within its review target.").arg(who)
+        : tr("%1 is close to its review target.").arg(who);
+    return n;
+}
+
+void NotificationPolicy::observe(const QString &requestId, ClockState state)
+{
+    if (state != ClockState::Approaching && state != ClockState::Breached)
+        return;
+    const QString key = keyOf(requestId, state);
+    if (m_keys.contains(key))
+        return;
+    remember(key);
+    const QDateTime now = m_now();
+    const DeskNotification n = make(requestId, state, now);
+    if (m_hours.contains(now)) {
+        Q_EMIT notificationReady(n);
+        return;
+    }
+    // A breach says more than the warning queued for the same request.
+    const auto same = std::find_if(m_queued.begin(), m_queued.end(),
+                                   [&](const DeskNotification &q) { return q.requestId == requestId; });
+    if (same != m_queued.end())
+        *same = n;
+    else
+        m_queued.append(n);
+    qCDebug(lcModels) << "quiet hours: queued" << key;
+    Q_EMIT queuedChanged(int(m_queued.size()));
+    scheduleFlush();
+}
+
+DeskNotification NotificationPolicy::summarize() const
+{
+    if (m_queued.size() == 1) {
+        DeskNotification only = m_queued.constFirst();
+        only.summarizedCount = 1;
+        return only;
+    }
+    const auto breached = int(std::count_if(m_queued.cbegin(), m_queued.cend(), [](const DeskNotification &n) {
+        return n.state == ClockState::Breached;
+    }));
+    const int approaching = int(m_queued.size()) - breached;
+    // A click opens the first breach, or else the first warning.
+    const auto first = std::find_if(m_queued.cbegin(), m_queued.cend(), [](const DeskNotification &n) {
+        return n.state == ClockState::Breached;
+    });
+    DeskNotification s = first != m_queued.cend() ? *first : m_queued.constFirst();
+    s.summarizedCount = int(m_queued.size());
+    s.title = tr("While you were away: %n review clock(s) changed", nullptr, int(m_queued.size()));
+    s.message = tr("%1 missed the review target, %2 came close to it. Click to open the most urgent one.")
+                    .arg(breached)
+                    .arg(approaching);
+    return s;
+}
+
+void NotificationPolicy::flushIfWorking()
+{
+    if (m_queued.isEmpty())
+        return;
+    if (isQuietNow()) {
+        scheduleFlush();
+        return;
+    }
+    const DeskNotification summary = summarize();
+    m_queued.clear();
+    Q_EMIT queuedChanged(0);
+    Q_EMIT notificationReady(summary);
+}
+
+void NotificationPolicy::scheduleFlush()
+{
+    if (m_queued.isEmpty()) {
+        m_flushTimer.stop();
+        return;
+    }
+    const QDateTime now = m_now();
+    const std::optional<QDateTime> start = m_hours.nextStart(now);
+    if (!start) {
+        m_flushTimer.stop();
+        return;
+    }
+    const qint64 wait = std::clamp<qint64>(now.msecsTo(*start), 0, MaxFlushWaitMs);
+    m_flushTimer.start(std::chrono::milliseconds(wait + 500));
+}
+
+} // namespace Escalation
