@@ -4,6 +4,7 @@
 #include "storeworker.h"
 #include "synclogging.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -165,7 +166,13 @@ void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const Po
     m_etagSince = since;
     m_etag = result.etag;
     const ParseLimits limits = m_options.limits;
-    QtConcurrent::run([body = result.body, limits] { return parseChangesPage(body, limits); })
+    QtConcurrent::run([body = result.body, limits] {
+        QElapsedTimer timer;
+        timer.start();
+        PageParseResult parsed = parseChangesPage(body, limits);
+        qCDebug(lcSync) << "parsed" << body.size() << "bytes in" << timer.elapsed() << "ms";
+        return parsed;
+    })
         .then(this, [this, generation, since](PageParseResult parsed) {
             onPageParsed(generation, since, std::move(parsed));
         });
@@ -218,6 +225,7 @@ void SyncEngine::commitNext()
     m_commitTicket = nextSyncTicket();
     m_commitRecords = next.records;
     const quint64 ticket = m_commitTicket;
+    m_commitTimer.start();
     StoreWorker *store = m_store;
     QMetaObject::invokeMethod(store, [store, page = std::move(next.page), ticket] {
         store->applySyncPage(page, ticket);
@@ -230,6 +238,7 @@ void SyncEngine::onPageCommitted(quint64 ticket, const QString &cursor)
         return;
     m_commitTicket = 0;
     m_committedCursor = cursor;
+    qCDebug(lcSync) << "committed" << m_commitRecords << "records in" << m_commitTimer.elapsed() << "ms";
     ++m_status.pagesDone;
     m_status.recordsDone += m_commitRecords;
     ++m_cycleOutcome.pages;

@@ -14,6 +14,7 @@
 #include "storetypes.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -137,6 +138,7 @@ private:
     QList<ReadyPage> m_ready;
     quint64 m_commitTicket = 0; // the page the store is committing, 0: none
     qint64 m_commitRecords = 0;
+    QElapsedTimer m_commitTimer;
     QString m_etagSince;        // the "since" the stored ETag answers
     QByteArray m_etag;
     int m_retryAttempt = 0;
