@@ -401,6 +401,27 @@ void QueueModel::refreshKeys(int row)
     }
 }
 
+QStringList QueueModel::distinctValues(int column) const
+{
+    if (column != QueueColumn::Owner && column != QueueColumn::Team)
+        return {};
+    const CollationIndex &index = column == QueueColumn::Owner ? m_people : m_teams;
+    std::vector<bool> seen(std::size_t(index.size()), false);
+    for (const Row &r : m_rows)
+        seen[std::size_t(column == QueueColumn::Owner ? r.owner : r.team)] = true;
+    std::vector<int> ids;
+    for (int id = 1; id < index.size(); ++id) {
+        if (seen[std::size_t(id)])
+            ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end(), [&index](int a, int b) { return index.rank(a) < index.rank(b); });
+    QStringList values;
+    values.reserve(qsizetype(ids.size()));
+    for (int id : ids)
+        values.append(index.value(id));
+    return values;
+}
+
 QueueFilterSubject QueueModel::filterSubject(int row) const
 {
     const Row &r = m_rows[std::size_t(row)];

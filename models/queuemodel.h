@@ -67,6 +67,9 @@ public:
         const CollationIndex *text = m_textIndex[std::size_t(column)];
         return text && key != LastKey ? text->rank(int(key)) : key;
     }
+    // The owners or teams (column Owner or Team) that occur in the queue,
+    // sorted, for filter drop-downs. One pass over the rows.
+    QStringList distinctValues(int column) const;
     // The fields a QueueFilter looks at, for one row.
     QueueFilterSubject filterSubject(int row) const;
 

@@ -1,0 +1,77 @@
+#pragma once
+
+// The composition root's wiring, and nothing else: the cache on its worker
+// thread, a read-only cache for the details pane, the review clock, the
+// queue model, the portal client, sync engine and outbox, and the main
+// window. Data flows one way (portal → cache → change sets → model → view);
+// decisions flow back through the outbox.
+
+#include "cachelookup.h"
+
+#include <deskrole.h>
+#include <storetypes.h>
+#include <syncengine.h>
+
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <memory>
+
+namespace Escalation {
+
+class MainWindow;
+class Outbox;
+class PortalClient;
+class QueueModel;
+class ReviewClockService;
+class StoreWorker;
+class TokenStore;
+class SyncEngine;
+
+struct DeskOptions {
+    QUrl portal;       // empty: work from the cache alone
+    QString database;  // the cache file
+    DeskRole role = DeskRole::Manager;
+    QString userName;
+};
+
+class AppController final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppController(DeskOptions options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Opens the cache and shows the window; the queue and the sync follow
+    // asynchronously.
+    void start();
+    MainWindow *window() const { return m_window.get(); }
+
+Q_SIGNALS:
+    // The cache cannot be opened: nothing to show; message is translated.
+    void fatalError(const QString &message);
+
+private:
+    void onStoreOpened(const StoreOpenReport &report, const SyncState &state, int pendingOutbox);
+    void onQueueLoaded(quint64 ticket, const QueueSnapshot &snapshot);
+    void startSync();
+    void updatePendingRows();
+
+    DeskOptions m_options;
+    QThread m_storeThread;
+    StoreWorker *m_worker = nullptr; // lives on m_storeThread, deleted when it finishes
+    CacheLookup m_lookup;
+    ReviewClockService *m_clock = nullptr;
+    QueueModel *m_model = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+    PortalClient *m_client = nullptr;
+    SyncEngine *m_engine = nullptr;
+    Outbox *m_outbox = nullptr;
+    TokenStore *m_tokens = nullptr;
+    SyncState m_syncState;
+    int m_pendingAtOpen = 0;
+    quint64 m_queueTicket = 0;
+};
+
+} // namespace Escalation

@@ -1,0 +1,31 @@
+#pragma once
+
+// The details pane's view of the cache: a read-only CacheStore on the GUI
+// thread (its own connection; SQLite's WAL lets it read while the worker
+// writes). Reads one request, one case, one case's history at a time.
+
+#include <requestlookup.h>
+
+#include <memory>
+
+namespace Escalation {
+
+class CacheStore;
+
+class CacheLookup final : public RequestLookup
+{
+public:
+    CacheLookup();
+    ~CacheLookup() override;
+    // Opens the cache read-only; false (and *error) if that fails.
+    bool open(const QString &path, QString *error);
+
+    std::optional<EscalationRequest> request(const QString &id) const override;
+    std::optional<Case> caseRecord(const QString &id) const override;
+    QList<EscalationRequest> requestsForCase(const QString &caseId) const override;
+
+private:
+    std::unique_ptr<CacheStore> m_store;
+};
+
+} // namespace Escalation

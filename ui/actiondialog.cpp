@@ -1,0 +1,117 @@
+#include "actiondialog.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Escalation {
+
+ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QString &initialText, QWidget *parent)
+    : QDialog(parent)
+    , m_action(action)
+    , m_initialText(initialText)
+    , m_editor(new QPlainTextEdit(this))
+    , m_warning(new QLabel(this))
+{
+    setObjectName(QStringLiteral("actionDialog"));
+    QString title;
+    QString prompt;
+    QString send;
+    switch (action) {
+    case OutboxAction::Accept:
+        title = tr("Accept escalation");
+        prompt = tr("Your decision or plan of action, posted in the case:");
+        send = tr("Accept and send");
+        break;
+    case OutboxAction::Decline:
+        title = tr("Decline escalation");
+        prompt = tr("The automated reply to the requester. Edit it before sending if needed:");
+        send = tr("Decline and send");
+        break;
+    case OutboxAction::AddNote:
+        title = tr("Add note");
+        prompt = tr("Internal note on this escalation:");
+        send = tr("Add note");
+        break;
+    case OutboxAction::RecordAnalysis:
+        title = tr("Record level-3 analysis");
+        prompt = tr("The full analysis of why this case needed level 3:");
+        send = tr("Record analysis");
+        break;
+    case OutboxAction::AcknowledgeOwnership:
+        title = tr("Acknowledge ownership");
+        prompt = tr("Optional comment with the level-4 owner's acknowledgement:");
+        send = tr("Acknowledge");
+        break;
+    case OutboxAction::TakeOwnership:
+        title = tr("Take ownership");
+        prompt = tr("Optional comment:");
+        send = tr("Take ownership");
+        break;
+    }
+    setWindowTitle(title);
+
+    auto *layout = new QVBoxLayout(this);
+    auto *subjectLabel = new QLabel(subject, this);
+    subjectLabel->setObjectName(QStringLiteral("actionSubject"));
+    subjectLabel->setTextFormat(Qt::PlainText);
+    subjectLabel->setWordWrap(true);
+    QFont bold = subjectLabel->font();
+    bold.setBold(true);
+    subjectLabel->setFont(bold);
+    layout->addWidget(subjectLabel);
+    auto *promptLabel = new QLabel(prompt, this);
+    promptLabel->setTextFormat(Qt::PlainText);
+    promptLabel->setWordWrap(true);
+    layout->addWidget(promptLabel);
+
+    m_editor->setObjectName(QStringLiteral("actionText"));
+    m_editor->setPlainText(initialText);
+    m_editor->setTabChangesFocus(true);
+    m_editor->setMinimumSize(fontMetrics().averageCharWidth() * 72, fontMetrics().lineSpacing() * 10);
+    layout->addWidget(m_editor, 1);
+    promptLabel->setBuddy(m_editor);
+
+    m_warning->setObjectName(QStringLiteral("actionWarning"));
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setWordWrap(true);
+    m_warning->setVisible(false);
+    layout->addWidget(m_warning);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_send = buttons->addButton(send, QDialogButtonBox::AcceptRole);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setDefault(true);
+    if (action == OutboxAction::Decline) {
+        QPushButton *reset = buttons->addButton(tr("Reset to template"), QDialogButtonBox::ResetRole);
+        connect(reset, &QPushButton::clicked, this, [this] { m_editor->setPlainText(m_initialText); });
+    }
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &ActionDialog::updateSendEnabled);
+    updateSendEnabled();
+    m_editor->setFocus();
+}
+
+QString ActionDialog::text() const
+{
+    return m_editor->toPlainText().trimmed();
+}
+
+void ActionDialog::setWarning(const QString &warning)
+{
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
+}
+
+void ActionDialog::updateSendEnabled()
+{
+    const bool optional = m_action == OutboxAction::TakeOwnership || m_action == OutboxAction::AcknowledgeOwnership;
+    m_send->setEnabled(optional || !text().isEmpty());
+}
+
+} // namespace Escalation

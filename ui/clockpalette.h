@@ -1,0 +1,21 @@
+#pragma once
+
+// The colours of the clock states, chosen for contrast on light and dark
+// palettes (text on the tint stays readable) and not only red/green: each
+// state also has its own label and the countdown text says it in words.
+
+#include <reviewclock.h>
+
+#include <QColor>
+#include <QPalette>
+
+namespace Escalation::ClockPalette {
+
+// The strong colour of a state (badges, the ladder's current level).
+QColor accent(ClockState state);
+// A light background tint for the state's cells, readable under base text.
+QColor tint(ClockState state, const QPalette &palette);
+// Text colour to use on accent().
+QColor onAccent(ClockState state);
+
+} // namespace Escalation::ClockPalette

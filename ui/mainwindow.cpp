@@ -1,0 +1,429 @@
+#include "mainwindow.h"
+
+#include "actiondialog.h"
+#include "detailspane.h"
+#include "filterbar.h"
+#include "queueview.h"
+#include "syncindicator.h"
+#include "uilogging.h"
+
+#include <queuecolumns.h>
+#include <queuefilterproxy.h>
+#include <queuemodel.h>
+#include <requestlookup.h>
+#include <reviewclockservice.h>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Escalation {
+
+namespace {
+// QSettings keys (documented in the report for the other views).
+const QString GeometryKey = QStringLiteral("mainWindow/geometry");
+const QString StateKey = QStringLiteral("mainWindow/state");
+const QString SplitterKey = QStringLiteral("mainWindow/splitter");
+const QString ViewKey = QStringLiteral("mainWindow/view");
+const QString HeaderKey = QStringLiteral("queue/header");
+constexpr int StatusMessageMs = 6000;
+} // namespace
+
+MainWindow::MainWindow(DeskContext context, QWidget *parent)
+    : QMainWindow(parent)
+    , m_context(std::move(context))
+    , m_proxy(new QueueFilterProxy(m_context.model, this))
+    , m_pages(new QStackedWidget(this))
+    , m_viewGroup(new QActionGroup(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Escalation Desk — %1").arg(displayName(m_context.role)));
+    setCentralWidget(m_pages);
+    m_viewGroup->setExclusive(true);
+
+    // A director follows level 3 and 4 only.
+    if (m_context.role == DeskRole::Director) {
+        QueueFilter base;
+        base.setLevels({3, 4});
+        m_proxy->setBaseFilter(base);
+    }
+    m_proxy->sort(QueueColumn::Countdown, Qt::AscendingOrder);
+
+    createActions();
+    createQueuePage();
+    addView(QStringLiteral("queue"), tr("Queue"), m_splitter->parentWidget());
+
+    m_sync = new SyncIndicator(this);
+    statusBar()->addPermanentWidget(m_sync);
+    statusBar()->setSizeGripEnabled(true);
+
+    m_listRefresh.setSingleShot(true);
+    m_listRefresh.setInterval(2000);
+    connect(&m_listRefresh, &QTimer::timeout, this, &MainWindow::refreshFilterLists);
+    connect(m_context.model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshFilterLists);
+    refreshFilterLists();
+    updateActions();
+    resize(1400, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    const auto make = [this](Action which, const QString &text, const QList<QKeySequence> &keys,
+                             const QString &tip) {
+        auto *action = new QAction(text, this);
+        action->setShortcuts(keys);
+        QString shortcutText;
+        if (!keys.isEmpty())
+            shortcutText = QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText) + QLatin1Char(')');
+        action->setToolTip(tip + shortcutText);
+        action->setStatusTip(tip);
+        m_actions.insert(which, action);
+        addAction(action); // shortcuts work wherever the focus is in the window
+        return action;
+    };
+    connect(make(Action::Accept, tr("&Accept…"), {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                 tr("Accept the escalation with a plan of action")),
+            &QAction::triggered, this, &MainWindow::acceptCurrent);
+    connect(make(Action::Decline, tr("&Decline…"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
+                 tr("Decline the escalation with the automated reply")),
+            &QAction::triggered, this, &MainWindow::declineCurrent);
+    connect(make(Action::TakeOwnership, tr("&Take"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
+                 tr("Take ownership of the escalation")),
+            &QAction::triggered, this, &MainWindow::takeCurrent);
+    connect(make(Action::AddNote, tr("&Note…"), {QKeySequence(Qt::CTRL | Qt::Key_N)}, tr("Add a note")),
+            &QAction::triggered, this, &MainWindow::noteCurrent);
+    connect(make(Action::RecordAnalysis, tr("Ana&lysis…"), {QKeySequence(Qt::CTRL | Qt::Key_L)},
+                 tr("Record the level-3 analysis")),
+            &QAction::triggered, this, &MainWindow::analysisCurrent);
+    connect(make(Action::NextRequest, tr("Next request"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
+                 tr("Move to the next request")),
+            &QAction::triggered, this, [this] { m_view->moveCurrent(1); });
+    connect(make(Action::PreviousRequest, tr("Previous request"), {QKeySequence(Qt::ALT | Qt::Key_Up)},
+                 tr("Move to the previous request")),
+            &QAction::triggered, this, [this] { m_view->moveCurrent(-1); });
+    connect(make(Action::FocusFilter, tr("&Filter"), {QKeySequence::Find}, tr("Search and filter the queue")),
+            &QAction::triggered, this, [this] {
+                showView(QStringLiteral("queue"));
+                m_filterBar->focusSearch();
+            });
+    connect(make(Action::ClearFilter, tr("Clear filters"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+                 tr("Show every request again")),
+            &QAction::triggered, this, [this] { m_filterBar->clear(); });
+    connect(make(Action::SyncNow, tr("&Sync now"), {QKeySequence::Refresh}, tr("Ask the portal for changes now")),
+            &QAction::triggered, this, &MainWindow::syncRequested);
+
+    QMenu *deskMenu = menuBar()->addMenu(tr("&Desk"));
+    deskMenu->addAction(action(Action::SyncNow));
+    deskMenu->addSeparator();
+    QAction *quit = deskMenu->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    const bool triage = canTriage(m_context.role);
+    if (triage) {
+        QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
+        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote, Action::RecordAnalysis})
+            requestMenu->addAction(action(a));
+        requestMenu->addSeparator();
+        requestMenu->addAction(action(Action::NextRequest));
+        requestMenu->addAction(action(Action::PreviousRequest));
+
+        m_triageBar = addToolBar(tr("Triage"));
+        m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
+        m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote, Action::RecordAnalysis})
+            m_triageBar->addAction(action(a));
+        m_triageBar->addSeparator();
+        m_triageBar->addAction(action(Action::SyncNow));
+    } else {
+        // No triage for this role: the actions do not exist as far as the
+        // user can tell (no toolbar, no menu, no shortcut).
+        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote, Action::RecordAnalysis}) {
+            action(a)->setEnabled(false);
+            action(a)->setVisible(false);
+        }
+    }
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(action(Action::FocusFilter));
+    m_viewMenu->addAction(action(Action::ClearFilter));
+    m_viewMenu->addSeparator();
+    m_viewBar = addToolBar(tr("Views"));
+    m_viewBar->setObjectName(QStringLiteral("viewToolBar"));
+    m_viewBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+}
+
+void MainWindow::createQueuePage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(QStringLiteral("queuePage"));
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(6, 6, 6, 0);
+    m_filterBar = new FilterBar(page);
+    layout->addWidget(m_filterBar);
+    connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &QueueFilterProxy::setFilter);
+
+    m_splitter = new QSplitter(Qt::Horizontal, page);
+    m_splitter->setObjectName(QStringLiteral("queueSplitter"));
+    m_view = new QueueView(m_proxy, m_context.clock, m_splitter);
+    m_details = new DetailsPane(m_context.lookup, m_context.clock, m_context.policy, m_splitter);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({880, 520});
+    layout->addWidget(m_splitter, 1);
+
+    // J/K move through the queue while the table has the focus (in the
+    // search field they are letters).
+    for (auto [key, delta] : {std::pair{Qt::Key_J, 1}, std::pair{Qt::Key_K, -1}}) {
+        auto *nav = new QAction(m_view);
+        nav->setShortcut(QKeySequence(key));
+        nav->setShortcutContext(Qt::WidgetShortcut);
+        connect(nav, &QAction::triggered, m_view, [this, delta = delta] { m_view->moveCurrent(delta); });
+        m_view->addAction(nav);
+    }
+    // The view names the request; the pane reads it.
+    connect(m_view, &QueueView::currentRequestChanged, m_details, &DetailsPane::setRequestId);
+    connect(m_view, &QueueView::currentRequestChanged, this, &MainWindow::updateActions);
+    connect(m_context.model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_listRefresh.isActive())
+            m_listRefresh.start();
+    });
+}
+
+void MainWindow::addView(const QString &id, const QString &title, QWidget *view)
+{
+    if (m_viewPages.contains(id)) {
+        qCWarning(lcUi) << "view" << id << "is already registered";
+        return;
+    }
+    view->setParent(m_pages);
+    m_pages->addWidget(view);
+    m_viewPages.insert(id, view);
+    m_viewOrder.append(id);
+    auto *action = new QAction(title, m_viewGroup);
+    action->setCheckable(true);
+    action->setData(id);
+    if (m_viewOrder.size() <= 9)
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + m_viewOrder.size())));
+    action->setToolTip(tr("Show the %1 view").arg(title));
+    connect(action, &QAction::triggered, this, [this, id] { showView(id); });
+    m_viewActions.insert(id, action);
+    m_viewMenu->addAction(action);
+    m_viewBar->addAction(action);
+    // One view needs no switcher.
+    m_viewBar->setVisible(m_viewOrder.size() > 1);
+    if (m_viewOrder.size() == 1)
+        showView(id);
+}
+
+void MainWindow::showView(const QString &id)
+{
+    QWidget *page = m_viewPages.value(id);
+    if (!page)
+        return;
+    m_pages->setCurrentWidget(page);
+    m_viewActions.value(id)->setChecked(true);
+    // Triage actions belong to the queue page.
+    if (m_triageBar)
+        m_triageBar->setEnabled(id == QStringLiteral("queue"));
+}
+
+QString MainWindow::currentViewId() const
+{
+    return m_viewPages.key(m_pages->currentWidget());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    restoreState(settings.value(StateKey).toByteArray());
+    m_splitter->restoreState(settings.value(SplitterKey).toByteArray());
+    const QByteArray header = settings.value(HeaderKey).toByteArray();
+    if (!header.isEmpty() && !m_view->horizontalHeader()->restoreState(header))
+        qCWarning(lcUi) << "ignoring a stored queue header layout that does not fit";
+    const QString view = settings.value(ViewKey).toString();
+    if (m_viewPages.contains(view))
+        showView(view);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    settings.setValue(SplitterKey, m_splitter->saveState());
+    settings.setValue(HeaderKey, m_view->horizontalHeader()->saveState());
+    settings.setValue(ViewKey, currentViewId());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::refreshFilterLists()
+{
+    m_filterBar->setOwners(m_context.model->distinctValues(QueueColumn::Owner));
+    m_filterBar->setTeams(m_context.model->distinctValues(QueueColumn::Team));
+}
+
+void MainWindow::onChangeSetCommitted(const ChangeSet &changes)
+{
+    const QString id = m_details->requestId();
+    if (id.isEmpty())
+        return;
+    const auto &current = m_details->request();
+    const QString caseId = current ? current->caseId : QString();
+    bool touched = changes.removedRequestIds.contains(id) || changes.removedCaseIds.contains(caseId);
+    for (const auto *list : {&changes.insertedRequests, &changes.updatedRequests}) {
+        for (const EscalationRequest &r : *list)
+            touched = touched || r.id == id || r.caseId == caseId; // a new level of the same case, too
+    }
+    for (const auto *list : {&changes.insertedCases, &changes.updatedCases}) {
+        for (const Case &c : *list)
+            touched = touched || c.id == caseId;
+    }
+    if (touched) {
+        m_details->reload();
+        updateActions();
+    }
+}
+
+void MainWindow::updateActions()
+{
+    const auto &r = m_details->request();
+    const auto &c = m_details->caseRecord();
+    const bool triage = canTriage(m_context.role);
+    const bool open = r && r->state == RequestState::Pending;
+    const bool outage = c && c->isOutage();
+    action(Action::Accept)->setEnabled(triage && open && !outage);
+    // An outage may be declined: the reply points the requester to the outage process.
+    action(Action::Decline)->setEnabled(triage && open);
+    action(Action::TakeOwnership)->setEnabled(triage && r && r->owner != m_context.userName
+                                              && (r->state == RequestState::Pending || r->state == RequestState::Accepted));
+    action(Action::AddNote)->setEnabled(triage && r.has_value());
+    const bool analysisOwed = r && r->level >= 3
+        && EscalationPolicy::outstandingObligations(*r, m_context.lookup->requestsForCase(r->caseId))
+               .contains(Obligation::FullAnalysis);
+    action(Action::RecordAnalysis)->setEnabled(triage && analysisOwed);
+}
+
+QString MainWindow::subjectLine() const
+{
+    const auto &r = m_details->request();
+    const auto &c = m_details->caseRecord();
+    if (!r)
+        return {};
+    return c ? tr("%1 · %2 · level %3").arg(c->number, c->subject).arg(r->level)
+             : tr("%1 · level %2").arg(r->id).arg(r->level);
+}
+
+bool MainWindow::runDialog(OutboxAction kind, const QString &initialText, const QString &warning)
+{
+    const auto &r = m_details->request();
+    if (!r)
+        return false;
+    ActionDialog dialog(kind, subjectLine(), initialText, this);
+    dialog.setWarning(warning);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    Q_EMIT actionSubmitted(r->id, kind, dialog.text(), r->version);
+    return true;
+}
+
+void MainWindow::acceptCurrent()
+{
+    if (action(Action::Accept)->isEnabled())
+        runDialog(OutboxAction::Accept, QString(), QString());
+}
+
+void MainWindow::declineCurrent()
+{
+    if (!action(Action::Decline)->isEnabled())
+        return;
+    const auto &r = m_details->request();
+    const Case c = m_details->caseRecord().value_or(Case{});
+    const Eligibility eligibility = m_context.policy.checkEligibility(c, *r);
+    const QString key = ReplyTemplates::keyFor(eligibility);
+    const QString reason = tr("the case is progressing through standard triage and does not need more visibility "
+                              "at this time.");
+    QStringList unknown;
+    const QString text = ReplyTemplates::render(
+        m_context.templates.text(key),
+        ReplyTemplates::declineValues(c, *r, reason, m_context.userName, eligibility), &unknown);
+    const QString warning = unknown.isEmpty()
+        ? QString()
+        : tr("The template names placeholders this desk does not know: %1").arg(unknown.join(QStringLiteral(", ")));
+    runDialog(OutboxAction::Decline, text, warning);
+}
+
+void MainWindow::takeCurrent()
+{
+    const auto &r = m_details->request();
+    if (!r || !action(Action::TakeOwnership)->isEnabled())
+        return;
+    // Taking needs no text; it is undoable by anyone taking it back.
+    Q_EMIT actionSubmitted(r->id, OutboxAction::TakeOwnership, QString(), r->version);
+}
+
+void MainWindow::noteCurrent()
+{
+    if (action(Action::AddNote)->isEnabled())
+        runDialog(OutboxAction::AddNote, QString(), QString());
+}
+
+void MainWindow::analysisCurrent()
+{
+    if (action(Action::RecordAnalysis)->isEnabled())
+        runDialog(OutboxAction::RecordAnalysis, QString(), QString());
+}
+
+void MainWindow::onActionSaved(const OutboxEntry &entry)
+{
+    statusBar()->showMessage(tr("%1 saved for %2; it is sent to the portal and shown as pending until confirmed.")
+                                 .arg(displayName(entry.action), entry.requestId),
+                             StatusMessageMs);
+}
+
+void MainWindow::onActionFailed(const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Action not saved"),
+                    tr("The action could not be stored in the local outbox, so it was not sent."), QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(message);
+    box.exec();
+}
+
+void MainWindow::onActionRejected(const OutboxEntry &entry)
+{
+    statusBar()->showMessage(tr("The portal refused %1 for %2: %3")
+                                 .arg(displayName(entry.action), entry.requestId, entry.lastError),
+                             StatusMessageMs * 2);
+}
+
+void MainWindow::onActionConflicted(const OutboxEntry &entry)
+{
+    statusBar()->showMessage(tr("%1 for %2 conflicts with a newer change at the portal; review the request and decide again.")
+                                 .arg(displayName(entry.action), entry.requestId),
+                             StatusMessageMs * 2);
+}
+
+} // namespace Escalation

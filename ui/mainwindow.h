@@ -1,0 +1,133 @@
+#pragma once
+
+// The desk's main window: a role-aware toolbar of triage actions, a view
+// switcher (the live queue is the first view; other views plug in with
+// addView()), the queue page — filter bar, queue table and details pane —
+// and a status bar that says how fresh the data is. Decisions leave through
+// actionSubmitted() to the outbox; the window never talks to the portal.
+
+#include "deskrole.h"
+
+#include <changeset.h>
+#include <escalationpolicy.h>
+#include <outboxentry.h>
+#include <replytemplates.h>
+
+#include <QHash>
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QActionGroup;
+class QSplitter;
+class QStackedWidget;
+class QToolBar;
+
+namespace Escalation {
+
+class DetailsPane;
+class FilterBar;
+class QueueFilterProxy;
+class QueueModel;
+class QueueView;
+class RequestLookup;
+class ReviewClockService;
+class SyncIndicator;
+
+// What the window works with; everything is owned elsewhere and outlives it.
+struct DeskContext {
+    QueueModel *model = nullptr;
+    ReviewClockService *clock = nullptr;
+    const RequestLookup *lookup = nullptr;
+    EscalationPolicy policy;
+    ReplyTemplates templates = ReplyTemplates::defaults();
+    DeskRole role = DeskRole::Manager;
+    QString userName; // recorded as the actor of every decision
+};
+
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum class Action {
+        Accept, Decline, TakeOwnership, AddNote, RecordAnalysis,
+        NextRequest, PreviousRequest, FocusFilter, ClearFilter, SyncNow,
+    };
+
+    explicit MainWindow(DeskContext context, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Adds a page to the view switcher (View menu and toolbar, Ctrl+1…9 in
+    // order of addition). The window takes ownership of view. The queue is
+    // registered first under the id "queue".
+    void addView(const QString &id, const QString &title, QWidget *view);
+    void showView(const QString &id);
+    QString currentViewId() const;
+    QStringList viewIds() const { return m_viewOrder; }
+
+    QAction *action(Action which) const { return m_actions.value(which); }
+    QueueView *queueView() const { return m_view; }
+    QueueFilterProxy *queueProxy() const { return m_proxy; }
+    DetailsPane *detailsPane() const { return m_details; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    SyncIndicator *syncIndicator() const { return m_sync; }
+    QToolBar *triageToolBar() const { return m_triageBar; }
+    const DeskContext &context() const { return m_context; }
+
+    // Restores geometry, splitter, header and view from QSettings.
+    void restoreSettings();
+    void saveSettings() const;
+
+public Q_SLOTS:
+    // A committed change set: the details pane re-reads if it shows a
+    // request or case the set touched; filter lists are refreshed.
+    void onChangeSetCommitted(const Escalation::ChangeSet &changes);
+    // The outbox stored an action (durable) or failed to.
+    void onActionSaved(const Escalation::OutboxEntry &entry);
+    void onActionFailed(const QString &message);
+    void onActionRejected(const Escalation::OutboxEntry &entry);
+    void onActionConflicted(const Escalation::OutboxEntry &entry);
+
+    void acceptCurrent();
+    void declineCurrent();
+    void takeCurrent();
+    void noteCurrent();
+    void analysisCurrent();
+
+Q_SIGNALS:
+    // The user decided; the controller commits it to the outbox.
+    void actionSubmitted(const QString &requestId, Escalation::OutboxAction action, const QString &text,
+                         qint64 baseVersion);
+    void syncRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createQueuePage();
+    void updateActions();
+    void refreshFilterLists();
+    QString subjectLine() const;
+    bool runDialog(OutboxAction action, const QString &initialText, const QString &warning);
+
+    DeskContext m_context;
+    QueueFilterProxy *m_proxy;
+    QueueView *m_view = nullptr;
+    DetailsPane *m_details = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    SyncIndicator *m_sync = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QStackedWidget *m_pages;
+    QToolBar *m_triageBar = nullptr;
+    QToolBar *m_viewBar = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QActionGroup *m_viewGroup;
+    QHash<QString, QWidget *> m_viewPages;
+    QHash<QString, QAction *> m_viewActions;
+    QStringList m_viewOrder;
+    QHash<Action, QAction *> m_actions;
+    QTimer m_listRefresh;
+};
+
+} // namespace Escalation

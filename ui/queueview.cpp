@@ -1,0 +1,167 @@
+#include "queueview.h"
+
+#include "queuedelegate.h"
+
+#include <queuecolumns.h>
+#include <queuefilterproxy.h>
+#include <reviewclockservice.h>
+
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QToolTip>
+#include <QScrollBar>
+
+namespace Escalation {
+
+QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent)
+    : QTableView(parent)
+    , m_proxy(proxy)
+{
+    setObjectName(QStringLiteral("queueView"));
+    setModel(proxy);
+    setItemDelegate(new QueueDelegate(this));
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAlternatingRowColors(true);
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setShowGrid(false);
+    setSortingEnabled(true);
+    setCornerButtonEnabled(false);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setTabKeyNavigation(false);
+
+    // Uniform rows: the view never measures 100 000 rows.
+    QHeaderView *rows = verticalHeader();
+    rows->setVisible(false);
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 10);
+
+    QHeaderView *columns = horizontalHeader();
+    columns->setSectionsMovable(true);
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(false);
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    columns->setSortIndicator(QueueColumn::Countdown, Qt::AscendingOrder); // most urgent first
+    applyDefaultColumnWidths();
+
+    connect(clock, &ReviewClockService::countdownTick, this, &QueueView::repaintClockColumns);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueueView::onCurrentChanged);
+    // The current row can vanish (filtered out, answered elsewhere) without
+    // a currentRowChanged; rows and layout signals cover that.
+    connect(proxy, &QAbstractItemModel::rowsRemoved, this, &QueueView::onCurrentChanged);
+    connect(proxy, &QAbstractItemModel::layoutChanged, this, &QueueView::onCurrentChanged);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &QueueView::onCurrentChanged);
+}
+
+void QueueView::applyDefaultColumnWidths()
+{
+    const QFontMetrics fm = fontMetrics();
+    const auto w = [&fm](const QString &sample) { return fm.horizontalAdvance(sample) + 24; };
+    QHeaderView *h = horizontalHeader();
+    // Wide enough for the longest usual value or the header, whichever is wider.
+    const auto fit = [&](int column, const QString &sample) {
+        const QString header = model()->headerData(column, Qt::Horizontal).toString();
+        h->resizeSection(column, std::max(w(sample), w(header) + 12));
+    };
+    fit(QueueColumn::Countdown, tr("overdue 12h 59m"));
+    fit(QueueColumn::ClockState, tr("Approaching") + QStringLiteral("MM"));
+    fit(QueueColumn::Level, tr("L4"));
+    fit(QueueColumn::Severity, tr("S1 outage"));
+    fit(QueueColumn::Tier, tr("Standard"));
+    fit(QueueColumn::Priority, tr("Normal"));
+    fit(QueueColumn::Reason, tr("First response missed"));
+    fit(QueueColumn::Account, QStringLiteral("Contoso Pharmaceuticals"));
+    fit(QueueColumn::CaseNumber, QStringLiteral("00100023"));
+    h->resizeSection(QueueColumn::Subject, fm.averageCharWidth() * 48);
+    fit(QueueColumn::Age, tr("12d 23h"));
+    fit(QueueColumn::Owner, QStringLiteral("Fatima Haddad"));
+    fit(QueueColumn::Team, QStringLiteral("APAC Infrastructure"));
+    fit(QueueColumn::RequestedAt, QStringLiteral("30/03/2026 13:00"));
+    fit(QueueColumn::State, tr("Accepted"));
+    fit(QueueColumn::Pending, tr("2 pending"));
+}
+
+QString QueueView::currentRequestId() const
+{
+    return m_currentId;
+}
+
+bool QueueView::selectRequest(const QString &requestId)
+{
+    const int row = m_proxy->rowOf(requestId);
+    if (row < 0)
+        return false;
+    const QModelIndex index = m_proxy->index(row, QueueColumn::Countdown);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scrollTo(index);
+    return true;
+}
+
+void QueueView::moveCurrent(int delta)
+{
+    const int rows = m_proxy->rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = currentIndex();
+    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
+    const QModelIndex index = m_proxy->index(row, current.isValid() ? current.column() : 0);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    scrollTo(index);
+}
+
+void QueueView::onCurrentChanged()
+{
+    const QModelIndex current = currentIndex();
+    const QString id = current.isValid() ? current.data(QueueRole::RequestIdRole).toString() : QString();
+    if (id == m_currentId)
+        return;
+    m_currentId = id;
+    Q_EMIT currentRequestChanged(id);
+}
+
+void QueueView::repaintClockColumns()
+{
+    // Only the visible countdown and age cells: nothing else changes with
+    // the seconds, and the model is not involved.
+    const QRect area = viewport()->rect();
+    for (int column : {int(QueueColumn::Countdown), int(QueueColumn::Age)}) {
+        if (isColumnHidden(column))
+            continue;
+        const int x = columnViewportPosition(column);
+        const int width = columnWidth(column);
+        if (x + width < 0 || x > area.width())
+            continue;
+        viewport()->update(QRect(x, 0, width, area.height()));
+    }
+}
+
+} // namespace Escalation
+
+namespace Escalation {
+
+bool QueueView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        // Cell tooltips carry portal text (subjects): escaped, so that
+        // QToolTip's rich-text guess can never render it as HTML.
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = indexAt(help->pos());
+        const QString text = index.isValid() ? index.data(Qt::ToolTipRole).toString() : QString();
+        if (text.isEmpty()) {
+            QToolTip::hideText();
+            return true;
+        }
+        QToolTip::showText(help->globalPos(),
+                           QStringLiteral("<p style='white-space:pre-wrap'>") + text.toHtmlEscaped()
+                               + QStringLiteral("</p>"),
+                           viewport(), visualRect(index));
+        return true;
+    }
+    return QTableView::viewportEvent(event);
+}
+
+} // namespace Escalation

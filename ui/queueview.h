@@ -1,0 +1,46 @@
+#pragma once
+
+// The queue table. Rows have one fixed height and columns fixed starting
+// widths (no resizeColumnsToContents over 100 000 rows); the countdown and
+// age cells repaint once a second from the clock's tick without any model
+// signal. It reports the current request by id, never by row, so re-sorts
+// and syncs under the user's cursor change nothing for the details pane.
+
+#include <QPointer>
+#include <QTableView>
+
+namespace Escalation {
+
+class QueueFilterProxy;
+class ReviewClockService;
+
+class QueueView final : public QTableView
+{
+    Q_OBJECT
+public:
+    QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent = nullptr);
+
+    QString currentRequestId() const;
+    // Makes the request current (and visible); false if it is not shown.
+    bool selectRequest(const QString &requestId);
+    // Moves the current row by delta (J/K); keeps inside the table.
+    void moveCurrent(int delta);
+    // Column widths that fit typical content, from the font (cheap).
+    void applyDefaultColumnWidths();
+
+Q_SIGNALS:
+    // The request under the cursor; empty when none.
+    void currentRequestChanged(const QString &requestId);
+
+protected:
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    void repaintClockColumns();
+    void onCurrentChanged();
+
+    QueueFilterProxy *m_proxy;
+    QString m_currentId;
+};
+
+} // namespace Escalation
