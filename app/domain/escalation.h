@@ -128,6 +128,10 @@ struct EscalationRequest {
     QList<Note> notes;
     QDateTime updatedAt;
     qint64 version = 0;
+    // The backend's own due time for the review when its queue has an SLA
+    // (Request Tracker's Due), shown beside the app's deadline; invalid: none.
+    // See externaldue.h for the comparison.
+    QDateTime externalDueAt;
 
     bool isOpen() const { return state == RequestState::Pending; }
     QDateTime answeredAt() const { return decision ? decision->at : QDateTime(); }

@@ -13,6 +13,9 @@
 #   provision-rt.sh stop DIR [--keep]
 #       Stops the server by the process id in DIR/rt.pid and removes DIR
 #       (unless --keep).
+#   provision-rt.sh serve DIR
+#       Starts the server again on the same port for a folder that
+#       "stop DIR --keep" left (the tests use it for "RT down and back").
 #   provision-rt.sh check
 #       Exits 0 when the RT packages are installed, 1 with the reason if not.
 #
@@ -144,6 +147,40 @@ wait_for_rest2() {
     return 1
 }
 
+start_server() {
+    local dir=$1 port=$2 workers=$3 token=$4
+    log "starting RT on 127.0.0.1:$port"
+    # setsid: the server and its workers get their own process group, so stop
+    # can end all of them by the one id. TERM, not INT: Debian's rt-server
+    # chowns /var/lib/request-tracker5 on INT.
+    RT_SITE_CONFIG=$dir/RT_SiteConfig.pm RT_SITE_CONFIG_DIR=$dir/RT_SiteConfig.d \
+        setsid "$rt_server" --server Starlet --host 127.0.0.1 --port "$port" \
+        --max-workers "$workers" --env deployment \
+        >>"$dir/server.log" 2>&1 </dev/null &
+    local pid=$!
+    printf '%s\n' "$pid" >"$dir/rt.pid"
+    if ! wait_for_rest2 "http://127.0.0.1:$port" "$pid" "$token"; then
+        cat "$dir/server.log" >&2
+        kill -TERM -- "-$pid" 2>/dev/null || true
+        die "RT did not answer on http://127.0.0.1:$port/REST/2.0/ (log above; files kept in $dir)"
+    fi
+}
+
+# Starts the server again for a folder that start made and stop --keep left.
+cmd_serve() {
+    local dir=${1:-} workers=${2:-3}
+    [[ -n $dir && -f $dir/rt.env ]] || die "usage: $0 serve DIR (a folder made by start, stopped with --keep)"
+    if [[ -s $dir/rt.pid ]] && kill -0 "$(<"$dir/rt.pid")" 2>/dev/null; then
+        die "RT of $dir is running (pid $(<"$dir/rt.pid"))"
+    fi
+    local port token started=$SECONDS
+    port=$(sed -n 's/^RT_URL=http:\/\/127\.0\.0\.1:\([0-9]*\)$/\1/p' "$dir/rt.env")
+    [[ -n $port ]] || die "$dir/rt.env has no RT_URL"
+    token=$(<"$dir/token")
+    start_server "$dir" "$port" "$workers" "$token"
+    log "RT is up again after $((SECONDS - started)) s"
+}
+
 cmd_start() {
     local dir='' port='' workers=3
     while (($#)); do
@@ -200,20 +237,7 @@ cmd_start() {
     local token
     token=$(<"$dir/token")
 
-    log "starting RT on 127.0.0.1:$port"
-    # setsid: the server and its workers get their own process group, so stop
-    # can end all of them by the one id. TERM, not INT: Debian's rt-server
-    # chowns /var/lib/request-tracker5 on INT.
-    setsid "$rt_server" --server Starlet --host 127.0.0.1 --port "$port" \
-        --max-workers "$workers" --env deployment \
-        >"$dir/server.log" 2>&1 </dev/null &
-    local pid=$!
-    printf '%s\n' "$pid" >"$dir/rt.pid"
-    if ! wait_for_rest2 "http://127.0.0.1:$port" "$pid" "$token"; then
-        cat "$dir/server.log" >&2
-        kill -TERM -- "-$pid" 2>/dev/null || true
-        die "RT did not answer on http://127.0.0.1:$port/REST/2.0/ (log above; files kept in $dir)"
-    fi
+    start_server "$dir" "$port" "$workers" "$token"
 
     {
         printf 'RT_URL=%q\n' "http://127.0.0.1:$port"
@@ -274,6 +298,7 @@ cmd_stop() {
 case ${1:-} in
     start) shift; cmd_start "$@" ;;
     stop) shift; cmd_stop "$@" ;;
+    serve) shift; cmd_serve "$@" ;;
     check) check_installed ;;
-    *) die "usage: $0 start [--dir DIR] [--port PORT] [--workers N] | stop DIR [--keep] | check" ;;
+    *) die "usage: $0 start [--dir DIR] [--port PORT] [--workers N] | stop DIR [--keep] | serve DIR | check" ;;
 esac
