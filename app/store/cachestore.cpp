@@ -130,7 +130,7 @@ const QString kRequestColumns = u"id, case_id, level, reason, summary, requested
                                 "state, previous_request_id, owner, team, calendar_id, "
                                 "decision_kind, decision_text, decision_by, decision_at, "
                                 "analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
-                                "updated_at, version"_s;
+                                "updated_at, version, external_due_at"_s;
 
 const QString kOutboxColumns = u"local_id, idempotency_key, request_id, action, text, actor, "
                                "base_version, created_at, status, attempts, next_attempt_at, "
@@ -224,6 +224,7 @@ EscalationRequest readRequest(const Row &row)
         r.ownerAcknowledgement = OwnerAcknowledgement{row.shared(19), row.time(20)};
     r.updatedAt = row.time(21);
     r.version = row.integer(22);
+    r.externalDueAt = row.time(23);
     return r;
 }
 
@@ -258,6 +259,7 @@ void bindRequest(QSqlQuery &q, const EscalationRequest &r)
     q.bindValue(20, r.ownerAcknowledgement ? timeToDb(r.ownerAcknowledgement->at) : nullTime);
     q.bindValue(21, timeToDb(r.updatedAt));
     q.bindValue(22, r.version);
+    q.bindValue(23, timeToDb(r.externalDueAt));
 }
 
 OutboxEntry readOutbox(const QSqlQuery &q)

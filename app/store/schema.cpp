@@ -114,15 +114,27 @@ QList<QString> version2()
     };
 }
 
+// Version 3: a request keeps the backend's own due time for its review when
+// the backend has one (Request Tracker's Due from a queue SLA), shown beside
+// the app's deadline. NULL for every existing row: the native portal has no
+// such field, and an RT cache gets it with the next sync of each request.
+QList<QString> version3()
+{
+    return {
+        u"ALTER TABLE requests ADD COLUMN external_due_at INTEGER"_s,
+    };
+}
+
 } // namespace
 
-int latestVersion() { return 2; }
+int latestVersion() { return 3; }
 
 QList<QString> upgradeStatements(int version)
 {
     switch (version) {
     case 1: return version1();
     case 2: return version2();
+    case 3: return version3();
     default: return {};
     }
 }

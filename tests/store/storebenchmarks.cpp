@@ -4,6 +4,7 @@
 #include "storetestdata.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,6 +12,8 @@
 
 #include <algorithm>
 #include <ctime>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -218,6 +221,59 @@ QueueLoadFigures measureQueueLoad(const QString &path, int runs, QString *error)
             return {};
         }
     }
+    return f;
+}
+
+EnqueueLatencyFigures measureEnqueueLatency(const QString &path, int samples, QString *error)
+{
+    StoreError storeError;
+    auto store = CacheStore::open(path, nullptr, &storeError);
+    if (!store) {
+        *error = storeError.message;
+        return {};
+    }
+    QList<double> times;
+    times.reserve(samples);
+    for (int i = 0; i < samples; ++i) {
+        const OutboxEntry entry = StoreTestData::makeOutboxEntry(u"E-%1"_s.arg(200000 + i), u"Plan of action"_s);
+        QElapsedTimer timer;
+        timer.start();
+        if (!store->enqueue(entry, &storeError)) {
+            *error = storeError.message;
+            return {};
+        }
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(times.begin(), times.end());
+
+    QList<double> syncs;
+    {
+        QFile probe(path + u".fsync-probe"_s);
+        if (!probe.open(QIODevice::WriteOnly)) {
+            *error = probe.errorString();
+            return {};
+        }
+        const QByteArray block(4096, 'x');
+        for (int i = 0; i < samples; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            probe.write(block);
+            probe.flush();
+            ::fdatasync(probe.handle());
+            syncs.append(double(timer.nsecsElapsed()) / 1e6);
+        }
+        probe.close();
+        probe.remove();
+    }
+    std::sort(syncs.begin(), syncs.end());
+
+    EnqueueLatencyFigures f;
+    f.fsyncP50Ms = syncs.at(samples / 2);
+    f.fsyncP99Ms = syncs.at(std::min<qsizetype>(samples - 1, qsizetype(samples * 0.99)));
+    f.samples = samples;
+    f.p50Ms = times.at(samples / 2);
+    f.p99Ms = times.at(std::min<qsizetype>(samples - 1, qsizetype(samples * 0.99)));
+    f.maxMs = times.last();
     return f;
 }
 

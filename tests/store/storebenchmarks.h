@@ -51,4 +51,17 @@ struct QueueLoadFigures {
 // Cold-start load of the active queue from an existing cache at `path`.
 QueueLoadFigures measureQueueLoad(const QString &path, int runs, QString *error);
 
+struct EnqueueLatencyFigures {
+    int samples = 0;
+    double p50Ms = 0;
+    double p99Ms = 0;
+    double maxMs = 0;
+    double fsyncP50Ms = 0; // the natural limit: write 4 KiB + fdatasync on the same file system
+    double fsyncP99Ms = 0;
+};
+
+// PERFORMANCE.md P10: wall time of CacheStore::enqueue (durable, committed
+// with synchronous=FULL) over `samples` decisions into the cache at `path`.
+EnqueueLatencyFigures measureEnqueueLatency(const QString &path, int samples, QString *error);
+
 } // namespace Escalation::StoreBenchmarks

@@ -34,7 +34,7 @@ private Q_SLOTS:
         QRandomGenerator random(20260330); // fixed seed: a failure can be replayed
 
         constexpr int minKills = 200;
-        constexpr qint64 budgetMs = 60000;
+        constexpr qint64 budgetMs = 90000; // ~60 s on a loaded 2-core machine; margin for slower ones
         QElapsedTimer clock;
         clock.start();
         int kills = 0;
@@ -47,8 +47,12 @@ private Q_SLOTS:
             writer.setProcessChannelMode(QProcess::SeparateChannels);
             writer.start(QStringLiteral(CRASHWRITER_PATH), {path});
             QVERIFY2(writer.waitForStarted(10000), qPrintable(writer.errorString()));
-            // Anywhere from the open (and schema creation) to many commits in.
-            QTest::qSleep(int(random.bounded(10, 150)));
+            // Every other run is killed anywhere from the open (and schema
+            // creation) on; the others once writing is under way, so that
+            // most kills interrupt commits even on a slow, busy machine.
+            if (kills % 2)
+                writer.waitForReadyRead(10000);
+            QTest::qSleep(int(random.bounded(5, 120)));
             writer.kill(); // SIGKILL
             QVERIFY(writer.waitForFinished(10000));
             QVERIFY2(writer.exitStatus() == QProcess::CrashExit,
@@ -118,7 +122,7 @@ private Q_SLOTS:
         qInfo("%d kills (%d after at least one reported commit) in %lld ms; cursor %d, %lld outbox entries",
               kills, killsAfterCommits, clock.elapsed(), lastCursor, qint64(reportedKeys.size()));
         QVERIFY2(kills >= minKills, "the machine was too slow to reach the number of kills in the time budget");
-        QVERIFY(killsAfterCommits > kills / 4); // the kills really hit a writing process
+        QVERIFY(killsAfterCommits > kills / 2); // the kills really hit a writing process
     }
 };
 
