@@ -1,0 +1,1947 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>BusinessCalendar</name>
+    <message>
+        <source>expected an object with the days monday to sunday, got %1</source>
+        <translation>Objekt mit den Tagen monday bis sunday erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>unknown day; expected one of monday, tuesday, wednesday, thursday, friday, saturday, sunday</source>
+        <translation>unbekannter Tag; erwartet wird monday, tuesday, wednesday, thursday, friday, saturday oder sunday</translation>
+    </message>
+    <message>
+        <source>expected an array of "HH:MM-HH:MM" strings, got %1</source>
+        <translation>Array von „HH:MM-HH:MM“-Zeichenketten erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected "HH:MM-HH:MM" with start before end, got %1</source>
+        <translation>„HH:MM-HH:MM“ mit Beginn vor Ende erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected intervals that do not overlap, but "%1" overlaps "%2"</source>
+        <translation>überschneidungsfreie Intervalle erwartet, aber „%1“ überschneidet sich mit „%2“</translation>
+    </message>
+    <message>
+        <source>expected an array of "MM-DD" or "YYYY-MM-DD" strings, got %1</source>
+        <translation>Array von „MM-DD“- oder „YYYY-MM-DD“-Zeichenketten erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a date "MM-DD" (yearly) or "YYYY-MM-DD" (one-off), got %1</source>
+        <translation>Datum „MM-DD“ (jährlich) oder „YYYY-MM-DD“ (einmalig) erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected an array of iCalendar file paths, got %1</source>
+        <translation>Array von iCalendar-Dateipfaden erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected the path of an .ics file, got %1</source>
+        <translation>Pfad einer .ics-Datei erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a readable iCalendar file, but "%1" cannot be read: %2</source>
+        <translation>lesbare iCalendar-Datei erwartet, aber „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>expected valid JSON, but at offset %1: %2</source>
+        <translation>gültiges JSON erwartet, aber an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with the keys name, timeZone, week and holidays</source>
+        <translation>JSON-Objekt mit den Schlüsseln name, timeZone, week und holidays erwartet</translation>
+    </message>
+    <message>
+        <source>unknown key; expected one of %1</source>
+        <translation>unbekannter Schlüssel; erwartet wird einer von %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty string, got %1</source>
+        <translation>nicht leere Zeichenkette erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected an IANA time zone such as "Europe/Berlin", got %1</source>
+        <translation>IANA-Zeitzone wie „Europe/Berlin“ erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected at least one working interval in the week</source>
+        <translation>mindestens ein Arbeitsintervall pro Woche erwartet</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>expected a date YYYYMMDD, got "%1"</source>
+        <translation>Datum im Format YYYYMMDD erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>expected an all-day event of at most a year, got %1 days</source>
+        <translation>ganztägiger Termin von höchstens einem Jahr erwartet, erhalten: %1 Tage</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarRegistry</name>
+    <message>
+        <source>%1: expected a directory of calendar files, but it does not exist</source>
+        <translation>%1: Ordner mit Kalenderdateien erwartet, aber er existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>DeskRole</name>
+    <message>
+        <source>Escalation manager</source>
+        <translation>Eskalationsmanager</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Direktor</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation</name>
+    <message>
+        <source>S1 outage</source>
+        <translation>S1-Ausfall</translation>
+    </message>
+    <message>
+        <source>S2</source>
+        <translation>S2</translation>
+    </message>
+    <message>
+        <source>S3</source>
+        <translation>S3</translation>
+    </message>
+    <message>
+        <source>S4</source>
+        <translation>S4</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>Premium</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Time constraint</source>
+        <translation>Zeitliche Vorgabe</translation>
+    </message>
+    <message>
+        <source>Major impaired function</source>
+        <translation>Erhebliche Funktionsstörung</translation>
+    </message>
+    <message>
+        <source>First-response SLA missed</source>
+        <translation>Erstreaktions-SLA verfehlt</translation>
+    </message>
+    <message>
+        <source>Lack of updates</source>
+        <translation>Fehlende Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>Pending review</source>
+        <translation>Prüfung ausstehend</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Re-escalated</source>
+        <translation>Erneut eskaliert</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Take ownership</source>
+        <translation>Übernahme</translation>
+    </message>
+    <message>
+        <source>Level-3 analysis</source>
+        <translation>Analyse für Stufe 3</translation>
+    </message>
+    <message>
+        <source>Level-4 acknowledgement</source>
+        <translation>Bestätigung für Stufe 4</translation>
+    </message>
+    <message>
+        <source>the answer is %1 bytes, more than the %2 bytes accepted</source>
+        <translation>die Antwort umfasst %1 Bytes, mehr als die zulässigen %2 Bytes</translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>die Antwort ist kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>die Antwort ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation>Array erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 notes, at most %2 allowed</source>
+        <translation>%1 Notizen, höchstens %2 erlaubt</translation>
+    </message>
+    <message>
+        <source>note %1 is not an object</source>
+        <translation>Notiz %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>a request cannot re-escalate itself</source>
+        <translation>eine Anfrage kann sich nicht selbst erneut eskalieren</translation>
+    </message>
+    <message>
+        <source>the page has no usable "cursor" (expected a non-empty string)</source>
+        <translation>die Seite hat keinen verwendbaren „cursor“ (nicht leere Zeichenkette erwartet)</translation>
+    </message>
+    <message>
+        <source>the page has no usable "hasMore" (expected true or false)</source>
+        <translation>die Seite hat kein verwendbares „hasMore“ (true oder false erwartet)</translation>
+    </message>
+    <message>
+        <source>"%1" is %2, expected an array</source>
+        <translation>„%1“ ist %2, erwartet wird ein Array</translation>
+    </message>
+    <message>
+        <source>"removed" is %1, expected an object</source>
+        <translation>„removed“ ist %1, erwartet wird ein Objekt</translation>
+    </message>
+    <message>
+        <source>the page holds %1 records, more than the %2 the contract allows</source>
+        <translation>die Seite enthält %1 Datensätze, mehr als die laut Vertrag erlaubten %2</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>Objekt erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty id of at most %1 characters</source>
+        <translation>nicht leere ID mit höchstens %1 Zeichen erwartet</translation>
+    </message>
+    <message>
+        <source>the answer has no "request" object</source>
+        <translation>die Antwort enthält kein „request“-Objekt</translation>
+    </message>
+    <message>
+        <source>the request in the answer is invalid: %1</source>
+        <translation>die Anfrage in der Antwort ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>Store the portal token in Settings (it is kept in the system keychain), or set the environment variable %1 for scripts.</source>
+        <translation>Hinterlegen Sie das Portal-Token in den Einstellungen (es wird im Schlüsselbund des Systems gespeichert) oder setzen Sie für Skripte die Umgebungsvariable %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::ActionDialog</name>
+    <message>
+        <source>Accept escalation</source>
+        <translation>Eskalation annehmen</translation>
+    </message>
+    <message>
+        <source>Your decision or plan of action, posted in the case:</source>
+        <translation>Ihre Entscheidung oder Ihr Maßnahmenplan, wird im Fall veröffentlicht:</translation>
+    </message>
+    <message>
+        <source>Accept and send</source>
+        <translation>Annehmen und senden</translation>
+    </message>
+    <message>
+        <source>Decline escalation</source>
+        <translation>Eskalation ablehnen</translation>
+    </message>
+    <message>
+        <source>The automated reply to the requester. Edit it before sending if needed:</source>
+        <translation>Die automatische Antwort an den Anfragenden. Passen Sie sie bei Bedarf vor dem Senden an:</translation>
+    </message>
+    <message>
+        <source>Decline and send</source>
+        <translation>Ablehnen und senden</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Internal note on this escalation:</source>
+        <translation>Interne Notiz zu dieser Eskalation:</translation>
+    </message>
+    <message>
+        <source>Record level-3 analysis</source>
+        <translation>Analyse für Stufe 3 erfassen</translation>
+    </message>
+    <message>
+        <source>The full analysis of why this case needed level 3:</source>
+        <translation>Die vollständige Analyse, warum dieser Fall Stufe 3 brauchte:</translation>
+    </message>
+    <message>
+        <source>Record analysis</source>
+        <translation>Analyse erfassen</translation>
+    </message>
+    <message>
+        <source>Acknowledge ownership</source>
+        <translation>Verantwortung bestätigen</translation>
+    </message>
+    <message>
+        <source>Optional comment with the level-4 owner's acknowledgement:</source>
+        <translation>Optionaler Kommentar zur Bestätigung der Verantwortung für Stufe 4:</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Take ownership</source>
+        <translation>Anfrage übernehmen</translation>
+    </message>
+    <message>
+        <source>Optional comment:</source>
+        <translation>Optionaler Kommentar:</translation>
+    </message>
+    <message>
+        <source>Reset to template</source>
+        <translation>Auf Vorlage zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::AppController</name>
+    <message>
+        <source>The local cache %1 cannot be opened: %2</source>
+        <translation>Der lokale Zwischenspeicher %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Opening the cache…</source>
+        <translation>Zwischenspeicher wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>No portal configured: showing the cache only (start with --portal URL)</source>
+        <translation>Kein Portal eingerichtet: nur der Zwischenspeicher wird angezeigt (mit --portal URL starten)</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>No portal token: showing the cache only</source>
+        <translation>Kein Portal-Token: nur der Zwischenspeicher wird angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DeadlineExplanation</name>
+    <message>
+        <source>Calendar: %1 (%2)</source>
+        <translation>Kalender: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Start: %1 (local %2)</source>
+        <translation>Beginn: %1 (lokal %2)</translation>
+    </message>
+    <message>
+        <source>Business minutes: %1</source>
+        <translation>Geschäftsminuten: %1</translation>
+    </message>
+    <message>
+        <source>Deadline: none (the calendar does not open again)</source>
+        <translation>Frist: keine (der Kalender öffnet nicht wieder)</translation>
+    </message>
+    <message>
+        <source>Counted intervals (local, then UTC):</source>
+        <translation>Gezählte Intervalle (lokal, dann UTC):</translation>
+    </message>
+    <message>
+        <source>  none (zero minutes: the deadline is the next opening)</source>
+        <translation>  keine (null Minuten: die Frist ist die nächste Öffnungszeit)</translation>
+    </message>
+    <message>
+        <source>  %1 to %2  (%3 to %4)  %5 min, total %6 min</source>
+        <translation>  %1 bis %2  (%3 bis %4)  %5 Min., gesamt %6 Min.</translation>
+    </message>
+    <message>
+        <source>Holidays skipped: %1</source>
+        <translation>Übersprungene Feiertage: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Daylight-saving shifts: none</source>
+        <translation>Sommerzeitumstellungen: keine</translation>
+    </message>
+    <message>
+        <source>Daylight-saving shift at %1: %2 to %3</source>
+        <translation>Sommerzeitumstellung um %1: %2 auf %3</translation>
+    </message>
+    <message>
+        <source>Deadline: %1 (local %2)</source>
+        <translation>Frist: %1 (lokal %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DetailsPane</name>
+    <message>
+        <source>Select a request in the queue to see its case, deadline and ladder.</source>
+        <translation>Wählen Sie eine Anfrage in der Warteschlange, um Fall, Frist und Eskalationsleiter zu sehen.</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>Erklären …</translation>
+    </message>
+    <message>
+        <source>Show the business hours counted toward the review deadline</source>
+        <translation>Die Geschäftszeiten zeigen, die für die Prüffrist gezählt wurden</translation>
+    </message>
+    <message>
+        <source>Escalation request</source>
+        <translation>Eskalationsanfrage</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefordert von</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Supportstufe</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Erstreaktion</translation>
+    </message>
+    <message>
+        <source>Last customer update</source>
+        <translation>Letzte Kundenrückmeldung</translation>
+    </message>
+    <message>
+        <source>Last support update</source>
+        <translation>Letzte Support-Rückmeldung</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>CSM</source>
+        <translation>CSM</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>Eskalationsleiter</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Case %1 (not synced yet)</source>
+        <translation>Fall %1 (noch nicht synchronisiert)</translation>
+    </message>
+    <message>
+        <source>%1 · Level %2 · %3</source>
+        <translation>%1 · Stufe %2 · %3</translation>
+    </message>
+    <message>
+        <source>Nobody has taken it yet</source>
+        <translation>Noch von niemandem übernommen</translation>
+    </message>
+    <message>
+        <source>Accepted by %1, %2:
+%3</source>
+        <translation>Angenommen von %1, %2:
+%3</translation>
+    </message>
+    <message>
+        <source>Declined by %1, %2:
+%3</source>
+        <translation>Abgelehnt von %1, %2:
+%3</translation>
+    </message>
+    <message>
+        <source>Awaiting review</source>
+        <translation>Wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>S1 — outage</source>
+        <translation>S1 – Ausfall</translation>
+    </message>
+    <message>
+        <source>S%1</source>
+        <translation>S%1</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Noch keine</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Eligible when raised: the case was older than the minimum age.</source>
+        <translation>Bei Anfrage zulässig: Der Fall war älter als das Mindestalter.</translation>
+    </message>
+    <message>
+        <source>Raised too early: %1 cases on %2 support can be escalated after %3 h; this one would have been eligible from %4. Push it back to standard triage.</source>
+        <translation>Zu früh angefragt: %1-Fälle mit %2-Support können nach %3 Std. eskaliert werden; dieser wäre ab %4 zulässig gewesen. Zurück in die Standard-Triage geben.</translation>
+    </message>
+    <message>
+        <source>Severity 1 outage: handled by the outage process (on-call team, 24/7), never escalated.</source>
+        <translation>Ausfall mit Schweregrad 1: wird im Ausfallprozess bearbeitet (Bereitschaftsteam, rund um die Uhr) und nie eskaliert.</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Noch keine Notizen.</translation>
+    </message>
+    <message>
+        <source>Not in the review queue</source>
+        <translation>Nicht in der Prüfwarteschlange</translation>
+    </message>
+    <message>
+        <source>Review due %1 (%2)</source>
+        <translation>Prüfung fällig %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Calendar “%1” is unknown here; the default calendar is used.</source>
+        <translation>Der Kalender „%1“ ist hier unbekannt; der Standardkalender wird verwendet.</translation>
+    </message>
+    <message>
+        <source>How the review deadline was computed</source>
+        <translation>Wie die Prüffrist berechnet wurde</translation>
+    </message>
+    <message>
+        <source>Business intervals counted from the request to the %1-minute review target, with holidays skipped and daylight-saving shifts:</source>
+        <translation>Gezählte Geschäftszeiten von der Anfrage bis zum Prüfziel von %1 Minuten, mit übersprungenen Feiertagen und Sommerzeitumstellungen:</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DirectorModel</name>
+    <message>
+        <source>recorded by %1</source>
+        <translation>erfasst von %1</translation>
+    </message>
+    <message>
+        <source>owed</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>not needed (level 3)</source>
+        <translation>nicht nötig (Stufe 3)</translation>
+    </message>
+    <message>
+        <source>%1 (acknowledged)</source>
+        <translation>%1 (bestätigt)</translation>
+    </message>
+    <message>
+        <source>Full analysis recorded by %1 on %2</source>
+        <translation>Vollständige Analyse erfasst von %1 am %2</translation>
+    </message>
+    <message>
+        <source>Level 3 requires a full analysis of why the case needed level 3; none is recorded yet.</source>
+        <translation>Stufe 3 verlangt eine vollständige Analyse, warum der Fall Stufe 3 brauchte; bisher ist keine erfasst.</translation>
+    </message>
+    <message>
+        <source>Level-4 ownership acknowledged by %1 on %2</source>
+        <translation>Verantwortung für Stufe 4 bestätigt von %1 am %2</translation>
+    </message>
+    <message>
+        <source>At level 4 the VP of Support takes personal ownership; the acknowledgement is still owed.</source>
+        <translation>Auf Stufe 4 übernimmt der VP of Support persönlich die Verantwortung; die Bestätigung steht noch aus.</translation>
+    </message>
+    <message>
+        <source>The full analysis level 3 requires: owed, or who recorded it</source>
+        <translation>Die für Stufe 3 verlangte vollständige Analyse: ausstehend oder wer sie erfasst hat</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>The VP of Support who acknowledged level-4 ownership, or owed</source>
+        <translation>Der VP of Support, der die Verantwortung für Stufe 4 bestätigt hat, oder ausstehend</translation>
+    </message>
+    <message>
+        <source>Level-4 owner</source>
+        <translation>Verantwortlich Stufe 4</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DurationText</name>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 T. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 Sek.</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>beantwortet</translation>
+    </message>
+    <message>
+        <source>overdue %1</source>
+        <translation>überfällig %1</translation>
+    </message>
+    <message>
+        <source>%1m %2s left</source>
+        <translation>noch %1 Min. %2 Sek.</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::FieldReader</name>
+    <message>
+        <source>field "%1": %2</source>
+        <translation>Feld „%1“: %2</translation>
+    </message>
+    <message>
+        <source>missing (expected a string)</source>
+        <translation>fehlt (Zeichenkette erwartet)</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>Zeichenkette erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>%1 characters, at most %2 allowed</source>
+        <translation>%1 Zeichen, höchstens %2 erlaubt</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>missing (expected an integer)</source>
+        <translation>fehlt (ganze Zahl erwartet)</translation>
+    </message>
+    <message>
+        <source>expected an integer, got %1</source>
+        <translation>ganze Zahl erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected an integer from %1 to %2, got %3</source>
+        <translation>ganze Zahl von %1 bis %2 erwartet, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>missing (expected an ISO 8601 instant)</source>
+        <translation>fehlt (ISO-8601-Zeitpunkt erwartet)</translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 instant, got %1</source>
+        <translation>ISO-8601-Zeitpunkt erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>"%1" is not an ISO 8601 instant with an offset</source>
+        <translation>„%1“ ist kein ISO-8601-Zeitpunkt mit Zeitzonenversatz</translation>
+    </message>
+    <message>
+        <source>unknown code "%1"</source>
+        <translation>unbekannter Code „%1“</translation>
+    </message>
+    <message>
+        <source>expected an object or null, got %1</source>
+        <translation>Objekt oder null erwartet, erhalten: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::FilterBar</name>
+    <message>
+        <source>Search case, subject, account, person… (Ctrl+F)</source>
+        <translation>Fall, Betreff, Kunde, Person suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Level 1</source>
+        <translation>Stufe 1</translation>
+    </message>
+    <message>
+        <source>Level 2</source>
+        <translation>Stufe 2</translation>
+    </message>
+    <message>
+        <source>Level 3</source>
+        <translation>Stufe 3</translation>
+    </message>
+    <message>
+        <source>Level 4</source>
+        <translation>Stufe 4</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>S1 outage</source>
+        <translation>S1-Ausfall</translation>
+    </message>
+    <message>
+        <source>S2</source>
+        <translation>S2</translation>
+    </message>
+    <message>
+        <source>S3</source>
+        <translation>S3</translation>
+    </message>
+    <message>
+        <source>S4</source>
+        <translation>S4</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Supportstufe</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Any owner</source>
+        <translation>Alle Zuständigen</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Any team</source>
+        <translation>Alle Teams</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every request again</source>
+        <translation>Wieder alle Anfragen anzeigen</translation>
+    </message>
+    <message>
+        <source>Unowned</source>
+        <translation>Nicht übernommen</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::LadderWidget</name>
+    <message>
+        <source>Level %1 — %2</source>
+        <translation>Stufe %1 – %2</translation>
+    </message>
+    <message>
+        <source>Included since %1</source>
+        <translation>Einbezogen seit %1</translation>
+    </message>
+    <message>
+        <source>Reached %1</source>
+        <translation>Erreicht %1</translation>
+    </message>
+    <message>
+        <source>accepted by %1</source>
+        <translation>angenommen von %1</translation>
+    </message>
+    <message>
+        <source>declined by %1</source>
+        <translation>abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>awaiting review</source>
+        <translation>wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Alerts: %1</source>
+        <translation>Benachrichtigt: %1</translation>
+    </message>
+    <message>
+        <source>Owed: %1</source>
+        <translation>Ausstehend: %1</translation>
+    </message>
+    <message>
+        <source>Analysis recorded by %1, %2</source>
+        <translation>Analyse erfasst von %1, %2</translation>
+    </message>
+    <message>
+        <source>Ownership acknowledged by %1, %2</source>
+        <translation>Verantwortung bestätigt von %1, %2</translation>
+    </message>
+    <message>
+        <source>Severity 1 outage — handled by the outage process, never escalated</source>
+        <translation>Ausfall mit Schweregrad 1 – wird im Ausfallprozess bearbeitet, nie eskaliert</translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::MainWindow</name>
+    <message>
+        <source>Escalation Desk — %1</source>
+        <translation>Escalation Desk – %1</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Accept…</source>
+        <translation>&amp;Annehmen …</translation>
+    </message>
+    <message>
+        <source>Accept the escalation with a plan of action</source>
+        <translation>Die Eskalation mit einem Maßnahmenplan annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Decline…</source>
+        <translation>A&amp;blehnen …</translation>
+    </message>
+    <message>
+        <source>Decline the escalation with the automated reply</source>
+        <translation>Die Eskalation mit der automatischen Antwort ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Take</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Take ownership of the escalation</source>
+        <translation>Die Eskalation übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>&amp;Notiz …</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Eine Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Ana&amp;lysis…</source>
+        <translation>Ana&amp;lyse …</translation>
+    </message>
+    <message>
+        <source>Record the level-3 analysis</source>
+        <translation>Die Analyse für Stufe 3 erfassen</translation>
+    </message>
+    <message>
+        <source>Next request</source>
+        <translation>Nächste Anfrage</translation>
+    </message>
+    <message>
+        <source>Move to the next request</source>
+        <translation>Zur nächsten Anfrage wechseln</translation>
+    </message>
+    <message>
+        <source>Previous request</source>
+        <translation>Vorherige Anfrage</translation>
+    </message>
+    <message>
+        <source>Move to the previous request</source>
+        <translation>Zur vorherigen Anfrage wechseln</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtern</translation>
+    </message>
+    <message>
+        <source>Search and filter the queue</source>
+        <translation>Die Warteschlange durchsuchen und filtern</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show every request again</source>
+        <translation>Wieder alle Anfragen anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Jetzt &amp;synchronisieren</translation>
+    </message>
+    <message>
+        <source>Ask the portal for changes now</source>
+        <translation>Das Portal jetzt nach Änderungen fragen</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>&amp;Anfrage</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triage</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Show the %1 view</source>
+        <translation>Die Ansicht %1 zeigen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · level %3</source>
+        <translation>%1 · %2 · Stufe %3</translation>
+    </message>
+    <message>
+        <source>%1 · level %2</source>
+        <translation>%1 · Stufe %2</translation>
+    </message>
+    <message>
+        <source>the case is progressing through standard triage and does not need more visibility at this time.</source>
+        <translation>der Fall wird in der Standard-Triage bearbeitet und braucht derzeit keine zusätzliche Aufmerksamkeit.</translation>
+    </message>
+    <message>
+        <source>The template names placeholders this desk does not know: %1</source>
+        <translation>Die Vorlage nennt Platzhalter, die dieses Programm nicht kennt: %1</translation>
+    </message>
+    <message>
+        <source>%1 saved for %2; it is sent to the portal and shown as pending until confirmed.</source>
+        <translation>%1 für %2 gespeichert; wird an das Portal gesendet und bis zur Bestätigung als ausstehend angezeigt.</translation>
+    </message>
+    <message>
+        <source>Action not saved</source>
+        <translation>Aktion nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The action could not be stored in the local outbox, so it was not sent.</source>
+        <translation>Die Aktion konnte nicht im lokalen Postausgang gespeichert werden und wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>The portal refused %1 for %2: %3</source>
+        <translation>Das Portal hat %1 für %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>%1 for %2 conflicts with a newer change at the portal; review the request and decide again.</source>
+        <translation>%1 für %2 steht im Konflikt mit einer neueren Änderung im Portal; prüfen Sie die Anfrage und entscheiden Sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::NativeCall</name>
+    <message>
+        <source>The request to the portal was canceled.</source>
+        <translation>Die Anfrage an das Portal wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::NativeConnector</name>
+    <message>
+        <source>the portal at %1</source>
+        <translation>das Portal unter %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::NotificationPolicy</name>
+    <message>
+        <source>Review target missed</source>
+        <translation>Prüffrist überschritten</translation>
+    </message>
+    <message>
+        <source>Review due soon</source>
+        <translation>Prüfung bald fällig</translation>
+    </message>
+    <message>
+        <source>%1 has not been answered within its review target.</source>
+        <translation>%1 wurde nicht innerhalb der Prüffrist beantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 is close to its review target.</source>
+        <translation>%1 steht kurz vor der Prüffrist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>While you were away: %n review clock(s) changed</source>
+        <translation><numerusform>Während Ihrer Abwesenheit: %n Prüfuhr hat sich geändert</numerusform><numerusform>Während Ihrer Abwesenheit: %n Prüfuhren haben sich geändert</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 missed the review target, %2 came close to it. Click to open the most urgent one.</source>
+        <translation>Prüffrist überschritten: %1, kurz davor: %2. Klicken Sie, um die dringendste Anfrage zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::Outbox</name>
+    <message>
+        <source>The decision could not be saved in the local cache: %1</source>
+        <translation>Die Entscheidung konnte nicht im lokalen Zwischenspeicher gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The local cache is closed.</source>
+        <translation>Der lokale Zwischenspeicher ist geschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::PortalJob</name>
+    <message>
+        <source>The portal at %1 did not answer within %2 s.</source>
+        <translation>Das Portal unter %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The request to the portal was canceled.</source>
+        <translation>Die Anfrage an das Portal wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>(no certificate)</source>
+        <translation>(kein Zertifikat)</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted (%2). Its SHA-256 fingerprint is %3. If you have checked it with your administrator, set this fingerprint as the pinned certificate in the portal settings.</source>
+        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut (%2). Sein SHA-256-Fingerabdruck ist %3. Wenn Sie ihn mit Ihrer Administration geprüft haben, hinterlegen Sie diesen Fingerabdruck in den Portaleinstellungen als vertrauenswürdiges Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not the pinned one: its SHA-256 fingerprint is %2, the pinned fingerprint is %3 (%4).</source>
+        <translation>Das TLS-Zertifikat von %1 ist nicht das hinterlegte: sein SHA-256-Fingerabdruck ist %2, hinterlegt ist %3 (%4).</translation>
+    </message>
+    <message>
+        <source>The portal's answer to %1 is larger than %2 MB and was refused.</source>
+        <translation>Die Antwort des Portals auf %1 ist größer als %2 MB und wurde abgewiesen.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke off mid-answer: %2</source>
+        <translation>Die Verbindung zu %1 brach mitten in der Antwort ab: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the portal at %1: %2</source>
+        <translation>Das Portal unter %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The portal at %1 refused the access token (HTTP 401%2). Set a valid token in Settings, or in the environment variable ESCALATION_DESK_TOKEN for scripts.</source>
+        <translation>Das Portal unter %1 hat das Zugriffstoken abgelehnt (HTTP 401%2). Hinterlegen Sie ein gültiges Token in den Einstellungen oder für Skripte in der Umgebungsvariable ESCALATION_DESK_TOKEN.</translation>
+    </message>
+    <message>
+        <source>The portal at %1 is limiting requests (HTTP 429); retrying after %2 s.</source>
+        <translation>Das Portal unter %1 drosselt Anfragen (HTTP 429); neuer Versuch in %2 s.</translation>
+    </message>
+    <message>
+        <source>The portal at %1 failed (HTTP %2)%3.</source>
+        <translation>Das Portal unter %1 hat einen Fehler gemeldet (HTTP %2)%3.</translation>
+    </message>
+    <message>
+        <source>The portal at %1 timed out the request (HTTP 408).</source>
+        <translation>Das Portal unter %1 hat die Anfrage wegen Zeitüberschreitung beendet (HTTP 408).</translation>
+    </message>
+    <message>
+        <source>The portal refused %1 %2 (HTTP %3)%4.</source>
+        <translation>Das Portal hat %1 %2 abgelehnt (HTTP %3)%4.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::QueueModel</name>
+    <message>
+        <source>L%1</source>
+        <translation>St. %1</translation>
+    </message>
+    <message>
+        <source>S1 outage</source>
+        <translation>S1-Ausfall</translation>
+    </message>
+    <message>
+        <source>S%1</source>
+        <translation>S%1</translation>
+    </message>
+    <message>
+        <source>unowned</source>
+        <translation>nicht übernommen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation><numerusform>%n ausstehend</numerusform><numerusform>%n ausstehend</numerusform></translation>
+    </message>
+    <message>
+        <source>Review due %1</source>
+        <translation>Prüfung fällig %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waiting for the portal to confirm %n action(s)</source>
+        <translation><numerusform>Wartet auf die Bestätigung von %n Aktion durch das Portal</numerusform><numerusform>Wartet auf die Bestätigung von %n Aktionen durch das Portal</numerusform></translation>
+    </message>
+    <message>
+        <source>Business time left until the 4-business-hour review target</source>
+        <translation>Verbleibende Geschäftszeit bis zum Prüfziel von 4 Geschäftsstunden</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Prüfung fällig</translation>
+    </message>
+    <message>
+        <source>On track, approaching, breached or answered</source>
+        <translation>Im Plan, bald fällig, überschritten oder beantwortet</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Uhr</translation>
+    </message>
+    <message>
+        <source>Escalation level 1–4</source>
+        <translation>Eskalationsstufe 1–4</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Case severity (S1 is an outage)</source>
+        <translation>Schweregrad des Falls (S1 ist ein Ausfall)</translation>
+    </message>
+    <message>
+        <source>Sev</source>
+        <translation>SG</translation>
+    </message>
+    <message>
+        <source>Support tier</source>
+        <translation>Supportstufe</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Supportstufe</translation>
+    </message>
+    <message>
+        <source>Customer priority</source>
+        <translation>Kundenpriorität</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Why the customer escalated</source>
+        <translation>Warum der Kunde eskaliert hat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Customer account</source>
+        <translation>Kundenkonto</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>Fallnummer</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Case subject</source>
+        <translation>Betreff des Falls</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Time since the case was opened</source>
+        <translation>Zeit seit Eröffnung des Falls</translation>
+    </message>
+    <message>
+        <source>Case age</source>
+        <translation>Fallalter</translation>
+    </message>
+    <message>
+        <source>Escalation manager who took the request</source>
+        <translation>Eskalationsmanager, der die Anfrage übernommen hat</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>When the escalation was requested</source>
+        <translation>Wann die Eskalation angefordert wurde</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Request state</source>
+        <translation>Status der Anfrage</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Actions of this desk not yet confirmed by the portal</source>
+        <translation>Aktionen dieses Arbeitsplatzes, die das Portal noch nicht bestätigt hat</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::QueueView</name>
+    <message>
+        <source>overdue 12h 59m</source>
+        <translation>überfällig 12 Std. 59 Min.</translation>
+    </message>
+    <message>
+        <source>Approaching</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>L4</source>
+        <translation>St. 4</translation>
+    </message>
+    <message>
+        <source>S1 outage</source>
+        <translation>S1-Ausfall</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>First response missed</source>
+        <translation>Erstreaktion verfehlt</translation>
+    </message>
+    <message>
+        <source>12d 23h</source>
+        <translation>12 T. 23 Std.</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>2 pending</source>
+        <translation>2 ausstehend</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SlaFlagsModel</name>
+    <message>
+        <source>in time</source>
+        <translation>rechtzeitig</translation>
+    </message>
+    <message>
+        <source>%1 late</source>
+        <translation>%1 zu spät</translation>
+    </message>
+    <message>
+        <source>none yet, %1 overdue</source>
+        <translation>noch keine, %1 überfällig</translation>
+    </message>
+    <message>
+        <source>%1 (within limit)</source>
+        <translation>%1 (im Rahmen)</translation>
+    </message>
+    <message>
+        <source>silent for %1</source>
+        <translation>seit %1 keine Rückmeldung</translation>
+    </message>
+    <message>
+        <source>no update for %1</source>
+        <translation>seit %1 noch nie gemeldet</translation>
+    </message>
+    <message>
+        <source>First response was due %1</source>
+        <translation>Erstreaktion war fällig am %1</translation>
+    </message>
+    <message>
+        <source>A support update was due %1</source>
+        <translation>Eine Support-Rückmeldung war fällig am %1</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Supportstufe</translation>
+    </message>
+    <message>
+        <source>Support engineer assigned to the case</source>
+        <translation>Dem Fall zugewiesener Support-Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Bearbeiter</translation>
+    </message>
+    <message>
+        <source>Whether the first response met its target for the case's severity and tier</source>
+        <translation>Ob die Erstreaktion das Ziel für Schweregrad und Supportstufe des Falls eingehalten hat</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>Erstreaktion</translation>
+    </message>
+    <message>
+        <source>Time since support last wrote on the case</source>
+        <translation>Zeit seit der letzten Nachricht des Supports im Fall</translation>
+    </message>
+    <message>
+        <source>Support silence</source>
+        <translation>Ohne Support-Rückmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SlaSummaryModel</name>
+    <message>
+        <source>unowned</source>
+        <translation>nicht übernommen</translation>
+    </message>
+    <message>
+        <source>no team</source>
+        <translation>kein Team</translation>
+    </message>
+    <message>
+        <source>Escalation manager who owns the requests</source>
+        <translation>Eskalationsmanager, dem die Anfragen gehören</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Team the requests belong to</source>
+        <translation>Team, zu dem die Anfragen gehören</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Requests waiting for an answer now</source>
+        <translation>Anfragen, die jetzt auf eine Antwort warten</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Open requests with enough review time left</source>
+        <translation>Offene Anfragen mit ausreichend verbleibender Prüfzeit</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Im Plan</translation>
+    </message>
+    <message>
+        <source>Open requests close to their review target now</source>
+        <translation>Offene Anfragen, die jetzt kurz vor ihrer Prüffrist stehen</translation>
+    </message>
+    <message>
+        <source>Approaching</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>Open requests past their review target now</source>
+        <translation>Offene Anfragen, deren Prüffrist jetzt überschritten ist</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Überschritten</translation>
+    </message>
+    <message>
+        <source>Requests answered since midnight</source>
+        <translation>Seit Mitternacht beantwortete Anfragen</translation>
+    </message>
+    <message>
+        <source>Answered today</source>
+        <translation>Heute beantwortet</translation>
+    </message>
+    <message>
+        <source>Review targets missed since midnight</source>
+        <translation>Seit Mitternacht überschrittene Prüffristen</translation>
+    </message>
+    <message>
+        <source>Breached today</source>
+        <translation>Heute überschritten</translation>
+    </message>
+    <message>
+        <source>Requests answered since the week began</source>
+        <translation>Seit Wochenbeginn beantwortete Anfragen</translation>
+    </message>
+    <message>
+        <source>Answered this week</source>
+        <translation>Diese Woche beantwortet</translation>
+    </message>
+    <message>
+        <source>Review targets missed since the week began</source>
+        <translation>Seit Wochenbeginn überschrittene Prüffristen</translation>
+    </message>
+    <message>
+        <source>Breached this week</source>
+        <translation>Diese Woche überschritten</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::StoreWorker</name>
+    <message>
+        <source>The local cache is not open.</source>
+        <translation>Der lokale Zwischenspeicher ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SyncEngine</name>
+    <message>
+        <source>The portal's change feed did not advance past cursor %1.</source>
+        <translation>Der Änderungs-Feed des Portals kam nicht über den Cursor %1 hinaus.</translation>
+    </message>
+    <message>
+        <source>The portal sent an unusable page of changes: %1</source>
+        <translation>Das Portal hat eine unbrauchbare Seite mit Änderungen gesendet: %1</translation>
+    </message>
+    <message>
+        <source>The local cache could not store the portal's changes: %1</source>
+        <translation>Der lokale Zwischenspeicher konnte die Änderungen des Portals nicht speichern: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SyncIndicator</name>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Not syncing</source>
+        <translation>Keine Synchronisierung</translation>
+    </message>
+    <message>
+        <source>First sync: %L1 records</source>
+        <translation>Erste Synchronisierung: %L1 Datensätze</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Up to date (polling)</source>
+        <translation>Aktuell (Abfrage)</translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline seit %1</translation>
+    </message>
+    <message>
+        <source>Sync error</source>
+        <translation>Synchronisierungsfehler</translation>
+    </message>
+    <message>
+        <source>%L1 records</source>
+        <translation>%L1 Datensätze</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting for the portal</source>
+        <translation><numerusform>%n Aktion wartet auf das Portal</numerusform><numerusform>%n Aktionen warten auf das Portal</numerusform></translation>
+    </message>
+    <message>
+        <source>Outbox empty</source>
+        <translation>Postausgang leer</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Noch nie synchronisiert</translation>
+    </message>
+    <message>
+        <source>Last sync just now</source>
+        <translation>Zuletzt synchronisiert: gerade eben</translation>
+    </message>
+    <message>
+        <source>Last sync %1 ago</source>
+        <translation>Zuletzt synchronisiert vor %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::TokenStore</name>
+    <message>
+        <source>No portal token is stored. %1</source>
+        <translation>Es ist kein Portal-Token gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read (%1). %2</source>
+        <translation>Der Schlüsselbund des Systems konnte nicht gelesen werden (%1). %2</translation>
+    </message>
+    <message>
+        <source>The token could not be saved in the system keychain (%1); it was not saved anywhere else. Set %2 for this session instead.</source>
+        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1); es wurde nirgendwo anders gespeichert. Setzen Sie stattdessen %2 für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The system keychain did not answer within %1 s. %2</source>
+        <translation>Der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet. %2</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPolicy</name>
+    <message>
+        <source>Senior support engineers</source>
+        <translation>Erfahrene Support-Ingenieure</translation>
+    </message>
+    <message>
+        <source>Team leads</source>
+        <translation>Teamleitungen</translation>
+    </message>
+    <message>
+        <source>Support managers</source>
+        <translation>Support-Manager</translation>
+    </message>
+    <message>
+        <source>Senior managers</source>
+        <translation>Leitende Manager</translation>
+    </message>
+    <message>
+        <source>Directors</source>
+        <translation>Direktoren</translation>
+    </message>
+    <message>
+        <source>The account's CSM</source>
+        <translation>Der CSM des Kunden</translation>
+    </message>
+    <message>
+        <source>Senior Director of Global Technical Support</source>
+        <translation>Senior Director of Global Technical Support</translation>
+    </message>
+    <message>
+        <source>VP of Support</source>
+        <translation>VP of Support</translation>
+    </message>
+    <message>
+        <source>Eligible for escalation.</source>
+        <translation>Eskalation zulässig.</translation>
+    </message>
+    <message>
+        <source>Too early: cases of this severity and tier can be escalated after %1 h, from %2. Push it back to standard triage.</source>
+        <translation>Zu früh: Fälle mit diesem Schweregrad und dieser Supportstufe können nach %1 Std. eskaliert werden, ab %2. Zurück in die Standard-Triage geben.</translation>
+    </message>
+    <message>
+        <source>Severity 1 is an outage: it is handled by the outage process and is never escalated.</source>
+        <translation>Schweregrad 1 ist ein Ausfall: Er wird im Ausfallprozess bearbeitet und nie eskaliert.</translation>
+    </message>
+    <message>
+        <source>Full analysis of why level 3 was needed</source>
+        <translation>Vollständige Analyse, warum Stufe 3 nötig war</translation>
+    </message>
+    <message>
+        <source>Acknowledgement of ownership by the VP of Support</source>
+        <translation>Bestätigung der Verantwortung durch den VP of Support</translation>
+    </message>
+    <message>
+        <source>Level 4 is the highest level; it cannot be escalated further.</source>
+        <translation>Stufe 4 ist die höchste Stufe; weiter lässt sich nicht eskalieren.</translation>
+    </message>
+    <message>
+        <source>A re-escalation needs a new explanation.</source>
+        <translation>Eine erneute Eskalation braucht eine neue Begründung.</translation>
+    </message>
+    <message>
+        <source>The explanation must be new, not the previous request's text.</source>
+        <translation>Die Begründung muss neu sein, nicht der Text der vorherigen Anfrage.</translation>
+    </message>
+    <message>
+        <source>Only the latest request of a case can be re-escalated.</source>
+        <translation>Nur die neueste Anfrage eines Falls kann erneut eskaliert werden.</translation>
+    </message>
+    <message>
+        <source>Severity 1 outages are never escalated.</source>
+        <translation>Ausfälle mit Schweregrad 1 werden nie eskaliert.</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalDue</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>The app's review deadline is %1: %2 business minutes after the request at %3, on the calendar "%4".</source>
+        <translation>Die Prüffrist des Programms ist %1: %2 Geschäftsminuten nach der Anfrage um %3, nach dem Kalender „%4“.</translation>
+    </message>
+    <message>
+        <source>The ticketing system's own due time (its SLA) is %1.</source>
+        <translation>Die eigene Fälligkeit des Ticketsystems (sein SLA) ist %1.</translation>
+    </message>
+    <message>
+        <source>The ticketing system expects the answer %1 earlier; on the app's calendar its due time is %2 business minutes after the request.</source>
+        <translation>Das Ticketsystem erwartet die Antwort %1 früher; nach dem Kalender des Programms liegt seine Fälligkeit %2 Geschäftsminuten nach der Anfrage.</translation>
+    </message>
+    <message>
+        <source>The ticketing system gives %1 more; on the app's calendar its due time is %2 business minutes after the request.</source>
+        <translation>Das Ticketsystem gewährt %1 mehr; nach dem Kalender des Programms liegt seine Fälligkeit %2 Geschäftsminuten nach der Anfrage.</translation>
+    </message>
+    <message>
+        <source>The app's calendar skips these holidays in between, which the ticketing system's business hours may not know: %1.</source>
+        <translation>Der Kalender des Programms überspringt dazwischen diese Feiertage, die die Geschäftszeiten des Ticketsystems womöglich nicht kennen: %1.</translation>
+    </message>
+    <message>
+        <source>Both clocks run on business hours; they differ because the ticketing system's business hours, holidays, time zone or target are not the app's. The app's deadline drives the review clock; align the SLA of the escalations queue with the calendar to make them agree.</source>
+        <translation>Beide Uhren laufen nach Geschäftszeiten; sie weichen ab, weil Geschäftszeiten, Feiertage, Zeitzone oder Ziel des Ticketsystems nicht denen des Programms entsprechen. Die Frist des Programms steuert die Prüfuhr; gleichen Sie das SLA der Eskalationswarteschlange an den Kalender an, damit beide übereinstimmen.</translation>
+    </message>
+</context>
+<context>
+    <name>LadderState</name>
+    <message>
+        <source>Severity 1 outage: handled by the outage process, never escalated.</source>
+        <translation>Ausfall mit Schweregrad 1: wird im Ausfallprozess bearbeitet, nie eskaliert.</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation> (aktuell)</translation>
+    </message>
+    <message>
+        <source>adds %1</source>
+        <translation>ergänzt %1</translation>
+    </message>
+    <message>
+        <source>included since %1</source>
+        <translation>einbezogen seit %1</translation>
+    </message>
+    <message>
+        <source>reached %1</source>
+        <translation>erreicht %1</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>accepted by %1</source>
+        <translation>angenommen von %1</translation>
+    </message>
+    <message>
+        <source>declined by %1</source>
+        <translation>abgelehnt von %1</translation>
+    </message>
+    <message>
+        <source>awaiting review</source>
+        <translation>wartet auf Prüfung</translation>
+    </message>
+    <message>
+        <source>Owed: %1</source>
+        <translation>Ausstehend: %1</translation>
+    </message>
+    <message>
+        <source>Analysis recorded by %1</source>
+        <translation>Analyse erfasst von %1</translation>
+    </message>
+    <message>
+        <source>Ownership acknowledged by %1</source>
+        <translation>Verantwortung bestätigt von %1</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyConfig</name>
+    <message>
+        <source>expected a whole number from %1 to %2, got %3</source>
+        <translation>ganze Zahl von %1 bis %2 erwartet, erhalten: %3</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>Objekt erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>unknown key; expected one of %1</source>
+        <translation>unbekannter Schlüssel; erwartet wird einer von %1</translation>
+    </message>
+    <message>
+        <source>expected a number from 0 to 1 (a share of the target), got %1</source>
+        <translation>Zahl von 0 bis 1 (Anteil der Frist) erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected valid JSON, but at offset %1: %2</source>
+        <translation>gültiges JSON erwartet, aber an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTemplates</name>
+    <message>
+        <source>expected valid JSON, but at offset %1: %2</source>
+        <translation>gültiges JSON erwartet, aber an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>expected an object of template name to template text</source>
+        <translation>Objekt aus Vorlagenname und Vorlagentext erwartet</translation>
+    </message>
+    <message>
+        <source>expected a non-empty template text, got %1</source>
+        <translation>nicht leerer Vorlagentext erwartet, erhalten: %1</translation>
+    </message>
+    <message>
+        <source>expected a "default" template</source>
+        <translation>eine Vorlage „default“ erwartet</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Dear {requester},
+
+the escalation of case {caseNumber} was declined: {reason}
+
+{manager}</source>
+        <translation>Guten Tag {requester},
+
+die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
+
+{manager}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewClock</name>
+    <message>
+        <source>On track</source>
+        <translation>Im Plan</translation>
+    </message>
+    <message>
+        <source>Approaching</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Überschritten</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingHours</name>
+    <message>
+        <source>"%1" is not a day; expected mon, tue, wed, thu, fri, sat or sun.</source>
+        <translation>„%1“ ist kein Tag; erwartet wird mon, tue, wed, thu, fri, sat oder sun.</translation>
+    </message>
+    <message>
+        <source>The working hours need a valid start and end time.</source>
+        <translation>Die Arbeitszeit braucht eine gültige Anfangs- und Endzeit.</translation>
+    </message>
+    <message>
+        <source>The working hours start and end at the same time; choose an end after the start.</source>
+        <translation>Die Arbeitszeit beginnt und endet zur selben Uhrzeit; wählen Sie ein Ende nach dem Beginn.</translation>
+    </message>
+    <message>
+        <source>Choose at least one working day; otherwise every notification would wait forever.</source>
+        <translation>Wählen Sie mindestens einen Arbeitstag; sonst würde jede Benachrichtigung ewig warten.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Escalation manager</source>
+        <translation>Eskalationsmanager</translation>
+    </message>
+    <message>
+        <source>Triage support escalation requests.</source>
+        <translation>Eskalationsanfragen im Support sichten und bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Case portal to sync from (default: the setting portal/url).</source>
+        <translation>Fallportal, von dem synchronisiert wird (Standard: die Einstellung portal/url).</translation>
+    </message>
+    <message>
+        <source>Cache file (default: cache.sqlite in the application data folder).</source>
+        <translation>Datei des Zwischenspeichers (Standard: cache.sqlite im Datenordner des Programms).</translation>
+    </message>
+    <message>
+        <source>Who uses this desk: manager, teamlead or director (default: the setting desk/role, else manager).</source>
+        <translation>Wer an diesem Arbeitsplatz arbeitet: manager, teamlead oder director (Standard: die Einstellung desk/role, sonst manager).</translation>
+    </message>
+    <message>
+        <source>--portal: expected an http:// or https:// URL, got "%1"</source>
+        <translation>--portal: http://- oder https://-URL erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--role: expected manager, teamlead or director, got "%1"</source>
+        <translation>--role: manager, teamlead oder director erwartet, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>Escalation Desk</source>
+        <translation>Escalation Desk</translation>
+    </message>
+</context>
+</TS>

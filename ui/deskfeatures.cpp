@@ -1,0 +1,167 @@
+#include "deskfeatures.h"
+
+#include "desksettings.h"
+#include "directorview.h"
+#include "filterbar.h"
+#include "mainwindow.h"
+#include "queueview.h"
+#include "settingsdialog.h"
+#include "slamonitorview.h"
+#include "traynotifier.h"
+
+#include <notificationpolicy.h>
+#include <obligationindex.h>
+#include <queuecolumns.h>
+#include <queuemodel.h>
+#include <reviewclockservice.h>
+#include <slaflagsmodel.h>
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+
+#include <limits>
+
+namespace Escalation {
+
+QString DeskFeatures::viewIdFor(DeskRole role)
+{
+    switch (role) {
+    case DeskRole::Manager: return queueViewId();
+    case DeskRole::TeamLead: return teamLeadViewId();
+    case DeskRole::Director: return directorViewId();
+    }
+    return queueViewId();
+}
+
+DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockService *clock,
+                           const RequestLookup *lookup, DeskSettings *settings)
+    : QObject(window)
+    , m_window(window)
+    , m_queue(queue)
+    , m_settings(settings)
+    , m_flags(new SlaFlagsModel(settings->policy(), lookup, this))
+    , m_obligations(new ObligationIndex(lookup, this))
+    , m_policy(new NotificationPolicy(this))
+{
+    m_flags->setNowFunction([clock] { return clock->nowMSecs(); });
+
+    m_teamLead = new SlaMonitorView(queue, clock, m_flags);
+    m_director = new DirectorView(queue, clock, m_obligations, lookup);
+    window->addView(teamLeadViewId(), tr("Team lead"), m_teamLead);
+    window->addView(directorViewId(), tr("Director"), m_director);
+    connect(m_teamLead, &SlaMonitorView::requestActivated, this, &DeskFeatures::activateRequest);
+    connect(m_teamLead, &SlaMonitorView::caseActivated, this, &DeskFeatures::activateCase);
+    connect(m_director, &DirectorView::requestActivated, this, &DeskFeatures::activateRequest);
+
+    m_policy->setWorkingHours(settings->workingHours());
+    m_policy->setDescriber([this](const QString &id) { return describe(id); });
+    m_policy->watch(clock);
+    m_tray = new TrayNotifier(m_policy, settings, this);
+    connect(m_tray, &TrayNotifier::requestActivated, this, &DeskFeatures::activateRequest);
+    connect(m_tray, &TrayNotifier::windowRequested, window, [window] {
+        window->showNormal();
+        window->raise();
+        window->activateWindow();
+    });
+
+    addSettingsAction();
+}
+
+void DeskFeatures::addSettingsAction()
+{
+    auto *settingsAction = new QAction(tr("&Settings…"), m_window);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+    settingsAction->setStatusTip(tr("Portal, token, role, working hours, calendars, thresholds and reply templates"));
+    connect(settingsAction, &QAction::triggered, this, &DeskFeatures::openSettings);
+    // Beside Quit in the window's first menu, where desktop users look for it.
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    for (QAction *menuAction : menus) {
+        QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        const QList<QAction *> items = menu->actions();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (items.at(i)->shortcut() != QKeySequence(QKeySequence::Quit))
+                continue;
+            QAction *before = i > 0 && items.at(i - 1)->isSeparator() ? items.at(i - 1) : items.at(i);
+            menu->insertAction(before, settingsAction);
+            return;
+        }
+    }
+    m_window->menuBar()->addMenu(tr("&Settings"))->addAction(settingsAction);
+}
+
+void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests, const QHash<QString, Case> &cases)
+{
+    m_flags->loadSnapshot(cases);
+    m_obligations->loadSnapshot(requests);
+}
+
+void DeskFeatures::applyChangeSet(const ChangeSet &changes)
+{
+    m_flags->applyChangeSet(changes);
+    m_obligations->applyChangeSet(changes);
+}
+
+void DeskFeatures::showViewForRole(DeskRole role)
+{
+    m_window->showView(viewIdFor(role));
+}
+
+void DeskFeatures::openSettings()
+{
+    SettingsDialog dialog(m_settings, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // What applies at once; the rest is read at the next start.
+    m_policy->setWorkingHours(m_settings->workingHours());
+    Q_EMIT settingsChanged();
+}
+
+void DeskFeatures::activateRequest(const QString &requestId)
+{
+    if (requestId.isEmpty())
+        return;
+    m_window->showNormal();
+    m_window->raise();
+    m_window->activateWindow();
+    m_window->showView(queueViewId());
+    if (m_window->queueView()->selectRequest(requestId))
+        return;
+    // Hidden by the user's filter: show everything rather than nothing.
+    m_window->filterBar()->clear();
+    m_window->queueView()->selectRequest(requestId);
+}
+
+void DeskFeatures::activateCase(const QString &caseId)
+{
+    QString newest;
+    qint64 newestAt = std::numeric_limits<qint64>::min();
+    for (int row = 0; row < m_queue->rowCount(); ++row) {
+        const QModelIndex index = m_queue->index(row, QueueColumn::RequestedAt);
+        if (index.data(QueueRole::CaseIdRole).toString() != caseId)
+            continue;
+        const qint64 at = index.data(QueueRole::RawValueRole).toLongLong();
+        if (at > newestAt) {
+            newestAt = at;
+            newest = index.data(QueueRole::RequestIdRole).toString();
+        }
+    }
+    activateRequest(newest);
+}
+
+QString DeskFeatures::describe(const QString &requestId) const
+{
+    const int row = m_queue->rowOf(requestId);
+    if (row < 0)
+        return tr("Request %1").arg(requestId);
+    const auto text = [&](int column) { return m_queue->index(row, column).data().toString(); };
+    return tr("Case %1 (%2, level %3): %4")
+        .arg(text(QueueColumn::CaseNumber), text(QueueColumn::Account),
+             m_queue->index(row, 0).data(QueueRole::LevelRole).toString(), text(QueueColumn::Subject));
+}
+
+} // namespace Escalation

@@ -1,0 +1,119 @@
+#pragma once
+
+// The workstation's settings, typed: the portal, the role, the user's
+// calendars folder, the review and SLA thresholds, the decline reply
+// templates, the user's working hours and the trusted certificate pin.
+// Wraps QSettings (the keys are listed in docs/settings.md); every getter
+// falls back to the shipped default when a stored value is missing or
+// unreadable, and says so through problems(). The portal token is not
+// here: it lives in the system keychain (TokenStore), never in this file.
+
+#include "deskrole.h"
+
+#include <calendarregistry.h>
+#include <policyconfig.h>
+#include <replytemplates.h>
+#include <workinghours.h>
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QUrl>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+namespace Escalation {
+
+class DeskSettings final : public QObject
+{
+    Q_OBJECT
+public:
+    // The keys, for docs/settings.md and for tests.
+    struct Keys {
+        static QString portalUrl() { return QStringLiteral("portal/url"); }
+        static QString trustedCertificate() { return QStringLiteral("portal/trustedCertificateSha256"); }
+        static QString role() { return QStringLiteral("desk/role"); }
+        static QString calendarsDirectory() { return QStringLiteral("calendars/directory"); }
+        static QString approachingMode() { return QStringLiteral("review/approachingMode"); }
+        static QString approachingMinutes() { return QStringLiteral("review/approachingMinutes"); }
+        static QString approachingShare() { return QStringLiteral("review/approachingShare"); }
+        static QString firstResponsePremium() { return QStringLiteral("sla/firstResponseMinutes/premium"); }
+        static QString firstResponseStandard() { return QStringLiteral("sla/firstResponseMinutes/standard"); }
+        static QString supportSilence() { return QStringLiteral("sla/supportSilenceHours"); }
+        static QString templatesGroup() { return QStringLiteral("declineTemplates"); }
+        static QString workingDays() { return QStringLiteral("workingHours/days"); }
+        static QString workingFrom() { return QStringLiteral("workingHours/from"); }
+        static QString workingTo() { return QStringLiteral("workingHours/to"); }
+        static QString notified() { return QStringLiteral("notifications/notified"); }
+    };
+
+    static QUrl defaultPortalUrl() { return QUrl(QStringLiteral("http://127.0.0.1:8080")); }
+
+    // The application's QSettings (organisation and application name).
+    explicit DeskSettings(QObject *parent = nullptr);
+    // An INI file at fileName: tests, and a portable setup.
+    DeskSettings(const QString &fileName, QObject *parent);
+    ~DeskSettings() override;
+
+    QString fileName() const { return m_settings->fileName(); }
+    // What could not be read from the stored values (translated), for the
+    // status bar or a log; the defaults were used instead.
+    QStringList problems() const;
+    void sync();
+
+    QUrl portalUrl() const;
+    void setPortalUrl(const QUrl &url);
+    // Normalised hex (no separators), empty when no pin is set.
+    QByteArray trustedCertificateSha256() const;
+    void setTrustedCertificateSha256(const QByteArray &normalizedHex);
+
+    DeskRole role() const;
+    void setRole(DeskRole role);
+
+    // The user's folder as set; empty when unset.
+    QString calendarsDirectory() const;
+    void setCalendarsDirectory(const QString &dir);
+    // Used when no folder is set (and only if it exists): "calendars" in
+    // the application's configuration folder.
+    static QString defaultCalendarsDirectory();
+    // The built-in calendars with the user's folder loaded over them.
+    CalendarRegistry calendars(QStringList *errors) const;
+
+    // The shipped policy with the user's thresholds applied.
+    PolicyConfig policy() const;
+    void setApproachingMinutes(int minutes);         // duration mode
+    void setApproachingShare(double share);          // share mode, 0 < share < 1
+    void setFirstResponseMinutes(SupportTier tier, const std::array<int, 4> &minutesBySeverity);
+    void setSupportSilenceHours(const std::array<int, 4> &hoursBySeverity);
+    // Back to the shipped thresholds.
+    void resetThresholds();
+
+    // The shipped templates with the user's edits applied.
+    ReplyTemplates replyTemplates() const;
+    void setReplyTemplate(const QString &key, const QString &text);
+    void resetReplyTemplate(const QString &key);
+
+    WorkingHours workingHours() const;
+    void setWorkingHours(const WorkingHours &hours);
+
+    QStringList notifiedKeys() const;
+    void setNotifiedKeys(const QStringList &keys);
+
+    // Parses "30, 60, 240, 480": four positive whole numbers.
+    static std::optional<std::array<int, 4>> parseFour(const QString &text, QString *error = nullptr);
+    static QString formatFour(const std::array<int, 4> &values);
+
+Q_SIGNALS:
+    // Something changed: views that follow settings re-read them.
+    void changed();
+
+private:
+    std::optional<std::array<int, 4>> readFour(const QString &key) const;
+
+    std::unique_ptr<QSettings> m_settings;
+    mutable QStringList m_problems;
+};
+
+} // namespace Escalation

@@ -1,0 +1,203 @@
+#include "slamonitorview.h"
+
+#include "clockpalette.h"
+#include "queueview.h"
+#include "slateamchart.h"
+
+#include <queuecolumns.h>
+#include <queuefilterproxy.h>
+#include <queuemodel.h>
+#include <reviewclockservice.h>
+#include <slaflagsmodel.h>
+#include <slasummarymodel.h>
+
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Escalation {
+
+namespace {
+
+// Tables of a few dozen rows: sorted on the models' raw values.
+QSortFilterProxyModel *sorted(QAbstractItemModel *source, int rawRole, QObject *parent)
+{
+    auto *proxy = new QSortFilterProxyModel(parent);
+    proxy->setSourceModel(source);
+    proxy->setSortRole(rawRole);
+    proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    proxy->setDynamicSortFilter(true);
+    return proxy;
+}
+
+} // namespace
+
+SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, SlaFlagsModel *flags, QWidget *parent)
+    : QWidget(parent)
+    , m_byManager(new SlaSummaryModel(queue, clock, SlaSummaryModel::Grouping::Owner, this))
+    , m_byTeam(new SlaSummaryModel(queue, clock, SlaSummaryModel::Grouping::Team, this))
+    , m_flags(flags)
+    , m_atRisk(new QueueFilterProxy(queue, this))
+{
+    setObjectName(QStringLiteral("slaMonitorView"));
+
+    QueueFilter risk;
+    risk.setStates({RequestState::Pending});
+    risk.setClockStates({ClockState::Approaching, ClockState::Breached});
+    m_atRisk->setBaseFilter(risk);
+    m_atRiskView = new QueueView(m_atRisk, clock, this);
+    m_atRiskView->setObjectName(QStringLiteral("atRiskView"));
+    m_atRiskView->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder);
+    // The columns a team lead reads to decide whom to nudge.
+    for (int column : {QueueColumn::Tier, QueueColumn::Priority, QueueColumn::Reason, QueueColumn::Age,
+                       QueueColumn::RequestedAt, QueueColumn::State, QueueColumn::Pending})
+        m_atRiskView->setColumnHidden(column, true);
+    connect(m_atRiskView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT requestActivated(index.data(QueueRole::RequestIdRole).toString());
+    });
+
+    // Headline tiles.
+    auto *tiles = new QHBoxLayout;
+    tiles->setSpacing(8);
+    m_open = makeTile(QStringLiteral("tileOpen"));
+    m_approaching = makeTile(QStringLiteral("tileApproaching"));
+    m_breached = makeTile(QStringLiteral("tileBreached"));
+    m_breachedToday = makeTile(QStringLiteral("tileBreachedToday"));
+    m_answeredToday = makeTile(QStringLiteral("tileAnsweredToday"));
+    m_firstResponse = makeTile(QStringLiteral("tileFirstResponse"));
+    m_silence = makeTile(QStringLiteral("tileSilence"));
+    for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
+        tiles->addWidget(tile, 1);
+    m_approaching->setStyleSheet(QStringLiteral("QLabel { border-left: 4px solid %1; }")
+                                     .arg(ClockPalette::accent(ClockState::Approaching).name()));
+    m_breached->setStyleSheet(QStringLiteral("QLabel { border-left: 4px solid %1; }")
+                                  .arg(ClockPalette::accent(ClockState::Breached).name()));
+
+    // The chart and the per-manager / per-team tables side by side.
+    m_chart = new SlaTeamChart(m_byTeam, this);
+    auto *chartBox = new QGroupBox(tr("Open reviews per team"), this);
+    auto *chartLayout = new QVBoxLayout(chartBox);
+    chartLayout->addWidget(m_chart);
+    chartLayout->addStretch(1);
+
+    auto *counts = new QTabWidget(this);
+    counts->setObjectName(QStringLiteral("countTabs"));
+    counts->addTab(makeTable(sorted(m_byManager, SlaSummaryModel::RawValueRole, this), SlaSummaryModel::BreachedNow,
+                             Qt::DescendingOrder),
+                   tr("Per manager"));
+    counts->addTab(makeTable(sorted(m_byTeam, SlaSummaryModel::RawValueRole, this), SlaSummaryModel::BreachedNow,
+                             Qt::DescendingOrder),
+                   tr("Per team"));
+
+    auto *top = new QSplitter(Qt::Horizontal, this);
+    top->addWidget(chartBox);
+    top->addWidget(counts);
+    top->setStretchFactor(0, 2);
+    top->setStretchFactor(1, 3);
+    top->setChildrenCollapsible(false);
+
+    // What needs attention: reviews at risk, and case-level SLA flags.
+    m_lists = new QTabWidget(this);
+    m_lists->setObjectName(QStringLiteral("attentionTabs"));
+    m_lists->addTab(m_atRiskView, QString());
+    QTableView *flagTable = makeTable(sorted(flags, SlaFlagsModel::RawValueRole, this), SlaFlagsModel::SupportSilence,
+                                      Qt::DescendingOrder);
+    flagTable->setObjectName(QStringLiteral("slaFlagsView"));
+    flagTable->horizontalHeader()->resizeSection(SlaFlagsModel::Subject, fontMetrics().averageCharWidth() * 40);
+    connect(flagTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT caseActivated(index.data(SlaFlagsModel::CaseIdRole).toString());
+    });
+    m_lists->addTab(flagTable, QString());
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(top);
+    split->addWidget(m_lists);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(tiles);
+    layout->addWidget(split, 1);
+
+    connect(m_byManager, &SlaSummaryModel::summaryChanged, this, &SlaMonitorView::refreshHeadline);
+    connect(m_byManager, &QAbstractItemModel::modelReset, this, &SlaMonitorView::refreshHeadline);
+    connect(flags, &SlaFlagsModel::countsChanged, this, &SlaMonitorView::refreshHeadline);
+    connect(flags, &QAbstractItemModel::modelReset, this, &SlaMonitorView::refreshHeadline);
+    // The at-risk list changes with rows, not with the summary's debounce.
+    connect(m_atRisk, &QAbstractItemModel::rowsInserted, this, &SlaMonitorView::refreshHeadline);
+    connect(m_atRisk, &QAbstractItemModel::rowsRemoved, this, &SlaMonitorView::refreshHeadline);
+    connect(m_atRisk, &QAbstractItemModel::modelReset, this, &SlaMonitorView::refreshHeadline);
+    refreshHeadline();
+}
+
+QLabel *SlaMonitorView::makeTile(const QString &objectName)
+{
+    auto *tile = new QLabel(this);
+    tile->setObjectName(objectName);
+    tile->setTextFormat(Qt::PlainText);
+    tile->setFrameShape(QFrame::StyledPanel);
+    tile->setMargin(6);
+    tile->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    tile->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
+    return tile;
+}
+
+QTableView *SlaMonitorView::makeTable(QAbstractItemModel *model, int sortColumn, Qt::SortOrder order)
+{
+    auto *table = new QTableView(this);
+    table->setModel(model);
+    table->setSortingEnabled(true);
+    table->sortByColumn(sortColumn, order);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->setVisible(false);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    QHeaderView *header = table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    // Few rows: fitting the columns to their headers is cheap here.
+    for (int c = 0; c < model->columnCount(); ++c) {
+        const QString title = model->headerData(c, Qt::Horizontal).toString();
+        header->resizeSection(c, std::max(fontMetrics().horizontalAdvance(title) + 28,
+                                          c == 0 ? fontMetrics().averageCharWidth() * 22 : 0));
+    }
+    return table;
+}
+
+void SlaMonitorView::refreshHeadline()
+{
+    const QLocale locale;
+    const SlaSummaryModel::Counts t = m_byManager->totals();
+    m_open->setText(tr("Open\n%1").arg(locale.toString(t.value(SlaSummaryModel::OpenNow))));
+    m_approaching->setText(tr("Approaching\n%1").arg(locale.toString(t.value(SlaSummaryModel::ApproachingNow))));
+    m_breached->setText(tr("Breached\n%1").arg(locale.toString(t.value(SlaSummaryModel::BreachedNow))));
+    m_breachedToday->setText(tr("Breached today\n%1").arg(locale.toString(t.value(SlaSummaryModel::BreachedToday))));
+    m_answeredToday->setText(tr("Answered today\n%1").arg(locale.toString(t.value(SlaSummaryModel::AnsweredToday))));
+    m_firstResponse->setText(tr("First response missed\n%1").arg(locale.toString(m_flags->firstResponseMissedCount())));
+    m_silence->setText(tr("Support silent too long\n%1").arg(locale.toString(m_flags->supportOverdueCount())));
+    m_lists->setTabText(0, tr("Reviews at risk (%1)").arg(locale.toString(m_atRisk->rowCount())));
+    m_lists->setTabText(1, tr("Case SLA flags (%1)").arg(locale.toString(m_flags->rowCount())));
+}
+
+QString SlaMonitorView::headline() const
+{
+    QStringList parts;
+    for (const QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
+        parts << tile->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace Escalation
