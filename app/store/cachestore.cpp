@@ -359,6 +359,13 @@ StoreError injectedError(StoreError::Kind kind, const QString &path)
     }
 }
 
+// Even statements without parameters go through prepare(): one code path,
+// and never a string glued into SQL.
+bool prepareAndExec(QSqlQuery &q, const QString &sql)
+{
+    return q.prepare(sql) && q.exec();
+}
+
 void setError(StoreError *out, const StoreError &e)
 {
     if (out)
@@ -503,7 +510,7 @@ public:
             return std::nullopt;
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(sql)) {
+        if (!prepareAndExec(q, sql)) {
             qCWarning(lcStore) << "statement failed:" << q.lastError().nativeErrorCode()
                                << q.lastError().text() << sql;
             setError(error, toStoreError(q.lastError(), path));
@@ -517,7 +524,7 @@ public:
     void tune(const QString &sql)
     {
         QSqlQuery q(db);
-        if (!q.exec(sql))
+        if (!prepareAndExec(q, sql))
             qCWarning(lcStore) << sql << "failed:" << q.lastError().text();
     }
 
@@ -530,7 +537,7 @@ public:
     {
         // Not counted by the fault injector: a rollback is the recovery itself.
         QSqlQuery q(db);
-        if (!q.exec(u"ROLLBACK"_s))
+        if (!prepareAndExec(q, u"ROLLBACK"_s))
             qCDebug(lcStore) << "rollback:" << q.lastError().text();
     }
 
@@ -876,7 +883,7 @@ Health checkHealth(CacheStorePrivate &d, StoreError *error)
     q.setForwardOnly(true);
     if (d.injectFault(error))
         return Health::Failed;
-    if (!q.exec(u"PRAGMA quick_check"_s)) {
+    if (!prepareAndExec(q, u"PRAGMA quick_check"_s)) {
         const StoreError e = toStoreError(q.lastError(), d.path);
         setError(error, e);
         return e.kind == StoreError::Corrupt ? Health::Damaged : Health::Failed;
@@ -901,7 +908,7 @@ QList<OutboxEntry> salvageOutbox(CacheStorePrivate &d)
     QList<OutboxEntry> entries;
     QSqlQuery q(d.db);
     q.setForwardOnly(true);
-    if (!q.exec(u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s)) {
+    if (!prepareAndExec(q, u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s)) {
         qCWarning(lcStore) << "no outbox could be read from the damaged cache:" << q.lastError().text();
         return entries;
     }
