@@ -67,10 +67,18 @@ bool rawInsert(const QString &path, const QList<SyncPage> &pages, QString *error
         return false;
     }
     QSqlQuery cases(raw.db()), requests(raw.db()), notes(raw.db()), tx(raw.db());
-    bool ok = cases.prepare(u"INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
-        && requests.prepare(u"INSERT INTO requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?, ?, ?, ?, ?, ?)"_s)
-        && notes.prepare(u"INSERT INTO notes VALUES (?, ?, ?, ?, ?, ?)"_s) && tx.exec(u"BEGIN"_s);
+    // Columns named, so that a column a later schema version adds stays NULL.
+    bool ok = cases.prepare(u"INSERT INTO cases (id, number, subject, account, tier, severity, priority, status, "
+                            "created_at, first_response_at, last_customer_update_at, last_support_update_at, "
+                            "assignee, csm, updated_at, version) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        && requests.prepare(u"INSERT INTO requests (id, case_id, level, reason, summary, requested_by, "
+                            "requested_at, state, previous_request_id, owner, team, calendar_id, decision_kind, "
+                            "decision_text, decision_by, decision_at, analysis_text, analysis_by, analysis_at, "
+                            "ack_by, ack_at, updated_at, version) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        && notes.prepare(u"INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?, ?, ?, ?, ?, ?)"_s)
+        && tx.exec(u"BEGIN"_s);
     for (const SyncPage &page : pages) {
         for (const Case &c : page.cases) {
             const QVariantList v{c.id, c.number, c.subject, c.account, toCode(c.tier), int(c.severity),
