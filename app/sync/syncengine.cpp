@@ -193,6 +193,21 @@ void SyncEngine::onPageParsed(quint64 generation, const QString &since, PagePars
         return;
     }
     if (!parsed.skipped.isEmpty()) {
+        if (m_refetchSince != since) {
+            m_refetchSince = since;
+            m_refetches = 0;
+        }
+        if (m_refetches < m_options.invalidPageRefetches) {
+            ++m_refetches;
+            qCInfo(lcSync) << "the page after cursor" << since << "has" << parsed.skipped.size()
+                           << "invalid records; fetching it again";
+            m_etagSince.clear();
+            m_etag.clear();
+            fetchNext(); // m_fetchCursor is still `since`
+            return;
+        }
+    }
+    if (!parsed.skipped.isEmpty()) {
         // Logged with ids and reasons (never record contents) so an
         // administrator can find the broken records at the portal.
         for (qsizetype i = 0; i < parsed.skipped.size() && i < 20; ++i) {

@@ -67,6 +67,10 @@ struct SyncEngineOptions {
     std::chrono::milliseconds retryBase{std::chrono::seconds(2)};
     std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
     int maxPagesInFlight = 2; // fetched but not yet committed
+    // A page with invalid records is fetched again this many times before
+    // they are skipped for good: an answer garbled on the way (a proxy, a
+    // portal hiccup) then costs no records, since the cursor moves past them.
+    int invalidPageRefetches = 3;
     ParseLimits limits;
 };
 
@@ -142,6 +146,8 @@ private:
     QString m_etagSince;        // the "since" the stored ETag answers
     QByteArray m_etag;
     int m_retryAttempt = 0;
+    QString m_refetchSince;     // the page fetched again for its invalid records
+    int m_refetches = 0;
     QTimer m_timer;             // next cycle (retry or poll)
     QPointer<PortalJob> m_job;  // running page fetch or long poll
     SyncOutcome m_cycleOutcome;
