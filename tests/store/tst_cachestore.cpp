@@ -220,18 +220,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("full");
         QTest::addColumn<int>("notes");
-        QTest::newRow("bare request, no notes") << false << 0;
-        QTest::newRow("decision, analysis, acknowledgement, three notes") << true << 3;
+        QTest::addColumn<QDateTime>("externalDue");
+        QTest::newRow("bare request, no notes") << false << 0 << QDateTime();
+        QTest::newRow("decision, analysis, acknowledgement, three notes") << true << 3 << QDateTime();
+        QTest::newRow("backend's own due time (RT's Due), to the millisecond")
+            << false << 1 << baseTime().addMSecs(4 * 3600 * 1000 + 123);
     }
     void roundTrip_keepsEveryField()
     {
         QFETCH(bool, full);
         QFETCH(int, notes);
+        QFETCH(QDateTime, externalDue);
         auto store = openStore(freshPath());
         QVERIFY(store);
         SyncPage page;
         page.cases = {makeCase(1)};
         page.requests = {makeRequest(1, page.cases[0].id, notes, full)};
+        page.requests[0].externalDueAt = externalDue;
         page.cursor = u"17"_s;
         StoreError error;
         const ChangeSet changes = store->applySyncPage(page, &error);
@@ -513,14 +518,17 @@ private Q_SLOTS:
     void upgradeFromFixture_keepsDataAndMovesSyncState_data()
     {
         QTest::addColumn<QString>("fixture");
-        QTest::newRow("version 1 with data") << u"v1.sql"_s;
+        QTest::addColumn<int>("fromVersion");
+        QTest::newRow("version 1 with data") << u"v1.sql"_s << 1;
+        QTest::newRow("version 2 with data") << u"v2.sql"_s << 2;
     }
     void upgradeFromFixture_keepsDataAndMovesSyncState()
     {
         QFETCH(QString, fixture);
+        QFETCH(int, fromVersion);
         const QString path = freshPath();
         QVERIFY(createFromFixture(path, fixture));
-        QCOMPARE(scalarAt(path, u"PRAGMA user_version"_s).toInt(), 1);
+        QCOMPARE(scalarAt(path, u"PRAGMA user_version"_s).toInt(), fromVersion);
         auto store = openStore(path);
         QVERIFY(store);
         const QSqlDatabase db = CacheStoreTesting::connection(*store);
@@ -553,6 +561,47 @@ private Q_SLOTS:
         const auto added = store->enqueue(makeOutboxEntry(u"E-200311"_s, u"more"_s), &error);
         QVERIFY(added);
         QVERIFY(added->localId > outbox[1].localId);
+        // Requests cached before RT's Due was kept have none.
+        QVERIFY(!pending->externalDueAt.isValid());
+    }
+
+    void upgradeToVersion3_keepsRtDueOfNewAndOldRequests()
+    {
+        const QString path = freshPath();
+        QVERIFY(createFromFixture(path, u"v2.sql"_s));
+        const QDateTime due = QDateTime::fromMSecsSinceEpoch(1774893600000, Qt::UTC);
+        {
+            auto store = openStore(path);
+            QVERIFY(store);
+            const QSqlDatabase db = CacheStoreTesting::connection(*store);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'external_due_at'"_s)
+                         .toInt(), 1);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM requests WHERE external_due_at IS NOT NULL"_s).toInt(), 0);
+            // An old request gets its Due with its next sync; a new one comes with it.
+            std::optional<EscalationRequest> old = store->request(u"E-200311"_s);
+            QVERIFY(old);
+            old->externalDueAt = due;
+            old->version += 1;
+            EscalationRequest fresh = makeRequest(77, u"C-100024"_s);
+            fresh.externalDueAt = due.addSecs(3600);
+            SyncPage page;
+            page.requests = {*old, fresh};
+            page.cursor = u"184500"_s;
+            StoreError error;
+            const ChangeSet changes = store->applySyncPage(page, &error);
+            QVERIFY2(!error, qPrintable(error.message));
+            QCOMPARE(changes.updatedRequests.size(), 1);
+            QCOMPARE(changes.updatedRequests.first().externalDueAt, due);
+        }
+        // Read back after a reopen, by both read paths.
+        auto store = openStore(path);
+        QVERIFY(store);
+        QCOMPARE(store->request(u"E-200311"_s)->externalDueAt, due);
+        QHash<QString, QDateTime> dueById;
+        for (const EscalationRequest &r : store->loadActiveQueue().requests)
+            dueById.insert(r.id, r.externalDueAt);
+        QCOMPARE(dueById.value(u"E-200311"_s), due);
+        QCOMPARE(dueById.value(makeRequest(77, u"C-100024"_s).id), due.addSecs(3600));
     }
 
     void upgradeFailingAtAnyStep_rollsBackAndSucceedsLater()
@@ -572,17 +621,25 @@ private Q_SLOTS:
             ++faults;
             QVERIFY2(!store, qPrintable(u"fault %1"_s.arg(n)));
             QVERIFY(error);
-            // The failed upgrade left version 1 and its data exactly as they were.
-            QCOMPARE(scalarAt(path, u"PRAGMA user_version"_s).toInt(), 1);
-            QCOMPARE(scalarAt(path, u"SELECT value FROM settings WHERE key = 'sync.cursor'"_s).toString(),
-                     u"184467"_s);
-            QCOMPARE(scalarAt(path, u"SELECT count(*) FROM sqlite_master WHERE name = 'sync_state'"_s).toInt(), 0);
+            // The failed step left the version before it and its data exactly
+            // as they were: version 1 when the v2 step failed, 2 when v3 did.
+            const int version = scalarAt(path, u"PRAGMA user_version"_s).toInt();
+            QVERIFY2(version == 1 || version == 2, qPrintable(u"fault %1: version %2"_s.arg(n).arg(version)));
+            if (version == 1) {
+                QCOMPARE(scalarAt(path, u"SELECT value FROM settings WHERE key = 'sync.cursor'"_s).toString(),
+                         u"184467"_s);
+                QCOMPARE(scalarAt(path, u"SELECT count(*) FROM sqlite_master WHERE name = 'sync_state'"_s).toInt(), 0);
+            } else {
+                QCOMPARE(scalarAt(path, u"SELECT cursor FROM sync_state"_s).toString(), u"184467"_s);
+                QCOMPARE(scalarAt(path, u"SELECT count(*) FROM pragma_table_info('requests') "
+                                        "WHERE name = 'external_due_at'"_s).toInt(), 0);
+            }
             auto retried = openStore(path);
             QVERIFY(retried);
             QCOMPARE(retried->syncState().cursor, u"184467"_s);
             QCOMPARE(retried->outbox().size(), 2);
         }
-        QVERIFY(faults >= 6); // every statement of the v2 step was made to fail once
+        QVERIFY(faults >= 7); // every statement of the v2 and v3 steps was made to fail once
     }
 
     void newerSchema_isRefusedAndLeftUntouched()
