@@ -9,16 +9,17 @@ namespace Escalation {
 
 namespace QueueColumn {
 enum Column : int {
+    // In the order a manager reads a row: how urgent, what, for whom, why.
     Countdown,   // remaining business time until the review target
     ClockState,
     Level,
     Severity,
-    Tier,
-    Priority,
-    Reason,
-    Account,
     CaseNumber,
     Subject,
+    Account,
+    Reason,
+    Tier,
+    Priority,
     Age,         // age of the case
     Owner,
     Team,

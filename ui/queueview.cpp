@@ -4,6 +4,7 @@
 
 #include <queuecolumns.h>
 #include <queuefilterproxy.h>
+#include <escalation.h>
 #include <reviewclockservice.h>
 
 #include <QHeaderView>
@@ -73,10 +74,10 @@ void QueueView::applyDefaultColumnWidths()
     fit(QueueColumn::Severity, tr("S1 outage"));
     fit(QueueColumn::Tier, tr("Standard"));
     fit(QueueColumn::Priority, tr("Normal"));
-    fit(QueueColumn::Reason, tr("First response missed"));
+    fit(QueueColumn::Reason, displayName(Reason::FirstResponseMissed));
     fit(QueueColumn::Account, QStringLiteral("Contoso Pharmaceuticals"));
     fit(QueueColumn::CaseNumber, QStringLiteral("00100023"));
-    h->resizeSection(QueueColumn::Subject, fm.averageCharWidth() * 48);
+    h->resizeSection(QueueColumn::Subject, fm.averageCharWidth() * 52);
     fit(QueueColumn::Age, tr("12d 23h"));
     fit(QueueColumn::Owner, QStringLiteral("Fatima Haddad"));
     fit(QueueColumn::Team, QStringLiteral("APAC Infrastructure"));

@@ -1,0 +1,395 @@
+// The main window as a manager uses it: select, read, accept, decline,
+// filter, move with the keyboard; the role decides what is offered; portal
+// text never renders as HTML; the layout is remembered.
+
+#include "queuedeskfixture.h"
+
+#include <actiondialog.h>
+#include <detailspane.h>
+#include <filterbar.h>
+#include <ladderwidget.h>
+#include <queuecolumns.h>
+#include <queuefilterproxy.h>
+#include <queueview.h>
+#include <syncindicator.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <functional>
+
+using namespace Escalation;
+
+namespace {
+
+// Runs `fill` on the next modal ActionDialog, then accepts or rejects it.
+void answerNextDialog(std::function<void(ActionDialog *)> fill, bool accept, QString *seenText = nullptr)
+{
+    QTimer::singleShot(0, qApp, [fill = std::move(fill), accept, seenText] {
+        auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
+        QVERIFY2(dialog, "no action dialog opened");
+        if (seenText)
+            *seenText = dialog->editor()->toPlainText();
+        fill(dialog);
+        if (accept)
+            dialog->sendButton()->click();
+        else
+            dialog->reject();
+    });
+}
+
+// Shortcuts reach only an active window.
+void showActive(QWidget *window)
+{
+    window->show();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window));
+}
+
+} // namespace
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("EscalationDeskTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void proxy_passesModelTester()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QAbstractItemModelTester tester(window.queueProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.queueView()->sortByColumn(QueueColumn::Subject, Qt::AscendingOrder);
+        QVERIFY(window.queueProxy()->rowCount() > 0);
+    }
+
+    void selectRequest_showsItInDetails()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        const EscalationRequest *r = f.find(QueueDeskFixture::levelThreeId());
+        QVERIFY(window.queueView()->selectRequest(r->id));
+        DetailsPane *details = window.detailsPane();
+        QCOMPARE(details->requestId(), r->id);
+        const Case c = f.queue.cases.value(r->caseId);
+        QCOMPARE(details->findChild<QLabel *>(QStringLiteral("subjectLabel"))->text(),
+                 QStringLiteral("%1 · %2").arg(c.number, c.subject));
+        QCOMPARE(details->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(), r->summary);
+        QCOMPARE(details->findChild<QLabel *>(QStringLiteral("accountLabel"))->text(), c.account);
+        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("notesView"))->toPlainText().contains(
+            QStringLiteral("storage vendor case opened")));
+        QCOMPARE(details->ladder()->ladder().currentLevel, 3);
+        QVERIFY(!details->deadlineExplanation().isEmpty());
+    }
+
+    void currentRequest_survivesResortAndSync()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QueueView *view = window.queueView();
+        QVERIFY(view->selectRequest(QueueDeskFixture::levelThreeId()));
+        QSignalSpy changed(view, &QueueView::currentRequestChanged);
+        view->sortByColumn(QueueColumn::Account, Qt::DescendingOrder);
+        ChangeSet cs;
+        EscalationRequest other = f.queue.requests[5];
+        other.owner = QStringLiteral("Grace Kim");
+        cs.updatedRequests << other;
+        f.model->applyChangeSet(cs);
+        QCOMPARE(view->currentRequestId(), QueueDeskFixture::levelThreeId());
+        QCOMPARE(window.detailsPane()->requestId(), QueueDeskFixture::levelThreeId());
+        QCOMPARE(changed.size(), 0);
+    }
+
+    void htmlFromThePortal_isShownAsPlainText()
+    {
+        QueueDeskFixture f;
+        const QString html = QStringLiteral("<b>URGENT</b><img src=x onerror=alert(1)><a href='http://evil'>click</a>");
+        EscalationRequest r = *f.find(QueueDeskFixture::levelThreeId());
+        r.summary = html;
+        r.notes = {Note{QStringLiteral("N-2"), QStringLiteral("<i>someone</i>"), html, Fixtures::fixedNow()}};
+        f.lookup.insert(r);
+        Case c = f.queue.cases.value(r.caseId);
+        c.subject = html;
+        f.lookup.insert(c);
+        MainWindow window(f.context());
+        QVERIFY(window.queueView()->selectRequest(r.id));
+        DetailsPane *details = window.detailsPane();
+        QLabel *summary = details->findChild<QLabel *>(QStringLiteral("summaryLabel"));
+        QCOMPARE(summary->text(), html);
+        QCOMPARE(summary->textFormat(), Qt::PlainText);
+        QVERIFY(details->findChild<QLabel *>(QStringLiteral("subjectLabel"))->text().contains(html));
+        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("notesView"))->toPlainText().contains(html));
+        // Every label of the pane, not just the ones checked above.
+        const auto labels = details->findChildren<QLabel *>();
+        for (QLabel *label : labels) {
+            if (label->buddy() || label->objectName().isEmpty())
+                continue; // form captions are our own text
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+        }
+    }
+
+    void accept_submitsPlanOfActionThroughOutboxSignal()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        const EscalationRequest *r = f.find(QueueDeskFixture::levelThreeId());
+        QVERIFY(window.queueView()->selectRequest(r->id));
+        QVERIFY(window.action(MainWindow::Action::Accept)->isEnabled());
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        answerNextDialog([](ActionDialog *d) {
+            QVERIFY(!d->sendButton()->isEnabled()); // an empty plan cannot be sent
+            d->editor()->setPlainText(QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
+        }, true);
+        window.action(MainWindow::Action::Accept)->trigger();
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted[0][0].toString(), r->id);
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::Accept);
+        QCOMPARE(submitted[0][2].toString(), QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
+        QCOMPARE(submitted[0][3].toLongLong(), r->version);
+    }
+
+    void accept_cancelled_sendsNothing()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        answerNextDialog([](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("draft")); }, false);
+        window.acceptCurrent();
+        QCOMPARE(submitted.size(), 0);
+    }
+
+    void decline_sendsTheEditedReply_data()
+    {
+        QTest::addColumn<QString>("requestId");
+        QTest::addColumn<QString>("templateSays");
+        QTest::newRow("eligible request: default reply") << QueueDeskFixture::levelThreeId() << QStringLiteral("has been declined");
+        QTest::newRow("too early: the eligibility reply") << QueueDeskFixture::tooEarlyId()
+                                                          << QStringLiteral("escalations are accepted from");
+        QTest::newRow("outage: the outage reply") << QueueDeskFixture::outageId() << QStringLiteral("severity 1 outage");
+    }
+
+    void decline_sendsTheEditedReply()
+    {
+        QFETCH(QString, requestId);
+        QFETCH(QString, templateSays);
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        showActive(&window);
+        QVERIFY(window.queueView()->selectRequest(requestId));
+        const EscalationRequest *r = f.find(requestId);
+        const Case c = f.queue.cases.value(r->caseId);
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        QString shown;
+        const QString addition = QStringLiteral("\nP.S. Your engineer will call you at 16:00.");
+        answerNextDialog([&](ActionDialog *d) { d->editor()->setPlainText(d->editor()->toPlainText() + addition); },
+                         true, &shown);
+        QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(submitted.size(), 1);
+        QVERIFY2(shown.contains(templateSays), qPrintable(shown));
+        QVERIFY(shown.contains(r->requestedBy));
+        QVERIFY(shown.contains(c.number));
+        QVERIFY(shown.contains(QStringLiteral("Maya Fischer")));
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::Decline);
+        QCOMPARE(submitted[0][2].toString(), QString(shown + addition).trimmed());
+    }
+
+    void details_showEligibilityAndOutage_data()
+    {
+        QTest::addColumn<QString>("requestId");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("eligible") << QueueDeskFixture::levelThreeId() << QStringLiteral("Eligible when raised");
+        QTest::newRow("too early") << QueueDeskFixture::tooEarlyId() << QStringLiteral("would have been eligible from");
+        QTest::newRow("outage") << QueueDeskFixture::outageId() << QStringLiteral("Severity 1 outage");
+    }
+
+    void details_showEligibilityAndOutage()
+    {
+        QFETCH(QString, requestId);
+        QFETCH(QString, expected);
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QVERIFY(window.queueView()->selectRequest(requestId));
+        const QString text = window.detailsPane()->findChild<QLabel *>(QStringLiteral("eligibilityLabel"))->text();
+        QVERIFY2(text.contains(expected), qPrintable(text));
+        // An outage is never accepted as an escalation.
+        QCOMPARE(window.action(MainWindow::Action::Accept)->isEnabled(), requestId != QueueDeskFixture::outageId());
+    }
+
+    void takeOwnership_andAnalysis_followTheRequest()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        showActive(&window);
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        QVERIFY(window.action(MainWindow::Action::RecordAnalysis)->isEnabled()); // level 3, analysis owed
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::TakeOwnership);
+        answerNextDialog([](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("Failover runbook skipped the replica check.")); }, true);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
+        QCOMPARE(submitted.size(), 2);
+        QCOMPARE(submitted[1][1].value<OutboxAction>(), OutboxAction::RecordAnalysis);
+        // Level 1: no analysis to record.
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::tooEarlyId()));
+        QVERIFY(!window.action(MainWindow::Action::RecordAnalysis)->isEnabled());
+    }
+
+    void note_isSentForTheCurrentRequest()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        showActive(&window);
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelFourId()));
+        answerNextDialog([](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("Called the CTO.")); }, true);
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted[0][0].toString(), QueueDeskFixture::levelFourId());
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::AddNote);
+    }
+
+    void keyboard_movesThroughTheQueue()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        showActive(&window);
+        QueueView *view = window.queueView();
+        view->setFocus();
+        const QString first = window.queueProxy()->requestIdAt(0);
+        QVERIFY(view->selectRequest(first));
+        QTest::keyClick(view, Qt::Key_J);
+        QCOMPARE(view->currentRequestId(), window.queueProxy()->requestIdAt(1));
+        QTest::keyClick(view, Qt::Key_K);
+        QCOMPARE(view->currentRequestId(), first);
+        QTest::keyClick(&window, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(view->currentRequestId(), window.queueProxy()->requestIdAt(1));
+        QCOMPARE(window.detailsPane()->requestId(), view->currentRequestId());
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(window.filterBar()->searchField()->hasFocus());
+    }
+
+    void filter_textAndLevel()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QueueFilterProxy *proxy = window.queueProxy();
+        const int all = proxy->rowCount();
+        QCOMPARE(all, f.model->rowCount());
+        QTest::keyClicks(window.filterBar()->searchField(), QStringLiteral("woodgrove"));
+        // Debounced: nothing happens until the typing pauses.
+        QCOMPARE(proxy->rowCount(), all);
+        QTRY_VERIFY(proxy->rowCount() < all);
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            QCOMPARE(proxy->index(row, QueueColumn::Account).data().toString(), QStringLiteral("Woodgrove Bank"));
+        window.filterBar()->clear();
+        QCOMPARE(proxy->rowCount(), all);
+
+        auto *levels = window.filterBar()->findChild<QToolButton *>(QStringLiteral("levelFilter"));
+        levels->menu()->actions().at(3)->setChecked(true); // level 4
+        QVERIFY(proxy->rowCount() > 0);
+        for (int row = 0; row < proxy->rowCount(); ++row)
+            QCOMPARE(proxy->index(row, 0).data(QueueRole::LevelRole).toInt(), 4);
+        QVERIFY(levels->text().contains(QStringLiteral("Level 4")));
+    }
+
+    void directorRole_hasNoTriageAndSeesLevelsThreeAndFour()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context(DeskRole::Director));
+        showActive(&window);
+        QVERIFY(!window.triageToolBar());
+        QVERIFY(!window.findChild<QToolBar *>(QStringLiteral("triageToolBar")));
+        QVERIFY(!window.action(MainWindow::Action::Accept)->isVisible());
+        QVERIFY(!window.action(MainWindow::Action::Decline)->isEnabled());
+        QVERIFY(window.queueProxy()->rowCount() > 0);
+        for (int row = 0; row < window.queueProxy()->rowCount(); ++row)
+            QVERIFY(window.queueProxy()->index(row, 0).data(QueueRole::LevelRole).toInt() >= 3);
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QCOMPARE(submitted.size(), 0);
+    }
+
+    void pendingOutbox_marksTheRow()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        f.model->setPendingOutbox({{QueueDeskFixture::levelThreeId(), 1}});
+        const int row = window.queueProxy()->rowOf(QueueDeskFixture::levelThreeId());
+        QCOMPARE(window.queueProxy()->index(row, QueueColumn::Pending).data().toString(), QStringLiteral("1 pending"));
+        window.syncIndicator()->setPendingOutbox(1);
+        QVERIFY(window.syncIndicator()->pendingText().contains(QLatin1Char('1')));
+    }
+
+    void changeSet_reloadsTheDetailsOfTheCurrentRequest()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        EscalationRequest r = *f.find(QueueDeskFixture::levelThreeId());
+        r.owner = QStringLiteral("Grace Kim");
+        f.lookup.insert(r);
+        ChangeSet cs;
+        cs.updatedRequests << r;
+        f.model->applyChangeSet(cs);
+        window.onChangeSetCommitted(cs);
+        QCOMPARE(window.detailsPane()->findChild<QLabel *>(QStringLiteral("ownerLabel"))->text(), r.owner);
+    }
+
+    void views_plugIntoTheSwitcher()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        showActive(&window);
+        auto *other = new QLabel(QStringLiteral("SLA monitor"));
+        window.addView(QStringLiteral("sla"), QStringLiteral("SLA monitor"), other);
+        QCOMPARE(window.viewIds(), (QStringList{QStringLiteral("queue"), QStringLiteral("sla")}));
+        QCOMPARE(window.currentViewId(), QStringLiteral("queue"));
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentViewId(), QStringLiteral("sla"));
+        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier); // the filter brings the queue back
+        QCOMPARE(window.currentViewId(), QStringLiteral("queue"));
+    }
+
+    void settings_rememberColumnsAndView()
+    {
+        QueueDeskFixture f;
+        {
+            MainWindow window(f.context());
+            window.queueView()->horizontalHeader()->resizeSection(QueueColumn::Subject, 333);
+            window.queueView()->horizontalHeader()->moveSection(QueueColumn::Team, 0);
+            window.saveSettings();
+        }
+        MainWindow again(f.context());
+        again.restoreSettings();
+        QCOMPARE(again.queueView()->horizontalHeader()->sectionSize(QueueColumn::Subject), 333);
+        QCOMPARE(again.queueView()->horizontalHeader()->visualIndex(QueueColumn::Team), 0);
+        QSettings().clear();
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

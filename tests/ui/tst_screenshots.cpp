@@ -1,0 +1,128 @@
+// Saves pictures of the main window, the ladder at every level and the
+// decline dialog into docs/screenshots/, for the documentation and for a
+// person to judge. Fails if a picture is empty or cannot be written.
+
+#include "queuedeskfixture.h"
+
+#include <actiondialog.h>
+#include <detailspane.h>
+#include <ladderwidget.h>
+#include <queuecolumns.h>
+#include <queueview.h>
+#include <syncindicator.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTimer>
+
+using namespace Escalation;
+
+namespace {
+
+QString screenshotPath(const QString &name)
+{
+    const QString dir = QStringLiteral(ESCALATION_SOURCE_DIR "/docs/screenshots");
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
+void save(QWidget *widget, const QString &name)
+{
+    const QPixmap pixmap = widget->grab();
+    QVERIFY(!pixmap.isNull());
+    QVERIFY(pixmap.width() > 100 && pixmap.height() > 100);
+    QVERIFY2(pixmap.save(screenshotPath(name)), qPrintable(screenshotPath(name)));
+}
+
+} // namespace
+
+class TestScreenshots final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 9));
+    }
+
+    void mainWindow()
+    {
+        QueueDeskFixture f(60);
+        MainWindow window(f.context());
+        window.resize(1680, 940);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        f.model->setPendingOutbox({{f.queue.requests[4].id, 1}});
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        SyncStatus status;
+        status.state = SyncStatus::State::UpToDate;
+        status.lastSuccessAt = QDateTime::currentDateTimeUtc();
+        status.pendingOutbox = 1;
+        window.syncIndicator()->setStatus(status);
+        QTest::qWait(50);
+        save(&window, QStringLiteral("main-window.png"));
+    }
+
+    void directorWindow()
+    {
+        QueueDeskFixture f(60);
+        MainWindow window(f.context(DeskRole::Director));
+        window.resize(1680, 940);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelFourId()));
+        QTest::qWait(50);
+        save(&window, QStringLiteral("director-window.png"));
+    }
+
+    void ladders()
+    {
+        QueueDeskFixture f;
+        QWidget strip;
+        auto *layout = new QHBoxLayout(&strip);
+        QPalette pal = strip.palette();
+        strip.setAutoFillBackground(true);
+        // One ladder per level: the level-3 case, the level-4 case, a level-1
+        // request, and the level-3 case as its level-2 step looked.
+        for (const QString &id : {QueueDeskFixture::tooEarlyId(), QueueDeskFixture::levelThreeId(), QueueDeskFixture::levelFourId()}) {
+            const EscalationRequest *r = f.find(id);
+            auto *ladder = new LadderWidget(&strip);
+            ladder->setLadder(LadderState::build(*r, f.lookup.requestsForCase(r->caseId)));
+            ladder->setFixedWidth(470);
+            layout->addWidget(ladder, 0, Qt::AlignTop);
+        }
+        strip.setPalette(pal);
+        strip.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&strip));
+        save(&strip, QStringLiteral("ladders.png"));
+    }
+
+    void declineDialog()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        window.show();
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::tooEarlyId()));
+        bool saved = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            save(dialog, QStringLiteral("decline-dialog.png"));
+            saved = true;
+            dialog->reject();
+        });
+        window.declineCurrent();
+        QVERIFY(saved);
+    }
+};
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"
