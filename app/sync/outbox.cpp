@@ -1,12 +1,10 @@
 #include "outbox.h"
 
-#include "recordparser.h"
+#include "nativeconnector.h"
 #include "storetickets.h"
 #include "storeworker.h"
 #include "synclogging.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +13,15 @@ using namespace std::chrono;
 namespace Escalation {
 
 Outbox::Outbox(PortalClient *client, StoreWorker *store, OutboxOptions options, QObject *parent)
-    : QObject(parent), m_client(client), m_store(store), m_options(options), m_retryTimer(this)
+    : Outbox(new NativeConnector(client), store, options, parent)
 {
+    m_connector->setParent(this);
+}
+
+Outbox::Outbox(PortalConnector *connector, StoreWorker *store, OutboxOptions options, QObject *parent)
+    : QObject(parent), m_connector(connector), m_store(store), m_options(options), m_retryTimer(this)
+{
+    qRegisterMetaType<Escalation::ConnectorResult>();
     registerStoreMetaTypes();
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::pushNext);
@@ -63,8 +68,8 @@ Outbox::Outbox(PortalClient *client, StoreWorker *store, OutboxOptions options, 
 
 Outbox::~Outbox()
 {
-    if (PortalJob *job = m_job)
-        job->abort();
+    if (ConnectorCall *call = m_call)
+        call->abort();
 }
 
 void Outbox::start()
@@ -160,23 +165,17 @@ void Outbox::pushNext()
 void Outbox::push(const OutboxEntry &e)
 {
     m_pushing = true;
-    const QJsonObject body{{u"action"_s, toCode(e.action)},
-                           {u"text"_s, e.text},
-                           {u"actor"_s, e.actor},
-                           {u"version"_s, e.baseVersion}};
-    const QString path = u"/requests/"_s + QString::fromLatin1(QUrl::toPercentEncoding(e.requestId))
-        + u"/actions"_s;
-    PortalRequestOptions options;
+    PushOptions options;
     options.maxAttempts = m_options.attemptsPerPush;
-    PortalJob *job = m_client->postJson(path, QJsonDocument(body).toJson(QJsonDocument::Compact),
-                                        e.idempotencyKey.toUtf8(), options);
-    m_job = job;
+    ConnectorCall *call = m_connector->push(e, options);
+    m_call = call;
     const qint64 localId = e.localId;
-    qCDebug(lcSync) << "pushing outbox entry" << localId << toCode(e.action) << e.requestId;
-    connect(job, &PortalJob::finished, this, [this, localId](const PortalResult &r) { onPushed(localId, r); });
+    qCDebug(lcSync) << "pushing outbox entry" << localId << toCode(e.action) << e.requestId << "to"
+                    << m_connector->kind();
+    connect(call, &ConnectorCall::finished, this, [this, localId](const ConnectorResult &r) { onPushed(localId, r); });
 }
 
-void Outbox::onPushed(qint64 localId, const PortalResult &r)
+void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
 {
     OutboxEntry *e = entry(localId);
     if (!e) {
@@ -192,14 +191,11 @@ void Outbox::onPushed(qint64 localId, const PortalResult &r)
         };
     };
 
-    if (r.ok()) {
-        // The portal applied it. The request it returns updates the cache in
-        // the same transaction; an unreadable one is left to the next sync.
-        const RequestParseResult parsed = parseRequestAnswer(r.body);
-        if (!parsed.request)
-            qCWarning(lcSync).noquote() << "delivered entry" << localId << "but its answer was unusable:"
-                                        << parsed.error;
-        const std::optional<EscalationRequest> request = parsed.request;
+    if (r.push == ConnectorResult::PushOutcome::Delivered) {
+        // The portal applied it. The request it returns (if the connector
+        // could read one) updates the cache in the same transaction; without
+        // one the next sync brings it.
+        const std::optional<EscalationRequest> request = r.request;
         storeCall([localId, request](StoreWorker *s, quint64 t) { s->markDelivered(localId, request, t); },
                   after([this, localId](bool ok, const QString &error) {
                       OutboxEntry *entry = this->entry(localId);
@@ -218,12 +214,8 @@ void Outbox::onPushed(qint64 localId, const PortalResult &r)
         return;
     }
 
-    const QString code = r.errorBody ? r.errorBody->code : QString();
-    if (r.error == PortalError::Client && (r.httpStatus == 409 || code == u"conflict"_s)) {
-        const QJsonValue current = r.errorBody ? r.errorBody->details.value(u"current"_s) : QJsonValue();
-        const QString json = current.isObject()
-            ? QString::fromUtf8(QJsonDocument(current.toObject()).toJson(QJsonDocument::Compact))
-            : QString();
+    if (r.push == ConnectorResult::PushOutcome::Conflict) {
+        const QString json = r.conflictJson;
         const QString message = r.message;
         storeCall([localId, json, message](StoreWorker *s, quint64 t) { s->markConflict(localId, json, message, t); },
                   after([this, localId, json, message](bool ok, const QString &error) {
@@ -242,9 +234,9 @@ void Outbox::onPushed(qint64 localId, const PortalResult &r)
                   }));
         return;
     }
-    if (r.error == PortalError::Client) {
-        // 422 rule violation, 400 malformed, 404 unknown request: retrying
-        // cannot help. Kept as rejected, with the portal's reason.
+    if (r.push == ConnectorResult::PushOutcome::Rejected) {
+        // A rule violation, a malformed or unknown request: retrying cannot
+        // help. Kept as rejected, with the portal's reason.
         const QString message = r.message;
         storeCall([localId, message](StoreWorker *s, quint64 t) { s->markRejected(localId, message, t); },
                   after([this, localId, message](bool ok, const QString &error) {
@@ -264,7 +256,7 @@ void Outbox::onPushed(qint64 localId, const PortalResult &r)
     }
 
     // Not delivered, not refused: keep it pending and try again later.
-    const bool needsUser = r.error == PortalError::Unauthorized || r.error == PortalError::Tls;
+    const bool needsUser = r.needsUser();
     const int attempts = e->attempts + 1;
     const Backoff backoff = Backoff::equalJitter(m_options.retryBase, m_options.retryCap);
     const QDateTime next = needsUser ? QDateTime()

@@ -8,10 +8,13 @@
 // after a timeout, a crash or a restart — safe: the portal applies it once.
 // A 409 keeps the entry as a conflict with the portal's current version,
 // a 422 as rejected with the portal's reason; nothing is ever dropped.
+// Entries go out through a PortalConnector (the native contract or a
+// ticketing system); its push outcomes map onto the same four endings.
 
 #include "backoff.h"
 #include "outboxentry.h"
 #include "portalclient.h"
+#include "portalconnector.h"
 #include "storetypes.h"
 
 #include <QHash>
@@ -36,6 +39,11 @@ struct OutboxOptions {
 class Outbox final : public QObject {
     Q_OBJECT
 public:
+    // connector and store must outlive the outbox.
+    Outbox(PortalConnector *connector, StoreWorker *store, OutboxOptions options = {},
+           QObject *parent = nullptr);
+    // The native portal contract through client (a NativeConnector the
+    // outbox owns); client must outlive the outbox.
     Outbox(PortalClient *client, StoreWorker *store, OutboxOptions options = {},
            QObject *parent = nullptr);
     ~Outbox() override;
@@ -77,12 +85,12 @@ private:
     using Continuation = std::function<void(bool ok, const QString &error)>;
     void pushNext();
     void push(const OutboxEntry &entry);
-    void onPushed(qint64 localId, const PortalResult &result);
+    void onPushed(qint64 localId, const ConnectorResult &result);
     void storeCall(const std::function<void(StoreWorker *, quint64)> &call, Continuation then);
     OutboxEntry *entry(qint64 localId);
     void setPendingCount(int count);
 
-    PortalClient *m_client;
+    PortalConnector *m_connector;
     QPointer<StoreWorker> m_store;
     OutboxOptions m_options;
     QList<OutboxEntry> m_entries;
@@ -95,7 +103,7 @@ private:
     bool m_forceDue = false;
     int m_pendingCount = 0;
     QTimer m_retryTimer;
-    QPointer<PortalJob> m_job;
+    QPointer<ConnectorCall> m_call;
 };
 
 } // namespace Escalation

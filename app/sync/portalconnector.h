@@ -30,6 +30,7 @@ struct ConnectorResult {
     // fetchChanges
     bool notModified = false;    // nothing after the cursor (the page is empty)
     PageParseResult page;        // page.ok is false when the answer was unusable
+    QByteArray etag;             // the answer's tag, for FetchOptions::etag of the same cursor
 
     // waitForChanges
     bool changed = false;        // something changed; false: the wait timed out

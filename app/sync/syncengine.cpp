@@ -1,12 +1,10 @@
 #include "syncengine.h"
 
+#include "nativeconnector.h"
 #include "storetickets.h"
 #include "storeworker.h"
 #include "synclogging.h"
 
-#include <QElapsedTimer>
-#include <QFuture>
-#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
@@ -15,8 +13,16 @@ namespace Escalation {
 
 SyncEngine::SyncEngine(PortalClient *client, StoreWorker *store, SyncEngineOptions options,
                        QObject *parent)
-    : QObject(parent), m_client(client), m_store(store), m_options(std::move(options)), m_timer(this)
+    : SyncEngine(new NativeConnector(client), store, std::move(options), parent)
 {
+    m_connector->setParent(this);
+}
+
+SyncEngine::SyncEngine(PortalConnector *connector, StoreWorker *store, SyncEngineOptions options,
+                       QObject *parent)
+    : QObject(parent), m_connector(connector), m_store(store), m_options(std::move(options)), m_timer(this)
+{
+    qRegisterMetaType<Escalation::ConnectorResult>();
     qRegisterMetaType<Escalation::SyncStatus>();
     qRegisterMetaType<Escalation::SyncOutcome>();
     qRegisterMetaType<QList<Escalation::RecordDiagnostic>>();
@@ -38,7 +44,7 @@ SyncEngine::SyncEngine(PortalClient *client, StoreWorker *store, SyncEngineOptio
 
 SyncEngine::~SyncEngine()
 {
-    if (PortalJob *job = m_job)
+    if (ConnectorCall *job = m_job)
         job->abort();
 }
 
@@ -66,7 +72,7 @@ void SyncEngine::stop()
     m_running = false;
     m_timer.stop();
     ++m_generation;
-    if (PortalJob *job = m_job)
+    if (ConnectorCall *job = m_job)
         job->abort();
     m_cycleActive = false;
     m_ready.clear();
@@ -84,7 +90,7 @@ void SyncEngine::syncNow()
     // Stop a long poll or a pending retry: the user wants a sync now.
     m_timer.stop();
     ++m_generation;
-    if (PortalJob *job = m_job)
+    if (ConnectorCall *job = m_job)
         job->abort();
     m_retryAttempt = 0;
     beginCycle();
@@ -98,7 +104,7 @@ void SyncEngine::beginCycle()
         m_cycleAgain = true;
         return;
     }
-    if (PortalJob *job = m_job) { // a long poll still waiting
+    if (ConnectorCall *job = m_job) { // a wait for changes still running
         ++m_generation;
         job->abort();
     }
@@ -127,22 +133,20 @@ void SyncEngine::fetchNext()
         return;
     m_fetchActive = true;
     const QString since = m_fetchCursor;
-    QUrlQuery query;
-    query.addQueryItem(u"since"_s, since);
-    query.addQueryItem(u"limit"_s, QString::number(m_options.pageSize));
-    const QByteArray etag = since == m_etagSince ? m_etag : QByteArray();
-    PortalRequestOptions options;
-    if (!m_continuous)
-        options.maxAttempts = std::min(m_client->settings().maxAttempts, 3);
-    PortalJob *job = m_client->get(u"/changes"_s, query, etag, options);
+    FetchOptions options;
+    options.pageSize = m_options.pageSize;
+    options.interactive = !m_continuous;
+    options.etag = since == m_etagSince ? m_etag : QByteArray();
+    options.limits = m_options.limits;
+    ConnectorCall *job = m_connector->fetchChanges(since, options);
     m_job = job;
     const quint64 generation = m_generation;
-    connect(job, &PortalJob::finished, this, [this, generation, since](const PortalResult &r) {
+    connect(job, &ConnectorCall::finished, this, [this, generation, since](const ConnectorResult &r) {
         onPageAnswer(generation, since, r);
     });
 }
 
-void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const PortalResult &result)
+void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const ConnectorResult &result)
 {
     if (generation != m_generation || !m_cycleActive)
         return;
@@ -152,11 +156,10 @@ void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const Po
         outcome.failure = SyncOutcome::Failure::Portal;
         outcome.portalError = result.error;
         outcome.message = result.message;
-        const bool needsUser = result.error == PortalError::Unauthorized || result.error == PortalError::Tls;
-        cycleFailed(outcome, result.isTransient(), !needsUser);
+        cycleFailed(outcome, result.isTransient(), !result.needsUser());
         return;
     }
-    if (result.notModified()) {
+    if (result.notModified) {
         // Nothing after `since`: the cycle ends once earlier pages are in.
         m_fetchActive = false;
         m_fetchDone = true;
@@ -165,17 +168,7 @@ void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const Po
     }
     m_etagSince = since;
     m_etag = result.etag;
-    const ParseLimits limits = m_options.limits;
-    QtConcurrent::run([body = result.body, limits] {
-        QElapsedTimer timer;
-        timer.start();
-        PageParseResult parsed = parseChangesPage(body, limits);
-        qCDebug(lcSync) << "parsed" << body.size() << "bytes in" << timer.elapsed() << "ms";
-        return parsed;
-    })
-        .then(this, [this, generation, since](PageParseResult parsed) {
-            onPageParsed(generation, since, std::move(parsed));
-        });
+    onPageParsed(generation, since, result.page);
 }
 
 void SyncEngine::onPageParsed(quint64 generation, const QString &since, PageParseResult parsed)
@@ -351,37 +344,35 @@ void SyncEngine::watch()
         m_timer.start(m_options.pollInterval);
         return;
     }
-    QUrlQuery query;
-    query.addQueryItem(u"since"_s, m_committedCursor);
-    query.addQueryItem(u"timeout"_s, QString::number(m_options.waitTimeout.count()));
-    PortalRequestOptions options;
-    options.maxAttempts = 1;
-    options.transferTimeout = duration_cast<milliseconds>(m_options.waitTimeout) + seconds(15);
-    options.maxTotalTime = *options.transferTimeout + seconds(5);
-    PortalJob *job = m_client->get(u"/changes/wait"_s, query, QByteArray(), options);
+    ConnectorCall *job = m_connector->waitForChanges(m_committedCursor, m_options.waitTimeout);
     m_job = job;
     const quint64 generation = m_generation;
-    connect(job, &PortalJob::finished, this, [this, generation](const PortalResult &r) {
-        if (generation != m_generation || !m_running || m_cycleActive)
-            return;
-        if (r.ok() && r.httpStatus == 204) {
-            watch(); // nothing changed within the timeout
-        } else if (r.ok()) {
+    connect(job, &ConnectorCall::finished, this,
+            [this, generation](const ConnectorResult &r) { onWaitAnswer(generation, r); });
+}
+
+void SyncEngine::onWaitAnswer(quint64 generation, const ConnectorResult &r)
+{
+    if (generation != m_generation || !m_running || m_cycleActive)
+        return;
+    if (r.waitUnsupported) {
+        // No push at this backend: poll the change feed instead.
+        qCInfo(lcSync).noquote() << m_connector->displayTarget() << "has no push; polling every"
+                                 << m_options.pollInterval.count() << "ms";
+        m_status.push = false;
+        emitStatus();
+        m_timer.start(m_options.pollInterval);
+    } else if (r.ok()) {
+        if (r.changed)
             beginCycle();
-        } else if (r.httpStatus == 404 || r.error == PortalError::Client) {
-            // No push at this portal: poll the change feed instead.
-            qCInfo(lcSync) << "the portal has no long polling; polling every"
-                           << m_options.pollInterval.count() << "ms";
-            m_status.push = false;
-            emitStatus();
-            m_timer.start(m_options.pollInterval);
-        } else {
-            // A broken wait says little; a sync tells whether the portal is
-            // reachable and sets Offline with its retry schedule if not.
-            const bool unreachable = r.error == PortalError::Network || r.error == PortalError::Timeout;
-            m_timer.start(unreachable ? milliseconds(500) : m_options.pollInterval);
-        }
-    });
+        else
+            watch(); // nothing changed within the timeout
+    } else {
+        // A broken wait says little; a sync tells whether the backend is
+        // reachable and sets Offline with its retry schedule if not.
+        const bool unreachable = r.error == PortalError::Network || r.error == PortalError::Timeout;
+        m_timer.start(unreachable ? milliseconds(500) : m_options.pollInterval);
+    }
 }
 
 void SyncEngine::setState(SyncStatus::State state, const QString &message)

@@ -5,11 +5,14 @@
 // cursor. Pages are parsed on a pool thread and committed by the
 // StoreWorker (cursor in the same transaction); the engine fetches the next
 // page while the previous one commits, and only ever moves its own cursor
-// after a commit. Between syncs it long-polls /changes/wait (falling back to
-// polling where the portal has no push) and, when the portal is down,
-// retries with growing, capped delays until it recovers by itself.
+// after a commit. Between syncs it waits for changes (long polling where the
+// backend has push, polling otherwise) and, when the backend is down,
+// retries with growing, capped delays until it recovers by itself. It reaches
+// the backend only through a PortalConnector: the native portal contract or
+// a ticketing system such as Request Tracker.
 
 #include "portalclient.h"
+#include "portalconnector.h"
 #include "recordparser.h"
 #include "storetypes.h"
 
@@ -77,7 +80,11 @@ struct SyncEngineOptions {
 class SyncEngine final : public QObject {
     Q_OBJECT
 public:
-    // client and store must outlive the engine; store lives on its own thread.
+    // connector and store must outlive the engine; store lives on its own thread.
+    SyncEngine(PortalConnector *connector, StoreWorker *store, SyncEngineOptions options = {},
+               QObject *parent = nullptr);
+    // The native portal contract through client (a NativeConnector the
+    // engine owns); client must outlive the engine.
     SyncEngine(PortalClient *client, StoreWorker *store, SyncEngineOptions options = {},
                QObject *parent = nullptr);
     ~SyncEngine() override;
@@ -110,8 +117,9 @@ private:
 
     void beginCycle();
     void fetchNext();
-    void onPageAnswer(quint64 generation, const QString &since, const PortalResult &result);
+    void onPageAnswer(quint64 generation, const QString &since, const ConnectorResult &result);
     void onPageParsed(quint64 generation, const QString &since, PageParseResult parsed);
+    void onWaitAnswer(quint64 generation, const ConnectorResult &result);
     void commitNext();
     void onPageCommitted(quint64 ticket, const QString &cursor);
     void onStoreFailed(quint64 ticket, const StoreError &error);
@@ -123,7 +131,7 @@ private:
     void setState(SyncStatus::State state, const QString &message = {});
     void emitStatus();
 
-    PortalClient *m_client;
+    PortalConnector *m_connector;
     QPointer<StoreWorker> m_store;
     SyncEngineOptions m_options;
     SyncStatus m_status;
@@ -149,7 +157,7 @@ private:
     QString m_refetchSince;     // the page fetched again for its invalid records
     int m_refetches = 0;
     QTimer m_timer;             // next cycle (retry or poll)
-    QPointer<PortalJob> m_job;  // running page fetch or long poll
+    QPointer<ConnectorCall> m_job; // running page fetch or wait for changes
     SyncOutcome m_cycleOutcome;
 };
 

@@ -1,0 +1,33 @@
+#pragma once
+
+// The native portal contract (docs/portal-api.md) as a PortalConnector: the
+// change feed with ETags (parsed on a pool thread), long polling on
+// /changes/wait with the fallback to polling where the portal answers 404,
+// and actions posted with the entry's Idempotency-Key, 409 mapped to a
+// conflict and other refusals (422, 400, 404) to a rejection. The HTTP side
+// (retries, Retry-After, timeouts, TLS) stays in PortalClient.
+
+#include "portalclient.h"
+#include "portalconnector.h"
+
+namespace Escalation {
+
+class NativeConnector final : public PortalConnector {
+    Q_OBJECT
+public:
+    // client must outlive the connector.
+    explicit NativeConnector(PortalClient *client, QObject *parent = nullptr);
+
+    QString kind() const override { return QStringLiteral("native"); }
+    QString displayTarget() const override;
+    PortalClient *client() const { return m_client; }
+
+    ConnectorCall *fetchChanges(const QString &cursor, const FetchOptions &options) override;
+    ConnectorCall *waitForChanges(const QString &cursor, std::chrono::seconds timeout) override;
+    ConnectorCall *push(const OutboxEntry &entry, const PushOptions &options) override;
+
+private:
+    PortalClient *m_client;
+};
+
+} // namespace Escalation
