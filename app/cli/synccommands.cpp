@@ -3,12 +3,14 @@
 #include "cachestore.h"
 #include "calendarregistry.h"
 #include "exitcodes.h"
+#include "nativeconnector.h"
 #include "outbox.h"
 #include "paths.h"
 #include "policyconfig.h"
 #include "portalclient.h"
 #include "recordparser.h"
 #include "reviewclock.h"
+#include "rtconnector.h"
 #include "storeworker.h"
 #include "syncengine.h"
 #include "tokenstore.h"
@@ -22,6 +24,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QSettings>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -50,6 +53,13 @@ QString tr(const char *text)
 // The cache remembers the portal it was synced from, so that `decide`
 // pushes to the same one without being told.
 const QString portalUrlKey = u"cli/portalUrl"_s;
+// ... and which kind of backend it was ("native" or "rt"): a cache filled
+// from one cannot continue from the other.
+const QString connectorKey = u"cli/connector"_s;
+// The desktop app's setting that chooses the backend (docs/settings.md).
+const QString connectorSetting = u"connector"_s;
+const QString nativeKind = u"native"_s;
+const QString rtKind = u"rt"_s;
 
 QTextStream &errStream()
 {
@@ -111,6 +121,63 @@ PortalSettings portalSettings(const QUrl &url, const QString &token)
     s.transferTimeout = std::chrono::seconds(20);
     s.maxTotalTime = std::chrono::seconds(60);
     return s;
+}
+
+QCommandLineOption connectorOption()
+{
+    return {u"connector"_s,
+            tr("Where to sync from: native (the portal contract) or rt (Request Tracker 5; queues, fields and "
+               "statuses from the rt/ group of the settings). Default: the one the cache was synced from, "
+               "else the \"connector\" setting, else native."),
+            tr("KIND")};
+}
+
+// --connector, else what the cache remembers, else the app's setting, else
+// native; nullopt (and *error) for an unknown kind.
+std::optional<QString> connectorKind(const QCommandLineParser &parser, const QString &stored, QString *error)
+{
+    QString kind;
+    if (parser.isSet(u"connector"_s))
+        kind = parser.value(u"connector"_s).trimmed().toLower();
+    else if (!stored.isEmpty())
+        kind = stored;
+    else
+        kind = QSettings().value(connectorSetting, nativeKind).toString().trimmed().toLower();
+    if (kind != nativeKind && kind != rtKind) {
+        *error = parser.isSet(u"connector"_s)
+            ? tr("--connector: unknown kind \"%1\" (expected native or rt)").arg(kind)
+            : tr("the setting \"connector\" is \"%1\"; expected native or rt").arg(kind);
+        return std::nullopt;
+    }
+    return kind;
+}
+
+// The backend for a command: the native portal client, or an RT connector
+// configured from the rt/ settings with url as its address. Null (and
+// *error, a usage problem) when the RT settings cannot work.
+std::unique_ptr<PortalConnector> makeConnector(const QString &kind, const QUrl &url, const QString &token,
+                                               QString *error)
+{
+    if (kind == rtKind) {
+        QSettings settings;
+        QStringList problems;
+        RtSettings rt = RtSettings::fromSettings(settings, &problems);
+        for (const QString &p : std::as_const(problems))
+            errStream() << tr("note: %1\n").arg(p);
+        rt.baseUrl = url;
+        rt.secret = token;
+        rt.transferTimeout = std::chrono::seconds(30);
+        const QStringList invalid = rt.validate();
+        if (!invalid.isEmpty()) {
+            *error = tr("Request Tracker cannot be used: %1").arg(invalid.join(u' '));
+            return nullptr;
+        }
+        return std::make_unique<RtConnector>(rt);
+    }
+    auto *client = new PortalClient(portalSettings(url, token));
+    auto connector = std::make_unique<NativeConnector>(client);
+    client->setParent(connector.get());
+    return connector;
 }
 
 // The StoreWorker on its own thread, opened synchronously for a command.
@@ -336,7 +403,9 @@ int runSync(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Brings the local cache up to date with the portal and delivers waiting decisions.\n"
            "The token is read from the system keychain or from %1.").arg(TokenStore::environmentVariable()));
-    parser.addOption({u"portal"_s, tr("Portal base URL, e.g. http://127.0.0.1:8080."), tr("URL")});
+    parser.addOption({u"portal"_s, tr("Portal base URL, e.g. http://127.0.0.1:8080 (with --connector rt: "
+                                      "RT's web address, e.g. https://rt.example.com/rt)."), tr("URL")});
+    parser.addOption(connectorOption());
     parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
     parser.addOption({u"once"_s, tr("Sync once and exit instead of following changes until interrupted.")});
     if (const auto exit = parseOrExit(parser, arguments, command))
@@ -356,17 +425,37 @@ int runSync(const QStringList &arguments)
     if (!token.found())
         errStream() << tr("note: %1 Continuing without a token.\n").arg(token.error);
 
+    // The kind the cache was filled from, read before it is opened for writing.
+    QString storedKind;
+    if (QFileInfo::exists(dbPath(parser))) {
+        StoreError readError;
+        if (auto existing = CacheStore::open(dbPath(parser), nullptr, &readError, CacheStore::OpenMode::ReadOnly))
+            storedKind = existing->value(connectorKey);
+    }
+    QString kindError;
+    const std::optional<QString> kind = connectorKind(parser, storedKind, &kindError);
+    if (!kind)
+        return fail(command, ExitBadInput, kindError);
+    if (!storedKind.isEmpty() && *kind != storedKind)
+        return fail(command, ExitBadInput,
+                    tr("the cache %1 was filled from a %2 backend and cannot continue from %3; use another --db")
+                        .arg(dbPath(parser), storedKind, *kind));
+    QString connectorError;
+    std::unique_ptr<PortalConnector> connector = makeConnector(*kind, *url, token.token, &connectorError);
+    if (!connector)
+        return fail(command, ExitBadInput, connectorError);
+
     StoreSession session;
     StoreError storeError;
     if (!session.open(dbPath(parser), &storeError))
         return fail(command, ExitStorageFailed, tr("cannot open the cache %1: %2").arg(dbPath(parser), storeError.message));
     session.setValue(portalUrlKey, url->toString());
+    session.setValue(connectorKey, *kind);
 
-    PortalClient client(portalSettings(*url, token.token));
-    SyncEngine engine(&client, session.worker());
+    SyncEngine engine(connector.get(), session.worker());
     OutboxOptions outboxOptions;
     outboxOptions.autoRetry = !once;
-    Outbox outbox(&client, session.worker(), outboxOptions);
+    Outbox outbox(connector.get(), session.worker(), outboxOptions);
 
     QTextStream out(stdout);
     QObject::connect(&engine, &SyncEngine::recordsSkipped, &engine, [](const QList<RecordDiagnostic> &skipped) {
@@ -524,6 +613,7 @@ int runDecide(const QStringList &arguments)
     parser.addOption({u"text"_s, tr("Plan of action (accept) or reply to the requester (decline)."), tr("TEXT")});
     parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
     parser.addOption({u"portal"_s, tr("Portal base URL (default: the one the cache was last synced from)."), tr("URL")});
+    parser.addOption(connectorOption());
     parser.addOption({u"actor"_s, tr("Who decides, as the portal records it (default: $ESCALATION_DESK_ACTOR or the login name)."),
                       tr("NAME")});
     if (const auto exit = parseOrExit(parser, arguments, command))
@@ -555,6 +645,7 @@ int runDecide(const QStringList &arguments)
     const QString path = dbPath(parser);
     qint64 baseVersion = 0;
     QString storedPortal;
+    QString storedKind;
     {
         int exitCode = ExitOk;
         std::unique_ptr<CacheStore> store = openForReading(path, command, &exitCode);
@@ -568,7 +659,12 @@ int runDecide(const QStringList &arguments)
                                                    .arg(requestId, toCode(request->state)));
         baseVersion = request->version;
         storedPortal = store->value(portalUrlKey);
+        storedKind = store->value(connectorKey);
     }
+    QString kindError;
+    const std::optional<QString> backend = connectorKind(parser, storedKind, &kindError);
+    if (!backend)
+        return fail(command, ExitBadInput, kindError);
     const QString portalText = parser.isSet(u"portal"_s) ? parser.value(u"portal"_s) : storedPortal;
     std::optional<QUrl> url;
     QString urlError;
@@ -588,10 +684,16 @@ int runDecide(const QStringList &arguments)
     TokenLookup token;
     if (url)
         token = TokenStore(TokenStore::keyForPortal(*url)).readBlocking();
-    PortalClient client(portalSettings(url.value_or(QUrl()), token.token));
+    // Without a known address the decision is only saved; the native client
+    // stands in, since nothing is pushed.
+    QString connectorError;
+    std::unique_ptr<PortalConnector> connector =
+        makeConnector(url ? *backend : nativeKind, url.value_or(QUrl()), token.token, &connectorError);
+    if (!connector)
+        return fail(command, ExitBadInput, connectorError);
     OutboxOptions options;
     options.autoRetry = false;
-    Outbox outbox(&client, session.worker(), options);
+    Outbox outbox(connector.get(), session.worker(), options);
 
     QEventLoop loop;
     int exitCode = ExitPortalFailed;
