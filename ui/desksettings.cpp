@@ -43,19 +43,21 @@ QUrl DeskSettings::portalUrl() const
 {
     const QString stored = m_settings->value(Keys::portalUrl()).toString();
     if (stored.isEmpty())
-        return defaultPortalUrl();
+        return {};
     const QUrl url(stored, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        m_problems << tr("The stored portal address \"%1\" is not an http(s) URL; using %2.")
-                          .arg(stored, defaultPortalUrl().toString());
-        return defaultPortalUrl();
+        m_problems << tr("The stored portal address \"%1\" is not an http(s) URL; it is ignored.").arg(stored);
+        return {};
     }
     return url;
 }
 
 void DeskSettings::setPortalUrl(const QUrl &url)
 {
-    m_settings->setValue(Keys::portalUrl(), url.toString());
+    if (url.isEmpty())
+        m_settings->remove(Keys::portalUrl());
+    else
+        m_settings->setValue(Keys::portalUrl(), url.toString());
     Q_EMIT changed();
 }
 
@@ -170,9 +172,9 @@ std::optional<std::array<int, 4>> DeskSettings::readFour(const QString &key) con
     return values;
 }
 
-PolicyConfig DeskSettings::policy() const
+PolicyConfig DeskSettings::policy(const PolicyConfig &base) const
 {
-    PolicyConfig config = PolicyConfig::defaults();
+    PolicyConfig config = base;
     const QString mode = m_settings->value(Keys::approachingMode(), DurationMode).toString();
     if (mode == ShareMode) {
         bool ok = false;

@@ -49,8 +49,6 @@ public:
         static QString notified() { return QStringLiteral("notifications/notified"); }
     };
 
-    static QUrl defaultPortalUrl() { return QUrl(QStringLiteral("http://127.0.0.1:8080")); }
-
     // The application's QSettings (organisation and application name).
     explicit DeskSettings(QObject *parent = nullptr);
     // An INI file at fileName: tests, and a portable setup.
@@ -63,8 +61,9 @@ public:
     QStringList problems() const;
     void sync();
 
+    // Empty when unset: the desk then works from its cache alone.
     QUrl portalUrl() const;
-    void setPortalUrl(const QUrl &url);
+    void setPortalUrl(const QUrl &url); // an empty URL removes the setting
     // Normalised hex (no separators), empty when no pin is set.
     QByteArray trustedCertificateSha256() const;
     void setTrustedCertificateSha256(const QByteArray &normalizedHex);
@@ -81,8 +80,9 @@ public:
     // The built-in calendars with the user's folder loaded over them.
     CalendarRegistry calendars(QStringList *errors) const;
 
-    // The shipped policy with the user's thresholds applied.
-    PolicyConfig policy() const;
+    // The shipped policy (or base) with the user's thresholds applied.
+    PolicyConfig policy() const { return policy(PolicyConfig::defaults()); }
+    PolicyConfig policy(const PolicyConfig &base) const;
     void setApproachingMinutes(int minutes);         // duration mode
     void setApproachingShare(double share);          // share mode, 0 < share < 1
     void setFirstResponseMinutes(SupportTier tier, const std::array<int, 4> &minutesBySeverity);

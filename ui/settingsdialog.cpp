@@ -110,7 +110,7 @@ QWidget *SettingsDialog::createConnectionPage()
 
     m_url = new QLineEdit(page);
     m_url->setObjectName(QStringLiteral("portalUrl"));
-    m_url->setPlaceholderText(QStringLiteral("https://portal.example.com"));
+    m_url->setPlaceholderText(tr("empty: work from the local cache only"));
     form->addRow(tr("Portal address:"), m_url);
 
     m_token = new QLineEdit(page);
@@ -541,7 +541,7 @@ void SettingsDialog::refreshTokenStatus()
 {
     QString error;
     const QUrl url = enteredUrl(&error);
-    if (!error.isEmpty()) {
+    if (!error.isEmpty() || url.isEmpty()) {
         setTokenStatus(tr("Enter a valid portal address to see whether a token is stored."));
         return;
     }
@@ -564,6 +564,8 @@ void SettingsDialog::storeToken()
     }
     QString error;
     const QUrl url = enteredUrl(&error);
+    if (url.isEmpty() && error.isEmpty())
+        error = tr("Enter the portal address first: the token is stored for that portal.");
     if (!error.isEmpty()) {
         m_acceptAfterToken = false;
         showError(Page::Connection, error, m_url);
@@ -578,6 +580,8 @@ void SettingsDialog::removeToken()
 {
     QString error;
     const QUrl url = enteredUrl(&error);
+    if (url.isEmpty() && error.isEmpty())
+        error = tr("Enter the portal address first: the token is stored for that portal.");
     if (!error.isEmpty()) {
         showError(Page::Connection, error, m_url);
         return;
@@ -590,8 +594,11 @@ void SettingsDialog::removeToken()
 QUrl SettingsDialog::enteredUrl(QString *error) const
 {
     const QString text = m_url->text().trimmed();
+    error->clear();
+    if (text.isEmpty())
+        return {}; // no portal: the desk works from its cache
     const QUrl url(text, QUrl::StrictMode);
-    if (text.isEmpty() || !url.isValid() || url.host().isEmpty()
+    if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         *error = tr("The portal address must be a full http or https URL, such as https://portal.example.com "
                     "(got \"%1\").")
