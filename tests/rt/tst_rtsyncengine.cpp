@@ -1,0 +1,432 @@
+// The sync engine and the outbox with the Request Tracker connector, end to
+// end against a real RT 5 (provision-rt.sh, one for all test functions): a
+// first sync into a CacheStore, RT's Due kept in the cache, an RT change
+// picked up by polling, a decision through the outbox that reaches RT once
+// (also across a restart), and the command line choosing the connector.
+
+#include "cachestore.h"
+#include "outbox.h"
+#include "rtconnector.h"
+#include "rtfixture.h"
+#include "storeworker.h"
+#include "syncengine.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace Escalation;
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+// Smaller than the connector test's seed: these tests are about the engine
+// and the outbox, the connector's paging is proven there.
+constexpr int SeedCases = 20;
+constexpr int SeedEscalations = 60;
+
+// A StoreWorker on its own thread, opened.
+class StoreThread final {
+public:
+    explicit StoreThread(const QString &path)
+    {
+        worker = new StoreWorker(path);
+        worker->moveToThread(&m_thread);
+        QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
+        QSignalSpy opened(worker, &StoreWorker::opened);
+        QSignalSpy openFailed(worker, &StoreWorker::openFailed);
+        m_thread.start();
+        QMetaObject::invokeMethod(worker, &StoreWorker::openStore, Qt::QueuedConnection);
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty() || !openFailed.isEmpty(), 20000);
+        if (!opened.isEmpty()) {
+            state = opened.first().at(1).value<SyncState>();
+            pending = opened.first().at(2).toInt();
+            ok = true;
+        } else if (!openFailed.isEmpty()) {
+            error = openFailed.first().first().value<StoreError>().message;
+        }
+    }
+    ~StoreThread()
+    {
+        QMetaObject::invokeMethod(worker, &StoreWorker::closeStore, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    StoreWorker *worker = nullptr;
+    SyncState state;
+    int pending = 0;
+    bool ok = false;
+    QString error;
+
+private:
+    QThread m_thread;
+};
+
+OutboxOptions fastOutbox()
+{
+    OutboxOptions o;
+    o.retryBase = milliseconds(100);
+    o.retryCap = milliseconds(500);
+    return o;
+}
+
+} // namespace
+
+class TestRtSyncEngine final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void firstSync_engineFillsTheCacheWithEverySeededEscalation();
+    void firstSync_cacheKeepsRtDueBesideTheRequest();
+    void continuousSync_pollsRtAndBringsAChangeIntoTheCache();
+    void decisionThroughOutbox_appearsInRtOnce();
+    void cli_syncAndDecideWithConnectorRt();
+
+private:
+    RtReply rest(const QByteArray &verb, const QString &path, const QUrlQuery &query = {},
+                 const QJsonValue &body = QJsonValue());
+    int markerCount(const QString &ticketId, const QString &key);
+    QString rtStatus(const QString &ticketId);
+    QString takePending();
+
+    RtTest::Server m_rt;
+    RtSettings m_settings;
+    std::unique_ptr<RtConnector> m_connector;
+    QTemporaryDir m_tmp;
+    QString m_cache;
+    QStringList m_used;
+};
+
+void TestRtSyncEngine::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_tmp.isValid());
+    const QString missing = m_rt.notInstalled();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(u"Request Tracker is not installed here: "_s + missing + u" (see docs/request-tracker.md)"_s));
+    const QString error = m_rt.start(SeedCases, SeedEscalations);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_settings = m_rt.settings();
+    QVERIFY2(m_settings.validate().isEmpty(), qPrintable(m_settings.validate().join(u' ')));
+    m_connector = std::make_unique<RtConnector>(m_settings);
+    m_cache = m_tmp.filePath(u"rt-cache.sqlite"_s);
+}
+
+void TestRtSyncEngine::cleanupTestCase()
+{
+    m_connector.reset();
+    const QString error = m_rt.stop();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+RtReply TestRtSyncEngine::rest(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                               const QJsonValue &body)
+{
+    RtReply reply;
+    reply.error = PortalError::Timeout;
+    QEventLoop loop;
+    QObject context;
+    QByteArray json;
+    if (body.isObject())
+        json = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    else if (body.isArray())
+        json = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    m_connector->client()->request(verb, path, query, json, &context, [&](const RtReply &r) {
+        reply = r;
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return reply;
+}
+
+int TestRtSyncEngine::markerCount(const QString &ticketId, const QString &key)
+{
+    // Read from RT directly, not through the connector: every reply and
+    // comment of the ticket that carries the entry's key.
+    const QJsonArray conditions{
+        QJsonObject{{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
+        QJsonObject{{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
+        QJsonObject{{u"field"_s, u"Type"_s}, {u"operator"_s, u"IN"_s},
+                    {u"value"_s, QJsonArray{u"Correspond"_s, u"Comment"_s}}},
+    };
+    const RtReply txns = rest("POST", u"/transactions"_s, QUrlQuery{{u"per_page"_s, u"100"_s}}, conditions);
+    if (!txns.ok())
+        return -1;
+    QJsonArray ids;
+    const QJsonArray items = QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
+    for (const QJsonValue &v : items)
+        ids.append(v.toObject().value(u"id"_s).toString().toDouble());
+    if (ids.isEmpty())
+        return 0;
+    const RtReply atts = rest("POST", u"/attachments"_s,
+                              QUrlQuery{{u"per_page"_s, u"100"_s}, {u"fields"_s, u"TransactionId,ContentType,Content"_s}},
+                              QJsonArray{QJsonObject{{u"field"_s, u"TransactionId"_s},
+                                                     {u"operator"_s, u"IN"_s},
+                                                     {u"value"_s, ids}}});
+    if (!atts.ok())
+        return -1;
+    int count = 0;
+    const QJsonArray attItems = QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
+    for (const QJsonValue &v : attItems) {
+        const QJsonObject o = v.toObject();
+        if (o.value(u"ContentType"_s).toString() == u"text/plain"_s
+            && o.value(u"Content"_s).toString().contains(rtMarkerNeedle(key)))
+            ++count;
+    }
+    return count;
+}
+
+QString TestRtSyncEngine::rtStatus(const QString &ticketId)
+{
+    const RtReply ticket = rest("GET", u"/ticket/"_s + ticketId);
+    return ticket.ok() ? QJsonDocument::fromJson(ticket.body).object().value(u"Status"_s).toString() : QString();
+}
+
+// A request still pending in the cache that no test used yet.
+QString TestRtSyncEngine::takePending()
+{
+    auto store = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+    if (!store)
+        return {};
+    const QueueSnapshot queue = store->loadActiveQueue();
+    for (const EscalationRequest &r : queue.requests) {
+        if (r.state == RequestState::Pending && !m_used.contains(r.id)) {
+            m_used << r.id;
+            return r.id;
+        }
+    }
+    return {};
+}
+
+void TestRtSyncEngine::firstSync_engineFillsTheCacheWithEverySeededEscalation()
+{
+    {
+        StoreThread store(m_cache);
+        QVERIFY2(store.ok, qPrintable(store.error));
+        QVERIFY(store.state.cursor.isEmpty());
+        SyncEngineOptions options;
+        options.pageSize = 25; // several RT pages, and pages in flight while others commit
+        SyncEngine engine(m_connector.get(), store.worker, options);
+        QSignalSpy done(&engine, &SyncEngine::cycleFinished);
+        QElapsedTimer clock;
+        clock.start();
+        engine.runOnce(store.state);
+        QVERIFY(done.wait(180000));
+        const SyncOutcome outcome = done.first().first().value<SyncOutcome>();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.message));
+        qInfo("first sync through the engine: %d pages, %lld records in %lld ms", outcome.pages,
+              outcome.records, qint64(clock.elapsed()));
+        QVERIFY(outcome.pages >= SeedEscalations / options.pageSize);
+        QCOMPARE(engine.status().state, SyncStatus::State::UpToDate);
+        QCOMPARE(engine.status().skippedRecords, qint64(0));
+        QVERIFY(engine.committedCursor().startsWith(u"rt1:"_s));
+    }
+    auto cache = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+    QVERIFY(cache);
+    QCOMPARE(cache->requestCount(), SeedEscalations);
+    QCOMPARE(cache->caseCount(), SeedCases);
+    QVERIFY(cache->syncState().cursor.startsWith(u"rt1:"_s));
+    QVERIFY(cache->syncState().lastSuccessAt.isValid());
+    // Every case has its ladder: level 1 to SeedEscalations / SeedCases.
+    const QueueSnapshot queue = cache->loadActiveQueue();
+    QVERIFY(!queue.requests.isEmpty());
+    const QList<EscalationRequest> ladder = cache->requestsForCase(queue.requests.first().caseId);
+    QCOMPARE(ladder.size(), SeedEscalations / SeedCases);
+    for (qsizetype i = 1; i < ladder.size(); ++i)
+        QCOMPARE(ladder.at(i).previousRequestId, ladder.at(i - 1).id);
+}
+
+void TestRtSyncEngine::firstSync_cacheKeepsRtDueBesideTheRequest()
+{
+    auto cache = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+    QVERIFY(cache);
+    const QueueSnapshot queue = cache->loadActiveQueue();
+    QVERIFY(!queue.requests.isEmpty());
+    for (const EscalationRequest &r : queue.requests) {
+        // The escalations queue's SLA: 4 business hours on a 08:00-18:00
+        // New York week, read back from the cache's own column.
+        QVERIFY2(r.externalDueAt.isValid(), qPrintable(r.id));
+        QVERIFY(r.externalDueAt >= r.requestedAt.addSecs(4 * 3600));
+        QVERIFY(r.externalDueAt <= r.requestedAt.addDays(5));
+        QCOMPARE(cache->request(r.id)->externalDueAt, r.externalDueAt);
+    }
+}
+
+void TestRtSyncEngine::continuousSync_pollsRtAndBringsAChangeIntoTheCache()
+{
+    const QString id = takePending();
+    QVERIFY(!id.isEmpty());
+    StoreThread store(m_cache);
+    QVERIFY2(store.ok, qPrintable(store.error));
+    SyncEngineOptions options;
+    options.pollInterval = seconds(1);
+    SyncEngine engine(m_connector.get(), store.worker, options);
+    QSignalSpy cycles(&engine, &SyncEngine::cycleFinished);
+    engine.start(store.state, store.pending);
+    QVERIFY(cycles.wait(60000));
+    QVERIFY2(cycles.first().first().value<SyncOutcome>().ok(),
+             qPrintable(cycles.first().first().value<SyncOutcome>().message));
+    // RT has no push: the engine says so and polls.
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.status().push, 10000);
+
+    QElapsedTimer clock;
+    clock.start();
+    const RtReply changed = rest("PUT", u"/ticket/"_s + id, {},
+                                 QJsonObject{{u"CustomFields"_s, QJsonObject{{m_settings.cfLevel, u"4"_s}}}});
+    QVERIFY2(changed.ok(), qPrintable(changed.message));
+    auto cache = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+    QVERIFY(cache);
+    QTRY_COMPARE_WITH_TIMEOUT(cache->request(id).value_or(EscalationRequest()).level, 4, 60000);
+    qInfo("RT change in the cache after %lld ms of polling", qint64(clock.elapsed()));
+    engine.stop();
+}
+
+void TestRtSyncEngine::decisionThroughOutbox_appearsInRtOnce()
+{
+    const QString id = takePending();
+    QVERIFY(!id.isEmpty());
+    const QString text = u"Plan of action for %1: engineer on site tomorrow."_s.arg(id);
+    OutboxEntry sent;
+    {
+        StoreThread store(m_cache);
+        QVERIFY2(store.ok, qPrintable(store.error));
+        Outbox outbox(m_connector.get(), store.worker, fastOutbox());
+        QSignalSpy loaded(&outbox, &Outbox::loaded);
+        QSignalSpy delivered(&outbox, &Outbox::delivered);
+        QSignalSpy failed(&outbox, &Outbox::deliveryFailed);
+        outbox.start();
+        QVERIFY(loaded.wait(10000));
+        outbox.submit(id, OutboxAction::Accept, text, u"Dana Manager"_s, 0);
+        QVERIFY2(delivered.wait(120000), failed.isEmpty() ? "not delivered"
+                                                          : qPrintable(failed.first().at(1).toString()));
+        sent = delivered.first().first().value<OutboxEntry>();
+        QCOMPARE(sent.requestId, id);
+        QCOMPARE(sent.status, OutboxStatus::Delivered);
+    }
+    QCOMPARE(rtStatus(id), m_settings.acceptStatus);
+    QCOMPARE(markerCount(id, sent.idempotencyKey), 1);
+    {
+        // The cache took RT's answer: the request is accepted with the plan.
+        auto cache = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+        QVERIFY(cache);
+        const std::optional<EscalationRequest> request = cache->request(id);
+        QVERIFY(request);
+        QCOMPARE(request->state, RequestState::Accepted);
+        QVERIFY(request->decision);
+        QCOMPARE(request->decision->text, text);
+    }
+
+    // A restart: the outbox loads the delivered entry and sends nothing again.
+    {
+        StoreThread store(m_cache);
+        QVERIFY2(store.ok, qPrintable(store.error));
+        QCOMPARE(store.pending, 0);
+        Outbox outbox(m_connector.get(), store.worker, fastOutbox());
+        QSignalSpy idle(&outbox, &Outbox::idle);
+        QSignalSpy delivered(&outbox, &Outbox::delivered);
+        outbox.start();
+        outbox.pushNow();
+        QVERIFY(idle.wait(10000));
+        QCOMPARE(delivered.size(), 0);
+        QCOMPARE(outbox.pendingCount(), 0);
+    }
+    // The same entry pushed again, as after an answer lost on the way:
+    // RT finds the key and applies nothing twice.
+    ConnectorResult again;
+    {
+        QEventLoop loop;
+        ConnectorCall *call = m_connector->push(sent, {});
+        connect(call, &ConnectorCall::finished, &loop, [&](const ConnectorResult &r) {
+            again = r;
+            loop.quit();
+        });
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    QCOMPARE(again.push, ConnectorResult::PushOutcome::Delivered);
+    QCOMPARE(markerCount(id, sent.idempotencyKey), 1);
+}
+
+void TestRtSyncEngine::cli_syncAndDecideWithConnectorRt()
+{
+#ifndef ESCALATION_CLI_EXE
+    QSKIP("escalation-desk-cli is not part of this build");
+#else
+    // The CLI reads the rt/ group from the app's settings and the token from
+    // the environment; this settings folder is the test's own.
+    QTemporaryDir config;
+    QVERIFY(config.isValid());
+    QVERIFY(QDir().mkpath(config.filePath(u"EscalationDesk"_s)));
+    {
+        QFile ini(config.filePath(u"EscalationDesk/escalation-desk.conf"_s));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("[rt]\ncalendar=americas\nauth=token\n");
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"XDG_CONFIG_HOME"_s, config.path());
+    env.insert(u"ESCALATION_DESK_TOKEN"_s, m_settings.secret);
+    env.insert(u"ESCALATION_DESK_ACTOR"_s, u"Cli Manager"_s);
+    const QString db = m_tmp.filePath(u"cli-rt.sqlite"_s);
+    auto cli = [&](const QStringList &args, QString *out, QString *err) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ESCALATION_CLI_EXE), args);
+        if (!p.waitForFinished(180000)) {
+            p.kill();
+            p.waitForFinished();
+            return -1;
+        }
+        *out = QString::fromUtf8(p.readAllStandardOutput());
+        *err = QString::fromUtf8(p.readAllStandardError());
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QString out, err;
+    const QString url = m_settings.baseUrl.toString();
+    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"rt"_s, u"--portal"_s, url, u"--db"_s, db, u"--once"_s}, &out, &err), 0);
+    QVERIFY2(out.contains(u"cursor rt1:"_s), qPrintable(out + err));
+    {
+        auto cache = CacheStore::open(db, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+        QVERIFY(cache);
+        QCOMPARE(cache->requestCount(), SeedEscalations);
+    }
+    // A cache filled from RT refuses to continue from the native portal.
+    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"native"_s, u"--portal"_s, url, u"--db"_s, db, u"--once"_s}, &out, &err), 2);
+    QVERIFY2(err.contains(u"rt"_s), qPrintable(err));
+    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"jira"_s, u"--portal"_s, url, u"--db"_s, db}, &out, &err), 2);
+    QVERIFY2(err.contains(u"jira"_s), qPrintable(err));
+
+    // decide pushes to the backend the cache remembers, without --connector.
+    QString id;
+    {
+        auto cache = CacheStore::open(db, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+        for (const EscalationRequest &r : cache->loadActiveQueue().requests) {
+            if (r.state == RequestState::Pending && !m_used.contains(r.id)) {
+                id = r.id;
+                break;
+            }
+        }
+    }
+    QVERIFY(!id.isEmpty());
+    m_used << id;
+    QCOMPARE(cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"Standard triage applies."_s, u"--db"_s, db}, &out, &err), 0);
+    QVERIFY2(out.contains(u"delivered"_s), qPrintable(out + err));
+    QCOMPARE(rtStatus(id), m_settings.declineStatus);
+#endif
+}
+
+QTEST_GUILESS_MAIN(TestRtSyncEngine)
+#include "tst_rtsyncengine.moc"
