@@ -6,11 +6,18 @@
 
 namespace Escalation {
 
-CollationIndex::CollationIndex(const QCollator &collator)
-    : m_collator(collator)
+QCollator CollationIndex::makeCollator(const QLocale &locale)
 {
-    m_collator.setNumericMode(true); // "00100023" < "00100123", "Case 9" < "Case 10"
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    QCollator collator(locale);
+    collator.setNumericMode(true); // "00100023" < "00100123", "Case 9" < "Case 10"
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    return collator;
+}
+
+CollationIndex::CollationIndex(const QLocale &locale)
+    : m_locale(locale)
+    , m_collator(makeCollator(locale))
+{
     m_values.append(QString());
     m_ids.insert(QString(), 0);
     m_sorted.push_back(0);
@@ -47,27 +54,51 @@ void CollationIndex::updateRanks() const
     else
         mergePending();
     m_pending.clear();
+    m_ranked = true;
+}
+
+std::vector<int> CollationIndex::computeOrder(const QList<QString> &values, const QLocale &locale)
+{
+    QCollator collator = makeCollator(locale);
+    struct Keyed {
+        QCollatorSortKey key;
+        int id;
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(std::size_t(values.size()));
+    for (int id = 0; id < int(values.size()); ++id)
+        keyed.push_back({collator.sortKey(values.at(id).toCaseFolded()), id});
+    std::sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) {
+        const int c = a.key.compare(b.key);
+        return c != 0 ? c < 0 : a.id < b.id;
+    });
+    std::vector<int> sorted(keyed.size());
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        sorted[i] = keyed[i].id;
+    return sorted;
+}
+
+bool CollationIndex::adoptOrder(std::vector<int> sortedIds, int n)
+{
+    if (m_ranked || n > int(m_values.size()) || int(sortedIds.size()) != n)
+        return false;
+    m_sorted = std::move(sortedIds);
+    std::vector<int> stillPending;
+    for (int id : m_pending) {
+        if (id >= n)
+            stillPending.push_back(id);
+    }
+    m_pending = std::move(stillPending);
+    renumber();
+    m_ranked = true;
+    return true;
 }
 
 void CollationIndex::rebuildRanks() const
 {
     // Keys are made from the case-folded text: not every QCollator backend
     // honours the case setting in sortKey(), and compare() must agree.
-    struct Keyed {
-        QCollatorSortKey key;
-        int id;
-    };
-    std::vector<Keyed> keyed;
-    keyed.reserve(std::size_t(m_values.size()));
-    for (int id = 0; id < int(m_values.size()); ++id)
-        keyed.push_back({m_collator.sortKey(folded(id)), id});
-    std::sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) {
-        const int c = a.key.compare(b.key);
-        return c != 0 ? c < 0 : a.id < b.id;
-    });
-    m_sorted.resize(keyed.size());
-    for (std::size_t i = 0; i < keyed.size(); ++i)
-        m_sorted[i] = keyed[i].id;
+    m_sorted = computeOrder(m_values, m_locale);
     renumber();
 }
 

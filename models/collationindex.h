@@ -9,6 +9,7 @@
 #include <QCollator>
 #include <QHash>
 #include <QList>
+#include <QLocale>
 #include <QString>
 
 #include <vector>
@@ -18,7 +19,7 @@ namespace Escalation {
 class CollationIndex final
 {
 public:
-    explicit CollationIndex(const QCollator &collator = QCollator());
+    explicit CollationIndex(const QLocale &locale = QLocale());
 
     // Returns the id of the value, adding it if it is new. Id 0 is the
     // empty string.
@@ -32,12 +33,27 @@ public:
     // Built on first use, then kept up to date.
     const QString &folded(int id) const;
 
+    // Collation order computed elsewhere (a worker thread) for the first n
+    // values: sortedIds is a permutation of 0..n-1. Taken only while no
+    // ranks exist yet; values added since stay pending and are merged.
+    // Returns whether the order was taken.
+    bool adoptOrder(std::vector<int> sortedIds, int n);
+    // The collation order of values, computed from scratch: what a worker
+    // thread runs for adoptOrder(). Pure; safe on any thread (it makes its
+    // own collator: QCollator initialises lazily and is not to be shared).
+    static std::vector<int> computeOrder(const QList<QString> &values, const QLocale &locale);
+    const QList<QString> &values() const { return m_values; }
+    QLocale locale() const { return m_locale; }
+    bool hasRanks() const { return m_ranked; }
+
 private:
+    static QCollator makeCollator(const QLocale &locale);
     void updateRanks() const;
     void rebuildRanks() const;
     void mergePending() const;
     void renumber() const;
 
+    QLocale m_locale;
     QCollator m_collator;
     QList<QString> m_values;
     QHash<QString, int> m_ids;
@@ -46,6 +62,7 @@ private:
     mutable std::vector<int> m_ranks;
     mutable std::vector<int> m_pending;
     mutable QList<QString> m_folded;
+    mutable bool m_ranked = false; // ranks were computed at least once beyond the empty string
 };
 
 } // namespace Escalation

@@ -6,7 +6,12 @@
 #include "reviewclockservice.h"
 
 #include <QDateTime>
+#include <QFutureWatcher>
 #include <QLocale>
+#include <QPromise>
+#include <QThreadPool>
+
+#include <memory>
 
 #include <algorithm>
 #include <limits>
@@ -82,6 +87,41 @@ void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests, const QH
     }
     endResetModel();
     qCDebug(lcModels) << "queue loaded:" << m_rows.size() << "requests," << cases.size() << "cases";
+    rankTextInBackground();
+}
+
+void QueueModel::rankTextInBackground()
+{
+    // Collating 100 000 subjects takes most of a second: done on the pool
+    // while the user looks at the queue, not on the first click on a header.
+    for (CollationIndex *index : {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
+        if (index->hasRanks() || index->size() < 1000)
+            continue;
+        const QList<QString> values = index->values();
+        const QLocale locale = index->locale();
+        auto promise = std::make_shared<QPromise<std::vector<int>>>();
+        auto *watcher = new QFutureWatcher<std::vector<int>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, index, n = int(values.size())] {
+            if (watcher->future().resultCount() > 0)
+                index->adoptOrder(watcher->future().result(), n);
+            watcher->deleteLater();
+        });
+        watcher->setFuture(promise->future());
+        promise->start();
+        QThreadPool::globalInstance()->start([promise, values, locale] {
+            promise->addResult(CollationIndex::computeOrder(values, locale));
+            promise->finish();
+        });
+    }
+}
+
+bool QueueModel::textRanksReady() const
+{
+    for (const CollationIndex *index : {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
+        if (!index->hasRanks() && index->size() >= 1000)
+            return false;
+    }
+    return true;
 }
 
 void QueueModel::storeCase(const Case &c)

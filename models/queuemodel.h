@@ -77,6 +77,11 @@ public:
     // accepted and declined requests (superseded and closed leave it).
     static bool belongsInQueue(RequestState state);
 
+    // Whether every text column's collation order is known, so that the
+    // first sort by any column is as fast as the next. After a load the
+    // orders are computed on a worker thread.
+    bool textRanksReady() const;
+
 private:
     static constexpr qint64 LastKey = std::numeric_limits<qint64>::max();
 
@@ -116,6 +121,7 @@ private:
     void emitRowsChanged(QList<int> rows, int firstColumn, int lastColumn);
     void reindexFrom(int firstRow);
     void onClockStatesChanged(const QStringList &requestIds);
+    void rankTextInBackground();
     const CaseRow *caseOf(const Row &row) const;
     QVariant displayData(const Row &row, int column) const;
     // The key of a cell as stored: the raw number, or for text columns the

@@ -70,6 +70,8 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     m_editor->setObjectName(QStringLiteral("actionText"));
     m_editor->setPlainText(initialText);
     m_editor->setTabChangesFocus(true);
+    m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_editor->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_editor->setMinimumSize(fontMetrics().averageCharWidth() * 72, fontMetrics().lineSpacing() * 10);
     layout->addWidget(m_editor, 1);
     promptLabel->setBuddy(m_editor);
@@ -95,6 +97,7 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ActionDialog::updateSendEnabled);
     updateSendEnabled();
     m_editor->setFocus();
+    resize(fontMetrics().averageCharWidth() * 90, fontMetrics().lineSpacing() * 24);
 }
 
 QString ActionDialog::text() const

@@ -365,10 +365,13 @@ void MainWindow::declineCurrent()
     const QString key = ReplyTemplates::keyFor(eligibility);
     const QString reason = tr("the case is progressing through standard triage and does not need more visibility "
                               "at this time.");
+    QHash<QString, QString> values = ReplyTemplates::declineValues(c, *r, reason, m_context.userName, eligibility);
+    // A customer reads this: a plain date in UTC rather than ISO 8601.
+    if (eligibility.eligibleAt.isValid())
+        values.insert(QStringLiteral("eligibleAt"),
+                      eligibility.eligibleAt.toUTC().toString(QStringLiteral("d MMMM yyyy, HH:mm 'UTC'")));
     QStringList unknown;
-    const QString text = ReplyTemplates::render(
-        m_context.templates.text(key),
-        ReplyTemplates::declineValues(c, *r, reason, m_context.userName, eligibility), &unknown);
+    const QString text = ReplyTemplates::render(m_context.templates.text(key), values, &unknown);
     const QString warning = unknown.isEmpty()
         ? QString()
         : tr("The template names placeholders this desk does not know: %1").arg(unknown.join(QStringLiteral(", ")));

@@ -19,8 +19,12 @@ SyncIndicator::SyncIndicator(QWidget *parent)
     setObjectName(QStringLiteral("syncIndicator"));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QLabel *label : {m_state, m_last, m_pending})
+    for (QLabel *label : {m_state, m_last, m_pending}) {
         label->setTextFormat(Qt::PlainText);
+        // Never squeezed: a cut-off "Last sync 2…" is worse than no text.
+        label->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred);
+        label->setContentsMargins(6, 0, 6, 0);
+    }
     m_state->setObjectName(QStringLiteral("syncState"));
     m_last->setObjectName(QStringLiteral("lastSync"));
     m_pending->setObjectName(QStringLiteral("pendingOutbox"));

@@ -67,7 +67,7 @@ private Q_SLOTS:
         status.lastSuccessAt = QDateTime::currentDateTimeUtc();
         status.pendingOutbox = 1;
         window.syncIndicator()->setStatus(status);
-        QTest::qWait(50);
+        QTest::qWait(200); // let the status bar lay out its new texts
         save(&window, QStringLiteral("main-window.png"));
     }
 
