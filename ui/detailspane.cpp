@@ -4,6 +4,7 @@
 #include "ladderwidget.h"
 
 #include <durationtext.h>
+#include <externaldue.h>
 #include <requestlookup.h>
 #include <reviewclockservice.h>
 
@@ -94,6 +95,9 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     deadlineRow->addWidget(m_deadline, 1);
     deadlineRow->addWidget(m_explain);
     layout->addLayout(deadlineRow);
+    m_externalDue = plainLabel(content, QStringLiteral("externalDueLabel"));
+    m_externalDue->hide();
+    layout->addWidget(m_externalDue);
 
     m_eligibility = plainLabel(content, QStringLiteral("eligibilityLabel"));
     layout->addWidget(m_eligibility);
@@ -109,6 +113,12 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_summary = addField(requestForm, tr("Summary"), QStringLiteral("summaryLabel"));
     m_decision = addField(requestForm, tr("Decision"), QStringLiteral("decisionLabel"));
     layout->addWidget(requestBox);
+
+    auto *ladderBox = new QGroupBox(tr("Escalation ladder"), content);
+    auto *ladderLayout = new QVBoxLayout(ladderBox);
+    m_ladder = new LadderWidget(ladderBox);
+    ladderLayout->addWidget(m_ladder);
+    layout->addWidget(ladderBox);
 
     auto *caseBox = new QGroupBox(tr("Case"), content);
     auto *caseForm = new QFormLayout(caseBox);
@@ -126,11 +136,6 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_csm = addField(caseForm, tr("CSM"), QStringLiteral("csmLabel"));
     layout->addWidget(caseBox);
 
-    auto *ladderBox = new QGroupBox(tr("Escalation ladder"), content);
-    auto *ladderLayout = new QVBoxLayout(ladderBox);
-    m_ladder = new LadderWidget(ladderBox);
-    ladderLayout->addWidget(m_ladder);
-    layout->addWidget(ladderBox);
 
     auto *notesBox = new QGroupBox(tr("Notes"), content);
     auto *notesLayout = new QVBoxLayout(notesBox);
@@ -248,6 +253,36 @@ void DetailsPane::fill()
     const QList<EscalationRequest> chain = m_lookup->requestsForCase(r.caseId);
     m_ladder->setLadder(LadderState::build(r, chain, c.isOutage()));
     updateCountdown();
+    updateExternalDue();
+}
+
+void DetailsPane::updateExternalDue()
+{
+    const auto times = m_request ? m_clock->times(m_request->id) : std::nullopt;
+    if (!m_request || !m_request->externalDueAt.isValid() || !times) {
+        m_externalDue->hide();
+        return;
+    }
+    // The app's deadline drives the clock; RT's Due is shown beside it, and
+    // when they disagree both are explained so the manager knows which
+    // business hours, holidays or target made the difference.
+    const CalendarRegistry::Lookup found = m_clock->calendar(m_request->calendarId);
+    const DueComparison due = ExternalDue::compare(*m_request, found.calendar, times->dueAt,
+                                                   m_clock->reviewClock().target().targetBusinessMinutes);
+    QPalette palette = this->palette();
+    if (due.disagrees()) {
+        m_externalDue->setText(tr("⚠ RT's Due %1 differs from the review deadline %2:\n%3")
+                                   .arg(when(m_request->externalDueAt),
+                                        when(QDateTime::fromSecsSinceEpoch(times->dueAt, Qt::UTC)),
+                                        due.explanation));
+        palette.setColor(QPalette::WindowText, ClockPalette::accent(ClockState::Approaching).darker(140));
+        m_externalDue->setProperty("disagrees", true);
+    } else {
+        m_externalDue->setText(tr("RT's Due %1 agrees with the review deadline.").arg(when(m_request->externalDueAt)));
+        m_externalDue->setProperty("disagrees", false);
+    }
+    m_externalDue->setPalette(palette);
+    m_externalDue->show();
 }
 
 void DetailsPane::updateCountdown()
@@ -267,8 +302,15 @@ void DetailsPane::updateCountdown()
         return;
     }
     const QDateTime due = QDateTime::fromSecsSinceEpoch(times->dueAt, Qt::UTC);
-    const QString countdown = DurationText::countdown(entry.state, m_clock->remainingSeconds(m_request->id));
-    QString text = tr("Review due %1 (%2)").arg(when(due), countdown);
+    QString text;
+    if (entry.state == ClockState::Answered && times->answeredAt != NoInstant) {
+        const QDateTime answered = QDateTime::fromSecsSinceEpoch(times->answeredAt, Qt::UTC);
+        text = times->answeredInTime() ? tr("Answered %1, within the review target (due %2)").arg(when(answered), when(due))
+                                       : tr("Answered %1, after the review target (due %2)").arg(when(answered), when(due));
+    } else {
+        const QString countdown = DurationText::countdown(entry.state, m_clock->remainingSeconds(m_request->id));
+        text = tr("Review due %1 (%2)").arg(when(due), countdown);
+    }
     if (times->calendarFallback)
         text += QLatin1Char('\n') + tr("Calendar “%1” is unknown here; the default calendar is used.").arg(m_request->calendarId);
     m_deadline->setText(text);

@@ -2,7 +2,8 @@
 
 // The request under the cursor in full: its case, the requester's summary
 // and reason, whether it was eligible when raised, the review deadline with
-// the business intervals behind it, the notes, and the level ladder. It is
+// the business intervals behind it (and the backend's own Due beside it,
+// where the backend has one), the notes, and the level ladder. It is
 // told which request is current (by id) and reads the records itself.
 // Every text from the portal is shown as plain text.
 
@@ -50,6 +51,7 @@ private:
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
     void fill();
     void updateCountdown();
+    void updateExternalDue();
 
     const RequestLookup *m_lookup;
     ReviewClockService *m_clock;
@@ -65,6 +67,7 @@ private:
     QLabel *m_clockBadge;
     QLabel *m_deadline;
     QPushButton *m_explain;
+    QLabel *m_externalDue; // the backend's own Due (RT), flagged when it disagrees
     QLabel *m_eligibility;
     QLabel *m_account, *m_severity, *m_tier, *m_priority, *m_status, *m_created, *m_firstResponse,
         *m_lastCustomer, *m_lastSupport, *m_assignee, *m_csm;
