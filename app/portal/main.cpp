@@ -56,6 +56,7 @@ QString generatedToken()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    keepSecretsOutOfLogs();
     QCoreApplication::setApplicationName(u"escalation-portal"_s);
     QCoreApplication::setApplicationVersion(u"1"_s);
 
@@ -80,6 +81,8 @@ int main(int argc, char *argv[])
         {u"fault-seed"_s, tr("Seed of the fault injection (default: --seed)."), u"N"_s},
         {u"stall-seconds"_s, tr("How long a stall fault holds a request before dropping it (default 120)."),
          u"SECONDS"_s},
+        {u"tls-cert"_s, tr("Serve HTTPS with this PEM certificate (needs --tls-key)."), u"FILE"_s},
+        {u"tls-key"_s, tr("The PEM RSA private key of --tls-cert."), u"FILE"_s},
     });
     parser.process(app);
 
@@ -181,6 +184,13 @@ int main(int argc, char *argv[])
         if (!server.setFaults(parser.value(u"faults"_s), quint64(*faultSeed), &error))
             return usageError(error);
     }
+    if (parser.isSet(u"tls-cert"_s) != parser.isSet(u"tls-key"_s))
+        return usageError(tr("--tls-cert and --tls-key go together"));
+    if (parser.isSet(u"tls-cert"_s)) {
+        QString error;
+        if (!server.setTls(parser.value(u"tls-cert"_s), parser.value(u"tls-key"_s), &error))
+            return usageError(error);
+    }
     const quint16 actualPort = server.listen(address, quint16(port));
     if (actualPort == 0) {
         std::fprintf(stderr, "escalation-portal: %s\n", qPrintable(tr("cannot listen on %1").arg(listen)));
@@ -190,7 +200,8 @@ int main(int argc, char *argv[])
 
     const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
                                                                                   : address.toString();
-    std::fprintf(stdout, "listening on http://%s:%u\n", qPrintable(shownHost), unsigned(actualPort));
+    std::fprintf(stdout, "listening on %s://%s:%u\n", server.isTls() ? "https" : "http", qPrintable(shownHost),
+                 unsigned(actualPort));
     std::fflush(stdout);
     return app.exec();
 }

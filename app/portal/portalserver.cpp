@@ -7,12 +7,18 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
 #include <QUrlQuery>
+#include <QtNetwork/qtnetwork-config.h>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#include <QSslKey>
+#endif
 
 #include <cmath>
 
@@ -193,6 +199,40 @@ bool PortalServer::setFaults(const QString &spec, quint64 seed, QString *error)
     return m_faults.configure(spec, seed, error);
 }
 
+bool PortalServer::setTls(const QString &certificateFile, const QString &keyFile, QString *error)
+{
+#if QT_CONFIG(ssl)
+    QFile certFile(certificateFile);
+    QFile keyData(keyFile);
+    if (!certFile.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read the certificate %1: %2").arg(certificateFile, certFile.errorString());
+        return false;
+    }
+    if (!keyData.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read the private key %1: %2").arg(keyFile, keyData.errorString());
+        return false;
+    }
+    const QSslCertificate certificate(&certFile, QSsl::Pem);
+    const QSslKey key(&keyData, QSsl::Rsa, QSsl::Pem);
+    if (certificate.isNull()) {
+        *error = tr("%1 is not a PEM certificate").arg(certificateFile);
+        return false;
+    }
+    if (key.isNull()) {
+        *error = tr("%1 is not a PEM RSA private key").arg(keyFile);
+        return false;
+    }
+    m_http.sslSetup(certificate, key);
+    m_tls = true;
+    return true;
+#else
+    Q_UNUSED(certificateFile);
+    Q_UNUSED(keyFile);
+    *error = tr("this build of Qt has no TLS support");
+    return false;
+#endif
+}
+
 quint16 PortalServer::listen(const QHostAddress &address, quint16 port)
 {
     return m_http.listen(address, port);
@@ -351,6 +391,45 @@ void PortalServer::sendFault(FaultKind fault, Responder &&responder, const QByte
              "<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1></body></html>", {},
              "text/html; charset=utf-8");
         return;
+    case FaultKind::WrongTypes:
+    case FaultKind::Oversize:
+    case FaultKind::Duplicate:
+    case FaultKind::Reorder:
+    case FaultKind::Huge:
+    case FaultKind::DeepNesting:
+        send(responder, requestLine, 200, m_faults.garble(fault, intended));
+        return;
+    case FaultKind::HostileText: // a change at the portal, not a broken answer
+        send(responder, requestLine, 200, intended);
+        return;
+    }
+}
+
+void PortalServer::makeHostileChange()
+{
+    qCInfo(lcPortal).noquote() << "GET /api/v1/changes -> injected fault" << FaultInjector::name(FaultKind::HostileText);
+    for (int tries = 0; tries < 16; ++tries) {
+        const Case *c = m_store->caseAt(m_faults.pick(m_store->caseSlots()));
+        if (!c)
+            continue;
+        Case changed = *c;
+        changed.subject = m_faults.hostileText(1000);
+        changed.account = m_faults.hostileText(200);
+        changed.assignee = m_faults.hostileText(200);
+        m_store->updateCase(changed);
+        break;
+    }
+    for (int tries = 0; tries < 16; ++tries) {
+        const EscalationRequest *r = m_store->requestAt(m_faults.pick(m_store->requestSlots()));
+        if (!r)
+            continue;
+        ActionInput note;
+        note.action = u"note"_s;
+        note.text = m_faults.hostileText(maxTextLength);
+        note.actor = m_faults.hostileText(maxNameLength);
+        const QString key = u"fault-hostile-text-"_s + QString::number(m_store->lastSequence());
+        m_store->applyAction(r->id, note, key, key.toUtf8());
+        break;
     }
 }
 
@@ -420,7 +499,11 @@ void PortalServer::handleChanges(const Request &request, Responder &&responder)
     if (!limit || *limit < 1 || *limit > 1000)
         return badRequest(responder, line, "limit"_L1, tr("limit must be an integer from 1 to 1000"));
 
-    const std::optional<FaultKind> fault = m_faults.isActive() ? m_faults.draw() : std::nullopt;
+    std::optional<FaultKind> fault = m_faults.isActive() ? m_faults.draw() : std::nullopt;
+    if (fault && *fault == FaultKind::HostileText) {
+        makeHostileChange();
+        fault = std::nullopt; // the answer itself is sound and shows the change
+    }
     const QByteArray etag = '"' + QByteArray::number(*since) + '-' + QByteArray::number(*limit) + '-'
         + QByteArray::number(m_store->lastSequence()) + '"';
     if (!fault && etagMatches(header(request, "If-None-Match"), etag))
@@ -428,6 +511,8 @@ void PortalServer::handleChanges(const Request &request, Responder &&responder)
     const ChangesPage page = m_store->changes(*since, int(*limit));
     if (fault)
         return sendFault(*fault, std::move(responder), line, page.body);
+    if (m_faults.isActive())
+        m_faults.rememberPage(page.body);
     send(responder, line, 200, page.body, {{"ETag", etag}});
 }
 
@@ -495,7 +580,9 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
         return badRequest(responder, line, "Idempotency-Key"_L1,
                           tr("Every write needs an Idempotency-Key header of 1 to %1 characters").arg(maxKeyLength));
     }
-    const std::optional<FaultKind> fault = m_faults.isActive() ? m_faults.draw() : std::nullopt;
+    std::optional<FaultKind> fault = m_faults.isActive() ? m_faults.draw() : std::nullopt;
+    if (fault && FaultInjector::feedOnly(*fault))
+        fault.reset();
     if (fault && FaultInjector::timing(*fault) == FaultTiming::BeforeApplying)
         return sendFault(*fault, std::move(responder), line, {});
 

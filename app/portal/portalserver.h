@@ -47,6 +47,11 @@ public:
     bool setFaults(const QString &spec, quint64 seed, QString *error);
     void setStallTime(std::chrono::milliseconds stall) { m_faults.setStallTime(stall); }
 
+    // Serves HTTPS with this PEM certificate and key (for testing how the
+    // client trusts a self-signed portal); false with a message otherwise.
+    bool setTls(const QString &certificateFile, const QString &keyFile, QString *error);
+    bool isTls() const { return m_tls; }
+
     // Returns the port listened on, 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
 
@@ -80,6 +85,9 @@ private:
               bool stall);
     void release(quint64 id, bool changed);
     void onStoreChanged(qint64 sequence);
+    // The HostileText fault: a real change at the portal whose text fields
+    // hold HTML, control characters and strings at their length limits.
+    void makeHostileChange();
 
     void handleChanges(const Request &request, Responder &&responder);
     void handleWait(const Request &request, Responder &&responder);
@@ -98,6 +106,7 @@ private:
     QHttpServer m_http;
     QByteArray m_token;
     FaultInjector m_faults;
+    bool m_tls = false;
 
     int m_rateLimit = 0;
     double m_tokens = 0;
