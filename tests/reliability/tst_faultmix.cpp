@@ -1,0 +1,230 @@
+// A portal that misbehaves in every way the fault injector knows, at random,
+// while the portal's data keeps changing and a manager keeps deciding. The
+// client must keep running, tell the user, and once the faults stop hold
+// exactly the portal's state, with every decision applied at most once.
+
+#include "cachestore.h"
+#include "outbox.h"
+#include "portalclient.h"
+#include "recordparser.h"
+#include "reliabilityharness.h"
+#include "storethread.h"
+#include "syncengine.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace Escalation;
+using namespace Qt::StringLiterals;
+using namespace Reliability;
+using namespace std::chrono;
+
+namespace {
+
+// Every kind, about half of all feed reads and writes misbehaving.
+const QString faultMix = u"500:0.04,502:0.03,503:0.03,429:0.03,reset:0.04,stall:0.02,truncate:0.04,"
+                         "badjson:0.03,contenttype:0.03,wrongtypes:0.05,oversize:0.03,duplicate:0.05,"
+                         "reorder:0.05,huge:0.02,deepnest:0.03,hostiletext:0.05"_s;
+
+} // namespace
+
+class TestFaultMix final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void randomFaults_clientKeepsRunningReportsAndConverges()
+    {
+        const QString portalDb = m_dir.filePath(u"portal.sqlite"_s);
+        const QString path = m_dir.filePath(u"cache.sqlite"_s);
+        Portal portal;
+        QVERIFY(portal.start({u"--requests"_s, u"800"_s, u"--seed"_s, u"21"_s, u"--db"_s, portalDb, u"--faults"_s,
+                              faultMix, u"--fault-seed"_s, u"9"_s, u"--stall-seconds"_s, u"3"_s}));
+        const int port = portal.port();
+
+        StoreThread store(path);
+        QVERIFY(store.ok);
+        PortalSettings settings;
+        settings.baseUrl = portal.url();
+        settings.token = Portal::token();
+        settings.transferTimeout = milliseconds(1500);
+        settings.maxAttempts = 3;
+        settings.maxTotalTime = seconds(8);
+        settings.backoffBase = milliseconds(50);
+        settings.backoffCap = milliseconds(400);
+        PortalClient client(settings);
+        SyncEngineOptions syncOptions;
+        syncOptions.pageSize = 200;
+        syncOptions.retryBase = milliseconds(200);
+        syncOptions.retryCap = milliseconds(1500);
+        syncOptions.waitTimeout = seconds(2);
+        SyncEngine engine(&client, store.worker, syncOptions);
+        OutboxOptions outboxOptions;
+        outboxOptions.retryBase = milliseconds(100);
+        outboxOptions.retryCap = milliseconds(800);
+        Outbox outbox(&client, store.worker, outboxOptions);
+
+        // What the user was shown: every trouble state with its message.
+        std::map<SyncStatus::State, int> troubles;
+        QStringList messages;
+        connect(&engine, &SyncEngine::statusChanged, this, [&](const SyncStatus &s) {
+            if (s.state == SyncStatus::State::Offline || s.state == SyncStatus::State::Error) {
+                ++troubles[s.state];
+                QVERIFY2(!s.message.isEmpty(), "a trouble state without a message");
+                if (messages.size() < 200)
+                    messages << s.message;
+            }
+        });
+        int cycles = 0, goodCycles = 0;
+        connect(&engine, &SyncEngine::cycleFinished, this, [&](const SyncOutcome &o) {
+            ++cycles;
+            if (o.ok()) {
+                ++goodCycles;
+                outbox.pushNow();
+            }
+        });
+        QSignalSpy skipped(&engine, &SyncEngine::recordsSkipped);
+        QSignalSpy failedPushes(&outbox, &Outbox::deliveryFailed);
+        engine.start(store.state, store.pending);
+        outbox.start();
+
+        // The bounded run: the portal's data changes (other people, time
+        // passing) and the manager decides, all through the faults.
+        QElapsedTimer clock;
+        clock.start();
+        int decisions = 0, activitySteps = 0;
+        QSet<QString> decided;
+        for (int tick = 0; clock.elapsed() < 20000; ++tick) {
+            QTest::qWait(250);
+            const CallResult activity = call(portal.url(), "POST", u"/admin/activity"_s, R"({"steps":4})");
+            QCOMPARE(activity.status, 200);
+            activitySteps += 4;
+            if (tick % 3 == 0) {
+                const QStringList pending = CacheFile(path).pendingRequests();
+                for (const QString &entry : pending) {
+                    const QString id = entry.section(u':', 0, 0);
+                    if (decided.contains(id))
+                        continue;
+                    decided.insert(id);
+                    outbox.submit(id, tick % 2 ? OutboxAction::Accept : OutboxAction::Decline,
+                                  u"<b>Decided</b> under faults\u0007 for "_s + id, u"Fault Mix"_s,
+                                  entry.section(u':', 1, 1).toLongLong());
+                    ++decisions;
+                    break;
+                }
+            }
+        }
+        const QByteArray faultLog = portal.log();
+        QMap<QString, int> injected;
+        const QRegularExpression faultLine(u"injected fault (\\w+)"_s);
+        for (auto it = faultLine.globalMatch(QString::fromUtf8(faultLog)); it.hasNext();)
+            ++injected[it.next().captured(1)];
+
+        // The faults stop; the same portal, data and port, now well behaved.
+        portal.stop();
+        QVERIFY(portal.start({u"--db"_s, portalDb}, port));
+        QString portalCursorNow = portalCursor(portal.url());
+        engine.syncNow();
+        outbox.pushNow();
+        QElapsedTimer settling;
+        settling.start();
+        auto converged = [&] {
+            portalCursorNow = portalCursor(portal.url()); // deliveries move it
+            return engine.status().state == SyncStatus::State::UpToDate && engine.committedCursor() == portalCursorNow
+                && outbox.pendingCount() == 0;
+        };
+        while (!converged() && settling.elapsed() < 60000)
+            QTest::qWait(100);
+        if (!converged()) {
+            QStringList pendingEntries;
+            for (const OutboxEntry &e : outbox.entries()) {
+                if (e.status == OutboxStatus::Pending)
+                    pendingEntries << e.requestId + u" attempts "_s + QString::number(e.attempts) + u" next "_s
+                            + e.nextAttemptAt.toString(Qt::ISODateWithMs) + u": "_s + e.lastError;
+            }
+            QFAIL(qPrintable(u"no convergence: state %1 (%2), cursor %3 of %4, %5 pending: %6"_s
+                                 .arg(int(engine.status().state))
+                                 .arg(engine.status().message, engine.committedCursor(), portalCursorNow)
+                                 .arg(outbox.pendingCount())
+                                 .arg(pendingEntries.join(u"; "_s))));
+        }
+        qInfo() << "converged" << settling.elapsed() << "ms after the faults stopped";
+        engine.stop();
+
+        qInfo().noquote() << "fault mix for" << clock.elapsed() << "ms:" << cycles << "sync cycles (" << goodCycles
+                          << "complete)," << activitySteps << "activity steps," << decisions << "decisions";
+        qInfo().noquote() << "injected:" << injected;
+        qInfo().noquote() << "shown to the user:" << troubles[SyncStatus::State::Offline] << "offline,"
+                          << troubles[SyncStatus::State::Error] << "error states;" << failedPushes.size()
+                          << "failed pushes;" << skipped.size() << "pages with skipped records";
+        // The mix really ran: most kinds were drawn, and the user was told.
+        QVERIFY2(injected.size() >= 12, qPrintable(QStringList(injected.keys()).join(u' ')));
+        QVERIFY(troubles[SyncStatus::State::Offline] + troubles[SyncStatus::State::Error] > 0);
+        QVERIFY(goodCycles > 0);
+
+        // Exactly the portal's state: the same records at the same versions,
+        // and each record equal field by field once read by the client's
+        // own parser (hostile text included, kept verbatim as plain text).
+        const FeedState truth = readFeed(portal.url());
+        QVERIFY(truth.ok);
+        const RecordVersions held = CacheFile(path).versions();
+        QVERIFY2(held == truth.versions, qPrintable(describeDifference(truth.versions, held)));
+        auto cache = CacheStore::open(path, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+        QVERIFY(cache);
+        int hostile = 0;
+        for (auto it = truth.cases.cbegin(); it != truth.cases.cend(); ++it) {
+            QString why;
+            const std::optional<Case> expected = parseCase(it.value(), ParseLimits(), &why);
+            QVERIFY2(expected, qPrintable(it.key() + u": "_s + why));
+            const std::optional<Case> cached = cache->caseRecord(it.key());
+            QVERIFY2(cached == expected,
+                     qPrintable(it.key() + u"\ncache:  "_s
+                                + QString::fromUtf8(QJsonDocument(cached ? caseToJson(*cached) : QJsonObject())
+                                                        .toJson(QJsonDocument::Compact))
+                                + u"\nportal: "_s
+                                + QString::fromUtf8(QJsonDocument(caseToJson(*expected)).toJson(QJsonDocument::Compact))));
+            hostile += expected->subject.contains(u"<script>"_s) || expected->subject.contains(QChar(0)) ? 1 : 0;
+        }
+        for (auto it = truth.requests.cbegin(); it != truth.requests.cend(); ++it) {
+            QString why;
+            const std::optional<EscalationRequest> expected = parseRequest(it.value(), ParseLimits(), &why);
+            QVERIFY2(expected, qPrintable(it.key() + u": "_s + why));
+            const std::optional<EscalationRequest> cached = cache->request(it.key());
+            QVERIFY2(cached == expected,
+                     qPrintable(it.key() + u"\ncache:  "_s
+                                + QString::fromUtf8(QJsonDocument(cached ? requestToJson(*cached) : QJsonObject())
+                                                        .toJson(QJsonDocument::Compact))
+                                + u"\nportal: "_s
+                                + QString::fromUtf8(QJsonDocument(requestToJson(*expected)).toJson(QJsonDocument::Compact))));
+        }
+        QVERIFY2(hostile > 0 || injected.value(u"hostiletext"_s) == 0, "no hostile text reached the cache");
+
+        // Every decision has an answer, and none was applied twice.
+        int delivered = 0;
+        const QList<OutboxEntry> entries = outbox.entries();
+        QCOMPARE(entries.size(), decisions);
+        for (const OutboxEntry &e : entries) {
+            QVERIFY(e.status != OutboxStatus::Pending);
+            QCOMPARE(applications(portal.url(), e.idempotencyKey), e.status == OutboxStatus::Delivered ? 1 : 0);
+            delivered += e.status == OutboxStatus::Delivered ? 1 : 0;
+        }
+        qInfo() << "decisions:" << delivered << "delivered once," << entries.size() - delivered
+                << "kept as conflicts or refusals;" << hostile << "cases with hostile text, stored verbatim";
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultMix)
+#include "tst_faultmix.moc"
