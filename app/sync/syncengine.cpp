@@ -185,6 +185,16 @@ void SyncEngine::onPageParsed(quint64 generation, const QString &since, PagePars
         cycleFailed(outcome, false, true);
         return;
     }
+    // A 304 must mean "nothing after since". That holds only for the tag of
+    // an empty last page: a page with records may fail to commit, or the
+    // cursor may move back (a replayed page), and a 304 for it would then
+    // end the sync short of the portal's state until the portal changes.
+    const bool emptyPage = parsed.page.cases.isEmpty() && parsed.page.requests.isEmpty()
+        && parsed.page.removedCaseIds.isEmpty() && parsed.page.removedRequestIds.isEmpty() && !parsed.page.hasMore;
+    if (!emptyPage) {
+        m_etagSince.clear();
+        m_etag.clear();
+    }
     if (!parsed.skipped.isEmpty()) {
         if (m_refetchSince != since) {
             m_refetchSince = since;
@@ -194,8 +204,6 @@ void SyncEngine::onPageParsed(quint64 generation, const QString &since, PagePars
             ++m_refetches;
             qCInfo(lcSync) << "the page after cursor" << since << "has" << parsed.skipped.size()
                            << "invalid records; fetching it again";
-            m_etagSince.clear();
-            m_etag.clear();
             fetchNext(); // m_fetchCursor is still `since`
             return;
         }
