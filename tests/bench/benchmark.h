@@ -7,6 +7,7 @@
 // in its own pN_<what>.cpp, declare it below, and register it in the table
 // in main.cpp.
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,23 @@ namespace Bench {
 struct Options {
     double scale = 1.0; // --scale: shrink (or grow) the input sizes, e.g. 0.1 for a quick run
     int repetitions = 7; // --repetitions, at least 5 for a median and a spread
+    QString benchExecutable;  // this program, for the measurements that run in a child process
+    QString portalExecutable; // escalation-portal, for P1, P2 and P9
+
+    // The PERFORMANCE.md scale (100 000 requests on as many cases), scaled.
+    int requests() const { return std::max(1000, int(100'000 * scale)); }
+};
+
+// A second figure of the same target with its own limit (P4's UI work next
+// to its compute time, P9's polling latency next to its push latency).
+struct Part {
+    QString name;
+    double value = 0;
+    QString unit;
+    double target = 0;
+    double spreadMin = 0;
+    double spreadMax = 0;
+    bool met = false;
 };
 
 struct Result {
@@ -33,6 +51,7 @@ struct Result {
     bool met = false;         // value within target and every check passed
     bool failed = false;      // a correctness check failed: the number means nothing
     QStringList notes;        // input sizes, checks, anything a reader needs
+    QList<Part> parts;        // further limits of the same target; met only if all are
 
     double ratio() const { return hasReference && reference != 0 ? value / reference : 0; }
 };
@@ -56,6 +75,23 @@ inline void summarize(std::vector<double> samples, Result *result)
     result->spreadMax = samples.back();
 }
 
+Result measureP1(const Options &options);
+Result measureP2(const Options &options);
+Result measureP3(const Options &options);
+Result measureP4(const Options &options);
+Result measureP5(const Options &options);
+Result measureP6(const Options &options);
+Result measureP7(const Options &options);
 Result measureP8(const Options &options);
+Result measureP9(const Options &options);
+Result measureP10(const Options &options);
+
+// nowMs() when main() was entered: the start of a child process's clock.
+extern double processStartedAt;
+
+// Child-process modes (the process must be fresh for what they measure).
+// Each prints one JSON object on stdout and returns the exit status.
+int runColdStartChild(const QString &cachePath);
+int runRssChild(const QString &cachePath);
 
 } // namespace Bench

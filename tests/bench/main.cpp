@@ -2,15 +2,25 @@
 // next to its limit and its same-run reference. Not a timed test (machines
 // are noisy); run it on an idle machine:
 //   escalation-bench [--only P8[,P1...]] [--scale 0.1] [--repetitions 7] [--json FILE]
+// It starts the reference portal (escalation-portal, next to it in the build
+// tree unless --portal says where) and runs P3 and P7 in child processes of
+// itself. Widgets run on the offscreen platform unless QT_QPA_PLATFORM says
+// otherwise.
 
 #include "benchmark.h"
+#include "fixture.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
+#include <QSysInfo>
 #include <QTextStream>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +28,16 @@ namespace {
 
 // Register measurements here, one line each, implemented in their own files.
 constexpr Bench::Measurement kMeasurements[] = {
+    {"P1", "full first sync from the portal until the queue shows every row", &Bench::measureP1},
+    {"P2", "incremental sync of 1 000 changed requests, answer received to rows updated", &Bench::measureP2},
+    {"P3", "cold start with the cache full until the queue is painted and interactive", &Bench::measureP3},
+    {"P4", "review-clock tick: compute (UI work and dataChanged exactness below)", &Bench::measureP4},
+    {"P5", "sort the queue by a column (slowest column)", &Bench::measureP5},
+    {"P6", "filter the queue per keystroke (slowest keystroke of a search)", &Bench::measureP6},
+    {"P7", "memory of the whole process with the queue loaded (RSS)", &Bench::measureP7},
     {"P8", "business-time deadline (start + N business minutes)", &Bench::measureP8},
+    {"P9", "live latency, portal change to the app's model, p95 with push", &Bench::measureP9},
+    {"P10", "outbox: decision durable before the UI confirms it, p99", &Bench::measureP10},
 };
 
 QJsonObject toJson(const Bench::Result &r)
@@ -36,15 +55,58 @@ QJsonObject toJson(const Bench::Result &r)
         o.insert(u"referenceUnit"_s, r.referenceUnit);
         o.insert(u"ratio"_s, r.ratio());
     }
+    QJsonObject parts;
+    for (const Bench::Part &p : r.parts) {
+        parts.insert(p.name, QJsonObject{{u"value"_s, p.value},
+                                         {u"unit"_s, p.unit},
+                                         {u"target"_s, p.target},
+                                         {u"met"_s, p.met},
+                                         {u"spread"_s, QJsonObject{{u"min"_s, p.spreadMin}, {u"max"_s, p.spreadMax}}}});
+    }
+    if (!parts.isEmpty())
+        o.insert(u"parts"_s, parts);
     return o;
+}
+
+QString cpuModel()
+{
+    QFile cpuinfo(u"/proc/cpuinfo"_s);
+    if (cpuinfo.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : cpuinfo.readAll().split('\n')) {
+            if (line.startsWith("model name"))
+                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+        }
+    }
+    return QSysInfo::currentCpuArchitecture();
+}
+
+double memoryGb()
+{
+    QFile meminfo(u"/proc/meminfo"_s);
+    if (meminfo.open(QIODevice::ReadOnly)) {
+        const QByteArray first = meminfo.readLine();
+        return first.mid(9).trimmed().split(' ').first().toDouble() / 1024.0 / 1024.0;
+    }
+    return 0;
 }
 
 } // namespace
 
+double Bench::processStartedAt = 0;
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    Bench::processStartedAt = Bench::nowMs();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The libraries' debug output would cost time in the measured paths.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        qputenv("QT_LOGGING_RULES", "escalation.*.debug=false;escalation.*.info=false");
+    QApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"escalation-bench"_s);
+    // Settings, caches and keychain entries of the bench stay apart from a
+    // real desk's.
+    QStandardPaths::setTestModeEnabled(true);
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures the PERFORMANCE.md targets."_s);
     parser.addHelpOption();
@@ -52,8 +114,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption onlyOption(u"only"_s, u"Run only these measurements (comma-separated ids)."_s, u"IDS"_s);
     const QCommandLineOption scaleOption(u"scale"_s, u"Scale the input sizes (default 1)."_s, u"FACTOR"_s, u"1"_s);
     const QCommandLineOption repetitionsOption(u"repetitions"_s, u"Timed repetitions, at least 5 (default 7)."_s, u"N"_s, u"7"_s);
-    parser.addOptions({jsonOption, onlyOption, scaleOption, repetitionsOption});
+    const QCommandLineOption portalOption(u"portal"_s, u"The escalation-portal executable."_s, u"FILE"_s);
+    QCommandLineOption childOption(u"child"_s, u"Internal: run a child-process measurement."_s, u"MODE"_s);
+    const QCommandLineOption rssOption(u"measure-rss"_s, u"Internal: the P7 child process on CACHE."_s);
+    childOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({jsonOption, onlyOption, scaleOption, repetitionsOption, portalOption, childOption, rssOption});
+    parser.addPositionalArgument(u"CACHE"_s, u"Internal: the cache a child process opens."_s);
     parser.process(app);
+
+    if (parser.isSet(childOption) || parser.isSet(rssOption)) {
+        const QString cache = parser.positionalArguments().value(0);
+        if (parser.isSet(rssOption))
+            return Bench::runRssChild(cache);
+        if (parser.value(childOption) == u"cold-start"_s)
+            return Bench::runColdStartChild(cache);
+        QTextStream(stderr) << "escalation-bench: unknown child mode " << parser.value(childOption) << '\n';
+        return 2;
+    }
 
     QTextStream out(stdout);
     Bench::Options options;
@@ -65,6 +142,22 @@ int main(int argc, char *argv[])
     }
     options.repetitions = std::max(5, parser.value(repetitionsOption).toInt());
     const QStringList only = parser.value(onlyOption).split(u',', Qt::SkipEmptyParts);
+    options.benchExecutable = QCoreApplication::applicationFilePath();
+    options.portalExecutable = parser.isSet(portalOption) ? parser.value(portalOption)
+                                                          : QStringLiteral(ESCALATION_PORTAL_EXE);
+    if (!QFileInfo(options.portalExecutable).isExecutable()) {
+        QTextStream(stderr) << "escalation-bench: no escalation-portal at " << options.portalExecutable
+                            << " (use --portal FILE)\n";
+        return 2;
+    }
+    out << u"escalation-bench: %1 requests on as many cases; %2 repetitions; %3 cores, %4, %5 GB RAM; Qt %6\n"_s
+               .arg(options.requests())
+               .arg(options.repetitions)
+               .arg(QThread::idealThreadCount())
+               .arg(cpuModel())
+               .arg(memoryGb(), 0, 'f', 1)
+               .arg(QString::fromLatin1(qVersion()));
+    const double runStart = Bench::nowMs();
 
     QJsonObject json;
     bool allPassed = true;
@@ -84,11 +177,30 @@ int main(int argc, char *argv[])
                    .arg(r.hasReference ? QString::number(r.ratio(), 'g', 3) : u"-"_s, 10)
                    .arg(r.failed ? u"FAILED"_s : r.met ? u"met"_s : u"missed"_s)
                    .arg(QString::fromLatin1(m.title), r.unit);
+        for (const Bench::Part &p : r.parts) {
+            out << u"%1 %2 %3 %4 %5 %6  %7   %8\n"_s.arg(u"  +"_s, -4)
+                       .arg(p.value, 12, 'g', 4)
+                       .arg(p.spreadMin == p.spreadMax ? QString() : u"%1..%2"_s.arg(p.spreadMin, 0, 'g', 4).arg(p.spreadMax, 0, 'g', 4), 21)
+                       .arg(p.target, 8, 'g', 4)
+                       .arg(u"-"_s, 12)
+                       .arg(u"-"_s, 10)
+                       .arg(p.met ? u"met"_s : u"missed"_s)
+                       .arg(p.name + u" ["_s + p.unit + u']');
+        }
         for (const QString &note : r.notes)
             out << u"       "_s << note << u'\n';
         out.flush();
         json.insert(id, toJson(r));
     }
+    const double runSeconds = (Bench::nowMs() - runStart) / 1000.0;
+    out << u"total %1 s\n"_s.arg(runSeconds, 0, 'f', 1);
+    json.insert(u"machine"_s, QJsonObject{{u"cores"_s, QThread::idealThreadCount()},
+                                           {u"cpu"_s, cpuModel()},
+                                           {u"memoryGb"_s, memoryGb()},
+                                           {u"qt"_s, QString::fromLatin1(qVersion())},
+                                           {u"requests"_s, options.requests()},
+                                           {u"repetitions"_s, options.repetitions},
+                                           {u"seconds"_s, runSeconds}});
 
     if (parser.isSet(jsonOption)) {
         QFile file(parser.value(jsonOption));

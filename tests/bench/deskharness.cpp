@@ -1,0 +1,170 @@
+#include "deskharness.h"
+
+#include "fixture.h"
+
+#include <cachestore.h>
+#include <calendarregistry.h>
+#include <mainwindow.h>
+#include <policyconfig.h>
+#include <queuefilterproxy.h>
+#include <queuemodel.h>
+#include <queueview.h>
+#include <requestlookup.h>
+#include <reviewclockservice.h>
+#include <storeworker.h>
+
+#include <QWindow>
+
+using namespace Qt::StringLiterals;
+using namespace Escalation;
+
+namespace Bench {
+
+// The details pane's source, as the app has it (app/desk/cachelookup.cpp):
+// a read-only cache on the GUI thread.
+class CacheRequestLookup final : public RequestLookup
+{
+public:
+    bool open(const QString &path, QString *error)
+    {
+        StoreError storeError;
+        m_store = CacheStore::open(path, nullptr, &storeError, CacheStore::OpenMode::ReadOnly);
+        if (!m_store)
+            *error = storeError.message;
+        return m_store != nullptr;
+    }
+    std::optional<EscalationRequest> request(const QString &id) const override
+    {
+        return m_store ? m_store->request(id) : std::nullopt;
+    }
+    std::optional<Case> caseRecord(const QString &id) const override
+    {
+        return m_store ? m_store->caseRecord(id) : std::nullopt;
+    }
+    QList<EscalationRequest> requestsForCase(const QString &caseId) const override
+    {
+        return m_store ? m_store->requestsForCase(caseId) : QList<EscalationRequest>();
+    }
+
+private:
+    std::unique_ptr<CacheStore> m_store;
+};
+
+DeskHarness::DeskHarness(QString cachePath, std::function<qint64()> now,
+                         const std::function<void(ReviewClockService *)> &clockCreated)
+    : m_path(std::move(cachePath))
+{
+    registerStoreMetaTypes();
+    const PolicyConfig policy = PolicyConfig::defaults();
+    m_clock = std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock(policy.review));
+    if (now)
+        m_clock->setNowFunction(std::move(now));
+    if (clockCreated)
+        clockCreated(m_clock.get());
+    m_model = std::make_unique<QueueModel>(m_clock.get());
+    m_lookup = std::make_unique<CacheRequestLookup>();
+
+    DeskContext context;
+    context.model = m_model.get();
+    context.clock = m_clock.get();
+    context.lookup = m_lookup.get();
+    context.policy = EscalationPolicy(policy);
+    context.userName = u"Bench Manager"_s;
+    m_window = std::make_unique<MainWindow>(std::move(context));
+
+    m_worker = new StoreWorker(m_path);
+    m_worker->moveToThread(&m_thread);
+    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    QObject::connect(m_worker, &StoreWorker::opened, m_model.get(),
+                     [this](const StoreOpenReport &, const SyncState &state, int) {
+                         m_state = state;
+                         m_opened = true;
+                     });
+    // As the app connects them (model, then window), timed as one merge.
+    QObject::connect(m_worker, &StoreWorker::changeSetCommitted, m_model.get(), [this](const ChangeSet &changes) {
+        const double start = nowMs();
+        m_model->applyChangeSet(changes);
+        m_window->onChangeSetCommitted(changes);
+        const double ms = nowMs() - start;
+        ++m_merged;
+        if (onMerged)
+            onMerged(changes, ms);
+    });
+}
+
+DeskHarness::~DeskHarness()
+{
+    m_window.reset();
+    if (m_thread.isRunning()) {
+        QMetaObject::invokeMethod(m_worker, &StoreWorker::closeStore, Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+}
+
+QueueFilterProxy *DeskHarness::proxy() const
+{
+    return m_window->queueProxy();
+}
+
+QueueView *DeskHarness::view() const
+{
+    return m_window->queueView();
+}
+
+bool DeskHarness::open(QString *error)
+{
+    bool failed = false;
+    const QMetaObject::Connection c = QObject::connect(
+        m_worker, &StoreWorker::openFailed, m_model.get(), [&](const StoreError &e) {
+            *error = e.message;
+            failed = true;
+        });
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, &StoreWorker::openStore, Qt::QueuedConnection);
+    const bool done = waitUntil([&] { return m_opened || failed; }, 120000);
+    QObject::disconnect(c);
+    if (!done)
+        *error = u"the cache did not open in time"_s;
+    return done && m_opened && m_lookup->open(m_path, error);
+}
+
+bool DeskHarness::loadQueue(QString *error)
+{
+    static quint64 nextTicket = 0x4245'4E43'0000'0000ULL; // "BENC"
+    const quint64 ticket = ++nextTicket;
+    bool loaded = false;
+    const QMetaObject::Connection c = QObject::connect(
+        m_worker, &StoreWorker::queueLoaded, m_model.get(), [&](quint64 t, const QueueSnapshot &snapshot) {
+            if (t != ticket)
+                return;
+            queueReceivedAt = nowMs();
+            m_model->loadSnapshot(snapshot.requests, snapshot.cases);
+            modelLoadedAt = nowMs();
+            loaded = true;
+        });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket] { worker->loadActiveQueue(ticket); },
+                              Qt::QueuedConnection);
+    const bool done = waitUntil([&] { return loaded; }, 120000);
+    QObject::disconnect(c);
+    if (!done)
+        *error = u"the queue did not load in time"_s;
+    return done;
+}
+
+bool DeskHarness::show(QString *error)
+{
+    m_window->show();
+    const bool exposed = waitUntil(
+        [this] { return m_window->windowHandle() && m_window->windowHandle()->isExposed(); }, 20000);
+    if (!exposed)
+        *error = u"the main window was not exposed"_s;
+    return exposed;
+}
+
+void DeskHarness::paintQueue()
+{
+    view()->viewport()->repaint();
+}
+
+} // namespace Bench
