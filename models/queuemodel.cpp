@@ -491,8 +491,12 @@ QVariant QueueModel::displayData(const Row &r, int column) const
     const CaseRow *c = caseOf(r);
     const QLocale locale;
     switch (column) {
-    case QueueColumn::Countdown:
-        return DurationText::countdown(r.clock, m_clock->remainingSeconds(r.id));
+    case QueueColumn::Countdown: {
+        const QString text = DurationText::countdown(r.clock, m_clock->remainingSeconds(r.id));
+        // A paused clock explains why a smaller countdown can sort after a
+        // larger one: rows sort by the instant the target falls due.
+        return m_clock->isPaused(r.id) ? tr("%1 ⏸").arg(text) : text;
+    }
     case QueueColumn::ClockState: return displayName(r.clock);
     case QueueColumn::Level: return tr("L%1").arg(r.level);
     case QueueColumn::Severity:
@@ -527,9 +531,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(r, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == QueueColumn::Countdown && r.clock != ClockState::Answered)
-            return tr("Review due %1").arg(QLocale().toString(
+        if (index.column() == QueueColumn::Countdown && r.clock != ClockState::Answered) {
+            const QString due = tr("Review due %1").arg(QLocale().toString(
                 QDateTime::fromSecsSinceEpoch(r.dueAt).toLocalTime(), QLocale::LongFormat));
+            return m_clock->isPaused(r.id)
+                ? due + QLatin1Char('\n') + tr("The clock is paused: its business calendar is closed now.")
+                : due;
+        }
         if (index.column() == QueueColumn::Subject)
             return displayData(r, index.column());
         if (index.column() == QueueColumn::Pending && r.pendingOutbox > 0)

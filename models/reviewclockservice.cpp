@@ -108,6 +108,14 @@ qint64 ReviewClockService::remainingSeconds(const QString &requestId) const
     return ReviewClock::remainingBusinessSeconds(m_calendarList[it->calendar], it->times, nowSecs());
 }
 
+bool ReviewClockService::isPaused(const QString &requestId) const
+{
+    const auto it = m_tracked.constFind(requestId);
+    if (it == m_tracked.cend() || it->state == ClockState::Answered)
+        return false;
+    return !m_calendarList[it->calendar].isBusinessTime(nowSecs());
+}
+
 void ReviewClockService::push(qint64 at, quint32 generation, const QString &id)
 {
     m_heap.push_back({at, generation, id});

@@ -47,6 +47,9 @@ public:
     std::optional<ReviewTimes> times(const QString &requestId) const;
     // Business seconds until the review target; negative when overdue.
     qint64 remainingSeconds(const QString &requestId) const;
+    // The request's calendar is closed now, so its countdown stands still
+    // (nights, weekends, holidays). Answered requests are never paused.
+    bool isPaused(const QString &requestId) const;
     int trackedCount() const { return int(m_tracked.size()); }
 
     // The calendar a request with this calendar id runs on (the default,

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Escalation;
 
@@ -158,6 +159,42 @@ private Q_SLOTS:
         QVERIFY(elapsed.elapsed() >= 900);
         QCOMPARE(changed.first().first().toStringList(), QStringList{QStringLiteral("E-200001")});
         QCOMPARE(service->entry(QStringLiteral("E-200001")).state, ClockState::Approaching);
+    }
+
+    void paused_whileTheCalendarIsClosed_data()
+    {
+        QTest::addColumn<QDateTime>("now");
+        QTest::addColumn<bool>("paused");
+        QTest::addColumn<qint64>("remaining");
+        // Requested Monday 10:00 UTC on a 09:00-17:00 UTC calendar: 240
+        // business minutes end Monday 14:00.
+        QTest::newRow("monday 11:00, open") << QDateTime(QDate(2026, 3, 30), QTime(11, 0), Qt::UTC) << false << qint64(3 * 3600);
+        QTest::newRow("monday 13:30, open") << QDateTime(QDate(2026, 3, 30), QTime(13, 30), Qt::UTC) << false << qint64(1800);
+        QTest::newRow("monday 20:00, closed and overdue")
+            << QDateTime(QDate(2026, 3, 30), QTime(20, 0), Qt::UTC) << true << qint64(-3 * 3600);
+        QTest::newRow("saturday, closed") << QDateTime(QDate(2026, 4, 4), QTime(11, 0), Qt::UTC) << true
+                                          << qint64(-(3 + 4 * 8) * 3600);
+    }
+
+    void paused_whileTheCalendarIsClosed()
+    {
+        QFETCH(QDateTime, now);
+        QFETCH(bool, paused);
+        QFETCH(qint64, remaining);
+        WeeklySchedule week;
+        for (int day = 0; day < 5; ++day)
+            week[std::size_t(day)] = {WorkInterval{9 * 60, 17 * 60}};
+        CalendarRegistry registry;
+        registry.insert(BusinessCalendar(QStringLiteral("office"), QStringLiteral("Office"), QTimeZone::utc(), week));
+        registry.setDefaultId(QStringLiteral("office"));
+        qint64 nowMs = now.toMSecsSinceEpoch();
+        ReviewClockService service(registry, ReviewClock());
+        service.setNowFunction([&nowMs] { return nowMs; });
+        EscalationRequest r = pendingRequest(1, QDateTime(QDate(2026, 3, 30), QTime(10, 0), Qt::UTC));
+        r.calendarId = QStringLiteral("office");
+        service.track(r);
+        QCOMPARE(service.isPaused(r.id), paused);
+        QCOMPARE(service.remainingSeconds(r.id), remaining);
     }
 
     void countdownTick_firesEverySecond()
