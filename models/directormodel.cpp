@@ -114,7 +114,7 @@ QVariant DirectorModel::data(const QModelIndex &index, int role) const
             return tr("owed");
         }
         if (status->level < 4)
-            return tr("not needed (level 3)");
+            return QStringLiteral("—"); // level 3 owes no owner: the tooltip says so
         if (status->acknowledgement)
             return tr("%1 (acknowledged)").arg(status->acknowledgement->by);
         return tr("owed");
@@ -134,7 +134,7 @@ QVariant DirectorModel::data(const QModelIndex &index, int role) const
                      locale.toString(status->acknowledgement->at.toLocalTime(), QLocale::ShortFormat));
         if (status->level >= 4)
             return tr("At level 4 the VP of Support takes personal ownership; the acknowledgement is still owed.");
-        return {};
+        return tr("Only level 4 needs the VP of Support's acknowledgement.");
     case AnalysisOwedRole: return status && status->analysisOwed();
     case AcknowledgementOwedRole: return status && status->acknowledgementOwed();
     case Qt::ForegroundRole:

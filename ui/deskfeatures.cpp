@@ -10,6 +10,7 @@
 #include "traynotifier.h"
 
 #include <notificationpolicy.h>
+#include <queuefilterproxy.h>
 #include <obligationindex.h>
 #include <queuecolumns.h>
 #include <queuemodel.h>
@@ -132,7 +133,10 @@ void DeskFeatures::activateRequest(const QString &requestId)
     if (m_window->queueView()->selectRequest(requestId))
         return;
     // Hidden by the user's filter: show everything rather than nothing.
+    // The bar may already be empty (the filter came from elsewhere), so the
+    // proxy is told directly as well.
     m_window->filterBar()->clear();
+    m_window->queueProxy()->setFilter(m_window->filterBar()->filter());
     m_window->queueView()->selectRequest(requestId);
 }
 

@@ -57,9 +57,13 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     for (int column : {QueueColumn::Tier, QueueColumn::Priority, QueueColumn::Reason, QueueColumn::Age,
                        QueueColumn::RequestedAt, QueueColumn::Pending, QueueColumn::Team})
         m_table->setColumnHidden(column, true);
-    header->moveSection(header->visualIndex(DirectorModel::AnalysisColumn), header->visualIndex(QueueColumn::Account));
-    header->moveSection(header->visualIndex(DirectorModel::OwnerColumn), header->visualIndex(QueueColumn::Account));
-    header->moveSection(header->visualIndex(QueueColumn::Level), 0);
+    // What a director asks first: which level, what is owed, how urgent.
+    const QList<int> order = {QueueColumn::Level, DirectorModel::AnalysisColumn, DirectorModel::OwnerColumn,
+                              QueueColumn::Countdown, QueueColumn::ClockState, QueueColumn::CaseNumber,
+                              QueueColumn::Account, QueueColumn::Subject, QueueColumn::Severity,
+                              QueueColumn::Owner, QueueColumn::State};
+    for (int i = 0; i < order.size(); ++i)
+        header->moveSection(header->visualIndex(order.at(i)), i);
     const QFontMetrics fm = fontMetrics();
     const auto fit = [&](int column, const QString &sample) {
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
@@ -80,7 +84,7 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     fit(DirectorModel::OwnerColumn,
         QCoreApplication::translate("Escalation::DirectorModel", "%1 (acknowledged)").arg(longName));
     header->resizeSection(QueueColumn::Subject, fm.averageCharWidth() * 40);
-    m_table->sortByColumn(QueueColumn::Level, Qt::DescendingOrder);
+    m_table->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder); // most urgent first
 
     m_headline->setObjectName(QStringLiteral("directorHeadline"));
     m_headline->setTextFormat(Qt::PlainText);
@@ -105,6 +109,7 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     split->addWidget(ladderBox);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({860, 540});
     split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

@@ -11,6 +11,7 @@
 #include <slaflagsmodel.h>
 #include <slasummarymodel.h>
 
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -74,11 +75,16 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     m_firstResponse = makeTile(QStringLiteral("tileFirstResponse"));
     m_silence = makeTile(QStringLiteral("tileSilence"));
     for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
-        tiles->addWidget(tile, 1);
-    m_approaching->setStyleSheet(QStringLiteral("QLabel { border-left: 4px solid %1; }")
-                                     .arg(ClockPalette::accent(ClockState::Approaching).name()));
-    m_breached->setStyleSheet(QStringLiteral("QLabel { border-left: 4px solid %1; }")
-                                  .arg(ClockPalette::accent(ClockState::Breached).name()));
+        tiles->addWidget(tile->parentWidget(), 1);
+    // The numbers carry the colour of their clock state.
+    const auto accent = [](QLabel *value, ClockState state) {
+        QPalette pal = value->palette();
+        pal.setColor(QPalette::WindowText, ClockPalette::accent(state));
+        value->setPalette(pal);
+    };
+    accent(m_approaching, ClockState::Approaching);
+    accent(m_breached, ClockState::Breached);
+    accent(m_breachedToday, ClockState::Breached);
 
     // The chart and the per-manager / per-team tables side by side.
     m_chart = new SlaTeamChart(m_byTeam, this);
@@ -100,7 +106,8 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     top->addWidget(chartBox);
     top->addWidget(counts);
     top->setStretchFactor(0, 2);
-    top->setStretchFactor(1, 3);
+    top->setStretchFactor(1, 5);
+    top->setSizes({420, 980});
     top->setChildrenCollapsible(false);
 
     // What needs attention: reviews at risk, and case-level SLA flags.
@@ -121,6 +128,7 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     split->addWidget(m_lists);
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 3);
+    split->setSizes({300, 460});
     split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -140,14 +148,27 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
 
 QLabel *SlaMonitorView::makeTile(const QString &objectName)
 {
-    auto *tile = new QLabel(this);
+    // A caption over a large number; the caption is set in refreshHeadline().
+    auto *tile = new QFrame(this);
     tile->setObjectName(objectName);
-    tile->setTextFormat(Qt::PlainText);
     tile->setFrameShape(QFrame::StyledPanel);
-    tile->setMargin(6);
-    tile->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    tile->setMinimumWidth(fontMetrics().averageCharWidth() * 12);
-    return tile;
+    auto *layout = new QVBoxLayout(tile);
+    layout->setContentsMargins(10, 6, 10, 6);
+    layout->setSpacing(0);
+    auto *caption = new QLabel(tile);
+    caption->setObjectName(objectName + QStringLiteral("Caption"));
+    caption->setTextFormat(Qt::PlainText);
+    auto *value = new QLabel(tile);
+    value->setObjectName(objectName + QStringLiteral("Value"));
+    value->setTextFormat(Qt::PlainText);
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    value->setFont(big);
+    layout->addWidget(caption);
+    layout->addWidget(value);
+    m_captions.insert(value, caption);
+    return value;
 }
 
 QTableView *SlaMonitorView::makeTable(QAbstractItemModel *model, int sortColumn, Qt::SortOrder order)
@@ -171,8 +192,8 @@ QTableView *SlaMonitorView::makeTable(QAbstractItemModel *model, int sortColumn,
     // Few rows: fitting the columns to their headers is cheap here.
     for (int c = 0; c < model->columnCount(); ++c) {
         const QString title = model->headerData(c, Qt::Horizontal).toString();
-        header->resizeSection(c, std::max(fontMetrics().horizontalAdvance(title) + 28,
-                                          c == 0 ? fontMetrics().averageCharWidth() * 22 : 0));
+        header->resizeSection(c, std::max(fontMetrics().horizontalAdvance(title) + 24,
+                                          c == 0 ? fontMetrics().averageCharWidth() * 18 : 0));
     }
     return table;
 }
@@ -181,13 +202,17 @@ void SlaMonitorView::refreshHeadline()
 {
     const QLocale locale;
     const SlaSummaryModel::Counts t = m_byManager->totals();
-    m_open->setText(tr("Open\n%1").arg(locale.toString(t.value(SlaSummaryModel::OpenNow))));
-    m_approaching->setText(tr("Approaching\n%1").arg(locale.toString(t.value(SlaSummaryModel::ApproachingNow))));
-    m_breached->setText(tr("Breached\n%1").arg(locale.toString(t.value(SlaSummaryModel::BreachedNow))));
-    m_breachedToday->setText(tr("Breached today\n%1").arg(locale.toString(t.value(SlaSummaryModel::BreachedToday))));
-    m_answeredToday->setText(tr("Answered today\n%1").arg(locale.toString(t.value(SlaSummaryModel::AnsweredToday))));
-    m_firstResponse->setText(tr("First response missed\n%1").arg(locale.toString(m_flags->firstResponseMissedCount())));
-    m_silence->setText(tr("Support silent too long\n%1").arg(locale.toString(m_flags->supportOverdueCount())));
+    const auto set = [&](QLabel *value, const QString &caption, int number) {
+        m_captions.value(value)->setText(caption);
+        value->setText(locale.toString(number));
+    };
+    set(m_open, tr("Open"), t.value(SlaSummaryModel::OpenNow));
+    set(m_approaching, tr("Approaching"), t.value(SlaSummaryModel::ApproachingNow));
+    set(m_breached, tr("Breached"), t.value(SlaSummaryModel::BreachedNow));
+    set(m_breachedToday, tr("Breached today"), t.value(SlaSummaryModel::BreachedToday));
+    set(m_answeredToday, tr("Answered today"), t.value(SlaSummaryModel::AnsweredToday));
+    set(m_firstResponse, tr("First response missed"), m_flags->firstResponseMissedCount());
+    set(m_silence, tr("Support silent too long"), m_flags->supportOverdueCount());
     m_lists->setTabText(0, tr("Reviews at risk (%1)").arg(locale.toString(m_atRisk->rowCount())));
     m_lists->setTabText(1, tr("Case SLA flags (%1)").arg(locale.toString(m_flags->rowCount())));
 }
@@ -195,8 +220,8 @@ void SlaMonitorView::refreshHeadline()
 QString SlaMonitorView::headline() const
 {
     QStringList parts;
-    for (const QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
-        parts << tile->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+    for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
+        parts << m_captions.value(tile)->text() + QLatin1Char(' ') + tile->text();
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -7,6 +7,7 @@
 // response or too long a support silence. Read-only: a double-click hands
 // the request to the main window, which owns the triage actions.
 
+#include <QHash>
 #include <QWidget>
 
 class QAbstractItemModel;
@@ -48,6 +49,7 @@ Q_SIGNALS:
 
 private:
     QTableView *makeTable(QAbstractItemModel *model, int sortColumn, Qt::SortOrder order);
+    // A headline tile; returns its value label.
     QLabel *makeTile(const QString &objectName);
     void refreshHeadline();
 
@@ -65,6 +67,7 @@ private:
     QLabel *m_answeredToday;
     QLabel *m_firstResponse;
     QLabel *m_silence;
+    QHash<QLabel *, QLabel *> m_captions; // tile value -> its caption
 };
 
 } // namespace Escalation

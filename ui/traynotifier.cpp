@@ -4,8 +4,10 @@
 #include "uilogging.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QIcon>
 #include <QMenu>
+#include <QStyle>
 
 namespace Escalation {
 
@@ -16,10 +18,16 @@ TrayNotifier::TrayNotifier(NotificationPolicy *policy, DeskSettings *settings, Q
     , m_tray(new QSystemTrayIcon(this))
     , m_menu(new QMenu)
 {
-    QIcon icon = QIcon::fromTheme(QStringLiteral("org.escalationdesk.EscalationDesk"),
-                                  QIcon(QStringLiteral(":/icons/escalation-desk.svg")));
+    // The app's icon when the desktop theme has it, else the embedded one;
+    // a tray entry without any icon would be invisible.
+    const QString embedded = QStringLiteral(":/icons/escalation-desk.svg");
+    QIcon icon = QIcon::fromTheme(QStringLiteral("org.escalationdesk.EscalationDesk"));
+    if (icon.isNull() && QFile::exists(embedded))
+        icon = QIcon(embedded);
     if (icon.isNull())
         icon = QApplication::windowIcon();
+    if (icon.isNull())
+        icon = QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
     m_tray->setIcon(icon);
     m_menu->addAction(tr("Show Escalation Desk"), this, &TrayNotifier::windowRequested);
     m_tray->setContextMenu(m_menu);

@@ -85,9 +85,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("analysisText");
         QTest::addColumn<QString>("ownerText");
         QTest::newRow("level 3, nothing yet") << 3 << false << false << QStringLiteral("owed")
-                                              << QStringLiteral("not needed (level 3)");
+                                              << QStringLiteral("—");
         QTest::newRow("level 3 with analysis") << 3 << true << false << QStringLiteral("recorded by Ines Duarte")
-                                               << QStringLiteral("not needed (level 3)");
+                                               << QStringLiteral("—");
         QTest::newRow("level 4 owes both") << 4 << false << false << QStringLiteral("owed") << QStringLiteral("owed");
         QTest::newRow("level 4 acknowledged") << 4 << true << true << QStringLiteral("recorded by Ines Duarte")
                                               << QStringLiteral("Victor Hale (acknowledged)");

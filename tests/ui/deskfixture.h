@@ -39,7 +39,7 @@ struct DeskFixture {
             if (r.level >= 3 && i % 3 == 0)
                 r.analysis = Analysis{QStringLiteral("Root cause: connection pool exhausted after the 4.2 upgrade."),
                                       QStringLiteral("Ines Duarte"), Fixtures::fixedNow().addSecs(-3600)};
-            if (r.level == 4 && i % 2 == 0)
+            if (r.level == 4 && i % 8 == 3)
                 r.ownerAcknowledgement = OwnerAcknowledgement{QStringLiteral("Victor Hale"), Fixtures::fixedNow().addSecs(-1800)};
         }
         for (const EscalationRequest &r : std::as_const(data.requests))
