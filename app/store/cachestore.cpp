@@ -39,6 +39,20 @@ QString trStore(const char *text) { return QCoreApplication::translate("CacheSto
 
 // --- value conversions ----------------------------------------------------
 
+// SQLite reads a leading U+FEFF or U+FFFE of UTF-16 text as a byte-order
+// mark: it drops the first and reads the rest byte-swapped after the second.
+// Portal text may begin with either; one more U+FEFF in front is the mark
+// SQLite drops, so the text is stored exactly as it came.
+QVariant sqlText(const QVariant &value)
+{
+    if (value.typeId() != QMetaType::QString)
+        return value;
+    const QString text = value.toString();
+    if (text.isEmpty() || (text.front() != QChar(0xFEFF) && text.front() != QChar(0xFFFE)))
+        return value;
+    return QVariant(QChar(0xFEFF) + text);
+}
+
 QVariant timeToDb(const QDateTime &t)
 {
     return t.isValid() ? QVariant(t.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
@@ -180,20 +194,20 @@ Case readCase(const Row &row, QString id = {})
 
 void bindCase(QSqlQuery &q, const Case &c)
 {
-    q.bindValue(0, c.id);
-    q.bindValue(1, c.number);
-    q.bindValue(2, c.subject);
-    q.bindValue(3, c.account);
+    q.bindValue(0, sqlText(c.id));
+    q.bindValue(1, sqlText(c.number));
+    q.bindValue(2, sqlText(c.subject));
+    q.bindValue(3, sqlText(c.account));
     q.bindValue(4, toCode(c.tier));
     q.bindValue(5, static_cast<int>(c.severity));
     q.bindValue(6, toCode(c.priority));
-    q.bindValue(7, c.status);
+    q.bindValue(7, sqlText(c.status));
     q.bindValue(8, timeToDb(c.createdAt));
     q.bindValue(9, timeToDb(c.firstResponseAt));
     q.bindValue(10, timeToDb(c.lastCustomerUpdateAt));
     q.bindValue(11, timeToDb(c.lastSupportUpdateAt));
-    q.bindValue(12, c.assignee);
-    q.bindValue(13, c.csm);
+    q.bindValue(12, sqlText(c.assignee));
+    q.bindValue(13, sqlText(c.csm));
     q.bindValue(14, timeToDb(c.updatedAt));
     q.bindValue(15, c.version);
 }
@@ -232,30 +246,30 @@ void bindRequest(QSqlQuery &q, const EscalationRequest &r)
 {
     const QVariant nullText(QMetaType::fromType<QString>());
     const QVariant nullTime(QMetaType::fromType<qint64>());
-    q.bindValue(0, r.id);
-    q.bindValue(1, r.caseId);
+    q.bindValue(0, sqlText(r.id));
+    q.bindValue(1, sqlText(r.caseId));
     q.bindValue(2, r.level);
     q.bindValue(3, toCode(r.reason));
-    q.bindValue(4, r.summary);
-    q.bindValue(5, r.requestedBy);
+    q.bindValue(4, sqlText(r.summary));
+    q.bindValue(5, sqlText(r.requestedBy));
     q.bindValue(6, timeToDb(r.requestedAt));
     q.bindValue(7, toCode(r.state));
-    q.bindValue(8, r.previousRequestId.isEmpty() ? nullText : QVariant(r.previousRequestId));
-    q.bindValue(9, r.owner);
-    q.bindValue(10, r.team);
-    q.bindValue(11, r.calendarId);
+    q.bindValue(8, sqlText(r.previousRequestId.isEmpty() ? nullText : QVariant(r.previousRequestId)));
+    q.bindValue(9, sqlText(r.owner));
+    q.bindValue(10, sqlText(r.team));
+    q.bindValue(11, sqlText(r.calendarId));
     // A present decision/analysis/acknowledgement is stored with non-NULL
     // text, so that "present but empty" survives the round trip.
     q.bindValue(12, r.decision ? QVariant(toCode(r.decision->kind)) : nullText);
-    q.bindValue(13, r.decision ? QVariant(r.decision->text.isNull() ? u""_s : r.decision->text) : nullText);
-    q.bindValue(14, r.decision ? QVariant(r.decision->by) : nullText);
+    q.bindValue(13, sqlText(r.decision ? QVariant(r.decision->text.isNull() ? u""_s : r.decision->text) : nullText));
+    q.bindValue(14, sqlText(r.decision ? QVariant(r.decision->by) : nullText));
     q.bindValue(15, r.decision ? timeToDb(r.decision->at) : nullTime);
-    q.bindValue(16, r.analysis ? QVariant(r.analysis->text.isNull() ? u""_s : r.analysis->text) : nullText);
-    q.bindValue(17, r.analysis ? QVariant(r.analysis->by) : nullText);
+    q.bindValue(16, sqlText(r.analysis ? QVariant(r.analysis->text.isNull() ? u""_s : r.analysis->text) : nullText));
+    q.bindValue(17, sqlText(r.analysis ? QVariant(r.analysis->by) : nullText));
     q.bindValue(18, r.analysis ? timeToDb(r.analysis->at) : nullTime);
-    q.bindValue(19, r.ownerAcknowledgement
-                        ? QVariant(r.ownerAcknowledgement->by.isNull() ? u""_s : r.ownerAcknowledgement->by)
-                        : nullText);
+    q.bindValue(19, sqlText(r.ownerAcknowledgement
+                                ? QVariant(r.ownerAcknowledgement->by.isNull() ? u""_s : r.ownerAcknowledgement->by)
+                                : nullText));
     q.bindValue(20, r.ownerAcknowledgement ? timeToDb(r.ownerAcknowledgement->at) : nullTime);
     q.bindValue(21, timeToDb(r.updatedAt));
     q.bindValue(22, r.version);
@@ -286,18 +300,18 @@ void bindOutbox(QSqlQuery &q, const OutboxEntry &e, bool withLocalId)
     int i = 0;
     if (withLocalId)
         q.bindValue(i++, e.localId);
-    q.bindValue(i++, e.idempotencyKey);
-    q.bindValue(i++, e.requestId);
+    q.bindValue(i++, sqlText(e.idempotencyKey));
+    q.bindValue(i++, sqlText(e.requestId));
     q.bindValue(i++, toCode(e.action));
-    q.bindValue(i++, e.text);
-    q.bindValue(i++, e.actor);
+    q.bindValue(i++, sqlText(e.text));
+    q.bindValue(i++, sqlText(e.actor));
     q.bindValue(i++, e.baseVersion);
     q.bindValue(i++, timeToDb(e.createdAt));
     q.bindValue(i++, toCode(e.status));
     q.bindValue(i++, e.attempts);
     q.bindValue(i++, timeToDb(e.nextAttemptAt));
-    q.bindValue(i++, e.lastError);
-    q.bindValue(i++, e.conflictJson);
+    q.bindValue(i++, sqlText(e.lastError));
+    q.bindValue(i++, sqlText(e.conflictJson));
 }
 
 // Maps a SQLite result code (Qt's nativeErrorCode) onto what the user can do
@@ -491,7 +505,7 @@ public:
         if (!q)
             return nullptr;
         for (qsizetype i = 0; i < values.size(); ++i)
-            q->bindValue(int(i), values[i]);
+            q->bindValue(int(i), sqlText(values[i]));
         return exec(*q, error) ? q : nullptr;
     }
 
@@ -679,17 +693,17 @@ bool CacheStorePrivate::upsertRequests(const QList<EscalationRequest> &requests,
         if (existed) {
             // The portal sends the whole note list; replace it. A new
             // request has no notes yet, so it skips this statement.
-            clearNotes->bindValue(0, r.id);
+            clearNotes->bindValue(0, sqlText(r.id));
             if (!exec(*clearNotes, error))
                 return false;
         }
         for (qsizetype i = 0; i < r.notes.size(); ++i) {
             const Note &n = r.notes[i];
-            addNote->bindValue(0, r.id);
+            addNote->bindValue(0, sqlText(r.id));
             addNote->bindValue(1, qint64(i));
-            addNote->bindValue(2, n.id);
-            addNote->bindValue(3, n.author);
-            addNote->bindValue(4, n.text);
+            addNote->bindValue(2, sqlText(n.id));
+            addNote->bindValue(3, sqlText(n.author));
+            addNote->bindValue(4, sqlText(n.text));
             addNote->bindValue(5, timeToDb(n.at));
             if (!exec(*addNote, error))
                 return false;
