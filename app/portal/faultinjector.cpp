@@ -262,7 +262,9 @@ QString FaultInjector::hostileText(qsizetype maxLength)
         u"\u00e9\u0301 combining",
         u"</td></tr></table><h1>layout</h1>",
     }};
-    QString text;
+    // Never a byte-order mark first: a leading U+FEFF is not content (UTF-8
+    // decoders drop it), so a client could not keep it verbatim.
+    QString text = u"\u00BB "_s;
     const quint32 start = m_rng.bounded(quint32(pieces.size()));
     for (std::size_t i = 0; i < pieces.size(); ++i) {
         const QStringView piece = pieces[(start + i) % pieces.size()];

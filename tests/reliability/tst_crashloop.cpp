@@ -89,8 +89,8 @@ private Q_SLOTS:
     void killedSync_resumesFromACursorThatMatchesItsData()
     {
         Portal portal;
-        QVERIFY(portal.start({u"--requests"_s, u"3000"_s, u"--seed"_s, u"11"_s}));
-        constexpr int pageSize = 50;
+        QVERIFY(portal.start({u"--requests"_s, u"2000"_s, u"--seed"_s, u"11"_s}));
+        constexpr int pageSize = 40;
         QHash<QString, RecordVersions> atCursor; // what a cache at that cursor holds
         const FeedState reference = readFeed(portal.url(), pageSize, [&](const QString &cursor, const RecordVersions &v) {
             atCursor.insert(cursor, v);
@@ -103,14 +103,14 @@ private Q_SLOTS:
         const QStringList args{u"--portal"_s, portal.url().toString(), u"--db"_s, path, u"--sync"_s,
                                u"--page-size"_s, QString::number(pageSize)};
         QRandomGenerator random(20260331); // fixed: a failure can be replayed
-        constexpr int wantedKills = 130;
-        constexpr qint64 budgetMs = 50000;
+        constexpr int wantedKills = 125;
+        constexpr qint64 budgetMs = 48000;
         QElapsedTimer clock;
         clock.start();
         int kills = 0, midSync = 0, completed = 0;
         QString expectedResume;
         while (kills < wantedKills && clock.elapsed() < budgetMs) {
-            const DriverRun run = runDriver(args, int(random.bounded(15, 600)));
+            const DriverRun run = runDriver(args, int(random.bounded(10, 450)));
             QVERIFY2(run.crashed, run.errors.constData());
             ++kills;
             bool upToDate = false;
@@ -168,8 +168,8 @@ private Q_SLOTS:
         QVERIFY(pending.size() > 150);
 
         QRandomGenerator random(20260401);
-        constexpr int wantedKills = 90;
-        constexpr qint64 budgetMs = 35000;
+        constexpr int wantedKills = 95;
+        constexpr qint64 budgetMs = 38000;
         QElapsedTimer clock;
         clock.start();
         QHash<QString, QString> saved; // key -> request id, as the user was told
@@ -177,7 +177,7 @@ private Q_SLOTS:
         while (kills < wantedKills && clock.elapsed() < budgetMs && pending.size() >= 2) {
             const QStringList batch{pending.takeFirst(), pending.takeFirst()};
             const DriverRun run = runDriver(base + QStringList{u"--decide"_s, batch.join(u',')},
-                                            int(random.bounded(15, 500)));
+                                            int(random.bounded(10, 400)));
             QVERIFY2(run.crashed, run.errors.constData());
             ++kills;
             for (const QByteArray &line : run.lines) {
