@@ -345,29 +345,6 @@
     </message>
 </context>
 <context>
-    <name>Escalation::AppController</name>
-    <message>
-        <source>The local cache %1 cannot be opened: %2</source>
-        <translation>Der lokale Zwischenspeicher %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>Opening the cache…</source>
-        <translation>Zwischenspeicher wird geöffnet …</translation>
-    </message>
-    <message>
-        <source>No portal configured: showing the cache only (start with --portal URL)</source>
-        <translation>Kein Portal eingerichtet: nur der Zwischenspeicher wird angezeigt (mit --portal URL starten)</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung zu %1 wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>No portal token: showing the cache only</source>
-        <translation>Kein Portal-Token: nur der Zwischenspeicher wird angezeigt</translation>
-    </message>
-</context>
-<context>
     <name>Escalation::DeadlineExplanation</name>
     <message>
         <source>Calendar: %1 (%2)</source>
@@ -416,6 +393,80 @@
     <message>
         <source>Deadline: %1 (local %2)</source>
         <translation>Frist: %1 (lokal %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DeskFeatures</name>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Direktor</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>Portal, token, role, working hours, calendars, thresholds and reply templates</source>
+        <translation>Portal, Token, Rolle, Arbeitszeiten, Kalender, Schwellenwerte und Antwortvorlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>Request %1</source>
+        <translation>Anfrage %1</translation>
+    </message>
+    <message>
+        <source>Case %1 (%2, level %3): %4</source>
+        <translation>Fall %1 (%2, Stufe %3): %4</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DeskSettings</name>
+    <message>
+        <source>The stored portal address "%1" is not an http(s) URL; it is ignored.</source>
+        <translation>Die gespeicherte Portaladresse „%1“ ist keine http(s)-URL und wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>The stored role "%1" is unknown; expected manager, teamlead or director.</source>
+        <translation>Die gespeicherte Rolle „%1“ ist unbekannt; erwartet wird manager, teamlead oder director.</translation>
+    </message>
+    <message>
+        <source>The calendars folder "%1" does not exist; only the built-in calendars are used.</source>
+        <translation>Der Kalenderordner „%1“ existiert nicht; nur die eingebauten Kalender werden verwendet.</translation>
+    </message>
+    <message>
+        <source>Expected four numbers (severity 1 to 4) separated by commas, got "%1".</source>
+        <translation>Vier durch Kommas getrennte Zahlen (Schweregrad 1 bis 4) erwartet, erhalten: „%1“.</translation>
+    </message>
+    <message>
+        <source>"%1" (severity %2) is not a positive whole number.</source>
+        <translation>„%1“ (Schweregrad %2) ist keine positive ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>Setting %1: %2 The shipped values are used.</source>
+        <translation>Einstellung %1: %2 Die mitgelieferten Werte werden verwendet.</translation>
+    </message>
+    <message>
+        <source>Setting %1 must be a share between 0 and 1; the default threshold is used.</source>
+        <translation>Die Einstellung %1 muss ein Anteil zwischen 0 und 1 sein; der Standard-Schwellenwert wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Setting %1 must be between 1 and %2 minutes; the default threshold is used.</source>
+        <translation>Die Einstellung %1 muss zwischen 1 und %2 Minuten liegen; der Standard-Schwellenwert wird verwendet.</translation>
+    </message>
+    <message>
+        <source>Setting %1: %2</source>
+        <translation>Einstellung %1: %2</translation>
+    </message>
+    <message>
+        <source>Setting %1: "%2" is not a time of day (HH:mm).</source>
+        <translation>Einstellung %1: „%2“ ist keine Uhrzeit (HH:mm).</translation>
     </message>
 </context>
 <context>
@@ -610,6 +661,24 @@
         <source>Business intervals counted from the request to the %1-minute review target, with holidays skipped and daylight-saving shifts:</source>
         <translation>Gezählte Geschäftszeiten von der Anfrage bis zum Prüfziel von %1 Minuten, mit übersprungenen Feiertagen und Sommerzeitumstellungen:</translation>
     </message>
+    <message>
+        <source>⚠ RT's Due %1 differs from the review deadline %2:
+%3</source>
+        <translation>⚠ Die RT-Fälligkeit %1 weicht von der Prüffrist %2 ab:
+%3</translation>
+    </message>
+    <message>
+        <source>RT's Due %1 agrees with the review deadline.</source>
+        <translation>Die RT-Fälligkeit %1 stimmt mit der Prüffrist überein.</translation>
+    </message>
+    <message>
+        <source>Answered %1, within the review target (due %2)</source>
+        <translation>Beantwortet %1, innerhalb der Prüffrist (fällig %2)</translation>
+    </message>
+    <message>
+        <source>Answered %1, after the review target (due %2)</source>
+        <translation>Beantwortet %1, nach Ablauf der Prüffrist (fällig %2)</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DirectorModel</name>
@@ -620,10 +689,6 @@
     <message>
         <source>owed</source>
         <translation>ausstehend</translation>
-    </message>
-    <message>
-        <source>not needed (level 3)</source>
-        <translation>nicht nötig (Stufe 3)</translation>
     </message>
     <message>
         <source>%1 (acknowledged)</source>
@@ -660,6 +725,49 @@
     <message>
         <source>Level-4 owner</source>
         <translation>Verantwortlich Stufe 4</translation>
+    </message>
+    <message>
+        <source>Only level 4 needs the VP of Support's acknowledgement.</source>
+        <translation>Nur Stufe 4 braucht die Bestätigung durch den VP of Support.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::DirectorView</name>
+    <message>
+        <source>overdue 12h 59m</source>
+        <translation>überfällig 12 Std. 59 Min.</translation>
+    </message>
+    <message>
+        <source>Approaching</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>S1 outage</source>
+        <translation>S1-Ausfall</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>Eskalationsleiter</translation>
+    </message>
+    <message>
+        <source>Select a level-3 or level-4 case to see its ladder.</source>
+        <translation>Wählen Sie einen Fall der Stufe 3 oder 4, um seine Eskalationsleiter zu sehen.</translation>
+    </message>
+    <message>
+        <source>Case %1 · %2 — %3</source>
+        <translation>Fall %1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation>Fall %1</translation>
+    </message>
+    <message>
+        <source>Level 3: %1 · Level 4: %2 · Analyses owed: %3 · Level-4 ownership owed: %4</source>
+        <translation>Stufe 3: %1 · Stufe 4: %2 · Ausstehende Analysen: %3 · Ausstehende Verantwortung Stufe 4: %4</translation>
     </message>
 </context>
 <context>
@@ -1322,13 +1430,17 @@
         <source>Outbox</source>
         <translation>Postausgang</translation>
     </message>
+    <message>
+        <source>%1 ⏸</source>
+        <translation>%1 ⏸</translation>
+    </message>
+    <message>
+        <source>The clock is paused: its business calendar is closed now.</source>
+        <translation>Die Uhr steht still: Ihr Geschäftskalender ist gerade geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::QueueView</name>
-    <message>
-        <source>overdue 12h 59m</source>
-        <translation>überfällig 12 Std. 59 Min.</translation>
-    </message>
     <message>
         <source>Approaching</source>
         <translation>Bald fällig</translation>
@@ -1350,10 +1462,6 @@
         <translation>Normal</translation>
     </message>
     <message>
-        <source>First response missed</source>
-        <translation>Erstreaktion verfehlt</translation>
-    </message>
-    <message>
         <source>12d 23h</source>
         <translation>12 T. 23 Std.</translation>
     </message>
@@ -1364,6 +1472,321 @@
     <message>
         <source>2 pending</source>
         <translation>2 ausstehend</translation>
+    </message>
+    <message>
+        <source>overdue 12h 59m ⏸</source>
+        <translation>überfällig 12 Std. 59 Min. ⏸</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SettingsDialog</name>
+    <message>
+        <source>Escalation Desk Settings</source>
+        <translation>Einstellungen von Escalation Desk</translation>
+    </message>
+    <message>
+        <source>Portal</source>
+        <translation>Portal</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Review and SLA</source>
+        <translation>Prüfung und SLA</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Antwortvorlagen</translation>
+    </message>
+    <message>
+        <source>Working hours apply at once. The role chooses the view at the next start; the portal, calendars, thresholds and reply templates also apply the next time Escalation Desk starts.</source>
+        <translation>Arbeitszeiten gelten sofort. Die Rolle bestimmt die Ansicht beim nächsten Start; Portal, Kalender, Schwellenwerte und Antwortvorlagen gelten ebenfalls ab dem nächsten Start von Escalation Desk.</translation>
+    </message>
+    <message>
+        <source>empty: work from the local cache only</source>
+        <translation>leer: nur mit dem lokalen Zwischenspeicher arbeiten</translation>
+    </message>
+    <message>
+        <source>Portal address:</source>
+        <translation>Portaladresse:</translation>
+    </message>
+    <message>
+        <source>Paste a new token to store it</source>
+        <translation>Neues Token zum Speichern einfügen</translation>
+    </message>
+    <message>
+        <source>Store in keychain</source>
+        <translation>Im Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain, never in the settings file, and is never shown again once stored. Scripts may set %1 instead.</source>
+        <translation>Das Token liegt im Schlüsselbund des Systems, nie in der Einstellungsdatei, und wird nach dem Speichern nie wieder angezeigt. Skripte können stattdessen %1 setzen.</translation>
+    </message>
+    <message>
+        <source>empty: trust the system's certificate authorities</source>
+        <translation>leer: den Zertifizierungsstellen des Systems vertrauen</translation>
+    </message>
+    <message>
+        <source>Trusted certificate (SHA-256):</source>
+        <translation>Vertrauenswürdiges Zertifikat (SHA-256):</translation>
+    </message>
+    <message>
+        <source>Only for a portal whose certificate your system does not trust, such as one signed by an internal authority or self-signed. With a fingerprint set, the desk accepts exactly that certificate and refuses any other, so a changed certificate stops the sync instead of exposing the token. Ask the portal's administrator for the value, or read it with: openssl x509 -noout -fingerprint -sha256 -in portal.pem</source>
+        <translation>Nur für ein Portal, dessen Zertifikat Ihr System nicht als vertrauenswürdig kennt, etwa eines von einer internen Zertifizierungsstelle oder ein selbstsigniertes. Mit hinterlegtem Fingerabdruck akzeptiert das Programm genau dieses Zertifikat und kein anderes; ein geändertes Zertifikat hält die Synchronisierung an, statt das Token preiszugeben. Den Wert erhalten Sie von der Administration des Portals, oder Sie lesen ihn aus mit: openssl x509 -noout -fingerprint -sha256 -in portal.pem</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>I work as:</source>
+        <translation>Ich arbeite als:</translation>
+    </message>
+    <message>
+        <source>The role chooses the view the desk opens with and whether triage actions are offered. Every view stays available from the View menu.</source>
+        <translation>Die Rolle bestimmt, mit welcher Ansicht das Programm startet und ob Triage-Aktionen angeboten werden. Alle Ansichten bleiben über das Menü „Ansicht“ erreichbar.</translation>
+    </message>
+    <message>
+        <source>My working hours</source>
+        <translation>Meine Arbeitszeiten</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Outside these hours the desk does not pop up notifications; what happened meanwhile is summarised when your working time begins. An end before the start means a shift past midnight.</source>
+        <translation>Außerhalb dieser Zeiten erscheinen keine Benachrichtigungen; was in der Zwischenzeit geschah, wird zu Beginn Ihrer Arbeitszeit zusammengefasst. Ein Ende vor dem Beginn bedeutet eine Schicht über Mitternacht.</translation>
+    </message>
+    <message>
+        <source>Business calendars</source>
+        <translation>Geschäftskalender</translation>
+    </message>
+    <message>
+        <source>empty: the built-in calendars only</source>
+        <translation>leer: nur die eingebauten Kalender</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Every *.json file in this folder is loaded over the built-in calendars (americas, emea, apac); a file with the same id replaces a built-in one.</source>
+        <translation>Jede *.json-Datei in diesem Ordner wird zusätzlich zu den eingebauten Kalendern (americas, emea, apac) geladen; eine Datei mit derselben ID ersetzt den eingebauten Kalender.</translation>
+    </message>
+    <message>
+        <source>Calendars folder</source>
+        <translation>Kalenderordner</translation>
+    </message>
+    <message>
+        <source>Review clock</source>
+        <translation>Prüfuhr</translation>
+    </message>
+    <message numerus="yes">
+        <source>A request must be answered within %n business minute(s). Warn me when:</source>
+        <translation><numerusform>Eine Anfrage muss innerhalb von %n Geschäftsminute beantwortet werden. Warnen, wenn:</numerusform><numerusform>Eine Anfrage muss innerhalb von %n Geschäftsminuten beantwortet werden. Warnen, wenn:</numerusform></translation>
+    </message>
+    <message>
+        <source>at most this much business time is left:</source>
+        <translation>höchstens noch so viel Geschäftszeit übrig ist:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>at most this share of the target is left:</source>
+        <translation>höchstens noch dieser Anteil der Frist übrig ist:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Case SLA flags</source>
+        <translation>SLA-Markierungen der Fälle</translation>
+    </message>
+    <message>
+        <source>Severity %1</source>
+        <translation>Schweregrad %1</translation>
+    </message>
+    <message>
+        <source>First response, premium:</source>
+        <translation>Erstreaktion, Premium:</translation>
+    </message>
+    <message>
+        <source>First response, standard:</source>
+        <translation>Erstreaktion, Standard:</translation>
+    </message>
+    <message>
+        <source>Longest support silence:</source>
+        <translation>Längste Zeit ohne Support-Rückmeldung:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> Std.</translation>
+    </message>
+    <message>
+        <source>Wall-clock time from the case's creation to its first response, and from the last support update (or the creation) to the next. The team lead's monitor flags the cases beyond these limits.</source>
+        <translation>Echtzeit von der Eröffnung des Falls bis zur Erstreaktion und von der letzten Support-Rückmeldung (oder der Eröffnung) bis zur nächsten. Die Übersicht der Teamleitung markiert Fälle jenseits dieser Grenzen.</translation>
+    </message>
+    <message>
+        <source>Restore the shipped values</source>
+        <translation>Mitgelieferte Werte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the shipped text</source>
+        <translation>Mitgelieferten Text wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <source>Sent to the requester when a request is declined; the manager can still edit each reply. Placeholders: {requester}, {caseNumber}, {caseId}, {subject}, {account}, {severity}, {tier}, {level}, {reason}, {manager}, {eligibleAt}, {requestId}. Write {{ and }} for literal braces.</source>
+        <translation>Wird beim Ablehnen einer Anfrage an den Anfragenden gesendet; jede Antwort lässt sich vorher noch bearbeiten. Platzhalter: {requester}, {caseNumber}, {caseId}, {subject}, {account}, {severity}, {tier}, {level}, {reason}, {manager}, {eligibleAt}, {requestId}. Für geschweifte Klammern {{ und }} schreiben.</translation>
+    </message>
+    <message>
+        <source>Preview with a sample request:</source>
+        <translation>Vorschau mit einer Beispielanfrage:</translation>
+    </message>
+    <message>
+        <source>Nightly export fails with timeout</source>
+        <translation>Nächtlicher Export bricht mit Zeitüberschreitung ab</translation>
+    </message>
+    <message>
+        <source>A plan of action is already agreed with the customer.</source>
+        <translation>Mit dem Kunden ist bereits ein Maßnahmenplan vereinbart.</translation>
+    </message>
+    <message>
+        <source>An empty template would send an empty reply.</source>
+        <translation>Eine leere Vorlage würde eine leere Antwort senden.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholders stay as written in the reply: %1</source>
+        <translation>Unbekannte Platzhalter bleiben unverändert in der Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Built-in calendars: %1.</source>
+        <translation>Eingebaute Kalender: %1.</translation>
+    </message>
+    <message>
+        <source>The folder "%1" does not exist.</source>
+        <translation>Der Ordner „%1“ existiert nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n calendar(s) from the folder.</source>
+        <translation><numerusform>%n Kalender aus dem Ordner geladen.</numerusform><numerusform>%n Kalender aus dem Ordner geladen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Calendars in use: %1.</source>
+        <translation>Verwendete Kalender: %1.</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>A token is stored in the system keychain.</source>
+        <translation>Im Schlüsselbund des Systems ist ein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token comes from the environment variable %1; it overrides the keychain.</source>
+        <translation>Das Token stammt aus der Umgebungsvariable %1; sie hat Vorrang vor dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>No token is stored for this portal.</source>
+        <translation>Für dieses Portal ist kein Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>No token is stored for this portal. %1</source>
+        <translation>Für dieses Portal ist kein Token gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>The token was stored in the system keychain.</source>
+        <translation>Das Token wurde im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token could not be stored: %1</source>
+        <translation>Das Token konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The token could not be stored in the system keychain (%1). It was not saved anywhere else; the other settings were saved.</source>
+        <translation>Das Token konnte nicht im Schlüsselbund des Systems gespeichert werden (%1). Es wurde nirgendwo anders gespeichert; die übrigen Einstellungen wurden gespeichert.</translation>
+    </message>
+    <message>
+        <source>The token was removed from the keychain.</source>
+        <translation>Das Token wurde aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>The token could not be removed: %1</source>
+        <translation>Das Token konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Enter a valid portal address to see whether a token is stored.</source>
+        <translation>Geben Sie eine gültige Portaladresse ein, um zu sehen, ob ein Token gespeichert ist.</translation>
+    </message>
+    <message>
+        <source>Checking the keychain…</source>
+        <translation>Schlüsselbund wird geprüft …</translation>
+    </message>
+    <message>
+        <source>Paste the token first.</source>
+        <translation>Fügen Sie zuerst das Token ein.</translation>
+    </message>
+    <message>
+        <source>A token is one word without spaces (at most 4096 characters).</source>
+        <translation>Ein Token ist ein Wort ohne Leerzeichen (höchstens 4096 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Enter the portal address first: the token is stored for that portal.</source>
+        <translation>Geben Sie zuerst die Portaladresse ein: Das Token wird für dieses Portal gespeichert.</translation>
+    </message>
+    <message>
+        <source>Storing the token in the keychain…</source>
+        <translation>Token wird im Schlüsselbund gespeichert …</translation>
+    </message>
+    <message>
+        <source>The portal address must be a full http or https URL, such as https://portal.example.com (got "%1").</source>
+        <translation>Die Portaladresse muss eine vollständige http- oder https-URL sein, etwa https://portal.example.com (erhalten: „%1“).</translation>
+    </message>
+    <message>
+        <source>Plain http would send the token unencrypted to %1; use https for a portal that is not on this computer.</source>
+        <translation>Mit einfachem http ginge das Token unverschlüsselt an %1; verwenden Sie https für ein Portal, das nicht auf diesem Computer läuft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, colons and spaces allowed (got %n character(s)).</source>
+        <translation><numerusform>Der Zertifikat-Fingerabdruck muss ein SHA-256-Fingerabdruck sein: 64 Hexadezimalziffern, Doppelpunkte und Leerzeichen erlaubt (erhalten: %n Zeichen).</numerusform><numerusform>Der Zertifikat-Fingerabdruck muss ein SHA-256-Fingerabdruck sein: 64 Hexadezimalziffern, Doppelpunkte und Leerzeichen erlaubt (erhalten: %n Zeichen).</numerusform></translation>
+    </message>
+    <message>
+        <source>Some calendar files in "%1" could not be loaded; the list below says which and why. Fix them or choose another folder.</source>
+        <translation>Einige Kalenderdateien in „%1“ konnten nicht geladen werden; die Liste unten nennt sie mit Grund. Korrigieren Sie sie oder wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The calendars folder "%1" does not exist.</source>
+        <translation>Der Kalenderordner „%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The reply template "%1" is empty; write a reply or restore the shipped text.</source>
+        <translation>Die Antwortvorlage „%1“ ist leer; schreiben Sie eine Antwort oder stellen Sie den mitgelieferten Text wieder her.</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1866,57 @@
     <message>
         <source>Support silence</source>
         <translation>Ohne Support-Rückmeldung</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SlaMonitorView</name>
+    <message>
+        <source>Open reviews per team</source>
+        <translation>Offene Prüfungen je Team</translation>
+    </message>
+    <message>
+        <source>Per manager</source>
+        <translation>Je Manager</translation>
+    </message>
+    <message>
+        <source>Per team</source>
+        <translation>Je Team</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Approaching</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Überschritten</translation>
+    </message>
+    <message>
+        <source>Breached today</source>
+        <translation>Heute überschritten</translation>
+    </message>
+    <message>
+        <source>Answered today</source>
+        <translation>Heute beantwortet</translation>
+    </message>
+    <message>
+        <source>First response missed</source>
+        <translation>Erstreaktion verfehlt</translation>
+    </message>
+    <message>
+        <source>Support silent too long</source>
+        <translation>Zu lange ohne Support-Rückmeldung</translation>
+    </message>
+    <message>
+        <source>Reviews at risk (%1)</source>
+        <translation>Gefährdete Prüfungen (%1)</translation>
+    </message>
+    <message>
+        <source>Case SLA flags (%1)</source>
+        <translation>SLA-Markierungen der Fälle (%1)</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +2008,29 @@
     <message>
         <source>Breached this week</source>
         <translation>Diese Woche überschritten</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SlaTeamChart</name>
+    <message>
+        <source>%1: %2 breached, %3 approaching, %4 on track</source>
+        <translation>%1: %2 überschritten, %3 bald fällig, %4 im Plan</translation>
+    </message>
+    <message>
+        <source>No open reviews</source>
+        <translation>Keine offenen Prüfungen</translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation>Überschritten</translation>
+    </message>
+    <message>
+        <source>Approaching</source>
+        <translation>Bald fällig</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Im Plan</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +2131,21 @@
     <message>
         <source>The system keychain did not answer within %1 s. %2</source>
         <translation>Der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet. %2</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::TrayNotifier</name>
+    <message>
+        <source>Show Escalation Desk</source>
+        <translation>Escalation Desk anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Escalation Desk — %n notice(s) waiting for your working hours</source>
+        <translation><numerusform>Escalation Desk – %n Hinweis wartet auf Ihre Arbeitszeit</numerusform><numerusform>Escalation Desk – %n Hinweise warten auf Ihre Arbeitszeit</numerusform></translation>
+    </message>
+    <message>
+        <source>Escalation Desk</source>
+        <translation>Escalation Desk</translation>
     </message>
 </context>
 <context>
@@ -1920,10 +2432,6 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
         <translation>Eskalationsanfragen im Support sichten und bearbeiten.</translation>
     </message>
     <message>
-        <source>Case portal to sync from (default: the setting portal/url).</source>
-        <translation>Fallportal, von dem synchronisiert wird (Standard: die Einstellung portal/url).</translation>
-    </message>
-    <message>
         <source>Cache file (default: cache.sqlite in the application data folder).</source>
         <translation>Datei des Zwischenspeichers (Standard: cache.sqlite im Datenordner des Programms).</translation>
     </message>
@@ -1942,6 +2450,14 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
     <message>
         <source>Escalation Desk</source>
         <translation>Escalation Desk</translation>
+    </message>
+    <message>
+        <source>Case portal to sync from (default: the setting portal/url, or rt/url with connector=rt).</source>
+        <translation>Fallportal, von dem synchronisiert wird (Standard: die Einstellung portal/url oder rt/url bei connector=rt).</translation>
+    </message>
+    <message>
+        <source>the setting connector is "%1"; expected native or rt</source>
+        <translation>die Einstellung connector ist „%1“; erwartet wird native oder rt</translation>
     </message>
 </context>
 </TS>
