@@ -269,7 +269,8 @@ Result measureP1(const Options &options)
 
     // Each repetition: a fresh empty cache, the app's window open on it, and
     // the engine's first sync; done when every row is in the queue and painted.
-    const int repetitions = std::min(options.repetitions, 5);
+    // Three: each is a whole first sync, and the run must stay short.
+    const int repetitions = std::min(options.repetitions, 3);
     std::vector<double> samples, cpu, merges, maxMerges;
     for (int rep = 0; rep < repetitions; ++rep) {
         const QString path = fixture.tempPath(u"p1-sync-%1.sqlite"_s.arg(rep));

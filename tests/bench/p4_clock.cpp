@@ -133,27 +133,27 @@ Result measureP4(const Options &options)
         result.notes << u"no clock state changed within the next simulated day"_s;
         return result;
     }
-    // Figures per tick; the value is the 99th percentile of the ticks, so
-    // that one tick preempted by another process on a shared machine does
-    // not decide, while any systematic slow tick does.
-    summarize(compute, &result);
-    result.value = percentile(compute, 99);
-    const double uiP99 = percentile(ui, 99);
-    result.parts.append({u"UI work"_s, uiP99, u"ms"_s, 20, *std::min_element(ui.begin(), ui.end()),
-                         *std::max_element(ui.begin(), ui.end()), uiP99 <= 20});
+    // The figures are the GUI thread's CPU time: a tick takes well under a
+    // scheduler time slice, so on a shared machine its wall time mostly says
+    // whether another process held the core (wall p99 is in the notes).
+    summarize(computeCpu, &result);
+    result.value = percentile(computeCpu, 99);
+    const double uiP99 = percentile(uiCpu, 99);
+    result.parts.append({u"UI work"_s, uiP99, u"ms"_s, 20, *std::min_element(uiCpu.begin(), uiCpu.end()),
+                         *std::max_element(uiCpu.begin(), uiCpu.end()), uiP99 <= 20});
     result.parts.append({u"exact dataChanged"_s, double(inexact), u"ticks wrong"_s, 0, 0, 0, inexact == 0});
     result.failed = inexact != 0;
     result.notes << u"%1 rows; %2 wake-ups through the next simulated day, %3 changed states (%4 rows in all, "
-                    "at most %5 at once); value and UI work are the 99th percentile over ticks, spread is the "
-                    "fastest and slowest tick; thread CPU p99: compute %6 ms, UI %7 ms; median: compute %8 ms, "
-                    "UI %9 ms"_s
+                    "at most %5 at once); value and UI work: GUI-thread CPU time, 99th percentile over ticks, spread "
+                    "the fastest and slowest tick; wall time p99: compute %6 ms, UI %7 ms; wall median: compute "
+                    "%8 ms, UI %9 ms"_s
                         .arg(model->rowCount())
                         .arg(wakeUps)
                         .arg(ticks)
                         .arg(changedTotal)
                         .arg(maxChanged)
-                        .arg(percentile(computeCpu, 99), 0, 'f', 3)
-                        .arg(percentile(uiCpu, 99), 0, 'f', 3)
+                        .arg(percentile(compute, 99), 0, 'f', 3)
+                        .arg(percentile(ui, 99), 0, 'f', 3)
                         .arg(percentile(compute, 50), 0, 'f', 3)
                         .arg(percentile(ui, 50), 0, 'f', 3);
     result.notes << u"dataChanged checked on %1 ticks against every row's state before and after: %2 wrong"_s

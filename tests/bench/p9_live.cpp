@@ -22,8 +22,11 @@
 #include <storeworker.h>
 #include <syncengine.h>
 
+#include <QFile>
 #include <QJsonObject>
 #include <QRandomGenerator>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Escalation;
@@ -206,6 +209,29 @@ Result measureP10(const Options &options)
         return result;
     }
     summarize(p99s, &result);
+
+    // What the disk alone costs: a 4 kB write and fsync() next to the cache,
+    // as many times, 99th percentile (a commit with synchronous=FULL needs
+    // at least one).
+    QFile probe(Fixture::instance().tempPath(u"p10-fsync-probe"_s));
+    std::vector<double> syncs;
+    if (probe.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        const QByteArray block(4096, 'x');
+        for (int i = 0; i < perRound * options.repetitions; ++i) {
+            probe.write(block);
+            probe.flush();
+            const double start = nowMs();
+            ::fsync(probe.handle());
+            syncs.push_back(nowMs() - start);
+        }
+        probe.close();
+        probe.remove();
+        result.hasReference = true;
+        result.referenceUnit = u"ms"_s;
+        result.reference = percentile(syncs, 99);
+        result.notes << u"reference: 4 kB write + fsync() on the cache's file system, 99th percentile of %1 "
+                        "(median %2 ms)"_s.arg(syncs.size()).arg(percentile(syncs, 50), 0, 'f', 3);
+    }
     result.notes << u"%1 rounds of %2 decisions, one after the other, Outbox::submit → saved (committed on the store "
                     "thread with synchronous=FULL, in a cache of %3 requests); value: median of the rounds' 99th "
                     "percentiles; median decision %4 ms, slowest %5 ms"_s
