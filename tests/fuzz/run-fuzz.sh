@@ -33,7 +33,7 @@ fuzzer=$(find "$build" -type f -name fuzz_recordparser -perm -u+x | head -n 1)
   -rss_limit_mb=2560 \
   -dict=tests/fuzz/recordparser.dict \
   -artifact_prefix="$build/" \
-  -print_final_stats=1 2>&1 | tee "$build/fuzz.log" | grep -E '^(#[0-9]+ +(INITED|DONE)|stat::|==|SUMMARY|fuzz_recordparser:)' || true
+  -print_final_stats=1 2>&1 | tee "$build/fuzz.log" | grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::|==|SUMMARY|fuzz_recordparser:)' || true
 status=${PIPESTATUS[0]}
 if [[ $status -ne 0 ]]; then
   echo "fuzz_recordparser found a problem (exit $status); see $build/fuzz.log" >&2
