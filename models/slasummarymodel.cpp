@@ -47,9 +47,33 @@ SlaSummaryModel::SlaSummaryModel(QueueModel *queue, ReviewClockService *clock, G
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
                 updateRows(topLeft.row(), bottomRight.row());
             });
-    // Rows are keyed by request id, so moves and layout changes change nothing.
+    // The counts follow the queue's rows one to one; the queue never moves
+    // rows, but should it ever, a recount keeps them right.
     connect(queue, &QAbstractItemModel::modelReset, this, &SlaSummaryModel::recount);
+    connect(queue, &QAbstractItemModel::rowsMoved, this, &SlaSummaryModel::recount);
+    connect(queue, &QAbstractItemModel::layoutChanged, this, &SlaSummaryModel::recount);
     recount();
+}
+
+void SlaSummaryModel::setActive(bool active)
+{
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (active) {
+        recount();
+        return;
+    }
+    // Counts that no longer follow the queue would be wrong: drop them.
+    beginResetModel();
+    m_groups.clear();
+    m_groupByHash.clear();
+    m_byRow.clear();
+    m_totals = {};
+    m_dirty.clear();
+    endResetModel();
+    m_midnight.stop();
+    m_debounce.stop();
 }
 
 void SlaSummaryModel::setTimeZone(const QTimeZone &zone)
@@ -84,7 +108,6 @@ void SlaSummaryModel::scheduleMidnight()
 SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now)
 {
     const QModelIndex first = m_queue->index(queueRow, 0);
-    const QString id = first.data(QueueRole::RequestIdRole).toString();
     const auto state = RequestState(first.data(QueueRole::RequestStateRole).toInt());
     const auto clock = ClockState(first.data(QueueRole::ClockStateRole).toInt());
     const int column = m_grouping == Grouping::Owner ? QueueColumn::Owner : QueueColumn::Team;
@@ -103,7 +126,11 @@ SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now
         case ClockState::Answered: break;
         }
     }
-    const std::optional<ReviewTimes> times = m_clock->times(id);
+    // Only answered and breached requests have an instant that counts for
+    // today or this week; the others (most of the queue) skip the lookup.
+    if (state == RequestState::Pending && clock != ClockState::Breached)
+        return c;
+    const std::optional<ReviewTimes> times = m_clock->times(m_queue->requestIdAt(queueRow));
     if (!times)
         return c;
     const qint64 answered = times->answeredAt;
@@ -125,15 +152,17 @@ SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now
     return c;
 }
 
-int SlaSummaryModel::groupIndex(const QString &name)
+int SlaSummaryModel::groupIndex(QStringView name)
 {
-    const auto it = m_groupByName.constFind(name);
-    if (it != m_groupByName.cend())
-        return it.value();
+    const size_t hash = qHash(name);
+    for (auto it = m_groupByHash.constFind(hash); it != m_groupByHash.cend() && it.key() == hash; ++it) {
+        if (m_groups[std::size_t(it.value())].name == name)
+            return it.value();
+    }
     const int row = int(m_groups.size());
     beginInsertRows({}, row, row);
-    m_groups.push_back({name, {}});
-    m_groupByName.insert(name, row);
+    m_groups.push_back({name.toString(), {}});
+    m_groupByHash.insert(hash, row);
     endInsertRows();
     return row;
 }
@@ -161,40 +190,39 @@ void SlaSummaryModel::markDirty(int group)
 
 void SlaSummaryModel::addRows(int first, int last)
 {
+    if (!m_active)
+        return;
     const qint64 now = m_clock->nowSecs();
+    std::vector<Contribution> added;
+    added.reserve(std::size_t(last - first + 1));
     for (int row = first; row <= last; ++row) {
-        const QString id = m_queue->requestIdAt(row);
-        // A re-inserted id replaces what it added before.
-        if (const auto old = m_byRequest.constFind(id); old != m_byRequest.cend())
-            apply(old.value(), -1);
-        const Contribution c = evaluate(row, now);
-        apply(c, +1);
-        m_byRequest.insert(id, c);
+        added.push_back(evaluate(row, now));
+        apply(added.back(), +1);
     }
+    m_byRow.insert(m_byRow.begin() + first, added.begin(), added.end());
 }
 
 void SlaSummaryModel::removeRows(int first, int last)
 {
-    for (int row = first; row <= last; ++row) {
-        const auto it = m_byRequest.constFind(m_queue->requestIdAt(row));
-        if (it == m_byRequest.cend())
-            continue;
-        apply(it.value(), -1);
-        m_byRequest.erase(it);
-    }
+    if (!m_active)
+        return;
+    for (int row = first; row <= last; ++row)
+        apply(m_byRow[std::size_t(row)], -1);
+    m_byRow.erase(m_byRow.begin() + first, m_byRow.begin() + last + 1);
 }
 
 void SlaSummaryModel::updateRows(int first, int last)
 {
+    if (!m_active)
+        return;
     const qint64 now = m_clock->nowSecs();
     if (now >= m_tomorrowStart) {
         recount();
         return;
     }
     for (int row = first; row <= last; ++row) {
-        const QString id = m_queue->requestIdAt(row);
         const Contribution c = evaluate(row, now);
-        Contribution &old = m_byRequest[id];
+        Contribution &old = m_byRow[std::size_t(row)];
         if (old.group == c.group && old.bits == c.bits)
             continue;
         apply(old, -1);
@@ -205,23 +233,24 @@ void SlaSummaryModel::updateRows(int first, int last)
 
 void SlaSummaryModel::recount()
 {
+    if (!m_active)
+        return;
     const qint64 now = m_clock->nowSecs();
     computePeriods(now);
     beginResetModel();
     m_groups.clear();
-    m_groupByName.clear();
-    m_byRequest.clear();
+    m_groupByHash.clear();
+    m_byRow.clear();
     m_totals = {};
     m_dirty.clear();
     endResetModel();
     // Groups appear as rows are counted; the reset above already told views
     // the model is empty, so the inserts that follow are consistent.
     const int rows = m_queue->rowCount();
-    m_byRequest.reserve(rows);
+    m_byRow.reserve(std::size_t(rows));
     for (int row = 0; row < rows; ++row) {
-        const Contribution c = evaluate(row, now);
-        apply(c, +1);
-        m_byRequest.insert(m_queue->requestIdAt(row), c);
+        m_byRow.push_back(evaluate(row, now));
+        apply(m_byRow.back(), +1);
     }
     scheduleMidnight();
     flush();
@@ -321,8 +350,12 @@ QStringList SlaSummaryModel::groups() const
 
 SlaSummaryModel::Counts SlaSummaryModel::counts(const QString &group) const
 {
-    const auto it = m_groupByName.constFind(group);
-    return it == m_groupByName.cend() ? Counts{} : m_groups[std::size_t(it.value())].counts;
+    const size_t hash = qHash(group);
+    for (auto it = m_groupByHash.constFind(hash); it != m_groupByHash.cend() && it.key() == hash; ++it) {
+        if (m_groups[std::size_t(it.value())].name == group)
+            return m_groups[std::size_t(it.value())].counts;
+    }
+    return {};
 }
 
 } // namespace Escalation

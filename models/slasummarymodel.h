@@ -60,6 +60,11 @@ public:
     // and the week starts on this day (default: the system locale's).
     void setTimeZone(const QTimeZone &zone);
     void setFirstDayOfWeek(Qt::DayOfWeek day);
+    // An inactive model counts nothing and ignores the queue; activating it
+    // counts every row once. Views activate it when first shown, so a desk
+    // that never opens the SLA monitor never pays for it. Active by default.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
     // How long to gather changes before views hear of them.
     void setDebounceInterval(int msecs) { m_debounce.setInterval(msecs); }
 
@@ -97,7 +102,7 @@ private:
     };
 
     Contribution evaluate(int queueRow, qint64 now);
-    int groupIndex(const QString &name);
+    int groupIndex(QStringView name);
     void apply(const Contribution &c, int sign);
     void addRows(int first, int last);
     void removeRows(int first, int last);
@@ -111,13 +116,14 @@ private:
     Grouping m_grouping;
     QTimeZone m_zone;
     Qt::DayOfWeek m_firstDay;
+    bool m_active = true;
     qint64 m_todayStart = 0;
     qint64 m_weekStart = 0;
     qint64 m_tomorrowStart = 0;
 
-    std::vector<Group> m_groups;      // rows of this model, in order of arrival
-    QHash<QString, int> m_groupByName;
-    QHash<QString, Contribution> m_byRequest;
+    std::vector<Group> m_groups;           // rows of this model, in order of arrival
+    QMultiHash<size_t, int> m_groupByHash; // qHash(name) -> group; looked up by view, no copy
+    std::vector<Contribution> m_byRow;     // one per queue row, in the queue's row order
     Counts m_totals;
     std::set<int> m_dirty;
     QTimer m_debounce;

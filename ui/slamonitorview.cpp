@@ -48,6 +48,9 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     , m_atRisk(new QueueFilterProxy(queue, this))
 {
     setObjectName(QStringLiteral("slaMonitorView"));
+    // Counted when the view is first shown (showEvent), not at start-up.
+    m_byManager->setActive(false);
+    m_byTeam->setActive(false);
 
     QueueFilter risk;
     risk.setStates({RequestState::Pending});
@@ -144,6 +147,13 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     connect(m_atRisk, &QAbstractItemModel::rowsRemoved, this, &SlaMonitorView::refreshHeadline);
     connect(m_atRisk, &QAbstractItemModel::modelReset, this, &SlaMonitorView::refreshHeadline);
     refreshHeadline();
+}
+
+void SlaMonitorView::showEvent(QShowEvent *event)
+{
+    m_byManager->setActive(true);
+    m_byTeam->setActive(true);
+    QWidget::showEvent(event);
 }
 
 QLabel *SlaMonitorView::makeTile(const QString &objectName)

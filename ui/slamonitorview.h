@@ -47,6 +47,9 @@ Q_SIGNALS:
     // A flagged case: the main window shows its newest request if it has one.
     void caseActivated(const QString &caseId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     QTableView *makeTable(QAbstractItemModel *model, int sortColumn, Qt::SortOrder order);
     // A headline tile; returns its value label.

@@ -227,6 +227,24 @@ private Q_SLOTS:
         QCOMPARE(m->counts(QStringLiteral("Omar Haddad")).value(Col::AnsweredThisWeek), 1);
     }
 
+    void inactiveModel_countsNothingUntilActivated()
+    {
+        Fixture f;
+        SlaSummaryModel *m = f.summary(SlaSummaryModel::Grouping::Team);
+        QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString before = countsText(m->totals());
+        m->setActive(false);
+        QCOMPARE(m->rowCount(), 0);
+        QCOMPARE(countsText(m->totals()), QStringLiteral("0 0 0 0 0 0 0 0"));
+        ChangeSet changes;
+        changes.removedRequestIds << f.data.requests.at(0).id;
+        f.queue->applyChangeSet(changes);
+        QCOMPARE(m->rowCount(), 0);
+        m->setActive(true);
+        QCOMPARE(m->counts(QStringLiteral("EMEA Platform")).value(Col::OpenNow), 2);
+        QVERIFY(countsText(m->totals()) != before);
+    }
+
     void largeQueue_countsEveryRowOnce()
     {
         Fixture f;
