@@ -360,6 +360,9 @@ QJsonObject rowToJson(const Row &row, bool full)
     o.insert(u"team"_s, nullable(row.request.team));
     o.insert(u"calendar"_s, nullable(row.request.calendarId));
     o.insert(u"calendarFallback"_s, row.times.calendarFallback);
+    // The backend's own due time (RT's Due) where it has one; the review
+    // clock runs on reviewDueAt.
+    o.insert(u"externalDueAt"_s, nullable(instantToString(row.request.externalDueAt)));
     if (full)
         o.insert(u"case"_s, row.hasCase ? QJsonValue(caseToJson(row.caseRecord)) : QJsonValue());
     return o;

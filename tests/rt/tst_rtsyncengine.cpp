@@ -2,7 +2,8 @@
 // end against a real RT 5 (provision-rt.sh, one for all test functions): a
 // first sync into a CacheStore, RT's Due kept in the cache, an RT change
 // picked up by polling, a decision through the outbox that reaches RT once
-// (also across a restart), and the command line choosing the connector.
+// (also across a restart), and the command line choosing the connector
+// (sync, list with RT's Due, decide).
 
 #include "cachestore.h"
 #include "outbox.h"
@@ -403,6 +404,15 @@ void TestRtSyncEngine::cli_syncAndDecideWithConnectorRt()
         QVERIFY(cache);
         QCOMPARE(cache->requestCount(), SeedEscalations);
     }
+    // list --json carries RT's Due beside the app's review deadline.
+    QCOMPARE(cli({u"list"_s, u"--json"_s, u"--db"_s, db}, &out, &err), 0);
+    const QJsonArray listed = QJsonDocument::fromJson(out.toUtf8()).array();
+    QVERIFY(!listed.isEmpty());
+    for (const QJsonValue &v : listed) {
+        QVERIFY2(v.toObject().value(u"externalDueAt"_s).toString().endsWith(u'Z'), qPrintable(out.left(400)));
+        QVERIFY(v.toObject().value(u"reviewDueAt"_s).toString().endsWith(u'Z'));
+    }
+
     // A cache filled from RT refuses to continue from the native portal.
     QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"native"_s, u"--portal"_s, url, u"--db"_s, db, u"--once"_s}, &out, &err), 2);
     QVERIFY2(err.contains(u"rt"_s), qPrintable(err));
