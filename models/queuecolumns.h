@@ -43,6 +43,7 @@ enum Role : int {
     RequestStateRole,    // int(Escalation::RequestState)
     PendingOutboxRole,   // int: entries waiting for the portal
     OutageRole,          // bool: the case is severity 1
+    ClockPausedRole,     // bool: the request's business calendar is closed now
 };
 } // namespace QueueRole
 

@@ -564,6 +564,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case QueueRole::LevelRole: return int(r.level);
     case QueueRole::RequestStateRole: return int(r.state);
     case QueueRole::PendingOutboxRole: return r.pendingOutbox;
+    case QueueRole::ClockPausedRole: return m_clock->isPaused(r.id);
     case QueueRole::OutageRole: {
         const CaseRow *c = caseOf(r);
         return c && c->severity == Escalation::Severity::S1;
@@ -614,6 +615,7 @@ QHash<int, QByteArray> QueueModel::roleNames() const
     names.insert(QueueRole::RequestStateRole, "requestState");
     names.insert(QueueRole::PendingOutboxRole, "pendingOutbox");
     names.insert(QueueRole::OutageRole, "outage");
+    names.insert(QueueRole::ClockPausedRole, "clockPaused");
     return names;
 }
 

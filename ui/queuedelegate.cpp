@@ -26,6 +26,8 @@ void QueueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
             option->backgroundBrush = ClockPalette::tint(state, option->palette);
             if (state == ClockState::Breached)
                 option->palette.setColor(QPalette::Text, ClockPalette::accent(state).darker(130));
+            else if (index.data(QueueRole::ClockPausedRole).toBool())
+                option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
         }
     }
     if (column == QueueColumn::Severity && index.data(QueueRole::OutageRole).toBool()) {

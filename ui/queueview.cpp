@@ -68,7 +68,7 @@ void QueueView::applyDefaultColumnWidths()
         const QString header = model()->headerData(column, Qt::Horizontal).toString();
         h->resizeSection(column, std::max(w(sample), w(header) + 12));
     };
-    fit(QueueColumn::Countdown, tr("overdue 12h 59m"));
+    fit(QueueColumn::Countdown, tr("overdue 12h 59m ⏸"));
     fit(QueueColumn::ClockState, tr("Approaching") + QStringLiteral("MM"));
     fit(QueueColumn::Level, tr("L4"));
     fit(QueueColumn::Severity, tr("S1 outage"));

@@ -2,18 +2,21 @@
 
 #include <calendarregistry.h>
 #include <mainwindow.h>
+#include <nativeconnector.h>
 #include <outbox.h>
 #include <policyconfig.h>
 #include <portalclient.h>
 #include <queuemodel.h>
 #include <replytemplates.h>
 #include <reviewclockservice.h>
+#include <rtconnector.h>
 #include <storeworker.h>
 #include <syncindicator.h>
 #include <tokenstore.h>
 
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QStandardPaths>
 
 Q_LOGGING_CATEGORY(lcDesk, "escalation.desk")
@@ -142,12 +145,25 @@ void AppController::startSync()
     }
     indicator->setCacheOnly(tr("Connecting to %1…").arg(m_options.portal.toDisplayString()));
 
-    PortalSettings settings;
-    settings.baseUrl = m_options.portal;
-    settings.pinnedCertificateSha256 = qgetenv("ESCALATION_DESK_PIN_SHA256");
-    m_client = new PortalClient(settings, nullptr, this);
-    m_engine = new SyncEngine(m_client, m_worker, {}, this);
-    m_outbox = new Outbox(m_client, m_worker, {}, this);
+    RtConnector *rt = nullptr;
+    if (m_options.connector == QStringLiteral("rt")) {
+        QSettings stored;
+        QStringList problems;
+        RtSettings rtSettings = RtSettings::fromSettings(stored, &problems);
+        for (const QString &problem : std::as_const(problems))
+            qCWarning(lcDesk).noquote() << problem;
+        rtSettings.baseUrl = m_options.portal;
+        rt = new RtConnector(rtSettings, nullptr, this);
+        m_connector = rt;
+    } else {
+        PortalSettings settings;
+        settings.baseUrl = m_options.portal;
+        settings.pinnedCertificateSha256 = qgetenv("ESCALATION_DESK_PIN_SHA256");
+        m_client = new PortalClient(settings, nullptr, this);
+        m_connector = new NativeConnector(m_client, this);
+    }
+    m_engine = new SyncEngine(m_connector, m_worker, {}, this);
+    m_outbox = new Outbox(m_connector, m_worker, {}, this);
 
     connect(m_engine, &SyncEngine::statusChanged, indicator, &SyncIndicator::setStatus);
     connect(m_window.get(), &MainWindow::syncRequested, m_engine, &SyncEngine::syncNow);
@@ -173,13 +189,23 @@ void AppController::startSync()
 
     // The token: keychain, or ESCALATION_DESK_TOKEN for scripted runs.
     m_tokens = new TokenStore(TokenStore::keyForPortal(m_options.portal), this);
-    connect(m_tokens, &TokenStore::tokenRead, this, [this, indicator](const TokenLookup &lookup) {
+    connect(m_tokens, &TokenStore::tokenRead, this, [this, indicator, rt](const TokenLookup &lookup) {
         if (!lookup.found()) {
             indicator->setCacheOnly(lookup.error.isEmpty() ? tr("No portal token: showing the cache only") : lookup.error);
             qCWarning(lcDesk).noquote() << lookup.error;
             return;
         }
-        m_client->setToken(lookup.token);
+        if (rt) {
+            rt->setSecret(lookup.token);
+            const QStringList problems = rt->settings().validate();
+            if (!problems.isEmpty()) {
+                indicator->setCacheOnly(tr("Request Tracker cannot be used: %1").arg(problems.join(QLatin1Char(' '))));
+                qCWarning(lcDesk).noquote() << problems.join(QLatin1Char(' '));
+                return;
+            }
+        } else {
+            m_client->setToken(lookup.token);
+        }
         m_engine->start(m_syncState, m_pendingAtOpen);
         m_outbox->start();
     });

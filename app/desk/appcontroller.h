@@ -23,6 +23,7 @@ namespace Escalation {
 class MainWindow;
 class Outbox;
 class PortalClient;
+class PortalConnector;
 class QueueModel;
 class ReviewClockService;
 class StoreWorker;
@@ -31,6 +32,7 @@ class SyncEngine;
 
 struct DeskOptions {
     QUrl portal;       // empty: work from the cache alone
+    QString connector = QStringLiteral("native"); // "native" or "rt" (Request Tracker at portal)
     QString database;  // the cache file
     DeskRole role = DeskRole::Manager;
     QString userName;
@@ -65,7 +67,8 @@ private:
     ReviewClockService *m_clock = nullptr;
     QueueModel *m_model = nullptr;
     std::unique_ptr<MainWindow> m_window;
-    PortalClient *m_client = nullptr;
+    PortalClient *m_client = nullptr;       // the native backend only
+    PortalConnector *m_connector = nullptr; // what the engine and the outbox talk to
     SyncEngine *m_engine = nullptr;
     Outbox *m_outbox = nullptr;
     TokenStore *m_tokens = nullptr;

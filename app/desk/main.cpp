@@ -51,7 +51,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portalOption(QStringLiteral("portal"),
-                                          QApplication::translate("main", "Case portal to sync from (default: the setting portal/url)."),
+                                          QApplication::translate("main", "Case portal to sync from (default: the setting portal/url, or rt/url with connector=rt)."),
                                           QStringLiteral("URL"));
     const QCommandLineOption dbOption(QStringLiteral("db"),
                                       QApplication::translate("main", "Cache file (default: cache.sqlite in the application data folder)."),
@@ -66,8 +66,14 @@ int main(int argc, char *argv[])
 
     QSettings settings;
     DeskOptions options;
+    // Which backend the desk syncs from (docs/settings.md): the native portal
+    // contract, or Request Tracker with its address in rt/url.
+    options.connector = settings.value(QStringLiteral("connector"), QStringLiteral("native")).toString().trimmed().toLower();
+    if (options.connector != QStringLiteral("native") && options.connector != QStringLiteral("rt"))
+        return usageError(QApplication::translate("main", "the setting connector is \"%1\"; expected native or rt").arg(options.connector));
+    const QString urlKey = options.connector == QStringLiteral("rt") ? QStringLiteral("rt/url") : QStringLiteral("portal/url");
     const QString portal = parser.isSet(portalOption) ? parser.value(portalOption)
-                                                      : settings.value(QStringLiteral("portal/url")).toString();
+                                                      : settings.value(urlKey).toString();
     if (!portal.isEmpty()) {
         options.portal = QUrl::fromUserInput(portal);
         if (!options.portal.isValid() || (options.portal.scheme() != QStringLiteral("http") && options.portal.scheme() != QStringLiteral("https")))

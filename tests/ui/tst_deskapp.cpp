@@ -1,0 +1,109 @@
+// The desk end to end: the composition root against a real escalation-portal
+// on loopback, as the run command starts it. A new user must see a live
+// queue within seconds, and the portal's activity must reach it unasked.
+
+#include <appcontroller.h>
+#include <detailspane.h>
+#include <mainwindow.h>
+#include <queuemodel.h>
+#include <queueview.h>
+#include <syncindicator.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Escalation;
+
+class TestDeskApp final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        const QByteArray token = "tst-deskapp-token-5d1f";
+        qputenv("ESCALATION_PORTAL_TOKEN", token);
+        qputenv("ESCALATION_DESK_TOKEN", token);
+        m_portal.setProgram(QStringLiteral(ESCALATION_PORTAL_BINARY));
+        m_portal.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
+                               QStringLiteral("7"), QStringLiteral("--requests"), QStringLiteral("400"),
+                               QStringLiteral("--activity"), QStringLiteral("600"), QStringLiteral("--db"),
+                               m_dir.filePath(QStringLiteral("portal.sqlite"))});
+        m_portal.setProcessChannelMode(QProcess::SeparateChannels);
+        m_portal.start();
+        QVERIFY2(m_portal.waitForStarted(10000), qPrintable(m_portal.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        while (m_url.isEmpty() && timer.elapsed() < 20000) {
+            m_portal.waitForReadyRead(500);
+            m_output += m_portal.readAllStandardOutput();
+            for (const QByteArray &line : m_output.split('\n')) {
+                if (line.startsWith("listening on "))
+                    m_url = QUrl(QString::fromUtf8(line.mid(13).trimmed().split(' ').first()));
+            }
+        }
+        QVERIFY2(m_url.isValid() && !m_url.isEmpty(), m_output.constData());
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_portal.state() != QProcess::NotRunning) {
+            m_portal.terminate();
+            if (!m_portal.waitForFinished(5000))
+                m_portal.kill();
+        }
+    }
+
+    void liveQueue_showsPortalRequestsAndFollowsActivity()
+    {
+        DeskOptions options;
+        options.portal = m_url;
+        options.database = m_dir.filePath(QStringLiteral("cache.sqlite"));
+        options.userName = QStringLiteral("Maya Fischer");
+        AppController controller(options);
+        QSignalSpy fatal(&controller, &AppController::fatalError);
+        controller.start();
+        MainWindow *window = controller.window();
+        QueueModel *model = window->context().model;
+
+        // The first sync fills the queue within seconds.
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 200, 20000);
+        QCOMPARE(fatal.size(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window->syncIndicator()->stateText() == QStringLiteral("Live"), 20000);
+
+        // Live activity arrives without anyone asking for it.
+        QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(model, &QAbstractItemModel::modelReset);
+        QTRY_VERIFY_WITH_TIMEOUT(inserted.size() + changed.size() > 0, 15000);
+        QCOMPARE(reset.size(), 0);
+
+        // Selecting a row shows the full record, read from the cache.
+        QVERIFY(window->queueView()->selectRequest(model->requestIdAt(0)));
+        QVERIFY(window->detailsPane()->request().has_value());
+
+        window->resize(1680, 940);
+        QTest::qWait(300);
+        const QPixmap shot = window->grab();
+        QVERIFY(!shot.isNull());
+        const QString dir = QStringLiteral(ESCALATION_SOURCE_DIR "/docs/screenshots");
+        QDir().mkpath(dir);
+        QVERIFY(shot.save(dir + QStringLiteral("/live-queue.png")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_portal;
+    QByteArray m_output;
+    QUrl m_url;
+};
+
+QTEST_MAIN(TestDeskApp)
+#include "tst_deskapp.moc"
