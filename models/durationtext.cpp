@@ -7,7 +7,7 @@
 namespace Escalation::DurationText {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("DurationText", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Escalation::DurationText", text); }
 } // namespace
 
 QString compact(qint64 seconds)

@@ -1,6 +1,8 @@
 #include "appcontroller.h"
 
 #include <calendarregistry.h>
+#include <deskfeatures.h>
+#include <desksettings.h>
 #include <mainwindow.h>
 #include <nativeconnector.h>
 #include <outbox.h>
@@ -14,7 +16,6 @@
 #include <syncindicator.h>
 #include <tokenstore.h>
 
-#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QStandardPaths>
@@ -46,14 +47,11 @@ PolicyConfig loadPolicy()
     return loaded.value_or(defaults);
 }
 
-CalendarRegistry loadCalendars()
+CalendarRegistry loadCalendars(const DeskSettings &settings)
 {
-    CalendarRegistry registry = CalendarRegistry::withBuiltIns();
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/calendars");
-    if (!QFileInfo(dir).isDir())
-        return registry; // no user calendars: the built-in ones
+    // Built-in calendars, overridden by the user's folder (calendars/directory).
     QStringList errors;
-    registry.loadDirectory(dir, &errors);
+    CalendarRegistry registry = settings.calendars(&errors);
     for (const QString &e : std::as_const(errors))
         qCWarning(lcDesk).noquote() << e;
     return registry;
@@ -66,8 +64,11 @@ AppController::AppController(DeskOptions options, QObject *parent)
 {
     registerStoreMetaTypes();
     qRegisterMetaType<SyncStatus>();
-    const PolicyConfig policy = loadPolicy();
-    m_clock = new ReviewClockService(loadCalendars(), ReviewClock(policy.review), this);
+    m_settings = new DeskSettings(this);
+    for (const QString &problem : m_settings->problems())
+        qCWarning(lcDesk).noquote() << problem;
+    const PolicyConfig policy = m_settings->policy(loadPolicy());
+    m_clock = new ReviewClockService(loadCalendars(*m_settings), ReviewClock(policy.review), this);
     m_model = new QueueModel(m_clock, this);
 
     DeskContext context;
@@ -77,7 +78,9 @@ AppController::AppController(DeskOptions options, QObject *parent)
     context.policy = EscalationPolicy(policy);
     context.role = m_options.role;
     context.userName = m_options.userName;
+    context.templates = m_settings->replyTemplates();
     m_window = std::make_unique<MainWindow>(std::move(context));
+    m_features = new DeskFeatures(m_window.get(), m_model, m_clock, &m_lookup, m_settings);
 
     m_worker = new StoreWorker(m_options.database);
     m_worker->moveToThread(&m_storeThread);
@@ -89,6 +92,7 @@ AppController::AppController(DeskOptions options, QObject *parent)
     connect(m_worker, &StoreWorker::queueLoaded, this, &AppController::onQueueLoaded);
     connect(m_worker, &StoreWorker::changeSetCommitted, m_model, &QueueModel::applyChangeSet);
     connect(m_worker, &StoreWorker::changeSetCommitted, m_window.get(), &MainWindow::onChangeSetCommitted);
+    connect(m_worker, &StoreWorker::changeSetCommitted, m_features, &DeskFeatures::applyChangeSet);
 }
 
 AppController::~AppController()
@@ -104,6 +108,7 @@ AppController::~AppController()
 void AppController::start()
 {
     m_window->restoreSettings();
+    m_features->showViewForRole(m_options.role);
     m_window->show();
     m_window->syncIndicator()->setCacheOnly(tr("Opening the cache…"));
     m_storeThread.start();
@@ -131,6 +136,7 @@ void AppController::onQueueLoaded(quint64 ticket, const QueueSnapshot &snapshot)
     if (ticket != m_queueTicket)
         return;
     m_model->loadSnapshot(snapshot.requests, snapshot.cases);
+    m_features->loadSnapshot(snapshot.requests, snapshot.cases);
     m_window->syncIndicator()->setPendingOutbox(m_pendingAtOpen);
     // The queue is on screen from the cache; now catch up with the portal.
     startSync();
@@ -158,7 +164,10 @@ void AppController::startSync()
     } else {
         PortalSettings settings;
         settings.baseUrl = m_options.portal;
-        settings.pinnedCertificateSha256 = qgetenv("ESCALATION_DESK_PIN_SHA256");
+        // The pin the user trusted in Settings; the environment overrides it for scripted runs.
+        const QByteArray pinFromEnvironment = qgetenv("ESCALATION_DESK_PIN_SHA256");
+        settings.pinnedCertificateSha256 =
+            pinFromEnvironment.isEmpty() ? m_settings->trustedCertificateSha256() : pinFromEnvironment;
         m_client = new PortalClient(settings, nullptr, this);
         m_connector = new NativeConnector(m_client, this);
     }

@@ -38,6 +38,9 @@ struct DeskOptions {
     QString userName;
 };
 
+class DeskFeatures;
+class DeskSettings;
+
 class AppController final : public QObject
 {
     Q_OBJECT
@@ -61,6 +64,8 @@ private:
     void updatePendingRows();
 
     DeskOptions m_options;
+    DeskSettings *m_settings = nullptr;
+    DeskFeatures *m_features = nullptr; // team lead and director views, settings, tray; owned by the window
     QThread m_storeThread;
     StoreWorker *m_worker = nullptr; // lives on m_storeThread, deleted when it finishes
     CacheLookup m_lookup;

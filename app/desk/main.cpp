@@ -6,6 +6,8 @@
 #include <mainwindow.h>
 #include <paths.h>
 
+#include <desktranslations.h>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -45,6 +47,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.escalationdesk.EscalationDesk"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/escalation-desk.svg")));
+    // Before the parser, so that --help is translated too.
+    Escalation::installTranslations(&app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Triage support escalation requests."));
