@@ -630,6 +630,11 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
             return badRequest(responder, line, error->field, error->message);
         result = m_store->applyAction(id, input, key, fingerprint);
     }
+    // A refusal keeps its status: faults that answer 200 with a broken body
+    // would otherwise turn a 409 or 422 into a success the portal never had.
+    const bool answersOk = fault && *fault != FaultKind::Reset && *fault != FaultKind::Stall;
+    if (answersOk && (result->status < 200 || result->status > 299))
+        fault = std::nullopt;
     if (fault)
         return sendFault(*fault, std::move(responder), line, result->body);
     send(responder, line, result->status, result->body);
