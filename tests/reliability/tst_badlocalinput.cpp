@@ -74,7 +74,7 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("mentioned");
         QTest::newRow("empty file") << QByteArray() << QString();
-        QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe\x01{[\x80\x81", 10) << QString();
+        QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe\x01{[\x80\x81", 8) << QString();
         QTest::newRow("cut short") << QByteArray("{\"name\":\"Americas\",\"timeZone\":\"America/New_York\",\"week\":{\"mon")
                                    << QString();
         QTest::newRow("array instead of object") << QByteArray("[1,2,3]") << QString();
