@@ -38,7 +38,18 @@ bool QueueFilter::isEmpty() const
         && m_reasons == 0 && m_clockStates == 0 && m_owner.isEmpty() && m_team.isEmpty();
 }
 
+bool QueueFilter::hasAttributes() const
+{
+    return m_states != 0 || m_levels != 0 || m_severities != 0 || m_tiers != 0 || m_reasons != 0
+        || m_clockStates != 0 || !m_owner.isEmpty() || !m_team.isEmpty();
+}
+
 bool QueueFilter::accepts(const QueueFilterSubject &row) const
+{
+    return acceptsAttributes(row) && acceptsText(row);
+}
+
+bool QueueFilter::acceptsAttributes(const QueueFilterSubject &row) const
 {
     // Cheapest tests first: a keystroke re-filters 100 000 rows.
     if (!allows(m_states, int(row.state)) || !allows(m_levels, row.level)
@@ -49,8 +60,11 @@ bool QueueFilter::accepts(const QueueFilterSubject &row) const
         if (m_owner == unownedToken() ? !row.owner.isEmpty() : row.owner != m_owner)
             return false;
     }
-    if (!m_team.isEmpty() && row.team != m_team)
-        return false;
+    return m_team.isEmpty() || row.team == m_team;
+}
+
+bool QueueFilter::acceptsText(const QueueFilterSubject &row) const
+{
     if (m_text.isEmpty())
         return true;
     for (QStringView field : row.foldedText) {
@@ -58,6 +72,16 @@ bool QueueFilter::accepts(const QueueFilterSubject &row) const
             return true;
     }
     return row.requestId.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool QueueFilter::acceptsJoinedText(QStringView joinedFoldedText, QStringView requestId) const
+{
+    Q_ASSERT(canSearchJoined());
+    if (m_text.isEmpty())
+        return true;
+    // The search text holds no separator, so a match never spans two
+    // fields: the same answer as searching each field.
+    return joinedFoldedText.contains(m_foldedText) || requestId.contains(m_text, Qt::CaseInsensitive);
 }
 
 } // namespace Escalation

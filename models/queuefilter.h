@@ -69,6 +69,21 @@ public:
     bool isEmpty() const;
     bool accepts(const QueueFilterSubject &row) const;
 
+    // accepts() in two halves, for a caller (the proxy) that keeps each
+    // row's folded fields joined in one string: one substring search per row
+    // instead of six, and no subject at all for rows the text rejects.
+    // accepts(s) == acceptsAttributes(s) && (!hasText() || text matches).
+    static constexpr QChar TextSeparator = QChar(u'\0');
+    bool hasText() const { return !m_text.isEmpty(); }
+    bool hasAttributes() const;
+    bool acceptsAttributes(const QueueFilterSubject &row) const;
+    // The text test on the row's QueueFilterSubject::foldedText joined by
+    // TextSeparator. Only valid when canSearchJoined(): a search text that
+    // holds the separator could match across two fields.
+    bool canSearchJoined() const { return !m_foldedText.contains(TextSeparator); }
+    bool acceptsJoinedText(QStringView joinedFoldedText, QStringView requestId) const;
+    bool acceptsText(const QueueFilterSubject &row) const;
+
     friend bool operator==(const QueueFilter &, const QueueFilter &) = default;
 
 private:

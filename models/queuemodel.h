@@ -45,6 +45,15 @@ public:
     // updated, all others untouched.
     void setPendingOutbox(const QHash<QString, int> &pendingByRequestId);
 
+    // The same answer as QAbstractTableModel's, without its virtual calls of
+    // rowCount() and columnCount(): the proxy's sort makes two indexes per
+    // comparison, a million comparisons per sort of 100 000 rows.
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override
+    {
+        const bool valid = !parent.isValid() && row >= 0 && column >= 0 && row < int(m_rows.size())
+            && column < QueueColumn::Count;
+        return valid ? createIndex(row, column) : QModelIndex();
+    }
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
