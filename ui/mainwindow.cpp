@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actiondialog.h"
+#include "conflictdescription.h"
 #include "detailspane.h"
 #include "filterbar.h"
 #include "queueview.h"
@@ -424,9 +425,18 @@ void MainWindow::onActionRejected(const OutboxEntry &entry)
 
 void MainWindow::onActionConflicted(const OutboxEntry &entry)
 {
-    statusBar()->showMessage(tr("%1 for %2 conflicts with a newer change at the portal; review the request and decide again.")
-                                 .arg(displayName(entry.action), entry.requestId),
-                             StatusMessageMs * 2);
+    const QString summary = tr("%1 for %2 conflicts with a newer change at the portal; review the request and decide again.")
+                                .arg(displayName(entry.action), entry.requestId);
+    statusBar()->showMessage(summary, StatusMessageMs * 2);
+
+    // Both versions side by side, without blocking the queue: the decision
+    // stays in the outbox either way.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Decision in conflict"), QString(), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("conflictBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setTextFormat(Qt::PlainText); // portal text is never rendered
+    box->setText(summary + QStringLiteral("\n\n") + describeConflict(entry));
+    box->open();
 }
 
 } // namespace Escalation
