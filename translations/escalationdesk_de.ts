@@ -12,23 +12,23 @@
         <translation>unbekannter Tag; erwartet wird monday, tuesday, wednesday, thursday, friday, saturday oder sunday</translation>
     </message>
     <message>
-        <source>expected an array of "HH:MM-HH:MM" strings, got %1</source>
+        <source>expected an array of &quot;HH:MM-HH:MM&quot; strings, got %1</source>
         <translation>Array von „HH:MM-HH:MM“-Zeichenketten erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>expected "HH:MM-HH:MM" with start before end, got %1</source>
+        <source>expected &quot;HH:MM-HH:MM&quot; with start before end, got %1</source>
         <translation>„HH:MM-HH:MM“ mit Beginn vor Ende erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>expected intervals that do not overlap, but "%1" overlaps "%2"</source>
+        <source>expected intervals that do not overlap, but &quot;%1&quot; overlaps &quot;%2&quot;</source>
         <translation>überschneidungsfreie Intervalle erwartet, aber „%1“ überschneidet sich mit „%2“</translation>
     </message>
     <message>
-        <source>expected an array of "MM-DD" or "YYYY-MM-DD" strings, got %1</source>
+        <source>expected an array of &quot;MM-DD&quot; or &quot;YYYY-MM-DD&quot; strings, got %1</source>
         <translation>Array von „MM-DD“- oder „YYYY-MM-DD“-Zeichenketten erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>expected a date "MM-DD" (yearly) or "YYYY-MM-DD" (one-off), got %1</source>
+        <source>expected a date &quot;MM-DD&quot; (yearly) or &quot;YYYY-MM-DD&quot; (one-off), got %1</source>
         <translation>Datum „MM-DD“ (jährlich) oder „YYYY-MM-DD“ (einmalig) erwartet, erhalten: %1</translation>
     </message>
     <message>
@@ -40,7 +40,7 @@
         <translation>Pfad einer .ics-Datei erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>expected a readable iCalendar file, but "%1" cannot be read: %2</source>
+        <source>expected a readable iCalendar file, but &quot;%1&quot; cannot be read: %2</source>
         <translation>lesbare iCalendar-Datei erwartet, aber „%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
@@ -60,7 +60,7 @@
         <translation>nicht leere Zeichenkette erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>expected an IANA time zone such as "Europe/Berlin", got %1</source>
+        <source>expected an IANA time zone such as &quot;Europe/Berlin&quot;, got %1</source>
         <translation>IANA-Zeitzone wie „Europe/Berlin“ erwartet, erhalten: %1</translation>
     </message>
     <message>
@@ -72,7 +72,7 @@
         <translation>kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>expected a date YYYYMMDD, got "%1"</source>
+        <source>expected a date YYYYMMDD, got &quot;%1&quot;</source>
         <translation>Datum im Format YYYYMMDD erwartet, erhalten: „%1“</translation>
     </message>
     <message>
@@ -233,19 +233,19 @@
         <translation>eine Anfrage kann sich nicht selbst erneut eskalieren</translation>
     </message>
     <message>
-        <source>the page has no usable "cursor" (expected a non-empty string)</source>
+        <source>the page has no usable &quot;cursor&quot; (expected a non-empty string)</source>
         <translation>die Seite hat keinen verwendbaren „cursor“ (nicht leere Zeichenkette erwartet)</translation>
     </message>
     <message>
-        <source>the page has no usable "hasMore" (expected true or false)</source>
+        <source>the page has no usable &quot;hasMore&quot; (expected true or false)</source>
         <translation>die Seite hat kein verwendbares „hasMore“ (true oder false erwartet)</translation>
     </message>
     <message>
-        <source>"%1" is %2, expected an array</source>
+        <source>&quot;%1&quot; is %2, expected an array</source>
         <translation>„%1“ ist %2, erwartet wird ein Array</translation>
     </message>
     <message>
-        <source>"removed" is %1, expected an object</source>
+        <source>&quot;removed&quot; is %1, expected an object</source>
         <translation>„removed“ ist %1, erwartet wird ein Objekt</translation>
     </message>
     <message>
@@ -261,7 +261,7 @@
         <translation>nicht leere ID mit höchstens %1 Zeichen erwartet</translation>
     </message>
     <message>
-        <source>the answer has no "request" object</source>
+        <source>the answer has no &quot;request&quot; object</source>
         <translation>die Antwort enthält kein „request“-Objekt</translation>
     </message>
     <message>
@@ -271,6 +271,54 @@
     <message>
         <source>Store the portal token in Settings (it is kept in the system keychain), or set the environment variable %1 for scripts.</source>
         <translation>Hinterlegen Sie das Portal-Token in den Einstellungen (es wird im Schlüsselbund des Systems gespeichert) oder setzen Sie für Skripte die Umgebungsvariable %1.</translation>
+    </message>
+    <message>
+        <source>The portal did not send its current version.</source>
+        <translation>Das Portal hat seine aktuelle Fassung nicht mitgeschickt.</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Zuständig: %1</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>Decision: %1 by %2 at %3</source>
+        <translation>Entscheidung: %1 von %2 am %3</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>Last changed: %1</source>
+        <translation>Zuletzt geändert: %1</translation>
+    </message>
+    <message>
+        <source>Your %1 (made on version %2, kept in the outbox):</source>
+        <translation>Ihre Aktion „%1“ (auf Version %2, im Postausgang aufbewahrt):</translation>
+    </message>
+    <message>
+        <source>(no text)</source>
+        <translation>(kein Text)</translation>
+    </message>
+    <message>
+        <source>The request at the portal now:</source>
+        <translation>Die Anfrage, wie sie jetzt im Portal steht:</translation>
     </message>
 </context>
 <context>
@@ -324,7 +372,7 @@
         <translation>Verantwortung bestätigen</translation>
     </message>
     <message>
-        <source>Optional comment with the level-4 owner's acknowledgement:</source>
+        <source>Optional comment with the level-4 owner&apos;s acknowledgement:</source>
         <translation>Optionaler Kommentar zur Bestätigung der Verantwortung für Stufe 4:</translation>
     </message>
     <message>
@@ -429,23 +477,23 @@
 <context>
     <name>Escalation::DeskSettings</name>
     <message>
-        <source>The stored portal address "%1" is not an http(s) URL; it is ignored.</source>
+        <source>The stored portal address &quot;%1&quot; is not an http(s) URL; it is ignored.</source>
         <translation>Die gespeicherte Portaladresse „%1“ ist keine http(s)-URL und wird ignoriert.</translation>
     </message>
     <message>
-        <source>The stored role "%1" is unknown; expected manager, teamlead or director.</source>
+        <source>The stored role &quot;%1&quot; is unknown; expected manager, teamlead or director.</source>
         <translation>Die gespeicherte Rolle „%1“ ist unbekannt; erwartet wird manager, teamlead oder director.</translation>
     </message>
     <message>
-        <source>The calendars folder "%1" does not exist; only the built-in calendars are used.</source>
+        <source>The calendars folder &quot;%1&quot; does not exist; only the built-in calendars are used.</source>
         <translation>Der Kalenderordner „%1“ existiert nicht; nur die eingebauten Kalender werden verwendet.</translation>
     </message>
     <message>
-        <source>Expected four numbers (severity 1 to 4) separated by commas, got "%1".</source>
+        <source>Expected four numbers (severity 1 to 4) separated by commas, got &quot;%1&quot;.</source>
         <translation>Vier durch Kommas getrennte Zahlen (Schweregrad 1 bis 4) erwartet, erhalten: „%1“.</translation>
     </message>
     <message>
-        <source>"%1" (severity %2) is not a positive whole number.</source>
+        <source>&quot;%1&quot; (severity %2) is not a positive whole number.</source>
         <translation>„%1“ (Schweregrad %2) ist keine positive ganze Zahl.</translation>
     </message>
     <message>
@@ -465,7 +513,7 @@
         <translation>Einstellung %1: %2</translation>
     </message>
     <message>
-        <source>Setting %1: "%2" is not a time of day (HH:mm).</source>
+        <source>Setting %1: &quot;%2&quot; is not a time of day (HH:mm).</source>
         <translation>Einstellung %1: „%2“ ist keine Uhrzeit (HH:mm).</translation>
     </message>
 </context>
@@ -662,13 +710,13 @@
         <translation>Gezählte Geschäftszeiten von der Anfrage bis zum Prüfziel von %1 Minuten, mit übersprungenen Feiertagen und Sommerzeitumstellungen:</translation>
     </message>
     <message>
-        <source>⚠ RT's Due %1 differs from the review deadline %2:
+        <source>⚠ RT&apos;s Due %1 differs from the review deadline %2:
 %3</source>
         <translation>⚠ Die RT-Fälligkeit %1 weicht von der Prüffrist %2 ab:
 %3</translation>
     </message>
     <message>
-        <source>RT's Due %1 agrees with the review deadline.</source>
+        <source>RT&apos;s Due %1 agrees with the review deadline.</source>
         <translation>Die RT-Fälligkeit %1 stimmt mit der Prüffrist überein.</translation>
     </message>
     <message>
@@ -727,7 +775,7 @@
         <translation>Verantwortlich Stufe 4</translation>
     </message>
     <message>
-        <source>Only level 4 needs the VP of Support's acknowledgement.</source>
+        <source>Only level 4 needs the VP of Support&apos;s acknowledgement.</source>
         <translation>Nur Stufe 4 braucht die Bestätigung durch den VP of Support.</translation>
     </message>
 </context>
@@ -808,7 +856,7 @@
 <context>
     <name>Escalation::FieldReader</name>
     <message>
-        <source>field "%1": %2</source>
+        <source>field &quot;%1&quot;: %2</source>
         <translation>Feld „%1“: %2</translation>
     </message>
     <message>
@@ -848,11 +896,11 @@
         <translation>ISO-8601-Zeitpunkt erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>"%1" is not an ISO 8601 instant with an offset</source>
+        <source>&quot;%1&quot; is not an ISO 8601 instant with an offset</source>
         <translation>„%1“ ist kein ISO-8601-Zeitpunkt mit Zeitzonenversatz</translation>
     </message>
     <message>
-        <source>unknown code "%1"</source>
+        <source>unknown code &quot;%1&quot;</source>
         <translation>unbekannter Code „%1“</translation>
     </message>
     <message>
@@ -1164,6 +1212,10 @@
         <source>%1 for %2 conflicts with a newer change at the portal; review the request and decide again.</source>
         <translation>%1 für %2 steht im Konflikt mit einer neueren Änderung im Portal; prüfen Sie die Anfrage und entscheiden Sie erneut.</translation>
     </message>
+    <message>
+        <source>Decision in conflict</source>
+        <translation>Entscheidung im Konflikt</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::NativeCall</name>
@@ -1199,7 +1251,10 @@
     </message>
     <message numerus="yes">
         <source>While you were away: %n review clock(s) changed</source>
-        <translation><numerusform>Während Ihrer Abwesenheit: %n Prüfuhr hat sich geändert</numerusform><numerusform>Während Ihrer Abwesenheit: %n Prüfuhren haben sich geändert</numerusform></translation>
+        <translation>
+            <numerusform>Während Ihrer Abwesenheit: %n Prüfuhr hat sich geändert</numerusform>
+            <numerusform>Während Ihrer Abwesenheit: %n Prüfuhren haben sich geändert</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 missed the review target, %2 came close to it. Click to open the most urgent one.</source>
@@ -1240,7 +1295,7 @@
         <translation>Das TLS-Zertifikat von %1 ist nicht das hinterlegte: sein SHA-256-Fingerabdruck ist %2, hinterlegt ist %3 (%4).</translation>
     </message>
     <message>
-        <source>The portal's answer to %1 is larger than %2 MB and was refused.</source>
+        <source>The portal&apos;s answer to %1 is larger than %2 MB and was refused.</source>
         <translation>Die Antwort des Portals auf %1 ist größer als %2 MB und wurde abgewiesen.</translation>
     </message>
     <message>
@@ -1296,7 +1351,10 @@
     </message>
     <message numerus="yes">
         <source>%n pending</source>
-        <translation><numerusform>%n ausstehend</numerusform><numerusform>%n ausstehend</numerusform></translation>
+        <translation>
+            <numerusform>%n ausstehend</numerusform>
+            <numerusform>%n ausstehend</numerusform>
+        </translation>
     </message>
     <message>
         <source>Review due %1</source>
@@ -1304,7 +1362,10 @@
     </message>
     <message numerus="yes">
         <source>Waiting for the portal to confirm %n action(s)</source>
-        <translation><numerusform>Wartet auf die Bestätigung von %n Aktion durch das Portal</numerusform><numerusform>Wartet auf die Bestätigung von %n Aktionen durch das Portal</numerusform></translation>
+        <translation>
+            <numerusform>Wartet auf die Bestätigung von %n Aktion durch das Portal</numerusform>
+            <numerusform>Wartet auf die Bestätigung von %n Aktionen durch das Portal</numerusform>
+        </translation>
     </message>
     <message>
         <source>Business time left until the 4-business-hour review target</source>
@@ -1533,7 +1594,7 @@
         <translation>Das Token liegt im Schlüsselbund des Systems, nie in der Einstellungsdatei, und wird nach dem Speichern nie wieder angezeigt. Skripte können stattdessen %1 setzen.</translation>
     </message>
     <message>
-        <source>empty: trust the system's certificate authorities</source>
+        <source>empty: trust the system&apos;s certificate authorities</source>
         <translation>leer: den Zertifizierungsstellen des Systems vertrauen</translation>
     </message>
     <message>
@@ -1541,7 +1602,7 @@
         <translation>Vertrauenswürdiges Zertifikat (SHA-256):</translation>
     </message>
     <message>
-        <source>Only for a portal whose certificate your system does not trust, such as one signed by an internal authority or self-signed. With a fingerprint set, the desk accepts exactly that certificate and refuses any other, so a changed certificate stops the sync instead of exposing the token. Ask the portal's administrator for the value, or read it with: openssl x509 -noout -fingerprint -sha256 -in portal.pem</source>
+        <source>Only for a portal whose certificate your system does not trust, such as one signed by an internal authority or self-signed. With a fingerprint set, the desk accepts exactly that certificate and refuses any other, so a changed certificate stops the sync instead of exposing the token. Ask the portal&apos;s administrator for the value, or read it with: openssl x509 -noout -fingerprint -sha256 -in portal.pem</source>
         <translation>Nur für ein Portal, dessen Zertifikat Ihr System nicht als vertrauenswürdig kennt, etwa eines von einer internen Zertifizierungsstelle oder ein selbstsigniertes. Mit hinterlegtem Fingerabdruck akzeptiert das Programm genau dieses Zertifikat und kein anderes; ein geändertes Zertifikat hält die Synchronisierung an, statt das Token preiszugeben. Den Wert erhalten Sie von der Administration des Portals, oder Sie lesen ihn aus mit: openssl x509 -noout -fingerprint -sha256 -in portal.pem</translation>
     </message>
     <message>
@@ -1602,7 +1663,10 @@
     </message>
     <message numerus="yes">
         <source>A request must be answered within %n business minute(s). Warn me when:</source>
-        <translation><numerusform>Eine Anfrage muss innerhalb von %n Geschäftsminute beantwortet werden. Warnen, wenn:</numerusform><numerusform>Eine Anfrage muss innerhalb von %n Geschäftsminuten beantwortet werden. Warnen, wenn:</numerusform></translation>
+        <translation>
+            <numerusform>Eine Anfrage muss innerhalb von %n Geschäftsminute beantwortet werden. Warnen, wenn:</numerusform>
+            <numerusform>Eine Anfrage muss innerhalb von %n Geschäftsminuten beantwortet werden. Warnen, wenn:</numerusform>
+        </translation>
     </message>
     <message>
         <source>at most this much business time is left:</source>
@@ -1645,7 +1709,7 @@
         <translation> Std.</translation>
     </message>
     <message>
-        <source>Wall-clock time from the case's creation to its first response, and from the last support update (or the creation) to the next. The team lead's monitor flags the cases beyond these limits.</source>
+        <source>Wall-clock time from the case&apos;s creation to its first response, and from the last support update (or the creation) to the next. The team lead&apos;s monitor flags the cases beyond these limits.</source>
         <translation>Echtzeit von der Eröffnung des Falls bis zur Erstreaktion und von der letzten Support-Rückmeldung (oder der Eröffnung) bis zur nächsten. Die Übersicht der Teamleitung markiert Fälle jenseits dieser Grenzen.</translation>
     </message>
     <message>
@@ -1689,12 +1753,15 @@
         <translation>Eingebaute Kalender: %1.</translation>
     </message>
     <message>
-        <source>The folder "%1" does not exist.</source>
+        <source>The folder &quot;%1&quot; does not exist.</source>
         <translation>Der Ordner „%1“ existiert nicht.</translation>
     </message>
     <message numerus="yes">
         <source>Loaded %n calendar(s) from the folder.</source>
-        <translation><numerusform>%n Kalender aus dem Ordner geladen.</numerusform><numerusform>%n Kalender aus dem Ordner geladen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Kalender aus dem Ordner geladen.</numerusform>
+            <numerusform>%n Kalender aus dem Ordner geladen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Calendars in use: %1.</source>
@@ -1765,7 +1832,7 @@
         <translation>Token wird im Schlüsselbund gespeichert …</translation>
     </message>
     <message>
-        <source>The portal address must be a full http or https URL, such as https://portal.example.com (got "%1").</source>
+        <source>The portal address must be a full http or https URL, such as https://portal.example.com (got &quot;%1&quot;).</source>
         <translation>Die Portaladresse muss eine vollständige http- oder https-URL sein, etwa https://portal.example.com (erhalten: „%1“).</translation>
     </message>
     <message>
@@ -1774,18 +1841,21 @@
     </message>
     <message numerus="yes">
         <source>The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, colons and spaces allowed (got %n character(s)).</source>
-        <translation><numerusform>Der Zertifikat-Fingerabdruck muss ein SHA-256-Fingerabdruck sein: 64 Hexadezimalziffern, Doppelpunkte und Leerzeichen erlaubt (erhalten: %n Zeichen).</numerusform><numerusform>Der Zertifikat-Fingerabdruck muss ein SHA-256-Fingerabdruck sein: 64 Hexadezimalziffern, Doppelpunkte und Leerzeichen erlaubt (erhalten: %n Zeichen).</numerusform></translation>
+        <translation>
+            <numerusform>Der Zertifikat-Fingerabdruck muss ein SHA-256-Fingerabdruck sein: 64 Hexadezimalziffern, Doppelpunkte und Leerzeichen erlaubt (erhalten: %n Zeichen).</numerusform>
+            <numerusform>Der Zertifikat-Fingerabdruck muss ein SHA-256-Fingerabdruck sein: 64 Hexadezimalziffern, Doppelpunkte und Leerzeichen erlaubt (erhalten: %n Zeichen).</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Some calendar files in "%1" could not be loaded; the list below says which and why. Fix them or choose another folder.</source>
+        <source>Some calendar files in &quot;%1&quot; could not be loaded; the list below says which and why. Fix them or choose another folder.</source>
         <translation>Einige Kalenderdateien in „%1“ konnten nicht geladen werden; die Liste unten nennt sie mit Grund. Korrigieren Sie sie oder wählen Sie einen anderen Ordner.</translation>
     </message>
     <message>
-        <source>The calendars folder "%1" does not exist.</source>
+        <source>The calendars folder &quot;%1&quot; does not exist.</source>
         <translation>Der Kalenderordner „%1“ existiert nicht.</translation>
     </message>
     <message>
-        <source>The reply template "%1" is empty; write a reply or restore the shipped text.</source>
+        <source>The reply template &quot;%1&quot; is empty; write a reply or restore the shipped text.</source>
         <translation>Die Antwortvorlage „%1“ ist leer; schreiben Sie eine Antwort oder stellen Sie den mitgelieferten Text wieder her.</translation>
     </message>
 </context>
@@ -1852,7 +1922,7 @@
         <translation>Bearbeiter</translation>
     </message>
     <message>
-        <source>Whether the first response met its target for the case's severity and tier</source>
+        <source>Whether the first response met its target for the case&apos;s severity and tier</source>
         <translation>Ob die Erstreaktion das Ziel für Schweregrad und Supportstufe des Falls eingehalten hat</translation>
     </message>
     <message>
@@ -2043,7 +2113,7 @@
 <context>
     <name>Escalation::SyncEngine</name>
     <message>
-        <source>The portal's change feed did not advance past cursor %1.</source>
+        <source>The portal&apos;s change feed did not advance past cursor %1.</source>
         <translation>Der Änderungs-Feed des Portals kam nicht über den Cursor %1 hinaus.</translation>
     </message>
     <message>
@@ -2051,7 +2121,7 @@
         <translation>Das Portal hat eine unbrauchbare Seite mit Änderungen gesendet: %1</translation>
     </message>
     <message>
-        <source>The local cache could not store the portal's changes: %1</source>
+        <source>The local cache could not store the portal&apos;s changes: %1</source>
         <translation>Der lokale Zwischenspeicher konnte die Änderungen des Portals nicht speichern: %1</translation>
     </message>
 </context>
@@ -2095,7 +2165,10 @@
     </message>
     <message numerus="yes">
         <source>%n action(s) waiting for the portal</source>
-        <translation><numerusform>%n Aktion wartet auf das Portal</numerusform><numerusform>%n Aktionen warten auf das Portal</numerusform></translation>
+        <translation>
+            <numerusform>%n Aktion wartet auf das Portal</numerusform>
+            <numerusform>%n Aktionen warten auf das Portal</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outbox empty</source>
@@ -2141,7 +2214,10 @@
     </message>
     <message numerus="yes">
         <source>Escalation Desk — %n notice(s) waiting for your working hours</source>
-        <translation><numerusform>Escalation Desk – %n Hinweis wartet auf Ihre Arbeitszeit</numerusform><numerusform>Escalation Desk – %n Hinweise warten auf Ihre Arbeitszeit</numerusform></translation>
+        <translation>
+            <numerusform>Escalation Desk – %n Hinweis wartet auf Ihre Arbeitszeit</numerusform>
+            <numerusform>Escalation Desk – %n Hinweise warten auf Ihre Arbeitszeit</numerusform>
+        </translation>
     </message>
     <message>
         <source>Escalation Desk</source>
@@ -2171,7 +2247,7 @@
         <translation>Direktoren</translation>
     </message>
     <message>
-        <source>The account's CSM</source>
+        <source>The account&apos;s CSM</source>
         <translation>Der CSM des Kunden</translation>
     </message>
     <message>
@@ -2211,7 +2287,7 @@
         <translation>Eine erneute Eskalation braucht eine neue Begründung.</translation>
     </message>
     <message>
-        <source>The explanation must be new, not the previous request's text.</source>
+        <source>The explanation must be new, not the previous request&apos;s text.</source>
         <translation>Die Begründung muss neu sein, nicht der Text der vorherigen Anfrage.</translation>
     </message>
     <message>
@@ -2227,38 +2303,44 @@
     <name>ExternalDue</name>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n Minute</numerusform><numerusform>%n Minuten</numerusform></translation>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n Stunde</numerusform><numerusform>%n Stunden</numerusform></translation>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
-        <source>The app's review deadline is %1: %2 business minutes after the request at %3, on the calendar "%4".</source>
+        <source>The app&apos;s review deadline is %1: %2 business minutes after the request at %3, on the calendar &quot;%4&quot;.</source>
         <translation>Die Prüffrist des Programms ist %1: %2 Geschäftsminuten nach der Anfrage um %3, nach dem Kalender „%4“.</translation>
     </message>
     <message>
-        <source>The ticketing system's own due time (its SLA) is %1.</source>
+        <source>The ticketing system&apos;s own due time (its SLA) is %1.</source>
         <translation>Die eigene Fälligkeit des Ticketsystems (sein SLA) ist %1.</translation>
     </message>
     <message>
-        <source>The ticketing system expects the answer %1 earlier; on the app's calendar its due time is %2 business minutes after the request.</source>
+        <source>The ticketing system expects the answer %1 earlier; on the app&apos;s calendar its due time is %2 business minutes after the request.</source>
         <translation>Das Ticketsystem erwartet die Antwort %1 früher; nach dem Kalender des Programms liegt seine Fälligkeit %2 Geschäftsminuten nach der Anfrage.</translation>
     </message>
     <message>
-        <source>The ticketing system gives %1 more; on the app's calendar its due time is %2 business minutes after the request.</source>
+        <source>The ticketing system gives %1 more; on the app&apos;s calendar its due time is %2 business minutes after the request.</source>
         <translation>Das Ticketsystem gewährt %1 mehr; nach dem Kalender des Programms liegt seine Fälligkeit %2 Geschäftsminuten nach der Anfrage.</translation>
     </message>
     <message>
-        <source>The app's calendar skips these holidays in between, which the ticketing system's business hours may not know: %1.</source>
+        <source>The app&apos;s calendar skips these holidays in between, which the ticketing system&apos;s business hours may not know: %1.</source>
         <translation>Der Kalender des Programms überspringt dazwischen diese Feiertage, die die Geschäftszeiten des Ticketsystems womöglich nicht kennen: %1.</translation>
     </message>
     <message>
-        <source>Both clocks run on business hours; they differ because the ticketing system's business hours, holidays, time zone or target are not the app's. The app's deadline drives the review clock; align the SLA of the escalations queue with the calendar to make them agree.</source>
+        <source>Both clocks run on business hours; they differ because the ticketing system&apos;s business hours, holidays, time zone or target are not the app&apos;s. The app&apos;s deadline drives the review clock; align the SLA of the escalations queue with the calendar to make them agree.</source>
         <translation>Beide Uhren laufen nach Geschäftszeiten; sie weichen ab, weil Geschäftszeiten, Feiertage, Zeitzone oder Ziel des Ticketsystems nicht denen des Programms entsprechen. Die Frist des Programms steuert die Prüfuhr; gleichen Sie das SLA der Eskalationswarteschlange an den Kalender an, damit beide übereinstimmen.</translation>
     </message>
 </context>
@@ -2363,7 +2445,7 @@
         <translation>nicht leerer Vorlagentext erwartet, erhalten: %1</translation>
     </message>
     <message>
-        <source>expected a "default" template</source>
+        <source>expected a &quot;default&quot; template</source>
         <translation>eine Vorlage „default“ erwartet</translation>
     </message>
     <message>
@@ -2405,7 +2487,7 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
 <context>
     <name>WorkingHours</name>
     <message>
-        <source>"%1" is not a day; expected mon, tue, wed, thu, fri, sat or sun.</source>
+        <source>&quot;%1&quot; is not a day; expected mon, tue, wed, thu, fri, sat or sun.</source>
         <translation>„%1“ ist kein Tag; erwartet wird mon, tue, wed, thu, fri, sat oder sun.</translation>
     </message>
     <message>
@@ -2440,11 +2522,11 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
         <translation>Wer an diesem Arbeitsplatz arbeitet: manager, teamlead oder director (Standard: die Einstellung desk/role, sonst manager).</translation>
     </message>
     <message>
-        <source>--portal: expected an http:// or https:// URL, got "%1"</source>
+        <source>--portal: expected an http:// or https:// URL, got &quot;%1&quot;</source>
         <translation>--portal: http://- oder https://-URL erwartet, erhalten: „%1“</translation>
     </message>
     <message>
-        <source>--role: expected manager, teamlead or director, got "%1"</source>
+        <source>--role: expected manager, teamlead or director, got &quot;%1&quot;</source>
         <translation>--role: manager, teamlead oder director erwartet, erhalten: „%1“</translation>
     </message>
     <message>
@@ -2456,7 +2538,7 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
         <translation>Fallportal, von dem synchronisiert wird (Standard: die Einstellung portal/url oder rt/url bei connector=rt).</translation>
     </message>
     <message>
-        <source>the setting connector is "%1"; expected native or rt</source>
+        <source>the setting connector is &quot;%1&quot;; expected native or rt</source>
         <translation>die Einstellung connector ist „%1“; erwartet wird native oder rt</translation>
     </message>
 </context>
