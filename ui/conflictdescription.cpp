@@ -1,16 +1,19 @@
 #include "conflictdescription.h"
 
-#include <escalation.h>
-
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <escalation.h>
 
 namespace Escalation {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("ConflictDescription", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConflictDescription", text);
+}
 
 // The portal's current request, from the JSON the outbox kept with the
 // conflict; fields that are missing or of another type are left out.

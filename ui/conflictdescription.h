@@ -4,9 +4,9 @@
 // portal has it now, as plain text, so the manager can compare both
 // versions before deciding again. Nothing from the portal is rendered.
 
-#include <outboxentry.h>
-
 #include <QString>
+
+#include <outboxentry.h>
 
 namespace Escalation {
 

@@ -1,13 +1,12 @@
-#include <conflictdescription.h>
-
 #include <QTest>
+
+#include <conflictdescription.h>
 
 using namespace Escalation;
 
 // A conflicted decision must be shown with both versions, and what the
 // portal sent must come through as literal text.
-class TestConflictDescription final : public QObject
-{
+class TestConflictDescription final : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void conflict_showsOwnDecisionAndPortalVersion()
@@ -23,7 +22,8 @@ private Q_SLOTS:
             R"("updatedAt":"2026-03-30T15:00:00Z"})");
 
         const QString text = describeConflict(entry);
-        QVERIFY2(text.contains(QStringLiteral("Engineering joins a call at 15:00.")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Engineering joins a call at 15:00.")),
+                 qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("version 4")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Version 6")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("Owner: Grace Kim")), qPrintable(text));
