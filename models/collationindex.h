@@ -24,6 +24,12 @@ public:
     // Returns the id of the value, adding it if it is new. Id 0 is the
     // empty string.
     int intern(const QString &value);
+    // Room for n distinct values, so that a bulk load does not rehash.
+    void reserve(int n)
+    {
+        m_values.reserve(n);
+        m_ids.reserve(n);
+    }
     const QString &value(int id) const { return m_values.at(id); }
     int size() const { return int(m_values.size()); }
 

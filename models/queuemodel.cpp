@@ -72,6 +72,14 @@ void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests, const QH
     m_requestIdsByCase.clear();
     for (auto &keys : m_keys)
         keys.clear();
+    // Sized up front: a load of 100 000 rows would otherwise rehash every
+    // table several times.
+    m_cases.reserve(std::size_t(cases.size()));
+    m_caseSlotById.reserve(cases.size());
+    for (CollationIndex *index : {&m_caseNumbers, &m_subjects, &m_accounts})
+        index->reserve(int(cases.size()));
+    m_clock->reserve(int(requests.size()));
+    m_requestIdsByCase.reserve(requests.size());
     for (const Case &c : cases)
         storeCase(c);
     m_rows.reserve(std::size_t(requests.size()));

@@ -42,6 +42,8 @@ public:
     };
     // Starts (or, for a known id, recomputes) the request's clock.
     Entry track(const EscalationRequest &request);
+    // Room for n tracked requests, so that a bulk load does not rehash.
+    void reserve(int n) { m_tracked.reserve(n); }
     void untrack(const QString &requestId);
     Entry entry(const QString &requestId) const;
     std::optional<ReviewTimes> times(const QString &requestId) const;

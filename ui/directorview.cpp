@@ -20,6 +20,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace Escalation {
@@ -125,15 +126,14 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     // Countdowns move every second; the list is short, so repaint it whole.
     connect(clock, &ReviewClockService::countdownTick, m_table->viewport(), qOverload<>(&QWidget::update));
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &DirectorView::refreshHeadline);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &DirectorView::refreshHeadline);
+        connect(m_model, signal, this, &DirectorView::scheduleHeadline);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DirectorView::scheduleHeadline);
     connect(obligations, &ObligationIndex::statusChanged, this, [this](const QStringList &ids) {
-        refreshHeadline();
+        scheduleHeadline();
         if (ids.contains(m_currentId))
             reloadLadder();
     });
-    connect(obligations, &ObligationIndex::reloaded, this, &DirectorView::refreshHeadline);
-    refreshHeadline();
+    connect(obligations, &ObligationIndex::reloaded, this, &DirectorView::scheduleHeadline);
     onCurrentChanged();
 }
 
@@ -176,8 +176,29 @@ void DirectorView::reloadLadder()
                                            c && c->isOutage()));
 }
 
-void DirectorView::refreshHeadline()
+void DirectorView::showEvent(QShowEvent *event)
 {
+    QWidget::showEvent(event);
+    if (m_headlineStale)
+        refreshHeadline();
+}
+
+void DirectorView::scheduleHeadline()
+{
+    m_headlineStale = true;
+    if (m_headlineQueued || !isVisible())
+        return;
+    m_headlineQueued = true;
+    QTimer::singleShot(0, this, [this] {
+        m_headlineQueued = false;
+        if (m_headlineStale && isVisible())
+            refreshHeadline();
+    });
+}
+
+void DirectorView::refreshHeadline() const
+{
+    m_headlineStale = false;
     int level3 = 0;
     int level4 = 0;
     for (int row = 0; row < m_model->rowCount(); ++row)
@@ -191,6 +212,8 @@ void DirectorView::refreshHeadline()
 
 QString DirectorView::headline() const
 {
+    if (m_headlineStale)
+        refreshHeadline();
     return m_headline->text();
 }
 

@@ -44,8 +44,13 @@ public Q_SLOTS:
     void reloadLadder();
 
 private:
+    void showEvent(QShowEvent *event) override;
     void onCurrentChanged();
-    void refreshHeadline();
+    // The headline counts every level-3/4 row and what each owes; it is
+    // recounted once per event-loop turn, and only while the view is shown
+    // (a queue load or a sync page would otherwise recount it per signal).
+    void scheduleHeadline();
+    void refreshHeadline() const;
 
     DirectorModel *m_model;
     const ObligationIndex *m_obligations;
@@ -55,6 +60,8 @@ private:
     QLabel *m_headline;
     QLabel *m_caseTitle;
     QString m_currentId;
+    mutable bool m_headlineStale = true;
+    bool m_headlineQueued = false;
 };
 
 } // namespace Escalation

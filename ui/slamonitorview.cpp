@@ -27,11 +27,12 @@ namespace Escalation {
 
 namespace {
 
-// Tables of a few dozen rows: sorted on the models' raw values.
+// Sorted on the models' raw values; a null source is set later.
 QSortFilterProxyModel *sorted(QAbstractItemModel *source, int rawRole, QObject *parent)
 {
     auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(source);
+    if (source)
+        proxy->setSourceModel(source);
     proxy->setSortRole(rawRole);
     proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     proxy->setDynamicSortFilter(true);
@@ -117,8 +118,8 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     m_lists = new QTabWidget(this);
     m_lists->setObjectName(QStringLiteral("attentionTabs"));
     m_lists->addTab(m_atRiskView, QString());
-    QTableView *flagTable = makeTable(sorted(flags, SlaFlagsModel::RawValueRole, this), SlaFlagsModel::SupportSilence,
-                                      Qt::DescendingOrder);
+    m_flagsSorted = sorted(nullptr, SlaFlagsModel::RawValueRole, this);
+    QTableView *flagTable = makeTable(m_flagsSorted, SlaFlagsModel::SupportSilence, Qt::DescendingOrder);
     flagTable->setObjectName(QStringLiteral("slaFlagsView"));
     flagTable->horizontalHeader()->resizeSection(SlaFlagsModel::Subject, fontMetrics().averageCharWidth() * 40);
     connect(flagTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -153,6 +154,8 @@ void SlaMonitorView::showEvent(QShowEvent *event)
 {
     m_byManager->setActive(true);
     m_byTeam->setActive(true);
+    if (!m_flagsSorted->sourceModel())
+        m_flagsSorted->setSourceModel(m_flags);
     QWidget::showEvent(event);
 }
 

@@ -59,6 +59,9 @@ private:
     SlaSummaryModel *m_byManager;
     SlaSummaryModel *m_byTeam;
     SlaFlagsModel *m_flags;
+    // The flags table sorts tens of thousands of flagged cases; it is
+    // connected to m_flags when the view is first shown, not at start-up.
+    QSortFilterProxyModel *m_flagsSorted = nullptr;
     QueueFilterProxy *m_atRisk;
     QueueView *m_atRiskView;
     SlaTeamChart *m_chart;

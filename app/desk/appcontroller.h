@@ -12,6 +12,7 @@
 #include <storetypes.h>
 #include <syncengine.h>
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThread>
 #include <QUrl>
@@ -53,9 +54,21 @@ public:
     void start();
     MainWindow *window() const { return m_window.get(); }
 
+    // Milliseconds from start() to each stage of the first start, for the
+    // log and the benchmark; -1 until the stage is reached.
+    struct StartupTimings {
+        qint64 cacheOpenedMs = -1;
+        qint64 queueReadMs = -1;  // the snapshot arrived from the store thread
+        qint64 queueShownMs = -1; // the models hold it
+    };
+    const StartupTimings &startupTimings() const { return m_timings; }
+
 Q_SIGNALS:
     // The cache cannot be opened: nothing to show; message is translated.
     void fatalError(const QString &message);
+    // The cached queue is in the models (the window paints it next); the
+    // sync with the portal starts after this.
+    void queueShown(int rows);
 
 private:
     void onStoreOpened(const StoreOpenReport &report, const SyncState &state, int pendingOutbox);
@@ -80,6 +93,8 @@ private:
     SyncState m_syncState;
     int m_pendingAtOpen = 0;
     quint64 m_queueTicket = 0;
+    QElapsedTimer m_startClock;
+    StartupTimings m_timings;
 };
 
 } // namespace Escalation

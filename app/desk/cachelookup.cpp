@@ -10,7 +10,9 @@ CacheLookup::~CacheLookup() = default;
 bool CacheLookup::open(const QString &path, QString *error)
 {
     StoreError storeError;
-    m_store = CacheStore::open(path, nullptr, &storeError, CacheStore::OpenMode::ReadOnly);
+    // Opened after the store worker's read-write connection, which ran the
+    // integrity check on this file moments ago.
+    m_store = CacheStore::open(path, nullptr, &storeError, CacheStore::OpenMode::ReadOnlyChecked);
     if (!m_store && error)
         *error = storeError.message;
     return m_store != nullptr;

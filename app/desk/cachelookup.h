@@ -17,7 +17,9 @@ class CacheLookup final : public RequestLookup
 public:
     CacheLookup();
     ~CacheLookup() override;
-    // Opens the cache read-only; false (and *error) if that fails.
+    // Opens the cache read-only, without a second integrity check: call it
+    // once the store worker has opened (and checked) the same file. False
+    // (and *error) if that fails.
     bool open(const QString &path, QString *error);
 
     std::optional<EscalationRequest> request(const QString &id) const override;

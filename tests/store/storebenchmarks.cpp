@@ -208,8 +208,7 @@ QueueLoadFigures measureQueueLoad(const QString &path, int runs, QString *error)
         const QString active = u"('pending', 'accepted', 'declined')"_s;
         // The statements loadActiveQueue runs, with nothing built from them.
         for (const QString &sql : QStringList{
-                 u"SELECT * FROM requests WHERE state IN "_s + active, u"SELECT * FROM cases"_s,
-                 u"SELECT * FROM notes ORDER BY request_id, seq"_s}) {
+                 u"SELECT * FROM requests WHERE state IN "_s + active, u"SELECT * FROM cases"_s}) {
             QSqlQuery q(raw.db());
             q.setForwardOnly(true);
             if (!q.exec(sql)) {
