@@ -60,7 +60,13 @@ void QueueFilterProxy::watchSource()
     connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, &QueueFilterProxy::forgetRanks);
     connect(m_source, &QAbstractItemModel::rowsMoved, this, forgetAll);
     connect(m_source, &QAbstractItemModel::layoutChanged, this, forgetAll);
-    connect(m_source, &QAbstractItemModel::modelReset, this, forgetAll);
+    // After a load, QSortFilterProxyModel sorts every row again: with the
+    // ranks in place that sort compares two ints per step.
+    connect(m_source, &QAbstractItemModel::modelReset, this, [this, forgetAll] {
+        forgetAll();
+        if (dynamicSortFilter())
+            rankRows(sortColumn());
+    });
 }
 
 void QueueFilterProxy::rankRows(int column)

@@ -19,6 +19,12 @@
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QThreadPool>
+#include <QTimer>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcDesk, "escalation.desk")
 
@@ -31,6 +37,13 @@ quint64 nextDeskTicket()
 {
     static quint64 next = 0x4445'534B'0000'0000ULL;
     return next++;
+}
+
+void releaseFreedMemory()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 PolicyConfig loadPolicy()
@@ -148,6 +161,11 @@ void AppController::onQueueLoaded(quint64 ticket, const QueueSnapshot &snapshot)
                    << m_timings.queueReadMs << "ms, shown after" << m_timings.queueShownMs << "ms;"
                    << m_model->rowCount() << "rows";
     Q_EMIT queueShown(m_model->rowCount());
+    // The snapshot is freed when this slot returns; the heap it leaves on
+    // the store threads' arenas goes back to the system (tens of MB at
+    // 100 000 requests) instead of staying resident all day. On the pool:
+    // trimming takes tens of milliseconds the first paint should not wait for.
+    QTimer::singleShot(0, this, [] { QThreadPool::globalInstance()->start(&releaseFreedMemory); });
     // The queue is on screen from the cache; now catch up with the portal.
     startSync();
 }
