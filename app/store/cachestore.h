@@ -112,6 +112,13 @@ public:
     QString value(const QString &key) const; // empty if unset
     bool setValue(const QString &key, const QString &value, StoreError *error);
 
+    // Copies what the write-ahead log holds into the database file, without
+    // waiting for readers (PRAGMA wal_checkpoint(PASSIVE)). Commits only
+    // checkpoint by themselves once the log passes 32 MB; StoreWorker calls
+    // this when the store thread is idle, so that a decision's commit
+    // rarely pays for copying a sync's pages. A no-op outside WAL mode.
+    bool checkpoint();
+
 private:
     // Requests here, cases on a second connection at the same time; nullopt
     // when that cannot be done consistently (the caller reads sequentially).

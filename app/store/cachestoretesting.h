@@ -19,9 +19,10 @@ public:
                                             CacheStore::OpenMode mode = CacheStore::OpenMode::ReadWrite);
     static void setFaultInjector(CacheStore &store, FaultInjector *injector);
     static QSqlDatabase connection(const CacheStore &store);
-    // Bulk reads go through the SQLite API when the build has it; this
-    // forces the portable QSqlQuery path, so both can be compared.
-    static void setPortableReads(CacheStore &store, bool portable);
+    // Bulk reads and sync-page writes go through the SQLite API when the
+    // build has it; this forces the portable QSqlQuery path, so both can be
+    // compared.
+    static void setPortableSql(CacheStore &store, bool portable);
     static bool usesSqliteApi(const CacheStore &store);
 };
 

@@ -4,9 +4,18 @@
 
 namespace Escalation {
 
-StoreWorker::StoreWorker(QString path, QObject *parent) : QObject(parent), m_path(std::move(path))
+StoreWorker::StoreWorker(QString path, QObject *parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_idle(new QTimer(this)) // a child: moves to the store thread with the worker
 {
     registerStoreMetaTypes();
+    m_idle->setSingleShot(true);
+    m_idle->setInterval(750);
+    connect(m_idle, &QTimer::timeout, this, [this] {
+        if (m_store)
+            m_store->checkpoint();
+    });
 }
 
 // The store's connection belongs to the worker thread; the destructor runs
@@ -32,6 +41,8 @@ void StoreWorker::closeStore() { m_store.reset(); }
 
 bool StoreWorker::ensureOpen(quint64 ticket)
 {
+    // Every call is work on this thread: the idle checkpoint waits for a pause.
+    m_idle->start();
     if (m_store)
         return true;
     Q_EMIT failed(ticket, StoreError{StoreError::Other, tr("The local cache is not open.")});

@@ -14,6 +14,7 @@
 #include "cachestore.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -77,6 +78,9 @@ private:
 
     QString m_path;
     std::unique_ptr<CacheStore> m_store;
+    // Fires when the store thread has had nothing to do for a moment: then
+    // the write-ahead log is checkpointed, off every caller's path.
+    QTimer *m_idle = nullptr;
 };
 
 } // namespace Escalation
