@@ -8,7 +8,7 @@
 #include "portalclient.h"
 #include "recordparser.h"
 #include "reliabilityharness.h"
-#include "storethread.h"
+#include "storeworkerthread.h"
 #include "syncengine.h"
 
 #include <QElapsedTimer>
@@ -164,7 +164,7 @@ private Q_SLOTS:
                               faultMix, u"--fault-seed"_s, u"9"_s, u"--stall-seconds"_s, u"3"_s}));
         const int port = portal.port();
 
-        StoreThread store(path);
+        StoreWorkerThread store(path);
         QVERIFY(store.ok);
         PortalSettings settings;
         settings.baseUrl = portal.url();

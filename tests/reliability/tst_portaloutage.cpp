@@ -7,7 +7,7 @@
 #include "outbox.h"
 #include "portalclient.h"
 #include "reliabilityharness.h"
-#include "storethread.h"
+#include "storeworkerthread.h"
 #include "syncengine.h"
 
 #include <QDateTime>
@@ -65,7 +65,7 @@ private Q_SLOTS:
         QVERIFY(portal.start({u"--requests"_s, u"300"_s, u"--seed"_s, u"31"_s, u"--db"_s, portalDb}));
         const int port = portal.port();
 
-        StoreThread store(path);
+        StoreWorkerThread store(path);
         QVERIFY(store.ok);
         PortalSettings settings;
         settings.baseUrl = portal.url();

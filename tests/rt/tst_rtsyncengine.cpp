@@ -10,6 +10,7 @@
 #include "rtconnector.h"
 #include "rtfixture.h"
 #include "storeworker.h"
+#include "storeworkerthread.h"
 #include "syncengine.h"
 
 #include <QDir>
@@ -36,42 +37,6 @@ namespace {
 constexpr int SeedCases = 20;
 constexpr int SeedEscalations = 60;
 
-// A StoreWorker on its own thread, opened.
-class StoreThread final {
-public:
-    explicit StoreThread(const QString &path)
-    {
-        worker = new StoreWorker(path);
-        worker->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-        QSignalSpy opened(worker, &StoreWorker::opened);
-        QSignalSpy openFailed(worker, &StoreWorker::openFailed);
-        m_thread.start();
-        QMetaObject::invokeMethod(worker, &StoreWorker::openStore, Qt::QueuedConnection);
-        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty() || !openFailed.isEmpty(), 20000);
-        if (!opened.isEmpty()) {
-            state = opened.first().at(1).value<SyncState>();
-            pending = opened.first().at(2).toInt();
-            ok = true;
-        } else if (!openFailed.isEmpty()) {
-            error = openFailed.first().first().value<StoreError>().message;
-        }
-    }
-    ~StoreThread()
-    {
-        QMetaObject::invokeMethod(worker, &StoreWorker::closeStore, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    StoreWorker *worker = nullptr;
-    SyncState state;
-    int pending = 0;
-    bool ok = false;
-    QString error;
-
-private:
-    QThread m_thread;
-};
 
 OutboxOptions fastOutbox()
 {
@@ -216,7 +181,7 @@ QString TestRtSyncEngine::takePending()
 void TestRtSyncEngine::firstSync_engineFillsTheCacheWithEverySeededEscalation()
 {
     {
-        StoreThread store(m_cache);
+        StoreWorkerThread store(m_cache);
         QVERIFY2(store.ok, qPrintable(store.error));
         QVERIFY(store.state.cursor.isEmpty());
         SyncEngineOptions options;
@@ -271,7 +236,7 @@ void TestRtSyncEngine::continuousSync_pollsRtAndBringsAChangeIntoTheCache()
 {
     const QString id = takePending();
     QVERIFY(!id.isEmpty());
-    StoreThread store(m_cache);
+    StoreWorkerThread store(m_cache);
     QVERIFY2(store.ok, qPrintable(store.error));
     SyncEngineOptions options;
     options.pollInterval = seconds(1);
@@ -303,7 +268,7 @@ void TestRtSyncEngine::decisionThroughOutbox_appearsInRtOnce()
     const QString text = u"Plan of action for %1: engineer on site tomorrow."_s.arg(id);
     OutboxEntry sent;
     {
-        StoreThread store(m_cache);
+        StoreWorkerThread store(m_cache);
         QVERIFY2(store.ok, qPrintable(store.error));
         Outbox outbox(m_connector.get(), store.worker, fastOutbox());
         QSignalSpy loaded(&outbox, &Outbox::loaded);
@@ -333,7 +298,7 @@ void TestRtSyncEngine::decisionThroughOutbox_appearsInRtOnce()
 
     // A restart: the outbox loads the delivered entry and sends nothing again.
     {
-        StoreThread store(m_cache);
+        StoreWorkerThread store(m_cache);
         QVERIFY2(store.ok, qPrintable(store.error));
         QCOMPARE(store.pending, 0);
         Outbox outbox(m_connector.get(), store.worker, fastOutbox());

@@ -1,17 +1,12 @@
 #pragma once
 
 // Runs the reference escalation-portal on a free loopback port for
-// integration tests, and a StoreWorker on its own thread over a temporary
-// cache; both are torn down with the test object.
+// integration tests; stopped with the test object. (The store thread the
+// tests pair it with is tests/support/storeworkerthread.h.)
 
-#include "storeworker.h"
-
-#include <QEventLoop>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QTest>
-#include <QThread>
 #include <QUrl>
 
 class PortalProcess final {
@@ -62,33 +57,3 @@ private:
     int m_port = 0;
 };
 
-class WorkerThread final {
-public:
-    explicit WorkerThread(const QString &path)
-    {
-        worker = new Escalation::StoreWorker(path);
-        worker->moveToThread(&m_thread);
-        QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-        QSignalSpy opened(worker, &Escalation::StoreWorker::opened);
-        m_thread.start();
-        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::openStore, Qt::QueuedConnection);
-        if (opened.wait(20000)) {
-            state = opened.first().at(1).value<Escalation::SyncState>();
-            pending = opened.first().at(2).toInt();
-            ok = true;
-        }
-    }
-    ~WorkerThread()
-    {
-        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::closeStore, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    }
-    Escalation::StoreWorker *worker = nullptr;
-    Escalation::SyncState state;
-    int pending = 0;
-    bool ok = false;
-
-private:
-    QThread m_thread;
-};

@@ -3,6 +3,7 @@
 #include "portalcall.h"
 #include "portalclient.h"
 #include "portalprocess.h"
+#include "storeworkerthread.h"
 #include "syncengine.h"
 
 #include <QElapsedTimer>
@@ -46,7 +47,7 @@ class TestSyncIntegration final : public QObject {
     QString syncedCache(const PortalProcess &portal, SyncOutcome *outcome = nullptr)
     {
         const QString path = newCachePath();
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         PortalClient client(settingsFor(portal));
         SyncEngine engine(&client, store.worker);
         QSignalSpy done(&engine, &SyncEngine::cycleFinished);
@@ -88,7 +89,7 @@ private Q_SLOTS:
         QVERIFY(portal.start({u"--requests"_s, u"3000"_s, u"--seed"_s, u"7"_s}));
         const QString path = newCachePath();
         {
-            WorkerThread store(path);
+            StoreWorkerThread store(path);
             QVERIFY(store.ok);
             QVERIFY(store.state.cursor.isEmpty());
             PortalClient client(settingsFor(portal));
@@ -133,7 +134,7 @@ private Q_SLOTS:
         const EscalationRequest before = somePending(path);
         QVERIFY(!before.id.isEmpty());
 
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         PortalClient client(settingsFor(portal));
         SyncEngine engine(&client, store.worker);
         QSignalSpy upToDate(&engine, &SyncEngine::cycleFinished);
@@ -170,7 +171,7 @@ private Q_SLOTS:
         const QString path = syncedCache(portal);
         const EscalationRequest request = somePending(path);
 
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         PortalClient client(settingsFor(portal));
         Outbox outbox(&client, store.worker, fastOutbox());
         QSignalSpy saved(&outbox, &Outbox::saved);
@@ -207,7 +208,7 @@ private Q_SLOTS:
         QString key;
         {
             // The app decides while the portal is down, then quits.
-            WorkerThread store(path);
+            StoreWorkerThread store(path);
             PortalSettings settings = settingsFor(portal);
             settings.maxAttempts = 2;
             PortalClient client(settings);
@@ -229,7 +230,7 @@ private Q_SLOTS:
 
         // Portal back (same port, same data); the app starts again.
         QVERIFY(portal.start({u"--db"_s, portalDb}, port));
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         QCOMPARE(store.pending, 1);
         PortalClient client(settingsFor(portal));
         Outbox outbox(&client, store.worker, fastOutbox());
@@ -257,7 +258,7 @@ private Q_SLOTS:
                                                   {u"actor"_s, u"Other Manager"_s}, {u"version"_s, request.version}});
         QCOMPARE(taken.status, 200);
 
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         PortalClient client(settingsFor(portal));
         Outbox outbox(&client, store.worker, fastOutbox());
         QSignalSpy conflicted(&outbox, &Outbox::conflicted);
@@ -295,7 +296,7 @@ private Q_SLOTS:
                               u"--fault-seed"_s, u"5"_s},
                              port));
 
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         PortalClient client(settingsFor(portal));
         Outbox outbox(&client, store.worker, fastOutbox());
         QSignalSpy saved(&outbox, &Outbox::saved);
@@ -323,7 +324,7 @@ private Q_SLOTS:
         const QString path = syncedCache(portal);
         portal.stop();
 
-        WorkerThread store(path);
+        StoreWorkerThread store(path);
         PortalSettings settings = settingsFor(portal);
         settings.maxAttempts = 1;
         PortalClient client(settings);
