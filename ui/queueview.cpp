@@ -1,5 +1,6 @@
 #include "queueview.h"
 
+#include "burstpaintthrottle.h"
 #include "queuedelegate.h"
 
 #include <queuecolumns.h>
@@ -17,6 +18,7 @@ namespace Escalation {
 QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent)
     : QTableView(parent)
     , m_proxy(proxy)
+    , m_throttle(new BurstPaintThrottle(viewport(), proxy, this))
 {
     setObjectName(QStringLiteral("queueView"));
     setModel(proxy);
@@ -143,6 +145,11 @@ void QueueView::repaintClockColumns()
 } // namespace Escalation
 
 namespace Escalation {
+
+bool QueueView::hasDeferredPaint() const
+{
+    return m_throttle->hasDeferredPaint();
+}
 
 bool QueueView::viewportEvent(QEvent *event)
 {

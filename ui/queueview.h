@@ -11,6 +11,7 @@
 
 namespace Escalation {
 
+class BurstPaintThrottle;
 class QueueFilterProxy;
 class ReviewClockService;
 
@@ -27,6 +28,9 @@ public:
     void moveCurrent(int delta);
     // Column widths that fit typical content, from the font (cheap).
     void applyDefaultColumnWidths();
+    // Whether a repaint is being held back while a sync pours rows in
+    // (BurstPaintThrottle); it follows within a quarter of a second.
+    bool hasDeferredPaint() const;
 
 Q_SIGNALS:
     // The request under the cursor; empty when none.
@@ -40,6 +44,7 @@ private:
     void onCurrentChanged();
 
     QueueFilterProxy *m_proxy;
+    BurstPaintThrottle *m_throttle;
     QString m_currentId;
 };
 
