@@ -81,6 +81,65 @@
     </message>
 </context>
 <context>
+    <name>CacheStore</name>
+    <message>
+        <source>The disk holding the local cache (%1) is full. Free some space and try again; everything saved before is kept.</source>
+        <translation>Der Datenträger mit dem lokalen Cache (%1) ist voll. Geben Sie Speicherplatz frei und versuchen Sie es erneut; alles bisher Gespeicherte bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) is read-only, so nothing can be saved. Check the permissions of the file and its folder; everything saved before is kept.</source>
+        <translation>Der lokale Cache (%1) ist schreibgeschützt, daher kann nichts gespeichert werden. Prüfen Sie die Berechtigungen der Datei und ihres Ordners; alles bisher Gespeicherte bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) is damaged (%2). Restart the application to rebuild it; decisions waiting to be sent are kept.</source>
+        <translation>Der lokale Cache (%1) ist beschädigt (%2). Starten Sie die Anwendung neu, um ihn neu aufzubauen; noch nicht gesendete Entscheidungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>The local cache refused inconsistent data: %1</source>
+        <translation>Der lokale Cache hat widersprüchliche Daten abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) could not be read or written: %2</source>
+        <translation>Der lokale Cache (%1) konnte nicht gelesen oder geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) failed: %2</source>
+        <translation>Der lokale Cache (%1) hat einen Fehler gemeldet: %2</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) is read-only, so nothing can be saved.</source>
+        <translation>Der lokale Cache (%1) ist schreibgeschützt, daher kann nichts gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The damaged local cache (%1) could not be moved aside to %2.</source>
+        <translation>Der beschädigte lokale Cache (%1) konnte nicht nach %2 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>The folder for the local cache (%1) cannot be created.</source>
+        <translation>Der Ordner für den lokalen Cache (%1) kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>There is no local cache at %1.</source>
+        <translation>Unter %1 gibt es keinen lokalen Cache.</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) is damaged.</source>
+        <translation>Der lokale Cache (%1) ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) was written by a newer version of Escalation Desk (schema %2, this version reads up to %3). Update the application; the cache has not been changed.</source>
+        <translation>Der lokale Cache (%1) wurde von einer neueren Version von Escalation Desk geschrieben (Schema %2, diese Version liest bis %3). Aktualisieren Sie die Anwendung; der Cache wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>The local cache (%1) needs an upgrade, which a read-only cache does not allow.</source>
+        <translation>Der lokale Cache (%1) muss aktualisiert werden, was bei einem schreibgeschützten Cache nicht möglich ist.</translation>
+    </message>
+    <message>
+        <source>There is no outbox entry %1 in the local cache.</source>
+        <translation>Im lokalen Cache gibt es keinen Postausgangseintrag %1.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarRegistry</name>
     <message>
         <source>%1: expected a directory of calendar files, but it does not exist</source>
@@ -267,10 +326,6 @@
     <message>
         <source>the request in the answer is invalid: %1</source>
         <translation>die Anfrage in der Antwort ist ungültig: %1</translation>
-    </message>
-    <message>
-        <source>Store the portal token in Settings (it is kept in the system keychain), or set the environment variable %1 for scripts.</source>
-        <translation>Hinterlegen Sie das Portal-Token in den Einstellungen (es wird im Schlüsselbund des Systems gespeichert) oder setzen Sie für Skripte die Umgebungsvariable %1.</translation>
     </message>
     <message>
         <source>The portal did not send its current version.</source>
@@ -2204,6 +2259,10 @@
     <message>
         <source>The system keychain did not answer within %1 s. %2</source>
         <translation>Der Schlüsselbund des Systems hat nicht innerhalb von %1 s geantwortet. %2</translation>
+    </message>
+    <message>
+        <source>Store the portal token in Settings (it is kept in the system keychain), or set the environment variable %1 for scripts.</source>
+        <translation>Hinterlegen Sie das Portal-Token in den Einstellungen (es wird im Schlüsselbund des Systems gespeichert) oder setzen Sie für Skripte die Umgebungsvariable %1.</translation>
     </message>
 </context>
 <context>

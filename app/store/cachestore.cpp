@@ -36,6 +36,7 @@ namespace Escalation {
 
 namespace {
 
+// Every message is marked QT_TRANSLATE_NOOP("CacheStore", ...) so that lupdate finds it.
 QString trStore(const char *text) { return QCoreApplication::translate("CacheStore", text); }
 
 // --- value conversions ----------------------------------------------------
@@ -370,21 +371,21 @@ StoreError storeErrorFromCode(int sqliteCode, const QString &detail, const QStri
     switch (code) {
     case 13: // SQLITE_FULL
         return {StoreError::DiskFull,
-                trStore("The disk holding the local cache (%1) is full. Free some space and try "
-                        "again; everything saved before is kept.").arg(where)};
+                trStore(QT_TRANSLATE_NOOP("CacheStore", "The disk holding the local cache (%1) is full. Free some space and try "
+                        "again; everything saved before is kept.")).arg(where)};
     case 8: // SQLITE_READONLY
         return {StoreError::ReadOnly,
-                trStore("The local cache (%1) is read-only, so nothing can be saved. Check the "
-                        "permissions of the file and its folder; everything saved before is kept.")
+                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is read-only, so nothing can be saved. Check the "
+                        "permissions of the file and its folder; everything saved before is kept."))
                     .arg(where)};
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
         return {StoreError::Corrupt,
-                trStore("The local cache (%1) is damaged (%2). Restart the application to rebuild "
-                        "it; decisions waiting to be sent are kept.").arg(where, detail)};
+                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is damaged (%2). Restart the application to rebuild "
+                        "it; decisions waiting to be sent are kept.")).arg(where, detail)};
     case 19: // SQLITE_CONSTRAINT
         return {StoreError::Constraint,
-                trStore("The local cache refused inconsistent data: %1").arg(detail)};
+                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache refused inconsistent data: %1")).arg(detail)};
     case 10: // SQLITE_IOERR
     case 14: // SQLITE_CANTOPEN
     case 15: // SQLITE_PROTOCOL
@@ -393,9 +394,9 @@ StoreError storeErrorFromCode(int sqliteCode, const QString &detail, const QStri
     case 22: // SQLITE_NOLFS
     case 23: // SQLITE_AUTH
         return {StoreError::Io,
-                trStore("The local cache (%1) could not be read or written: %2").arg(where, detail)};
+                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) could not be read or written: %2")).arg(where, detail)};
     default:
-        return {StoreError::Other, trStore("The local cache (%1) failed: %2").arg(where, detail)};
+        return {StoreError::Other, trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) failed: %2")).arg(where, detail)};
     }
 }
 
@@ -410,12 +411,12 @@ StoreError injectedError(StoreError::Kind kind, const QString &path)
     const QString where = QDir::toNativeSeparators(path);
     switch (kind) {
     case StoreError::DiskFull:
-        return {kind, trStore("The disk holding the local cache (%1) is full. Free some space and "
-                              "try again; everything saved before is kept.").arg(where)};
+        return {kind, trStore(QT_TRANSLATE_NOOP("CacheStore", "The disk holding the local cache (%1) is full. Free some space and "
+                              "try again; everything saved before is kept.")).arg(where)};
     case StoreError::ReadOnly:
-        return {kind, trStore("The local cache (%1) is read-only, so nothing can be saved.").arg(where)};
+        return {kind, trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is read-only, so nothing can be saved.")).arg(where)};
     default:
-        return {kind, trStore("The local cache (%1) could not be read or written: %2")
+        return {kind, trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) could not be read or written: %2"))
                           .arg(where, u"injected fault"_s)};
     }
 }
@@ -1053,7 +1054,7 @@ bool moveAside(const QString &path, QString *movedTo, StoreError *error)
         + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
     if (!QFile::rename(path, target)) {
         setError(error, {StoreError::Io,
-                         trStore("The damaged local cache (%1) could not be moved aside to %2.")
+                         trStore(QT_TRANSLATE_NOOP("CacheStore", "The damaged local cache (%1) could not be moved aside to %2."))
                              .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(target))});
         return false;
     }
@@ -1097,13 +1098,13 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
     const QFileInfo info(path);
     if (mode == OpenMode::ReadWrite && !QDir().mkpath(info.absolutePath())) {
         setError(error, {StoreError::ReadOnly,
-                         trStore("The folder for the local cache (%1) cannot be created.")
+                         trStore(QT_TRANSLATE_NOOP("CacheStore", "The folder for the local cache (%1) cannot be created."))
                              .arg(QDir::toNativeSeparators(info.absolutePath()))});
         return nullptr;
     }
     const bool readOnly = mode != OpenMode::ReadWrite;
     if (readOnly && !info.exists()) {
-        setError(error, {StoreError::Io, trStore("There is no local cache at %1.")
+        setError(error, {StoreError::Io, trStore(QT_TRANSLATE_NOOP("CacheStore", "There is no local cache at %1."))
                                              .arg(QDir::toNativeSeparators(path))});
         return nullptr;
     }
@@ -1125,7 +1126,7 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
         case Health::Damaged:
             if (readOnly) {
                 setError(error, {StoreError::Corrupt,
-                                 trStore("The local cache (%1) is damaged.").arg(QDir::toNativeSeparators(path))});
+                                 trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is damaged.")).arg(QDir::toNativeSeparators(path))});
                 return nullptr;
             }
             salvaged = salvageOutbox(*d);
@@ -1149,9 +1150,9 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
         // Checked before any pragma that writes (journal_mode changes the
         // file header): a newer app's cache is left exactly as it is.
         setError(error, {StoreError::NewerSchema,
-                         trStore("The local cache (%1) was written by a newer version of Escalation "
+                         trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) was written by a newer version of Escalation "
                                  "Desk (schema %2, this version reads up to %3). Update the "
-                                 "application; the cache has not been changed.")
+                                 "application; the cache has not been changed."))
                              .arg(QDir::toNativeSeparators(path))
                              .arg(*version)
                              .arg(Schema::latestVersion())});
@@ -1161,8 +1162,8 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
     if (readOnly) {
         if (*version < Schema::latestVersion()) {
             setError(error, {StoreError::ReadOnly,
-                             trStore("The local cache (%1) needs an upgrade, which a read-only "
-                                     "cache does not allow.").arg(QDir::toNativeSeparators(path))});
+                             trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) needs an upgrade, which a read-only "
+                                     "cache does not allow.")).arg(QDir::toNativeSeparators(path))});
             return nullptr;
         }
         const auto modeNow = d->once(u"PRAGMA journal_mode"_s, error);
@@ -1527,7 +1528,7 @@ namespace {
 
 StoreError noSuchEntry(qint64 localId)
 {
-    return {StoreError::Other, trStore("There is no outbox entry %1 in the local cache.").arg(localId)};
+    return {StoreError::Other, trStore(QT_TRANSLATE_NOOP("CacheStore", "There is no outbox entry %1 in the local cache.")).arg(localId)};
 }
 
 } // namespace

@@ -2,7 +2,6 @@
 
 #include "synclogging.h"
 
-#include <QCoreApplication>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -14,14 +13,9 @@ namespace Escalation {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Escalation::TokenStore", text);
-}
-
 QString howToProvide()
 {
-    return tr("Store the portal token in Settings (it is kept in the system keychain), or set the "
+    return TokenStore::tr("Store the portal token in Settings (it is kept in the system keychain), or set the "
               "environment variable %1 for scripts.")
         .arg(TokenStore::environmentVariable());
 }

@@ -2,6 +2,7 @@
 // own, known strings of every layer come out in German, plural forms and
 // locale-aware numbers work, and the .ts file holds no unfinished message.
 
+#include <cachestore.h>
 #include <deskrole.h>
 #include <desktranslations.h>
 #include <durationtext.h>
@@ -49,6 +50,12 @@ private Q_SLOTS:
                                          << QStringLiteral("ausstehend");
         QTest::newRow("queue header") << QStringLiteral("Escalation::QueueModel") << QStringLiteral("Case age")
                                       << QStringLiteral("Fallalter");
+        QTest::newRow("token help") << QStringLiteral("Escalation::TokenStore")
+                                    << QStringLiteral("Store the portal token in Settings (it is kept in the system "
+                                                      "keychain), or set the environment variable %1 for scripts.")
+                                    << QStringLiteral("Hinterlegen Sie das Portal-Token in den Einstellungen (es wird "
+                                                      "im Schlüsselbund des Systems gespeichert) oder setzen Sie für "
+                                                      "Skripte die Umgebungsvariable %1.");
     }
 
     void knownStrings_areGerman()
@@ -57,6 +64,15 @@ private Q_SLOTS:
         QFETCH(QString, source);
         QFETCH(QString, expected);
         QCOMPARE(QCoreApplication::translate(context.toLatin1().constData(), source.toUtf8().constData()), expected);
+    }
+
+    // The cache's own errors, as the user reads them in the status bar.
+    void storeErrors_comeOutInGerman()
+    {
+        StoreError error;
+        const QString missing = QStringLiteral("/nonexistent/escalation-cache.sqlite");
+        QVERIFY(!CacheStore::open(missing, nullptr, &error, CacheStore::OpenMode::ReadOnly));
+        QCOMPARE(error.message, QStringLiteral("Unter %1 gibt es keinen lokalen Cache.").arg(missing));
     }
 
     void domainDisplayNames_followTheTranslation()
