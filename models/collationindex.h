@@ -16,8 +16,7 @@
 
 namespace Escalation {
 
-class CollationIndex final
-{
+class CollationIndex final {
 public:
     explicit CollationIndex(const QLocale &locale = QLocale());
 
@@ -34,7 +33,12 @@ public:
     int size() const { return int(m_values.size()); }
 
     // Position of the value in collation order (ties broken by id).
-    int rank(int id) const { if (!m_pending.empty()) updateRanks(); return m_ranks[std::size_t(id)]; }
+    int rank(int id) const
+    {
+        if (!m_pending.empty())
+            updateRanks();
+        return m_ranks[std::size_t(id)];
+    }
     // The value case-folded, for fast case-insensitive substring search.
     // Built on first use, then kept up to date.
     const QString &folded(int id) const;

@@ -24,7 +24,8 @@ DirectorModel::DirectorModel(QueueModel *queue, const ObligationIndex *obligatio
     disconnect(m_levels, &QAbstractItemModel::layoutChanged, this, nullptr);
     connect(m_levels, &QAbstractItemModel::layoutAboutToBeChanged, this,
             &DirectorModel::onSourceLayoutAboutToBeChanged);
-    connect(m_levels, &QAbstractItemModel::layoutChanged, this, &DirectorModel::onSourceLayoutChanged);
+    connect(m_levels, &QAbstractItemModel::layoutChanged, this,
+            &DirectorModel::onSourceLayoutChanged);
     connect(obligations, &ObligationIndex::statusChanged, this, &DirectorModel::onStatusChanged);
     connect(obligations, &ObligationIndex::reloaded, this, [this] {
         if (rowCount() > 0)
@@ -126,25 +127,33 @@ QVariant DirectorModel::data(const QModelIndex &index, int role) const
                 return tr("Full analysis recorded by %1 on %2")
                     .arg(status->analysis->by,
                          locale.toString(status->analysis->at.toLocalTime(), QLocale::ShortFormat));
-            return tr("Level 3 requires a full analysis of why the case needed level 3; none is recorded yet.");
+            return tr("Level 3 requires a full analysis of why the case needed level 3; none is "
+                      "recorded yet.");
         }
         if (status->acknowledgement)
             return tr("Level-4 ownership acknowledged by %1 on %2")
                 .arg(status->acknowledgement->by,
-                     locale.toString(status->acknowledgement->at.toLocalTime(), QLocale::ShortFormat));
+                     locale.toString(status->acknowledgement->at.toLocalTime(),
+                                     QLocale::ShortFormat));
         if (status->level >= 4)
-            return tr("At level 4 the VP of Support takes personal ownership; the acknowledgement is still owed.");
+            return tr("At level 4 the VP of Support takes personal ownership; the acknowledgement "
+                      "is still owed.");
         return tr("Only level 4 needs the VP of Support's acknowledgement.");
-    case AnalysisOwedRole: return status && status->analysisOwed();
-    case AcknowledgementOwedRole: return status && status->acknowledgementOwed();
+    case AnalysisOwedRole:
+        return status && status->analysisOwed();
+    case AcknowledgementOwedRole:
+        return status && status->acknowledgementOwed();
     case Qt::ForegroundRole:
-        if (status && ((analysis && status->analysisOwed()) || (!analysis && status->acknowledgementOwed())))
+        if (status
+            && ((analysis && status->analysisOwed())
+                || (!analysis && status->acknowledgementOwed())))
             return QColor(0xb0, 0x3a, 0x00); // the warning colour of the ladder's owed items
         return {};
     case QueueRole::RawValueRole:
         if (!status)
             return qint64(0);
-        return qint64(analysis ? (status->analysisOwed() ? 1 : 0) : (status->acknowledgementOwed() ? 1 : 0));
+        return qint64(analysis ? (status->analysisOwed() ? 1 : 0)
+                               : (status->acknowledgementOwed() ? 1 : 0));
     default:
         // Row-wide roles (request id, clock state, ...) as on the first column.
         if (role > Qt::UserRole)
@@ -161,9 +170,11 @@ QVariant DirectorModel::headerData(int section, Qt::Orientation orientation, int
     if (role != Qt::DisplayRole && !tip)
         return {};
     if (section == AnalysisColumn)
-        return tip ? tr("The full analysis level 3 requires: owed, or who recorded it") : tr("Analysis");
+        return tip ? tr("The full analysis level 3 requires: owed, or who recorded it")
+                   : tr("Analysis");
     if (section == OwnerColumn)
-        return tip ? tr("The VP of Support who acknowledged level-4 ownership, or owed") : tr("Level-4 owner");
+        return tip ? tr("The VP of Support who acknowledged level-4 ownership, or owed")
+                   : tr("Level-4 owner");
     return {};
 }
 

@@ -19,8 +19,7 @@ class ObligationIndex;
 class QueueFilterProxy;
 class QueueModel;
 
-class DirectorModel final : public QIdentityProxyModel
-{
+class DirectorModel final : public QIdentityProxyModel {
     Q_OBJECT
 public:
     // Columns after the queue's own.
@@ -31,7 +30,7 @@ public:
     };
     enum Role : int {
         AnalysisOwedRole = QueueRole::OutageRole + 100, // bool
-        AcknowledgementOwedRole,                         // bool
+        AcknowledgementOwedRole, // bool
     };
 
     // queue and obligations must outlive the model.
@@ -48,7 +47,8 @@ public:
     QModelIndex sibling(int row, int column, const QModelIndex &idx) const override;
     QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool hasChildren(const QModelIndex &parent = {}) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;

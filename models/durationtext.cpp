@@ -7,7 +7,10 @@
 namespace Escalation::DurationText {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Escalation::DurationText", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Escalation::DurationText", text);
+}
 } // namespace
 
 QString compact(qint64 seconds)
@@ -33,7 +36,9 @@ QString countdown(ClockState state, qint64 remainingSeconds)
         return tr("overdue %1").arg(compact(-remainingSeconds));
     // Under ten minutes the seconds show, so that the clock visibly runs.
     if (remainingSeconds < 600)
-        return tr("%1m %2s left").arg(remainingSeconds / 60).arg(remainingSeconds % 60, 2, 10, QLatin1Char('0'));
+        return tr("%1m %2s left")
+            .arg(remainingSeconds / 60)
+            .arg(remainingSeconds % 60, 2, 10, QLatin1Char('0'));
     return tr("%1 left").arg(compact(remainingSeconds));
 }
 

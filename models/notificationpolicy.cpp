@@ -42,10 +42,11 @@ void NotificationPolicy::setDescriber(Describer describe)
 
 void NotificationPolicy::watch(ReviewClockService *clock)
 {
-    connect(clock, &ReviewClockService::clockStatesChanged, this, [this, clock](const QStringList &ids) {
-        for (const QString &id : ids)
-            observe(id, clock->entry(id).state);
-    });
+    connect(clock, &ReviewClockService::clockStatesChanged, this,
+            [this, clock](const QStringList &ids) {
+                for (const QString &id : ids)
+                    observe(id, clock->entry(id).state);
+            });
 }
 
 QString NotificationPolicy::keyOf(const QString &requestId, ClockState state)
@@ -81,7 +82,8 @@ void NotificationPolicy::restoreNotifiedKeys(const QStringList &keys)
         m_keys.remove(m_keyOrder.takeFirst());
 }
 
-DeskNotification NotificationPolicy::make(const QString &requestId, ClockState state, const QDateTime &at) const
+DeskNotification NotificationPolicy::make(const QString &requestId, ClockState state,
+                                          const QDateTime &at) const
 {
     DeskNotification n;
     n.requestId = requestId;
@@ -110,8 +112,9 @@ void NotificationPolicy::observe(const QString &requestId, ClockState state)
         return;
     }
     // A breach says more than the warning queued for the same request.
-    const auto same = std::find_if(m_queued.begin(), m_queued.end(),
-                                   [&](const DeskNotification &q) { return q.requestId == requestId; });
+    const auto same =
+        std::find_if(m_queued.begin(), m_queued.end(),
+                     [&](const DeskNotification &q) { return q.requestId == requestId; });
     if (same != m_queued.end())
         *same = n;
     else
@@ -128,20 +131,22 @@ DeskNotification NotificationPolicy::summarize() const
         only.summarizedCount = 1;
         return only;
     }
-    const auto breached = int(std::count_if(m_queued.cbegin(), m_queued.cend(), [](const DeskNotification &n) {
-        return n.state == ClockState::Breached;
-    }));
+    const auto breached =
+        int(std::count_if(m_queued.cbegin(), m_queued.cend(), [](const DeskNotification &n) {
+            return n.state == ClockState::Breached;
+        }));
     const int approaching = int(m_queued.size()) - breached;
     // A click opens the first breach, or else the first warning.
-    const auto first = std::find_if(m_queued.cbegin(), m_queued.cend(), [](const DeskNotification &n) {
-        return n.state == ClockState::Breached;
-    });
+    const auto first =
+        std::find_if(m_queued.cbegin(), m_queued.cend(),
+                     [](const DeskNotification &n) { return n.state == ClockState::Breached; });
     DeskNotification s = first != m_queued.cend() ? *first : m_queued.constFirst();
     s.summarizedCount = int(m_queued.size());
     s.title = tr("While you were away: %n review clock(s) changed", nullptr, int(m_queued.size()));
-    s.message = tr("%1 missed the review target, %2 came close to it. Click to open the most urgent one.")
-                    .arg(breached)
-                    .arg(approaching);
+    s.message =
+        tr("%1 missed the review target, %2 came close to it. Click to open the most urgent one.")
+            .arg(breached)
+            .arg(approaching);
     return s;
 }
 

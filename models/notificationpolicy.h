@@ -24,18 +24,17 @@ namespace Escalation {
 class ReviewClockService;
 
 struct DeskNotification {
-    QString requestId;          // what a click on it opens
+    QString requestId; // what a click on it opens
     ClockState state = ClockState::Approaching;
     QString title;
-    QString message;            // plain text
-    QDateTime at;               // when the state was entered (as observed)
-    int summarizedCount = 0;    // > 0: a summary of this many queued notices
+    QString message; // plain text
+    QDateTime at; // when the state was entered (as observed)
+    int summarizedCount = 0; // > 0: a summary of this many queued notices
 
     friend bool operator==(const DeskNotification &, const DeskNotification &) = default;
 };
 
-class NotificationPolicy final : public QObject
-{
+class NotificationPolicy final : public QObject {
     Q_OBJECT
 public:
     using NowFunction = std::function<QDateTime()>;

@@ -35,7 +35,9 @@ void ObligationIndex::loadSnapshot(const QList<EscalationRequest> &requests)
         noteCaseAnalysis(r);
         if (r.level < 3 || !QueueModel::belongsInQueue(r.state))
             continue;
-        m_entries.insert(r.id, {r.caseId, r.level, hasAnalysis(r) ? r.analysis : std::nullopt, r.ownerAcknowledgement});
+        m_entries.insert(r.id,
+                         {r.caseId, r.level, hasAnalysis(r) ? r.analysis : std::nullopt,
+                          r.ownerAcknowledgement});
         m_idsByCase.insert(r.caseId, r.id);
     }
     Q_EMIT reloaded();
@@ -67,7 +69,8 @@ void ObligationIndex::applyChangeSet(const ChangeSet &changes)
         if (r.level < 3 || !QueueModel::belongsInQueue(r.state)) {
             forget(r.id);
         } else {
-            const Entry e{r.caseId, r.level, hasAnalysis(r) ? r.analysis : std::nullopt, r.ownerAcknowledgement};
+            const Entry e {r.caseId, r.level, hasAnalysis(r) ? r.analysis : std::nullopt,
+                           r.ownerAcknowledgement};
             const auto it = m_entries.constFind(r.id);
             if (it == m_entries.cend())
                 m_idsByCase.insert(r.caseId, r.id);

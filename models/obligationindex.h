@@ -22,15 +22,14 @@ class RequestLookup;
 
 struct ObligationStatus {
     int level = 0;
-    std::optional<Analysis> analysis;                     // recorded (here or earlier in the case)
-    std::optional<OwnerAcknowledgement> acknowledgement;  // level 4
+    std::optional<Analysis> analysis; // recorded (here or earlier in the case)
+    std::optional<OwnerAcknowledgement> acknowledgement; // level 4
 
     bool analysisOwed() const { return level >= 3 && !analysis; }
     bool acknowledgementOwed() const { return level >= 4 && !acknowledgement; }
 };
 
-class ObligationIndex final : public QObject
-{
+class ObligationIndex final : public QObject {
     Q_OBJECT
 public:
     // history (may be null; must outlive the index) answers for requests
@@ -62,8 +61,8 @@ private:
     void consultHistory(const QString &caseId) const;
 
     const RequestLookup *m_history;
-    QHash<QString, Entry> m_entries;            // level >= 3 requests in the queue
-    QMultiHash<QString, QString> m_idsByCase;   // case id -> those request ids
+    QHash<QString, Entry> m_entries; // level >= 3 requests in the queue
+    QMultiHash<QString, QString> m_idsByCase; // case id -> those request ids
     mutable QHash<QString, Analysis> m_caseAnalysis; // the latest analysis of a case at level >= 3
     mutable QSet<QString> m_historyConsulted;
 };

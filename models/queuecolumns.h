@@ -10,7 +10,7 @@ namespace Escalation {
 namespace QueueColumn {
 enum Column : int {
     // In the order a manager reads a row: how urgent, what, for whom, why.
-    Countdown,   // remaining business time until the review target
+    Countdown, // remaining business time until the review target
     ClockState,
     Level,
     Severity,
@@ -20,13 +20,13 @@ enum Column : int {
     Reason,
     Tier,
     Priority,
-    Age,         // age of the case
+    Age, // age of the case
     Owner,
     Team,
     RequestedAt,
-    State,       // request state: pending, accepted, declined
-    Pending,     // actions of this desk still waiting for the portal
-    Count        // sentinel
+    State, // request state: pending, accepted, declined
+    Pending, // actions of this desk still waiting for the portal
+    Count // sentinel
 };
 } // namespace QueueColumn
 
@@ -36,14 +36,14 @@ enum Role : int {
     SortRole = RawValueRole,
     RequestIdRole,
     CaseIdRole,
-    ClockStateRole,      // int(Escalation::ClockState)
-    DueAtRole,           // QDateTime (UTC) of the review target; invalid when answered
-    RemainingSecondsRole,// business seconds left (negative when overdue)
+    ClockStateRole, // int(Escalation::ClockState)
+    DueAtRole, // QDateTime (UTC) of the review target; invalid when answered
+    RemainingSecondsRole, // business seconds left (negative when overdue)
     LevelRole,
-    RequestStateRole,    // int(Escalation::RequestState)
-    PendingOutboxRole,   // int: entries waiting for the portal
-    OutageRole,          // bool: the case is severity 1
-    ClockPausedRole,     // bool: the request's business calendar is closed now
+    RequestStateRole, // int(Escalation::RequestState)
+    PendingOutboxRole, // int: entries waiting for the portal
+    OutageRole, // bool: the case is severity 1
+    ClockPausedRole, // bool: the request's business calendar is closed now
 };
 } // namespace QueueRole
 

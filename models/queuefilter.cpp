@@ -8,8 +8,7 @@ QString QueueFilter::unownedToken()
     return QStringLiteral("\u0000unowned");
 }
 
-template<typename T>
-quint32 QueueFilter::maskOf(const QList<T> &values)
+template<typename T> quint32 QueueFilter::maskOf(const QList<T> &values)
 {
     quint32 mask = 0;
     for (const T &v : values) {
@@ -25,12 +24,30 @@ void QueueFilter::setText(const QString &text)
     m_text = text.trimmed();
     m_foldedText = m_text.toCaseFolded();
 }
-void QueueFilter::setStates(const QList<RequestState> &states) { m_states = maskOf(states); }
-void QueueFilter::setLevels(const QList<int> &levels) { m_levels = maskOf(levels); }
-void QueueFilter::setSeverities(const QList<Severity> &severities) { m_severities = maskOf(severities); }
-void QueueFilter::setTiers(const QList<SupportTier> &tiers) { m_tiers = maskOf(tiers); }
-void QueueFilter::setReasons(const QList<Reason> &reasons) { m_reasons = maskOf(reasons); }
-void QueueFilter::setClockStates(const QList<ClockState> &states) { m_clockStates = maskOf(states); }
+void QueueFilter::setStates(const QList<RequestState> &states)
+{
+    m_states = maskOf(states);
+}
+void QueueFilter::setLevels(const QList<int> &levels)
+{
+    m_levels = maskOf(levels);
+}
+void QueueFilter::setSeverities(const QList<Severity> &severities)
+{
+    m_severities = maskOf(severities);
+}
+void QueueFilter::setTiers(const QList<SupportTier> &tiers)
+{
+    m_tiers = maskOf(tiers);
+}
+void QueueFilter::setReasons(const QList<Reason> &reasons)
+{
+    m_reasons = maskOf(reasons);
+}
+void QueueFilter::setClockStates(const QList<ClockState> &states)
+{
+    m_clockStates = maskOf(states);
+}
 
 bool QueueFilter::isEmpty() const
 {
@@ -81,7 +98,8 @@ bool QueueFilter::acceptsJoinedText(QStringView joinedFoldedText, QStringView re
         return true;
     // The search text holds no separator, so a match never spans two
     // fields: the same answer as searching each field.
-    return joinedFoldedText.contains(m_foldedText) || requestId.contains(m_text, Qt::CaseInsensitive);
+    return joinedFoldedText.contains(m_foldedText)
+        || requestId.contains(m_text, Qt::CaseInsensitive);
 }
 
 } // namespace Escalation

@@ -22,7 +22,7 @@ namespace Escalation {
 struct QueueFilterSubject {
     QStringView requestId;
     QStringView owner; // as written, for the owner filter
-    QStringView team;  // as written, for the team filter
+    QStringView team; // as written, for the team filter
     // Owner, team, requester, case number, subject and account, case-folded
     // (QString::toCaseFolded) so that the text search is a plain substring
     // search: 100 000 rows per keystroke.
@@ -35,8 +35,7 @@ struct QueueFilterSubject {
     ClockState clock = ClockState::OnTrack;
 };
 
-class QueueFilter final
-{
+class QueueFilter final {
 public:
     // Owner filter value that matches requests nobody has taken yet.
     static QString unownedToken();
@@ -88,8 +87,7 @@ public:
 
 private:
     static bool allows(quint32 mask, int bit) { return mask == 0 || (mask & (1u << bit)) != 0; }
-    template<typename T>
-    static quint32 maskOf(const QList<T> &values);
+    template<typename T> static quint32 maskOf(const QList<T> &values);
 
     QString m_text;
     QString m_foldedText;

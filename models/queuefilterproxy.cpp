@@ -28,7 +28,8 @@ void QueueFilterProxy::watchSource()
                     m_joinedText.clear();
                     return;
                 }
-                const std::size_t end = std::min(std::size_t(bottomRight.row()) + 1, m_joinedText.size());
+                const std::size_t end =
+                    std::min(std::size_t(bottomRight.row()) + 1, m_joinedText.size());
                 for (std::size_t row = std::size_t(topLeft.row()); row < end; ++row)
                     m_joinedText[row] = {};
             });
@@ -36,8 +37,9 @@ void QueueFilterProxy::watchSource()
             [this](const QModelIndex &parent, int first, int last) {
                 forgetRanks();
                 const std::size_t count = std::size_t(last - first + 1);
-                if (!parent.isValid() && m_joinedText.size() + count == std::size_t(m_source->rowCount()))
-                    m_joinedText.insert(m_joinedText.begin() + first, count, JoinedText{});
+                if (!parent.isValid()
+                    && m_joinedText.size() + count == std::size_t(m_source->rowCount()))
+                    m_joinedText.insert(m_joinedText.begin() + first, count, JoinedText {});
                 else
                     m_joinedText.clear();
             });
@@ -45,8 +47,10 @@ void QueueFilterProxy::watchSource()
             [this](const QModelIndex &parent, int first, int last) {
                 forgetRanks();
                 const std::size_t count = std::size_t(last - first + 1);
-                if (!parent.isValid() && m_joinedText.size() == std::size_t(m_source->rowCount()) + count)
-                    m_joinedText.erase(m_joinedText.begin() + first, m_joinedText.begin() + last + 1);
+                if (!parent.isValid()
+                    && m_joinedText.size() == std::size_t(m_source->rowCount()) + count)
+                    m_joinedText.erase(m_joinedText.begin() + first,
+                                       m_joinedText.begin() + last + 1);
                 else
                     m_joinedText.clear();
             });
@@ -54,10 +58,14 @@ void QueueFilterProxy::watchSource()
         forgetRanks();
         m_joinedText.clear();
     };
-    connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this, &QueueFilterProxy::forgetRanks);
-    connect(m_source, &QAbstractItemModel::rowsAboutToBeRemoved, this, &QueueFilterProxy::forgetRanks);
-    connect(m_source, &QAbstractItemModel::layoutAboutToBeChanged, this, &QueueFilterProxy::forgetRanks);
-    connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this, &QueueFilterProxy::forgetRanks);
+    connect(m_source, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &QueueFilterProxy::forgetRanks);
+    connect(m_source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &QueueFilterProxy::forgetRanks);
+    connect(m_source, &QAbstractItemModel::layoutAboutToBeChanged, this,
+            &QueueFilterProxy::forgetRanks);
+    connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this,
+            &QueueFilterProxy::forgetRanks);
     connect(m_source, &QAbstractItemModel::rowsMoved, this, forgetAll);
     connect(m_source, &QAbstractItemModel::layoutChanged, this, forgetAll);
     // After a load, QSortFilterProxyModel sorts every row again: with the
@@ -86,9 +94,10 @@ void QueueFilterProxy::rankRows(int column)
         int row;
     };
     const int rows = m_source->rowCount();
-    std::vector<Keyed> keyed(std::size_t(rows), Keyed{});
+    std::vector<Keyed> keyed(std::size_t(rows), Keyed {});
     for (int row = 0; row < rows; ++row)
-        keyed[std::size_t(row)] = {m_source->sortKey(row, column), m_source->sortKey(row, QueueColumn::Countdown), row};
+        keyed[std::size_t(row)] = {m_source->sortKey(row, column),
+                                   m_source->sortKey(row, QueueColumn::Countdown), row};
     std::sort(keyed.begin(), keyed.end(), [](const Keyed &a, const Keyed &b) {
         if (a.key != b.key)
             return a.key < b.key;

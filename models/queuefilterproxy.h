@@ -18,8 +18,7 @@ namespace Escalation {
 
 class QueueModel;
 
-class QueueFilterProxy final : public QSortFilterProxyModel
-{
+class QueueFilterProxy final : public QSortFilterProxyModel {
     Q_OBJECT
 public:
     explicit QueueFilterProxy(QueueModel *source, QObject *parent = nullptr);

@@ -31,10 +31,14 @@ qint64 toSecs(const QDateTime &dt)
 qint64 clockUrgency(ClockState s)
 {
     switch (s) {
-    case Escalation::ClockState::Breached: return 0;
-    case Escalation::ClockState::Approaching: return 1;
-    case Escalation::ClockState::OnTrack: return 2;
-    case Escalation::ClockState::Answered: return 3;
+    case Escalation::ClockState::Breached:
+        return 0;
+    case Escalation::ClockState::Approaching:
+        return 1;
+    case Escalation::ClockState::OnTrack:
+        return 2;
+    case Escalation::ClockState::Answered:
+        return 3;
     }
     return 4;
 }
@@ -51,7 +55,8 @@ QueueModel::QueueModel(ReviewClockService *clock, QObject *parent)
     m_textIndex[QueueColumn::Subject] = &m_subjects;
     m_textIndex[QueueColumn::Owner] = &m_people;
     m_textIndex[QueueColumn::Team] = &m_teams;
-    connect(m_clock, &ReviewClockService::clockStatesChanged, this, &QueueModel::onClockStatesChanged);
+    connect(m_clock, &ReviewClockService::clockStatesChanged, this,
+            &QueueModel::onClockStatesChanged);
 }
 
 QueueModel::~QueueModel() = default;
@@ -62,7 +67,8 @@ bool QueueModel::belongsInQueue(RequestState state)
         || state == RequestState::Declined;
 }
 
-void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests, const QHash<QString, Case> &cases)
+void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests,
+                              const QHash<QString, Case> &cases)
 {
     beginResetModel();
     for (const Row &row : m_rows)
@@ -102,18 +108,20 @@ void QueueModel::rankTextInBackground()
 {
     // Collating 100 000 subjects takes most of a second: done on the pool
     // while the user looks at the queue, not on the first click on a header.
-    for (CollationIndex *index : {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
+    for (CollationIndex *index :
+         {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
         if (index->hasRanks() || index->size() < 1000)
             continue;
         const QList<QString> values = index->values();
         const QLocale locale = index->locale();
         auto promise = std::make_shared<QPromise<std::vector<int>>>();
         auto *watcher = new QFutureWatcher<std::vector<int>>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [watcher, index, n = int(values.size())] {
-            if (watcher->future().resultCount() > 0)
-                index->adoptOrder(watcher->future().result(), n);
-            watcher->deleteLater();
-        });
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [watcher, index, n = int(values.size())] {
+                    if (watcher->future().resultCount() > 0)
+                        index->adoptOrder(watcher->future().result(), n);
+                    watcher->deleteLater();
+                });
         watcher->setFuture(promise->future());
         promise->start();
         QThreadPool::globalInstance()->start([promise, values, locale] {
@@ -125,7 +133,8 @@ void QueueModel::rankTextInBackground()
 
 bool QueueModel::textRanksReady() const
 {
-    for (const CollationIndex *index : {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
+    for (const CollationIndex *index :
+         {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
         if (!index->hasRanks() && index->size() >= 1000)
             return false;
     }
@@ -412,23 +421,40 @@ qint64 QueueModel::storedKey(const Row &r, int column) const
 {
     const CaseRow *c = caseOf(r);
     switch (column) {
-    case QueueColumn::Countdown: return r.clock == ClockState::Answered ? Last : r.dueAt;
-    case QueueColumn::ClockState: return clockUrgency(r.clock);
-    case QueueColumn::Level: return r.level;
-    case QueueColumn::Severity: return c ? qint64(c->severity) : Last;
-    case QueueColumn::Tier: return c ? qint64(c->tier) : Last;
-    case QueueColumn::Priority: return c ? -qint64(c->priority) : Last; // high first
-    case QueueColumn::Reason: return qint64(r.reason);
-    case QueueColumn::Account: return c ? c->account : Last;
-    case QueueColumn::CaseNumber: return c ? c->number : Last;
-    case QueueColumn::Subject: return c ? c->subject : Last;
-    case QueueColumn::Age: return c ? -c->createdAt : Last; // youngest first
-    case QueueColumn::Owner: return r.owner;
-    case QueueColumn::Team: return r.team;
-    case QueueColumn::RequestedAt: return r.requestedAt;
-    case QueueColumn::State: return qint64(r.state);
-    case QueueColumn::Pending: return r.pendingOutbox;
-    default: return 0;
+    case QueueColumn::Countdown:
+        return r.clock == ClockState::Answered ? Last : r.dueAt;
+    case QueueColumn::ClockState:
+        return clockUrgency(r.clock);
+    case QueueColumn::Level:
+        return r.level;
+    case QueueColumn::Severity:
+        return c ? qint64(c->severity) : Last;
+    case QueueColumn::Tier:
+        return c ? qint64(c->tier) : Last;
+    case QueueColumn::Priority:
+        return c ? -qint64(c->priority) : Last; // high first
+    case QueueColumn::Reason:
+        return qint64(r.reason);
+    case QueueColumn::Account:
+        return c ? c->account : Last;
+    case QueueColumn::CaseNumber:
+        return c ? c->number : Last;
+    case QueueColumn::Subject:
+        return c ? c->subject : Last;
+    case QueueColumn::Age:
+        return c ? -c->createdAt : Last; // youngest first
+    case QueueColumn::Owner:
+        return r.owner;
+    case QueueColumn::Team:
+        return r.team;
+    case QueueColumn::RequestedAt:
+        return r.requestedAt;
+    case QueueColumn::State:
+        return qint64(r.state);
+    case QueueColumn::Pending:
+        return r.pendingOutbox;
+    default:
+        return 0;
     }
 }
 
@@ -462,7 +488,8 @@ QStringList QueueModel::distinctValues(int column) const
         if (seen[std::size_t(id)])
             ids.push_back(id);
     }
-    std::sort(ids.begin(), ids.end(), [&index](int a, int b) { return index.rank(a) < index.rank(b); });
+    std::sort(ids.begin(), ids.end(),
+              [&index](int a, int b) { return index.rank(a) < index.rank(b); });
     QStringList values;
     values.reserve(qsizetype(ids.size()));
     for (int id : ids)
@@ -505,28 +532,43 @@ QVariant QueueModel::displayData(const Row &r, int column) const
         // larger one: rows sort by the instant the target falls due.
         return m_clock->isPaused(r.id) ? tr("%1 ⏸").arg(text) : text;
     }
-    case QueueColumn::ClockState: return displayName(r.clock);
-    case QueueColumn::Level: return tr("L%1").arg(r.level);
+    case QueueColumn::ClockState:
+        return displayName(r.clock);
+    case QueueColumn::Level:
+        return tr("L%1").arg(r.level);
     case QueueColumn::Severity:
         if (!c)
             return {};
-        return c->severity == Escalation::Severity::S1 ? tr("S1 outage") : tr("S%1").arg(int(c->severity));
-    case QueueColumn::Tier: return c ? displayName(c->tier) : QVariant();
-    case QueueColumn::Priority: return c ? displayName(c->priority) : QVariant();
-    case QueueColumn::Reason: return displayName(r.reason);
-    case QueueColumn::Account: return c ? m_accounts.value(c->account) : QVariant();
-    case QueueColumn::CaseNumber: return c ? m_caseNumbers.value(c->number) : QVariant();
-    case QueueColumn::Subject: return c ? m_subjects.value(c->subject) : QVariant();
+        return c->severity == Escalation::Severity::S1 ? tr("S1 outage")
+                                                       : tr("S%1").arg(int(c->severity));
+    case QueueColumn::Tier:
+        return c ? displayName(c->tier) : QVariant();
+    case QueueColumn::Priority:
+        return c ? displayName(c->priority) : QVariant();
+    case QueueColumn::Reason:
+        return displayName(r.reason);
+    case QueueColumn::Account:
+        return c ? m_accounts.value(c->account) : QVariant();
+    case QueueColumn::CaseNumber:
+        return c ? m_caseNumbers.value(c->number) : QVariant();
+    case QueueColumn::Subject:
+        return c ? m_subjects.value(c->subject) : QVariant();
     case QueueColumn::Age:
-        return c && c->createdAt > 0 ? DurationText::compact(m_clock->nowSecs() - c->createdAt) : QVariant();
+        return c && c->createdAt > 0 ? DurationText::compact(m_clock->nowSecs() - c->createdAt)
+                                     : QVariant();
     case QueueColumn::Owner:
         return r.owner == 0 ? tr("unowned") : m_people.value(r.owner);
-    case QueueColumn::Team: return m_teams.value(r.team);
+    case QueueColumn::Team:
+        return m_teams.value(r.team);
     case QueueColumn::RequestedAt:
-        return locale.toString(QDateTime::fromSecsSinceEpoch(r.requestedAt).toLocalTime(), QLocale::ShortFormat);
-    case QueueColumn::State: return displayName(r.state);
-    case QueueColumn::Pending: return r.pendingOutbox > 0 ? tr("%n pending", nullptr, r.pendingOutbox) : QString();
-    default: return {};
+        return locale.toString(QDateTime::fromSecsSinceEpoch(r.requestedAt).toLocalTime(),
+                               QLocale::ShortFormat);
+    case QueueColumn::State:
+        return displayName(r.state);
+    case QueueColumn::Pending:
+        return r.pendingOutbox > 0 ? tr("%n pending", nullptr, r.pendingOutbox) : QString();
+    default:
+        return {};
     }
 }
 
@@ -540,11 +582,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return displayData(r, index.column());
     case Qt::ToolTipRole:
         if (index.column() == QueueColumn::Countdown && r.clock != ClockState::Answered) {
-            const QString due = tr("Review due %1").arg(QLocale().toString(
-                QDateTime::fromSecsSinceEpoch(r.dueAt).toLocalTime(), QLocale::LongFormat));
-            return m_clock->isPaused(r.id)
-                ? due + QLatin1Char('\n') + tr("The clock is paused: its business calendar is closed now.")
-                : due;
+            const QString due =
+                tr("Review due %1")
+                    .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(r.dueAt).toLocalTime(),
+                                            QLocale::LongFormat));
+            return m_clock->isPaused(r.id) ? due + QLatin1Char('\n')
+                    + tr("The clock is paused: its business calendar is closed now.")
+                                           : due;
         }
         if (index.column() == QueueColumn::Subject)
             return displayData(r, index.column());
@@ -562,17 +606,27 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         default:
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         }
-    case QueueRole::RawValueRole: return sortKey(index.row(), index.column());
-    case QueueRole::RequestIdRole: return r.id;
-    case QueueRole::CaseIdRole: return r.caseId;
-    case QueueRole::ClockStateRole: return int(r.clock);
+    case QueueRole::RawValueRole:
+        return sortKey(index.row(), index.column());
+    case QueueRole::RequestIdRole:
+        return r.id;
+    case QueueRole::CaseIdRole:
+        return r.caseId;
+    case QueueRole::ClockStateRole:
+        return int(r.clock);
     case QueueRole::DueAtRole:
-        return r.clock == ClockState::Answered ? QDateTime() : QDateTime::fromSecsSinceEpoch(r.dueAt, Qt::UTC);
-    case QueueRole::RemainingSecondsRole: return m_clock->remainingSeconds(r.id);
-    case QueueRole::LevelRole: return int(r.level);
-    case QueueRole::RequestStateRole: return int(r.state);
-    case QueueRole::PendingOutboxRole: return r.pendingOutbox;
-    case QueueRole::ClockPausedRole: return m_clock->isPaused(r.id);
+        return r.clock == ClockState::Answered ? QDateTime()
+                                               : QDateTime::fromSecsSinceEpoch(r.dueAt, Qt::UTC);
+    case QueueRole::RemainingSecondsRole:
+        return m_clock->remainingSeconds(r.id);
+    case QueueRole::LevelRole:
+        return int(r.level);
+    case QueueRole::RequestStateRole:
+        return int(r.state);
+    case QueueRole::PendingOutboxRole:
+        return r.pendingOutbox;
+    case QueueRole::ClockPausedRole:
+        return m_clock->isPaused(r.id);
     case QueueRole::OutageRole: {
         const CaseRow *c = caseOf(r);
         return c && c->severity == Escalation::Severity::S1;
@@ -590,23 +644,41 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         return {};
     const bool tip = role == Qt::ToolTipRole;
     switch (section) {
-    case QueueColumn::Countdown: return tip ? tr("Business time left until the 4-business-hour review target") : tr("Review due");
-    case QueueColumn::ClockState: return tip ? tr("On track, approaching, breached or answered") : tr("Clock");
-    case QueueColumn::Level: return tip ? tr("Escalation level 1–4") : tr("Level");
-    case QueueColumn::Severity: return tip ? tr("Case severity (S1 is an outage)") : tr("Sev");
-    case QueueColumn::Tier: return tip ? tr("Support tier") : tr("Tier");
-    case QueueColumn::Priority: return tip ? tr("Customer priority") : tr("Priority");
-    case QueueColumn::Reason: return tip ? tr("Why the customer escalated") : tr("Reason");
-    case QueueColumn::Account: return tip ? tr("Customer account") : tr("Account");
-    case QueueColumn::CaseNumber: return tip ? tr("Case number") : tr("Case");
-    case QueueColumn::Subject: return tip ? tr("Case subject") : tr("Subject");
-    case QueueColumn::Age: return tip ? tr("Time since the case was opened") : tr("Case age");
-    case QueueColumn::Owner: return tip ? tr("Escalation manager who took the request") : tr("Owner");
-    case QueueColumn::Team: return tip ? tr("Team") : tr("Team");
-    case QueueColumn::RequestedAt: return tip ? tr("When the escalation was requested") : tr("Requested");
-    case QueueColumn::State: return tip ? tr("Request state") : tr("State");
-    case QueueColumn::Pending: return tip ? tr("Actions of this desk not yet confirmed by the portal") : tr("Outbox");
-    default: return {};
+    case QueueColumn::Countdown:
+        return tip ? tr("Business time left until the 4-business-hour review target")
+                   : tr("Review due");
+    case QueueColumn::ClockState:
+        return tip ? tr("On track, approaching, breached or answered") : tr("Clock");
+    case QueueColumn::Level:
+        return tip ? tr("Escalation level 1–4") : tr("Level");
+    case QueueColumn::Severity:
+        return tip ? tr("Case severity (S1 is an outage)") : tr("Sev");
+    case QueueColumn::Tier:
+        return tip ? tr("Support tier") : tr("Tier");
+    case QueueColumn::Priority:
+        return tip ? tr("Customer priority") : tr("Priority");
+    case QueueColumn::Reason:
+        return tip ? tr("Why the customer escalated") : tr("Reason");
+    case QueueColumn::Account:
+        return tip ? tr("Customer account") : tr("Account");
+    case QueueColumn::CaseNumber:
+        return tip ? tr("Case number") : tr("Case");
+    case QueueColumn::Subject:
+        return tip ? tr("Case subject") : tr("Subject");
+    case QueueColumn::Age:
+        return tip ? tr("Time since the case was opened") : tr("Case age");
+    case QueueColumn::Owner:
+        return tip ? tr("Escalation manager who took the request") : tr("Owner");
+    case QueueColumn::Team:
+        return tip ? tr("Team") : tr("Team");
+    case QueueColumn::RequestedAt:
+        return tip ? tr("When the escalation was requested") : tr("Requested");
+    case QueueColumn::State:
+        return tip ? tr("Request state") : tr("State");
+    case QueueColumn::Pending:
+        return tip ? tr("Actions of this desk not yet confirmed by the portal") : tr("Outbox");
+    default:
+        return {};
     }
 }
 

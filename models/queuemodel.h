@@ -27,8 +27,7 @@ namespace Escalation {
 class ReviewClockService;
 struct QueueFilterSubject;
 
-class QueueModel final : public QAbstractTableModel
-{
+class QueueModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     // The clock service computes each row's review deadline and tells the
@@ -96,7 +95,7 @@ private:
 
     struct CaseRow {
         QString id;
-        int number = 0;  // CollationIndex ids
+        int number = 0; // CollationIndex ids
         int subject = 0;
         int account = 0;
         int status = 0;
@@ -104,17 +103,17 @@ private:
         Severity severity = Severity::S3;
         CustomerPriority priority = CustomerPriority::Normal;
         qint64 createdAt = 0; // epoch seconds
-        bool known = false;   // false: the case has not arrived yet
+        bool known = false; // false: the case has not arrived yet
     };
     struct Row {
         QString id;
         QString caseId;
         int caseSlot = -1;
-        int owner = 0;        // CollationIndex ids
+        int owner = 0; // CollationIndex ids
         int team = 0;
         int requestedBy = 0;
         qint64 requestedAt = 0; // epoch seconds
-        qint64 dueAt = 0;       // epoch seconds; the review target
+        qint64 dueAt = 0; // epoch seconds; the review target
         quint8 level = 1;
         Reason reason = Reason::Other;
         RequestState state = RequestState::Pending;
@@ -154,7 +153,7 @@ private:
     CollationIndex m_people; // owners and requesters
     CollationIndex m_teams;
 
-    std::array<const CollationIndex *, QueueColumn::Count> m_textIndex{};
+    std::array<const CollationIndex *, QueueColumn::Count> m_textIndex {};
     mutable std::array<std::vector<qint64>, QueueColumn::Count> m_keys;
 };
 

@@ -6,8 +6,14 @@ namespace Escalation {
 
 RequestLookup::~RequestLookup() = default;
 
-void InMemoryRequestLookup::insert(const EscalationRequest &request) { m_requests.insert(request.id, request); }
-void InMemoryRequestLookup::insert(const Case &c) { m_cases.insert(c.id, c); }
+void InMemoryRequestLookup::insert(const EscalationRequest &request)
+{
+    m_requests.insert(request.id, request);
+}
+void InMemoryRequestLookup::insert(const Case &c)
+{
+    m_cases.insert(c.id, c);
+}
 
 std::optional<EscalationRequest> InMemoryRequestLookup::request(const QString &id) const
 {

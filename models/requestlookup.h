@@ -16,8 +16,7 @@
 
 namespace Escalation {
 
-class RequestLookup
-{
+class RequestLookup {
 public:
     virtual ~RequestLookup();
     virtual std::optional<EscalationRequest> request(const QString &id) const = 0;
@@ -27,8 +26,7 @@ public:
 };
 
 // A lookup over records held in memory: fixtures, demos and tests.
-class InMemoryRequestLookup final : public RequestLookup
-{
+class InMemoryRequestLookup final : public RequestLookup {
 public:
     void insert(const EscalationRequest &request);
     void insert(const Case &c);

@@ -14,7 +14,8 @@ namespace {
 constexpr qint64 MaxWakeIntervalMs = 60 * 1000;
 } // namespace
 
-ReviewClockService::ReviewClockService(CalendarRegistry calendars, ReviewClock clock, QObject *parent)
+ReviewClockService::ReviewClockService(CalendarRegistry calendars, ReviewClock clock,
+                                       QObject *parent)
     : QObject(parent)
     , m_calendars(std::move(calendars))
     , m_clock(std::move(clock))
@@ -59,8 +60,10 @@ ReviewClockService::Entry ReviewClockService::track(const EscalationRequest &req
 {
     const quint16 cal = calendarIndex(request.calendarId);
     const BusinessCalendar &calendar = m_calendarList[cal];
-    const qint64 requestedAt = request.requestedAt.isValid() ? request.requestedAt.toSecsSinceEpoch() : 0;
-    const qint64 answeredAt = request.state == RequestState::Pending ? NoInstant : ReviewClock::answeredAtOf(request);
+    const qint64 requestedAt =
+        request.requestedAt.isValid() ? request.requestedAt.toSecsSinceEpoch() : 0;
+    const qint64 answeredAt =
+        request.state == RequestState::Pending ? NoInstant : ReviewClock::answeredAtOf(request);
 
     Tracked t;
     t.times = m_clock.times(calendar, requestedAt, answeredAt);
@@ -105,7 +108,8 @@ qint64 ReviewClockService::remainingSeconds(const QString &requestId) const
     const auto it = m_tracked.constFind(requestId);
     if (it == m_tracked.cend())
         return 0;
-    return ReviewClock::remainingBusinessSeconds(m_calendarList[it->calendar], it->times, nowSecs());
+    return ReviewClock::remainingBusinessSeconds(m_calendarList[it->calendar], it->times,
+                                                 nowSecs());
 }
 
 bool ReviewClockService::isPaused(const QString &requestId) const

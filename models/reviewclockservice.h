@@ -22,8 +22,7 @@
 
 namespace Escalation {
 
-class ReviewClockService final : public QObject
-{
+class ReviewClockService final : public QObject {
     Q_OBJECT
 public:
     // Milliseconds since the epoch; tests inject a fake clock.

@@ -19,7 +19,8 @@ qint64 secsOf(const QDateTime &t)
 }
 } // namespace
 
-SlaFlagsModel::SlaFlagsModel(const PolicyConfig &config, const RequestLookup *lookup, QObject *parent)
+SlaFlagsModel::SlaFlagsModel(const PolicyConfig &config, const RequestLookup *lookup,
+                             QObject *parent)
     : QAbstractTableModel(parent)
     , m_config(config)
     , m_lookup(lookup)
@@ -49,7 +50,8 @@ SlaFlagsModel::Tracked SlaFlagsModel::trackedFrom(const Case &c)
 void SlaFlagsModel::computeDues(Tracked &t) const
 {
     // The same arithmetic as evaluateSlaFlags(), kept in seconds.
-    t.firstResponseDue = t.createdAt + qint64(m_config.firstResponseTargetMinutesFor(t.severity, t.tier)) * 60;
+    t.firstResponseDue =
+        t.createdAt + qint64(m_config.firstResponseTargetMinutesFor(t.severity, t.tier)) * 60;
     const qint64 lastUpdate = t.lastSupportAt != 0 ? t.lastSupportAt : t.createdAt;
     t.supportDue = lastUpdate + qint64(m_config.supportUpdateMaxHoursFor(t.severity)) * 3600;
 }
@@ -97,7 +99,8 @@ void SlaFlagsModel::loadSnapshot(const QHash<QString, Case> &cases)
         pushWake(c.id, t, now);
         if (t.flagged()) {
             m_rowOf.insert(c.id, int(m_rows.size()));
-            m_rows.push_back({c.id, c.number, c.account, c.subject, c.assignee, c.severity, c.tier, t});
+            m_rows.push_back(
+                {c.id, c.number, c.account, c.subject, c.assignee, c.severity, c.tier, t});
             m_firstResponseMissed += t.missed ? 1 : 0;
             m_supportOverdue += t.overdue ? 1 : 0;
         }
@@ -285,15 +288,18 @@ qint64 SlaFlagsModel::sortKey(const FlagRow &row, int column) const
 {
     const qint64 now = nowSecs();
     switch (column) {
-    case Severity: return int(row.severity);
-    case Tier: return int(row.tier);
+    case Severity:
+        return int(row.severity);
+    case Tier:
+        return int(row.tier);
     case FirstResponse:
         if (!row.t.missed)
             return -1;
         return (row.t.respondedAt != 0 ? row.t.respondedAt : now) - row.t.firstResponseDue;
     case SupportSilence:
         return now - (row.t.lastSupportAt != 0 ? row.t.lastSupportAt : row.t.createdAt);
-    default: return 0;
+    default:
+        return 0;
     }
 }
 
@@ -301,26 +307,35 @@ QVariant SlaFlagsModel::display(const FlagRow &row, int column) const
 {
     const qint64 now = nowSecs();
     switch (column) {
-    case CaseNumber: return row.number;
-    case Account: return row.account;
-    case Subject: return row.subject;
-    case Severity: return displayName(row.severity);
-    case Tier: return displayName(row.tier);
-    case Assignee: return row.assignee;
+    case CaseNumber:
+        return row.number;
+    case Account:
+        return row.account;
+    case Subject:
+        return row.subject;
+    case Severity:
+        return displayName(row.severity);
+    case Tier:
+        return displayName(row.tier);
+    case Assignee:
+        return row.assignee;
     case FirstResponse:
         if (!row.t.missed)
             return tr("in time");
         if (row.t.respondedAt != 0)
-            return tr("%1 late").arg(DurationText::compact(row.t.respondedAt - row.t.firstResponseDue));
+            return tr("%1 late").arg(
+                DurationText::compact(row.t.respondedAt - row.t.firstResponseDue));
         return tr("none yet, %1 overdue").arg(DurationText::compact(now - row.t.firstResponseDue));
     case SupportSilence: {
-        const qint64 silent = now - (row.t.lastSupportAt != 0 ? row.t.lastSupportAt : row.t.createdAt);
+        const qint64 silent =
+            now - (row.t.lastSupportAt != 0 ? row.t.lastSupportAt : row.t.createdAt);
         if (!row.t.overdue)
             return tr("%1 (within limit)").arg(DurationText::compact(silent));
         return row.t.lastSupportAt != 0 ? tr("silent for %1").arg(DurationText::compact(silent))
                                         : tr("no update for %1").arg(DurationText::compact(silent));
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -331,30 +346,44 @@ QVariant SlaFlagsModel::data(const QModelIndex &index, int role) const
     const FlagRow &row = m_rows[std::size_t(index.row())];
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole: return display(row, column);
+    case Qt::DisplayRole:
+        return display(row, column);
     case Qt::ToolTipRole:
         if (column == FirstResponse)
-            return tr("First response was due %1").arg(QLocale().toString(
-                QDateTime::fromSecsSinceEpoch(row.t.firstResponseDue).toLocalTime(), QLocale::ShortFormat));
+            return tr("First response was due %1")
+                .arg(QLocale().toString(
+                    QDateTime::fromSecsSinceEpoch(row.t.firstResponseDue).toLocalTime(),
+                    QLocale::ShortFormat));
         if (column == SupportSilence)
-            return tr("A support update was due %1").arg(QLocale().toString(
-                QDateTime::fromSecsSinceEpoch(row.t.supportDue).toLocalTime(), QLocale::ShortFormat));
+            return tr("A support update was due %1")
+                .arg(QLocale().toString(
+                    QDateTime::fromSecsSinceEpoch(row.t.supportDue).toLocalTime(),
+                    QLocale::ShortFormat));
         if (column == Subject)
             return row.subject;
         return {};
     case RawValueRole: {
         switch (column) {
-        case CaseNumber: return row.number;
-        case Account: return row.account;
-        case Subject: return row.subject;
-        case Assignee: return row.assignee;
-        default: return sortKey(row, column);
+        case CaseNumber:
+            return row.number;
+        case Account:
+            return row.account;
+        case Subject:
+            return row.subject;
+        case Assignee:
+            return row.assignee;
+        default:
+            return sortKey(row, column);
         }
     }
-    case CaseIdRole: return row.caseId;
-    case FirstResponseMissedRole: return row.t.missed;
-    case SupportUpdateOverdueRole: return row.t.overdue;
-    default: return {};
+    case CaseIdRole:
+        return row.caseId;
+    case FirstResponseMissedRole:
+        return row.t.missed;
+    case SupportUpdateOverdueRole:
+        return row.t.overdue;
+    default:
+        return {};
     }
 }
 
@@ -366,18 +395,26 @@ QVariant SlaFlagsModel::headerData(int section, Qt::Orientation orientation, int
     if (role != Qt::DisplayRole && !tip)
         return {};
     switch (Column(section)) {
-    case CaseNumber: return tr("Case");
-    case Account: return tr("Account");
-    case Subject: return tr("Subject");
-    case Severity: return tr("Severity");
-    case Tier: return tr("Tier");
-    case Assignee: return tip ? tr("Support engineer assigned to the case") : tr("Assignee");
+    case CaseNumber:
+        return tr("Case");
+    case Account:
+        return tr("Account");
+    case Subject:
+        return tr("Subject");
+    case Severity:
+        return tr("Severity");
+    case Tier:
+        return tr("Tier");
+    case Assignee:
+        return tip ? tr("Support engineer assigned to the case") : tr("Assignee");
     case FirstResponse:
-        return tip ? tr("Whether the first response met its target for the case's severity and tier")
-                   : tr("First response");
+        return tip
+            ? tr("Whether the first response met its target for the case's severity and tier")
+            : tr("First response");
     case SupportSilence:
         return tip ? tr("Time since support last wrote on the case") : tr("Support silence");
-    case ColumnCount: break;
+    case ColumnCount:
+        break;
     }
     return {};
 }

@@ -23,8 +23,7 @@ namespace Escalation {
 
 class RequestLookup;
 
-class SlaFlagsModel final : public QAbstractTableModel
-{
+class SlaFlagsModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column : int {
@@ -41,8 +40,8 @@ public:
     enum Role : int {
         RawValueRole = Qt::UserRole + 1, // qint64 sort key (seconds for the flag columns)
         CaseIdRole,
-        FirstResponseMissedRole,         // bool
-        SupportUpdateOverdueRole,        // bool
+        FirstResponseMissedRole, // bool
+        SupportUpdateOverdueRole, // bool
     };
     // Milliseconds since the epoch; tests inject a fixed clock.
     using NowFunction = std::function<qint64()>;
@@ -80,9 +79,9 @@ private:
     // Per known case: just enough to re-evaluate its flags, also under a
     // changed policy, without keeping its texts.
     struct Tracked {
-        qint64 createdAt = 0;        // epoch seconds
-        qint64 respondedAt = 0;      // 0: no first response yet
-        qint64 lastSupportAt = 0;    // 0: support never wrote
+        qint64 createdAt = 0; // epoch seconds
+        qint64 respondedAt = 0; // 0: no first response yet
+        qint64 lastSupportAt = 0; // 0: support never wrote
         qint64 firstResponseDue = 0; // derived from the policy
         qint64 supportDue = 0;
         Escalation::Severity severity = Escalation::Severity::S3;
@@ -126,7 +125,8 @@ private:
     QHash<QString, Tracked> m_tracked;
     std::vector<FlagRow> m_rows;
     QHash<QString, int> m_rowOf;
-    std::vector<Wake> m_heap; // min-heap; entries for changed cases are re-checked, so staleness is harmless
+    std::vector<Wake>
+        m_heap; // min-heap; entries for changed cases are re-checked, so staleness is harmless
     QTimer m_wakeTimer;
     int m_firstResponseMissed = 0;
     int m_supportOverdue = 0;

@@ -12,14 +12,18 @@ namespace Escalation {
 
 namespace {
 
-constexpr quint16 bit(SlaSummaryModel::Column c) { return quint16(1u << int(c)); }
+constexpr quint16 bit(SlaSummaryModel::Column c)
+{
+    return quint16(1u << int(c));
+}
 
 // Late enough after midnight that a day has surely begun in every zone rule.
 constexpr qint64 MidnightSlackMs = 2000;
 
 } // namespace
 
-SlaSummaryModel::SlaSummaryModel(QueueModel *queue, ReviewClockService *clock, Grouping grouping, QObject *parent)
+SlaSummaryModel::SlaSummaryModel(QueueModel *queue, ReviewClockService *clock, Grouping grouping,
+                                 QObject *parent)
     : QAbstractTableModel(parent)
     , m_queue(queue)
     , m_clock(clock)
@@ -120,10 +124,17 @@ SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now
     if (state == RequestState::Pending) {
         c.bits |= bit(OpenNow);
         switch (clock) {
-        case ClockState::OnTrack: c.bits |= bit(OnTrackNow); break;
-        case ClockState::Approaching: c.bits |= bit(ApproachingNow); break;
-        case ClockState::Breached: c.bits |= bit(BreachedNow); break;
-        case ClockState::Answered: break;
+        case ClockState::OnTrack:
+            c.bits |= bit(OnTrackNow);
+            break;
+        case ClockState::Approaching:
+            c.bits |= bit(ApproachingNow);
+            break;
+        case ClockState::Breached:
+            c.bits |= bit(BreachedNow);
+            break;
+        case ClockState::Answered:
+            break;
         }
     }
     // Only answered and breached requests have an instant that counts for
@@ -142,7 +153,8 @@ SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now
             c.bits |= bit(AnsweredThisWeek);
     }
     // A breach belongs to the period in which its target passed unanswered.
-    const bool breached = due != NoInstant && due <= now && (answered == NoInstant || answered >= due);
+    const bool breached =
+        due != NoInstant && due <= now && (answered == NoInstant || answered >= due);
     if (breached) {
         if (due >= m_todayStart)
             c.bits |= bit(BreachedToday);
@@ -155,7 +167,8 @@ SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now
 int SlaSummaryModel::groupIndex(QStringView name)
 {
     const size_t hash = qHash(name);
-    for (auto it = m_groupByHash.constFind(hash); it != m_groupByHash.cend() && it.key() == hash; ++it) {
+    for (auto it = m_groupByHash.constFind(hash); it != m_groupByHash.cend() && it.key() == hash;
+         ++it) {
         if (m_groups[std::size_t(it.value())].name == name)
             return it.value();
     }
@@ -308,7 +321,8 @@ QVariant SlaSummaryModel::data(const QModelIndex &index, int role) const
     case GroupRole:
         return g.name;
     case Qt::TextAlignmentRole:
-        return column == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter) : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return column == Name ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                              : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default:
         return {};
     }
@@ -326,15 +340,24 @@ QVariant SlaSummaryModel::headerData(int section, Qt::Orientation orientation, i
         if (m_grouping == Grouping::Owner)
             return tip ? tr("Escalation manager who owns the requests") : tr("Manager");
         return tip ? tr("Team the requests belong to") : tr("Team");
-    case OpenNow: return tip ? tr("Requests waiting for an answer now") : tr("Open");
-    case OnTrackNow: return tip ? tr("Open requests with enough review time left") : tr("On track");
-    case ApproachingNow: return tip ? tr("Open requests close to their review target now") : tr("Approaching");
-    case BreachedNow: return tip ? tr("Open requests past their review target now") : tr("Breached");
-    case AnsweredToday: return tip ? tr("Requests answered since midnight") : tr("Answered today");
-    case BreachedToday: return tip ? tr("Review targets missed since midnight") : tr("Breached today");
-    case AnsweredThisWeek: return tip ? tr("Requests answered since the week began") : tr("Answered this week");
-    case BreachedThisWeek: return tip ? tr("Review targets missed since the week began") : tr("Breached this week");
-    case ColumnCount: break;
+    case OpenNow:
+        return tip ? tr("Requests waiting for an answer now") : tr("Open");
+    case OnTrackNow:
+        return tip ? tr("Open requests with enough review time left") : tr("On track");
+    case ApproachingNow:
+        return tip ? tr("Open requests close to their review target now") : tr("Approaching");
+    case BreachedNow:
+        return tip ? tr("Open requests past their review target now") : tr("Breached");
+    case AnsweredToday:
+        return tip ? tr("Requests answered since midnight") : tr("Answered today");
+    case BreachedToday:
+        return tip ? tr("Review targets missed since midnight") : tr("Breached today");
+    case AnsweredThisWeek:
+        return tip ? tr("Requests answered since the week began") : tr("Answered this week");
+    case BreachedThisWeek:
+        return tip ? tr("Review targets missed since the week began") : tr("Breached this week");
+    case ColumnCount:
+        break;
     }
     return {};
 }
@@ -351,7 +374,8 @@ QStringList SlaSummaryModel::groups() const
 SlaSummaryModel::Counts SlaSummaryModel::counts(const QString &group) const
 {
     const size_t hash = qHash(group);
-    for (auto it = m_groupByHash.constFind(hash); it != m_groupByHash.cend() && it.key() == hash; ++it) {
+    for (auto it = m_groupByHash.constFind(hash); it != m_groupByHash.cend() && it.key() == hash;
+         ++it) {
         if (m_groups[std::size_t(it.value())].name == group)
             return m_groups[std::size_t(it.value())].counts;
     }

@@ -24,8 +24,7 @@ namespace Escalation {
 class QueueModel;
 class ReviewClockService;
 
-class SlaSummaryModel final : public QAbstractTableModel
-{
+class SlaSummaryModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum class Grouping : quint8 { Owner, Team };
@@ -43,17 +42,18 @@ public:
     };
     enum Role : int {
         RawValueRole = Qt::UserRole + 1, // int count, or the name for Name
-        GroupRole,                       // the group's name as the queue writes it
+        GroupRole, // the group's name as the queue writes it
     };
 
     struct Counts {
-        std::array<int, ColumnCount> values{}; // indexed by Column; values[Name] unused
+        std::array<int, ColumnCount> values {}; // indexed by Column; values[Name] unused
         int value(Column c) const { return values[std::size_t(c)]; }
         friend bool operator==(const Counts &, const Counts &) = default;
     };
 
     // Both must outlive the model.
-    SlaSummaryModel(QueueModel *queue, ReviewClockService *clock, Grouping grouping, QObject *parent = nullptr);
+    SlaSummaryModel(QueueModel *queue, ReviewClockService *clock, Grouping grouping,
+                    QObject *parent = nullptr);
 
     Grouping grouping() const { return m_grouping; }
     // "Today" and "this week" are days in this zone (default: the system's),
@@ -121,9 +121,9 @@ private:
     qint64 m_weekStart = 0;
     qint64 m_tomorrowStart = 0;
 
-    std::vector<Group> m_groups;           // rows of this model, in order of arrival
+    std::vector<Group> m_groups; // rows of this model, in order of arrival
     QMultiHash<size_t, int> m_groupByHash; // qHash(name) -> group; looked up by view, no copy
-    std::vector<Contribution> m_byRow;     // one per queue row, in the queue's row order
+    std::vector<Contribution> m_byRow; // one per queue row, in the queue's row order
     Counts m_totals;
     std::set<int> m_dirty;
     QTimer m_debounce;

@@ -8,7 +8,8 @@ namespace Escalation {
 
 namespace {
 
-constexpr std::array<const char16_t *, 7> DayCodes = {u"mon", u"tue", u"wed", u"thu", u"fri", u"sat", u"sun"};
+constexpr std::array<const char16_t *, 7> DayCodes = {u"mon", u"tue", u"wed", u"thu",
+                                                      u"fri", u"sat", u"sun"};
 
 } // namespace
 
@@ -88,7 +89,8 @@ std::optional<quint8> WorkingHours::daysFromCode(const QString &code, QString *e
         }
         if (found < 0) {
             if (error)
-                *error = tr("\"%1\" is not a day; expected mon, tue, wed, thu, fri, sat or sun.").arg(raw.trimmed());
+                *error = tr("\"%1\" is not a day; expected mon, tue, wed, thu, fri, sat or sun.")
+                             .arg(raw.trimmed());
             return std::nullopt;
         }
         mask |= quint8(1u << found);
@@ -101,9 +103,11 @@ QString WorkingHours::validate() const
     if (!m_from.isValid() || !m_to.isValid())
         return tr("The working hours need a valid start and end time.");
     if (m_from == m_to)
-        return tr("The working hours start and end at the same time; choose an end after the start.");
+        return tr(
+            "The working hours start and end at the same time; choose an end after the start.");
     if (m_days == 0)
-        return tr("Choose at least one working day; otherwise every notification would wait forever.");
+        return tr(
+            "Choose at least one working day; otherwise every notification would wait forever.");
     return {};
 }
 

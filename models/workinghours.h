@@ -15,13 +15,13 @@
 
 namespace Escalation {
 
-class WorkingHours final
-{
+class WorkingHours final {
     Q_DECLARE_TR_FUNCTIONS(WorkingHours)
 public:
     // Monday to Friday, 09:00 to 17:00, in the system time zone.
     WorkingHours();
-    WorkingHours(quint8 dayMask, QTime from, QTime to, QTimeZone zone = QTimeZone::systemTimeZone());
+    WorkingHours(quint8 dayMask, QTime from, QTime to,
+                 QTimeZone zone = QTimeZone::systemTimeZone());
 
     // Bit 0 is Monday, bit 6 is Sunday (Qt::DayOfWeek - 1).
     quint8 dayMask() const { return m_days; }
@@ -47,15 +47,16 @@ public:
 
     friend bool operator==(const WorkingHours &a, const WorkingHours &b)
     {
-        return a.m_days == b.m_days && a.m_from == b.m_from && a.m_to == b.m_to && a.m_zone == b.m_zone;
+        return a.m_days == b.m_days && a.m_from == b.m_from && a.m_to == b.m_to
+            && a.m_zone == b.m_zone;
     }
 
 private:
     bool crossesMidnight() const { return m_to <= m_from; }
 
     quint8 m_days = 0x1f;
-    QTime m_from{9, 0};
-    QTime m_to{17, 0};
+    QTime m_from {9, 0};
+    QTime m_to {17, 0};
     QTimeZone m_zone;
 };
 

@@ -8,7 +8,8 @@
 
 namespace Escalation {
 
-ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QString &initialText, QWidget *parent)
+ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QString &initialText,
+                           QWidget *parent)
     : QDialog(parent)
     , m_action(action)
     , m_initialText(initialText)
@@ -72,7 +73,8 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     m_editor->setTabChangesFocus(true);
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_editor->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_editor->setMinimumSize(fontMetrics().averageCharWidth() * 72, fontMetrics().lineSpacing() * 10);
+    m_editor->setMinimumSize(fontMetrics().averageCharWidth() * 72,
+                             fontMetrics().lineSpacing() * 10);
     layout->addWidget(m_editor, 1);
     promptLabel->setBuddy(m_editor);
 
@@ -87,8 +89,10 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);
     if (action == OutboxAction::Decline) {
-        QPushButton *reset = buttons->addButton(tr("Reset to template"), QDialogButtonBox::ResetRole);
-        connect(reset, &QPushButton::clicked, this, [this] { m_editor->setPlainText(m_initialText); });
+        QPushButton *reset =
+            buttons->addButton(tr("Reset to template"), QDialogButtonBox::ResetRole);
+        connect(reset, &QPushButton::clicked, this,
+                [this] { m_editor->setPlainText(m_initialText); });
     }
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -113,7 +117,8 @@ void ActionDialog::setWarning(const QString &warning)
 
 void ActionDialog::updateSendEnabled()
 {
-    const bool optional = m_action == OutboxAction::TakeOwnership || m_action == OutboxAction::AcknowledgeOwnership;
+    const bool optional =
+        m_action == OutboxAction::TakeOwnership || m_action == OutboxAction::AcknowledgeOwnership;
     m_send->setEnabled(optional || !text().isEmpty());
 }
 

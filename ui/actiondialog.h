@@ -15,8 +15,7 @@ class QPushButton;
 
 namespace Escalation {
 
-class ActionDialog final : public QDialog
-{
+class ActionDialog final : public QDialog {
     Q_OBJECT
 public:
     // subject: what the action is about ("00100023 · Nightly export…"),

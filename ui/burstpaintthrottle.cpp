@@ -6,7 +6,8 @@
 
 namespace Escalation {
 
-BurstPaintThrottle::BurstPaintThrottle(QWidget *viewport, QAbstractItemModel *model, QObject *parent)
+BurstPaintThrottle::BurstPaintThrottle(QWidget *viewport, QAbstractItemModel *model,
+                                       QObject *parent)
     : QObject(parent)
     , m_viewport(viewport)
 {
@@ -21,7 +22,8 @@ void BurstPaintThrottle::noteInserted(int rows)
 {
     if (!m_window.isValid() || m_window.elapsed() >= Interval) {
         // A window with no insert in between counts as empty.
-        m_rowsInLastWindow = m_window.isValid() && m_window.elapsed() < 2 * Interval ? m_rowsInWindow : 0;
+        m_rowsInLastWindow =
+            m_window.isValid() && m_window.elapsed() < 2 * Interval ? m_rowsInWindow : 0;
         m_rowsInWindow = 0;
         m_window.start();
     }
@@ -32,7 +34,8 @@ bool BurstPaintThrottle::inBurst() const
 {
     if (!m_window.isValid() || m_window.elapsed() >= 2 * Interval)
         return false;
-    return m_rowsInWindow >= BurstRows || (m_window.elapsed() < Interval && m_rowsInLastWindow >= BurstRows);
+    return m_rowsInWindow >= BurstRows
+        || (m_window.elapsed() < Interval && m_rowsInLastWindow >= BurstRows);
 }
 
 bool BurstPaintThrottle::eventFilter(QObject *watched, QEvent *event)

@@ -17,8 +17,7 @@ class QWidget;
 
 namespace Escalation {
 
-class BurstPaintThrottle final : public QObject
-{
+class BurstPaintThrottle final : public QObject {
     Q_OBJECT
 public:
     BurstPaintThrottle(QWidget *viewport, QAbstractItemModel *model, QObject *parent = nullptr);

@@ -5,10 +5,14 @@ namespace Escalation::ClockPalette {
 QColor accent(ClockState state)
 {
     switch (state) {
-    case ClockState::OnTrack: return QColor(0x2e, 0x7d, 0x32);     // green 800
-    case ClockState::Approaching: return QColor(0xef, 0x8f, 0x00); // amber 800
-    case ClockState::Breached: return QColor(0xc6, 0x28, 0x28);    // red 800
-    case ClockState::Answered: return QColor(0x60, 0x7d, 0x8b);    // blue grey 500
+    case ClockState::OnTrack:
+        return QColor(0x2e, 0x7d, 0x32); // green 800
+    case ClockState::Approaching:
+        return QColor(0xef, 0x8f, 0x00); // amber 800
+    case ClockState::Breached:
+        return QColor(0xc6, 0x28, 0x28); // red 800
+    case ClockState::Answered:
+        return QColor(0x60, 0x7d, 0x8b); // blue grey 500
     }
     return {};
 }

@@ -10,9 +10,9 @@
 #include "traynotifier.h"
 
 #include <notificationpolicy.h>
-#include <queuefilterproxy.h>
 #include <obligationindex.h>
 #include <queuecolumns.h>
+#include <queuefilterproxy.h>
 #include <queuemodel.h>
 #include <reviewclockservice.h>
 #include <slaflagsmodel.h>
@@ -28,9 +28,12 @@ namespace Escalation {
 QString DeskFeatures::viewIdFor(DeskRole role)
 {
     switch (role) {
-    case DeskRole::Manager: return queueViewId();
-    case DeskRole::TeamLead: return teamLeadViewId();
-    case DeskRole::Director: return directorViewId();
+    case DeskRole::Manager:
+        return queueViewId();
+    case DeskRole::TeamLead:
+        return teamLeadViewId();
+    case DeskRole::Director:
+        return directorViewId();
     }
     return queueViewId();
 }
@@ -75,7 +78,8 @@ void DeskFeatures::addSettingsAction()
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
     settingsAction->setShortcut(QKeySequence::Preferences);
     settingsAction->setMenuRole(QAction::PreferencesRole);
-    settingsAction->setStatusTip(tr("Portal, token, role, working hours, calendars, thresholds and reply templates"));
+    settingsAction->setStatusTip(
+        tr("Portal, token, role, working hours, calendars, thresholds and reply templates"));
     connect(settingsAction, &QAction::triggered, this, &DeskFeatures::openSettings);
     // Beside Quit in the window's first menu, where desktop users look for it.
     const QList<QAction *> menus = m_window->menuBar()->actions();
@@ -87,7 +91,8 @@ void DeskFeatures::addSettingsAction()
         for (qsizetype i = 0; i < items.size(); ++i) {
             if (items.at(i)->shortcut() != QKeySequence(QKeySequence::Quit))
                 continue;
-            QAction *before = i > 0 && items.at(i - 1)->isSeparator() ? items.at(i - 1) : items.at(i);
+            QAction *before =
+                i > 0 && items.at(i - 1)->isSeparator() ? items.at(i - 1) : items.at(i);
             menu->insertAction(before, settingsAction);
             return;
         }
@@ -95,7 +100,8 @@ void DeskFeatures::addSettingsAction()
     m_window->menuBar()->addMenu(tr("&Settings"))->addAction(settingsAction);
 }
 
-void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests, const QHash<QString, Case> &cases)
+void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests,
+                                const QHash<QString, Case> &cases)
 {
     m_flags->loadSnapshot(cases);
     m_obligations->loadSnapshot(requests);
@@ -165,7 +171,8 @@ QString DeskFeatures::describe(const QString &requestId) const
     const auto text = [&](int column) { return m_queue->index(row, column).data().toString(); };
     return tr("Case %1 (%2, level %3): %4")
         .arg(text(QueueColumn::CaseNumber), text(QueueColumn::Account),
-             m_queue->index(row, 0).data(QueueRole::LevelRole).toString(), text(QueueColumn::Subject));
+             m_queue->index(row, 0).data(QueueRole::LevelRole).toString(),
+             text(QueueColumn::Subject));
 }
 
 } // namespace Escalation

@@ -29,8 +29,7 @@ class SlaFlagsModel;
 class SlaMonitorView;
 class TrayNotifier;
 
-class DeskFeatures final : public QObject
-{
+class DeskFeatures final : public QObject {
     Q_OBJECT
 public:
     static QString teamLeadViewId() { return QStringLiteral("teamlead"); }
@@ -40,8 +39,8 @@ public:
 
     // Everything must outlive the features, which live as long as window
     // (their parent).
-    DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockService *clock, const RequestLookup *lookup,
-                 DeskSettings *settings);
+    DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockService *clock,
+                 const RequestLookup *lookup, DeskSettings *settings);
 
     // The initial load and every committed change, as the queue gets them.
     void loadSnapshot(const QList<EscalationRequest> &requests, const QHash<QString, Case> &cases);

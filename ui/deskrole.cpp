@@ -7,9 +7,12 @@ namespace Escalation {
 QString toCode(DeskRole role)
 {
     switch (role) {
-    case DeskRole::Manager: return QStringLiteral("manager");
-    case DeskRole::TeamLead: return QStringLiteral("teamlead");
-    case DeskRole::Director: return QStringLiteral("director");
+    case DeskRole::Manager:
+        return QStringLiteral("manager");
+    case DeskRole::TeamLead:
+        return QStringLiteral("teamlead");
+    case DeskRole::Director:
+        return QStringLiteral("director");
     }
     return {};
 }
@@ -26,9 +29,12 @@ std::optional<DeskRole> deskRoleFromCode(QStringView code)
 QString displayName(DeskRole role)
 {
     switch (role) {
-    case DeskRole::Manager: return QCoreApplication::translate("DeskRole", "Escalation manager");
-    case DeskRole::TeamLead: return QCoreApplication::translate("DeskRole", "Team lead");
-    case DeskRole::Director: return QCoreApplication::translate("DeskRole", "Director");
+    case DeskRole::Manager:
+        return QCoreApplication::translate("DeskRole", "Escalation manager");
+    case DeskRole::TeamLead:
+        return QCoreApplication::translate("DeskRole", "Team lead");
+    case DeskRole::Director:
+        return QCoreApplication::translate("DeskRole", "Director");
     }
     return {};
 }

@@ -15,6 +15,9 @@ QString toCode(DeskRole role); // "manager" | "teamlead" | "director"
 std::optional<DeskRole> deskRoleFromCode(QStringView code);
 QString displayName(DeskRole role);
 // Whether the role triages requests (accept, decline, take, note, analysis).
-inline bool canTriage(DeskRole role) { return role != DeskRole::Director; }
+inline bool canTriage(DeskRole role)
+{
+    return role != DeskRole::Director;
+}
 
 } // namespace Escalation

@@ -45,8 +45,10 @@ QUrl DeskSettings::portalUrl() const
     if (stored.isEmpty())
         return {};
     const QUrl url(stored, QUrl::StrictMode);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        m_problems << tr("The stored portal address \"%1\" is not an http(s) URL; it is ignored.").arg(stored);
+    if (!url.isValid()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        m_problems << tr("The stored portal address \"%1\" is not an http(s) URL; it is ignored.")
+                          .arg(stored);
         return {};
     }
     return url;
@@ -82,7 +84,8 @@ DeskRole DeskSettings::role() const
         return DeskRole::Manager;
     if (const std::optional<DeskRole> role = deskRoleFromCode(stored))
         return *role;
-    m_problems << tr("The stored role \"%1\" is unknown; expected manager, teamlead or director.").arg(stored);
+    m_problems << tr("The stored role \"%1\" is unknown; expected manager, teamlead or director.")
+                      .arg(stored);
     return DeskRole::Manager;
 }
 
@@ -108,7 +111,8 @@ void DeskSettings::setCalendarsDirectory(const QString &dir)
 
 QString DeskSettings::defaultCalendarsDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/calendars");
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
+        + QStringLiteral("/calendars");
 }
 
 CalendarRegistry DeskSettings::calendars(QStringList *errors) const
@@ -123,7 +127,9 @@ CalendarRegistry DeskSettings::calendars(QStringList *errors) const
     }
     if (!QDir(dir).exists()) {
         if (errors)
-            *errors << tr("The calendars folder \"%1\" does not exist; only the built-in calendars are used.").arg(dir);
+            *errors << tr("The calendars folder \"%1\" does not exist; only the built-in calendars "
+                          "are used.")
+                           .arg(dir);
         return registry;
     }
     registry.loadDirectory(dir, errors);
@@ -135,16 +141,19 @@ std::optional<std::array<int, 4>> DeskSettings::parseFour(const QString &text, Q
     const QStringList parts = text.split(QLatin1Char(','));
     if (parts.size() != 4) {
         if (error)
-            *error = tr("Expected four numbers (severity 1 to 4) separated by commas, got \"%1\".").arg(text);
+            *error = tr("Expected four numbers (severity 1 to 4) separated by commas, got \"%1\".")
+                         .arg(text);
         return std::nullopt;
     }
-    std::array<int, 4> values{};
+    std::array<int, 4> values {};
     for (int i = 0; i < 4; ++i) {
         bool ok = false;
         const int v = parts.at(i).trimmed().toInt(&ok);
         if (!ok || v <= 0) {
             if (error)
-                *error = tr("\"%1\" (severity %2) is not a positive whole number.").arg(parts.at(i).trimmed()).arg(i + 1);
+                *error = tr("\"%1\" (severity %2) is not a positive whole number.")
+                             .arg(parts.at(i).trimmed())
+                             .arg(i + 1);
             return std::nullopt;
         }
         values[std::size_t(i)] = v;
@@ -154,7 +163,11 @@ std::optional<std::array<int, 4>> DeskSettings::parseFour(const QString &text, Q
 
 QString DeskSettings::formatFour(const std::array<int, 4> &values)
 {
-    return QStringLiteral("%1,%2,%3,%4").arg(values[0]).arg(values[1]).arg(values[2]).arg(values[3]);
+    return QStringLiteral("%1,%2,%3,%4")
+        .arg(values[0])
+        .arg(values[1])
+        .arg(values[2])
+        .arg(values[3]);
 }
 
 std::optional<std::array<int, 4>> DeskSettings::readFour(const QString &key) const
@@ -164,8 +177,9 @@ std::optional<std::array<int, 4>> DeskSettings::readFour(const QString &key) con
     QString error;
     // QSettings turns "1,2,3,4" in an INI file into a string list.
     const QVariant raw = m_settings->value(key);
-    const QString text = raw.typeId() == QMetaType::QStringList ? raw.toStringList().join(QLatin1Char(','))
-                                                                 : raw.toString();
+    const QString text = raw.typeId() == QMetaType::QStringList
+        ? raw.toStringList().join(QLatin1Char(','))
+        : raw.toString();
     const auto values = parseFour(text, &error);
     if (!values)
         m_problems << tr("Setting %1: %2 The shipped values are used.").arg(key, error);
@@ -182,17 +196,19 @@ PolicyConfig DeskSettings::policy(const PolicyConfig &base) const
         if (ok && share > 0.0 && share < 1.0)
             config.review.approachingShare = share;
         else
-            m_problems << tr("Setting %1 must be a share between 0 and 1; the default threshold is used.")
-                              .arg(Keys::approachingShare());
+            m_problems
+                << tr("Setting %1 must be a share between 0 and 1; the default threshold is used.")
+                       .arg(Keys::approachingShare());
     } else if (m_settings->contains(Keys::approachingMinutes())) {
         bool ok = false;
         const int minutes = m_settings->value(Keys::approachingMinutes()).toInt(&ok);
         if (ok && minutes > 0 && minutes < config.review.targetBusinessMinutes)
             config.review.approachingBusinessMinutes = minutes;
         else
-            m_problems << tr("Setting %1 must be between 1 and %2 minutes; the default threshold is used.")
-                              .arg(Keys::approachingMinutes())
-                              .arg(config.review.targetBusinessMinutes - 1);
+            m_problems
+                << tr("Setting %1 must be between 1 and %2 minutes; the default threshold is used.")
+                       .arg(Keys::approachingMinutes())
+                       .arg(config.review.targetBusinessMinutes - 1);
     }
     if (const auto premium = readFour(Keys::firstResponsePremium()))
         config.firstResponseTargetMinutes[std::size_t(SupportTier::Premium)] = *premium;
@@ -219,9 +235,11 @@ void DeskSettings::setApproachingShare(double share)
     Q_EMIT changed();
 }
 
-void DeskSettings::setFirstResponseMinutes(SupportTier tier, const std::array<int, 4> &minutesBySeverity)
+void DeskSettings::setFirstResponseMinutes(SupportTier tier,
+                                           const std::array<int, 4> &minutesBySeverity)
 {
-    m_settings->setValue(tier == SupportTier::Premium ? Keys::firstResponsePremium() : Keys::firstResponseStandard(),
+    m_settings->setValue(tier == SupportTier::Premium ? Keys::firstResponsePremium()
+                                                      : Keys::firstResponseStandard(),
                          formatFour(minutesBySeverity));
     Q_EMIT changed();
 }
@@ -234,8 +252,9 @@ void DeskSettings::setSupportSilenceHours(const std::array<int, 4> &hoursBySever
 
 void DeskSettings::resetThresholds()
 {
-    for (const QString &key : {Keys::approachingMode(), Keys::approachingMinutes(), Keys::approachingShare(),
-                               Keys::firstResponsePremium(), Keys::firstResponseStandard(), Keys::supportSilence()})
+    for (const QString &key :
+         {Keys::approachingMode(), Keys::approachingMinutes(), Keys::approachingShare(),
+          Keys::firstResponsePremium(), Keys::firstResponseStandard(), Keys::supportSilence()})
         m_settings->remove(key);
     Q_EMIT changed();
 }
@@ -272,8 +291,9 @@ WorkingHours DeskSettings::workingHours() const
     quint8 days = fallback.dayMask();
     if (m_settings->contains(Keys::workingDays())) {
         const QVariant raw = m_settings->value(Keys::workingDays());
-        const QString text = raw.typeId() == QMetaType::QStringList ? raw.toStringList().join(QLatin1Char(','))
-                                                                     : raw.toString();
+        const QString text = raw.typeId() == QMetaType::QStringList
+            ? raw.toStringList().join(QLatin1Char(','))
+            : raw.toString();
         QString error;
         if (const auto parsed = WorkingHours::daysFromCode(text, &error))
             days = *parsed;
@@ -291,7 +311,8 @@ WorkingHours DeskSettings::workingHours() const
         }
         return t;
     };
-    const WorkingHours hours(days, time(Keys::workingFrom(), fallback.from()), time(Keys::workingTo(), fallback.to()));
+    const WorkingHours hours(days, time(Keys::workingFrom(), fallback.from()),
+                             time(Keys::workingTo(), fallback.to()));
     if (!hours.validate().isEmpty()) {
         m_problems << hours.validate();
         return fallback;

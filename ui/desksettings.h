@@ -26,21 +26,29 @@
 
 namespace Escalation {
 
-class DeskSettings final : public QObject
-{
+class DeskSettings final : public QObject {
     Q_OBJECT
 public:
     // The keys, for docs/settings.md and for tests.
     struct Keys {
         static QString portalUrl() { return QStringLiteral("portal/url"); }
-        static QString trustedCertificate() { return QStringLiteral("portal/trustedCertificateSha256"); }
+        static QString trustedCertificate()
+        {
+            return QStringLiteral("portal/trustedCertificateSha256");
+        }
         static QString role() { return QStringLiteral("desk/role"); }
         static QString calendarsDirectory() { return QStringLiteral("calendars/directory"); }
         static QString approachingMode() { return QStringLiteral("review/approachingMode"); }
         static QString approachingMinutes() { return QStringLiteral("review/approachingMinutes"); }
         static QString approachingShare() { return QStringLiteral("review/approachingShare"); }
-        static QString firstResponsePremium() { return QStringLiteral("sla/firstResponseMinutes/premium"); }
-        static QString firstResponseStandard() { return QStringLiteral("sla/firstResponseMinutes/standard"); }
+        static QString firstResponsePremium()
+        {
+            return QStringLiteral("sla/firstResponseMinutes/premium");
+        }
+        static QString firstResponseStandard()
+        {
+            return QStringLiteral("sla/firstResponseMinutes/standard");
+        }
         static QString supportSilence() { return QStringLiteral("sla/supportSilenceHours"); }
         static QString templatesGroup() { return QStringLiteral("declineTemplates"); }
         static QString workingDays() { return QStringLiteral("workingHours/days"); }
@@ -83,8 +91,8 @@ public:
     // The shipped policy (or base) with the user's thresholds applied.
     PolicyConfig policy() const { return policy(PolicyConfig::defaults()); }
     PolicyConfig policy(const PolicyConfig &base) const;
-    void setApproachingMinutes(int minutes);         // duration mode
-    void setApproachingShare(double share);          // share mode, 0 < share < 1
+    void setApproachingMinutes(int minutes); // duration mode
+    void setApproachingShare(double share); // share mode, 0 < share < 1
     void setFirstResponseMinutes(SupportTier tier, const std::array<int, 4> &minutesBySeverity);
     void setSupportSilenceHours(const std::array<int, 4> &hoursBySeverity);
     // Back to the shipped thresholds.
@@ -102,7 +110,8 @@ public:
     void setNotifiedKeys(const QStringList &keys);
 
     // Parses "30, 60, 240, 480": four positive whole numbers.
-    static std::optional<std::array<int, 4>> parseFour(const QString &text, QString *error = nullptr);
+    static std::optional<std::array<int, 4>> parseFour(const QString &text,
+                                                       QString *error = nullptr);
     static QString formatFour(const std::array<int, 4> &values);
 
 Q_SIGNALS:

@@ -8,7 +8,8 @@
 
 namespace Escalation {
 
-InstalledTranslations installTranslations(QCoreApplication *app, const QLocale &locale, const QString &appDirectory)
+InstalledTranslations installTranslations(QCoreApplication *app, const QLocale &locale,
+                                          const QString &appDirectory)
 {
     InstalledTranslations result;
     result.languages = locale.uiLanguages();
@@ -25,7 +26,8 @@ InstalledTranslations installTranslations(QCoreApplication *app, const QLocale &
     } else {
         delete own;
         if (locale.language() != QLocale::English && locale.language() != QLocale::C)
-            qCInfo(lcUi) << "no translation of the desk for" << locale.name() << "- showing English";
+            qCInfo(lcUi) << "no translation of the desk for" << locale.name()
+                         << "- showing English";
     }
     return result;
 }

@@ -13,15 +13,16 @@ class QCoreApplication;
 namespace Escalation {
 
 struct InstalledTranslations {
-    bool app = false;   // the desk's own strings
-    bool qt = false;    // Qt's dialogs and standard buttons
+    bool app = false; // the desk's own strings
+    bool qt = false; // Qt's dialogs and standard buttons
     QStringList languages;
 };
 
 // Installs the translators on app (they become its children). English, the
 // source language, needs none. appDirectory is where escalationdesk_*.qm
 // lie (tests point it at the build folder).
-InstalledTranslations installTranslations(QCoreApplication *app, const QLocale &locale = QLocale::system(),
+InstalledTranslations installTranslations(QCoreApplication *app,
+                                          const QLocale &locale = QLocale::system(),
                                           const QString &appDirectory = QStringLiteral(":/i18n"));
 
 } // namespace Escalation

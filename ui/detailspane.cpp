@@ -43,8 +43,8 @@ QString when(const QDateTime &dt)
 
 } // namespace
 
-DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock, EscalationPolicy policy,
-                         QWidget *parent)
+DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
+                         EscalationPolicy policy, QWidget *parent)
     : QWidget(parent)
     , m_lookup(lookup)
     , m_clock(clock)
@@ -56,7 +56,8 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(m_stack);
 
-    m_placeholder = new QLabel(tr("Select a request in the queue to see its case, deadline and ladder."), this);
+    m_placeholder =
+        new QLabel(tr("Select a request in the queue to see its case, deadline and ladder."), this);
     m_placeholder->setObjectName(QStringLiteral("detailsPlaceholder"));
     m_placeholder->setTextFormat(Qt::PlainText);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -129,13 +130,15 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_priority = addField(caseForm, tr("Priority"), QStringLiteral("priorityLabel"));
     m_status = addField(caseForm, tr("Status"), QStringLiteral("statusLabel"));
     m_created = addField(caseForm, tr("Opened"), QStringLiteral("createdLabel"));
-    m_firstResponse = addField(caseForm, tr("First response"), QStringLiteral("firstResponseLabel"));
-    m_lastCustomer = addField(caseForm, tr("Last customer update"), QStringLiteral("lastCustomerLabel"));
-    m_lastSupport = addField(caseForm, tr("Last support update"), QStringLiteral("lastSupportLabel"));
+    m_firstResponse =
+        addField(caseForm, tr("First response"), QStringLiteral("firstResponseLabel"));
+    m_lastCustomer =
+        addField(caseForm, tr("Last customer update"), QStringLiteral("lastCustomerLabel"));
+    m_lastSupport =
+        addField(caseForm, tr("Last support update"), QStringLiteral("lastSupportLabel"));
     m_assignee = addField(caseForm, tr("Assignee"), QStringLiteral("assigneeLabel"));
     m_csm = addField(caseForm, tr("CSM"), QStringLiteral("csmLabel"));
     layout->addWidget(caseBox);
-
 
     auto *notesBox = new QGroupBox(tr("Notes"), content);
     auto *notesLayout = new QVBoxLayout(notesBox);
@@ -187,9 +190,10 @@ void DetailsPane::fill()
     }
     m_stack->setCurrentIndex(1);
     const EscalationRequest &r = *m_request;
-    const Case c = m_case.value_or(Case{});
+    const Case c = m_case.value_or(Case {});
 
-    m_title->setText(m_case ? tr("%1 · %2").arg(c.number, c.subject) : tr("Case %1 (not synced yet)").arg(r.caseId));
+    m_title->setText(m_case ? tr("%1 · %2").arg(c.number, c.subject)
+                            : tr("Case %1 (not synced yet)").arg(r.caseId));
     m_headline->setText(tr("%1 · Level %2 · %3").arg(r.id).arg(r.level).arg(displayName(r.state)));
 
     m_reason->setText(displayName(r.reason));
@@ -199,8 +203,9 @@ void DetailsPane::fill()
     m_team->setText(r.team);
     m_summary->setText(r.summary);
     if (r.decision) {
-        m_decision->setText((r.decision->kind == DecisionKind::Accept ? tr("Accepted by %1, %2:\n%3")
-                                                                      : tr("Declined by %1, %2:\n%3"))
+        m_decision->setText((r.decision->kind == DecisionKind::Accept
+                                 ? tr("Accepted by %1, %2:\n%3")
+                                 : tr("Declined by %1, %2:\n%3"))
                                 .arg(r.decision->by, when(r.decision->at), r.decision->text));
     } else {
         m_decision->setText(tr("Awaiting review"));
@@ -212,9 +217,12 @@ void DetailsPane::fill()
     m_priority->setText(displayName(c.priority));
     m_status->setText(c.status);
     m_created->setText(when(c.createdAt));
-    m_firstResponse->setText(c.firstResponseAt.isValid() ? when(c.firstResponseAt) : tr("None yet"));
-    m_lastCustomer->setText(c.lastCustomerUpdateAt.isValid() ? when(c.lastCustomerUpdateAt) : tr("None"));
-    m_lastSupport->setText(c.lastSupportUpdateAt.isValid() ? when(c.lastSupportUpdateAt) : tr("None yet"));
+    m_firstResponse->setText(c.firstResponseAt.isValid() ? when(c.firstResponseAt)
+                                                         : tr("None yet"));
+    m_lastCustomer->setText(c.lastCustomerUpdateAt.isValid() ? when(c.lastCustomerUpdateAt)
+                                                             : tr("None"));
+    m_lastSupport->setText(c.lastSupportUpdateAt.isValid() ? when(c.lastSupportUpdateAt)
+                                                           : tr("None yet"));
     m_assignee->setText(c.assignee);
     m_csm->setText(c.csm);
 
@@ -224,20 +232,25 @@ void DetailsPane::fill()
         const Eligibility e = m_policy.checkEligibility(c, r);
         switch (e.verdict) {
         case Eligibility::Verdict::Eligible:
-            m_eligibility->setText(tr("Eligible when raised: the case was older than the minimum age."));
+            m_eligibility->setText(
+                tr("Eligible when raised: the case was older than the minimum age."));
             break;
         case Eligibility::Verdict::TooEarly:
-            m_eligibility->setText(tr("Raised too early: %1 cases on %2 support can be escalated after %3 h; "
-                                      "this one would have been eligible from %4. Push it back to standard triage.")
-                                       .arg(tr("S%1").arg(int(c.severity)), displayName(c.tier))
-                                       .arg(e.minimumAgeHours)
-                                       .arg(when(e.eligibleAt)));
-            eligibilityPalette.setColor(QPalette::WindowText, ClockPalette::accent(ClockState::Approaching).darker(140));
+            m_eligibility->setText(
+                tr("Raised too early: %1 cases on %2 support can be escalated after %3 h; "
+                   "this one would have been eligible from %4. Push it back to standard triage.")
+                    .arg(tr("S%1").arg(int(c.severity)), displayName(c.tier))
+                    .arg(e.minimumAgeHours)
+                    .arg(when(e.eligibleAt)));
+            eligibilityPalette.setColor(QPalette::WindowText,
+                                        ClockPalette::accent(ClockState::Approaching).darker(140));
             break;
         case Eligibility::Verdict::RefusedOutage:
-            m_eligibility->setText(tr("Severity 1 outage: handled by the outage process (on-call team, 24/7), "
-                                      "never escalated."));
-            eligibilityPalette.setColor(QPalette::WindowText, ClockPalette::accent(ClockState::Breached));
+            m_eligibility->setText(
+                tr("Severity 1 outage: handled by the outage process (on-call team, 24/7), "
+                   "never escalated."));
+            eligibilityPalette.setColor(QPalette::WindowText,
+                                        ClockPalette::accent(ClockState::Breached));
             break;
         }
     } else {
@@ -248,7 +261,8 @@ void DetailsPane::fill()
     QStringList notes;
     for (const Note &n : r.notes)
         notes << tr("%1 · %2\n%3").arg(n.author, when(n.at), n.text);
-    m_notes->setPlainText(notes.isEmpty() ? tr("No notes yet.") : notes.join(QStringLiteral("\n\n")));
+    m_notes->setPlainText(notes.isEmpty() ? tr("No notes yet.")
+                                          : notes.join(QStringLiteral("\n\n")));
 
     const QList<EscalationRequest> chain = m_lookup->requestsForCase(r.caseId);
     m_ladder->setLadder(LadderState::build(r, chain, c.isOutage()));
@@ -267,18 +281,21 @@ void DetailsPane::updateExternalDue()
     // when they disagree both are explained so the manager knows which
     // business hours, holidays or target made the difference.
     const CalendarRegistry::Lookup found = m_clock->calendar(m_request->calendarId);
-    const DueComparison due = ExternalDue::compare(*m_request, found.calendar, times->dueAt,
-                                                   m_clock->reviewClock().target().targetBusinessMinutes);
+    const DueComparison due =
+        ExternalDue::compare(*m_request, found.calendar, times->dueAt,
+                             m_clock->reviewClock().target().targetBusinessMinutes);
     QPalette palette = this->palette();
     if (due.disagrees()) {
         m_externalDue->setText(tr("⚠ RT's Due %1 differs from the review deadline %2:\n%3")
                                    .arg(when(m_request->externalDueAt),
                                         when(QDateTime::fromSecsSinceEpoch(times->dueAt, Qt::UTC)),
                                         due.explanation));
-        palette.setColor(QPalette::WindowText, ClockPalette::accent(ClockState::Approaching).darker(140));
+        palette.setColor(QPalette::WindowText,
+                         ClockPalette::accent(ClockState::Approaching).darker(140));
         m_externalDue->setProperty("disagrees", true);
     } else {
-        m_externalDue->setText(tr("RT's Due %1 agrees with the review deadline.").arg(when(m_request->externalDueAt)));
+        m_externalDue->setText(
+            tr("RT's Due %1 agrees with the review deadline.").arg(when(m_request->externalDueAt)));
         m_externalDue->setProperty("disagrees", false);
     }
     m_externalDue->setPalette(palette);
@@ -305,14 +322,18 @@ void DetailsPane::updateCountdown()
     QString text;
     if (entry.state == ClockState::Answered && times->answeredAt != NoInstant) {
         const QDateTime answered = QDateTime::fromSecsSinceEpoch(times->answeredAt, Qt::UTC);
-        text = times->answeredInTime() ? tr("Answered %1, within the review target (due %2)").arg(when(answered), when(due))
-                                       : tr("Answered %1, after the review target (due %2)").arg(when(answered), when(due));
+        text = times->answeredInTime()
+            ? tr("Answered %1, within the review target (due %2)").arg(when(answered), when(due))
+            : tr("Answered %1, after the review target (due %2)").arg(when(answered), when(due));
     } else {
-        const QString countdown = DurationText::countdown(entry.state, m_clock->remainingSeconds(m_request->id));
+        const QString countdown =
+            DurationText::countdown(entry.state, m_clock->remainingSeconds(m_request->id));
         text = tr("Review due %1 (%2)").arg(when(due), countdown);
     }
     if (times->calendarFallback)
-        text += QLatin1Char('\n') + tr("Calendar “%1” is unknown here; the default calendar is used.").arg(m_request->calendarId);
+        text += QLatin1Char('\n')
+            + tr("Calendar “%1” is unknown here; the default calendar is used.")
+                  .arg(m_request->calendarId);
     m_deadline->setText(text);
     m_explain->setEnabled(true);
 }
@@ -322,8 +343,8 @@ QString DetailsPane::deadlineExplanation() const
     if (!m_request)
         return {};
     const CalendarRegistry::Lookup found = m_clock->calendar(m_request->calendarId);
-    const DeadlineExplanation explanation =
-        found.calendar.explain(m_request->requestedAt, m_clock->reviewClock().target().targetBusinessMinutes);
+    const DeadlineExplanation explanation = found.calendar.explain(
+        m_request->requestedAt, m_clock->reviewClock().target().targetBusinessMinutes);
     return explanation.toText();
 }
 
@@ -333,10 +354,11 @@ void DetailsPane::showExplanation()
     dialog.setObjectName(QStringLiteral("explainDialog"));
     dialog.setWindowTitle(tr("How the review deadline was computed"));
     auto *layout = new QVBoxLayout(&dialog);
-    auto *intro = new QLabel(tr("Business intervals counted from the request to the %1-minute review target, "
-                                "with holidays skipped and daylight-saving shifts:")
-                                 .arg(m_clock->reviewClock().target().targetBusinessMinutes),
-                             &dialog);
+    auto *intro =
+        new QLabel(tr("Business intervals counted from the request to the %1-minute review target, "
+                      "with holidays skipped and daylight-saving shifts:")
+                       .arg(m_clock->reviewClock().target().targetBusinessMinutes),
+                   &dialog);
     intro->setTextFormat(Qt::PlainText);
     intro->setWordWrap(true);
     layout->addWidget(intro);

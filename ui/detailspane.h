@@ -27,8 +27,7 @@ class LadderWidget;
 class RequestLookup;
 class ReviewClockService;
 
-class DetailsPane final : public QWidget
-{
+class DetailsPane final : public QWidget {
     Q_OBJECT
 public:
     DetailsPane(const RequestLookup *lookup, ReviewClockService *clock, EscalationPolicy policy,

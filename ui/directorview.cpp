@@ -25,8 +25,9 @@
 
 namespace Escalation {
 
-DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const ObligationIndex *obligations,
-                           const RequestLookup *lookup, QWidget *parent)
+DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock,
+                           const ObligationIndex *obligations, const RequestLookup *lookup,
+                           QWidget *parent)
     : QWidget(parent)
     , m_model(new DirectorModel(queue, obligations, this))
     , m_obligations(obligations)
@@ -55,20 +56,24 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     // What a director reads: level, clock, account, case, the two
     // obligations; triage detail (reason, requester, outbox) stays hidden.
-    for (int column : {QueueColumn::Tier, QueueColumn::Priority, QueueColumn::Reason, QueueColumn::Age,
-                       QueueColumn::RequestedAt, QueueColumn::Pending, QueueColumn::Team})
+    for (int column :
+         {QueueColumn::Tier, QueueColumn::Priority, QueueColumn::Reason, QueueColumn::Age,
+          QueueColumn::RequestedAt, QueueColumn::Pending, QueueColumn::Team})
         m_table->setColumnHidden(column, true);
     // What a director asks first: which level, what is owed, how urgent.
-    const QList<int> order = {QueueColumn::Level, DirectorModel::AnalysisColumn, DirectorModel::OwnerColumn,
-                              QueueColumn::Countdown, QueueColumn::ClockState, QueueColumn::CaseNumber,
-                              QueueColumn::Account, QueueColumn::Subject, QueueColumn::Severity,
-                              QueueColumn::Owner, QueueColumn::State};
+    const QList<int> order = {QueueColumn::Level,         DirectorModel::AnalysisColumn,
+                              DirectorModel::OwnerColumn, QueueColumn::Countdown,
+                              QueueColumn::ClockState,    QueueColumn::CaseNumber,
+                              QueueColumn::Account,       QueueColumn::Subject,
+                              QueueColumn::Severity,      QueueColumn::Owner,
+                              QueueColumn::State};
     for (int i = 0; i < order.size(); ++i)
         header->moveSection(header->visualIndex(order.at(i)), i);
     const QFontMetrics fm = fontMetrics();
     const auto fit = [&](int column, const QString &sample) {
         const QString title = m_model->headerData(column, Qt::Horizontal).toString();
-        header->resizeSection(column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + 12) + 24);
+        header->resizeSection(
+            column, std::max(fm.horizontalAdvance(sample), fm.horizontalAdvance(title) + 12) + 24);
     };
     fit(QueueColumn::Level, QStringLiteral("L4"));
     fit(QueueColumn::Countdown, tr("overdue 12h 59m"));
@@ -83,7 +88,8 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     fit(DirectorModel::AnalysisColumn,
         QCoreApplication::translate("Escalation::DirectorModel", "recorded by %1").arg(longName));
     fit(DirectorModel::OwnerColumn,
-        QCoreApplication::translate("Escalation::DirectorModel", "%1 (acknowledged)").arg(longName));
+        QCoreApplication::translate("Escalation::DirectorModel", "%1 (acknowledged)")
+            .arg(longName));
     header->resizeSection(QueueColumn::Subject, fm.averageCharWidth() * 40);
     m_table->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder); // most urgent first
 
@@ -117,14 +123,16 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock, const O
     layout->addWidget(m_headline);
     layout->addWidget(split, 1);
 
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DirectorView::onCurrentChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DirectorView::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &DirectorView::onCurrentChanged);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DirectorView::onCurrentChanged);
     connect(m_table, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT requestActivated(index.data(QueueRole::RequestIdRole).toString());
     });
     // Countdowns move every second; the list is short, so repaint it whole.
-    connect(clock, &ReviewClockService::countdownTick, m_table->viewport(), qOverload<>(&QWidget::update));
+    connect(clock, &ReviewClockService::countdownTick, m_table->viewport(),
+            qOverload<>(&QWidget::update));
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_model, signal, this, &DirectorView::scheduleHeadline);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DirectorView::scheduleHeadline);
@@ -143,7 +151,8 @@ bool DirectorView::selectRequest(const QString &requestId)
     if (row < 0)
         return false;
     const QModelIndex index = m_model->index(row, QueueColumn::Level);
-    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(index);
     return true;
 }
@@ -151,7 +160,8 @@ bool DirectorView::selectRequest(const QString &requestId)
 void DirectorView::onCurrentChanged()
 {
     const QModelIndex current = m_table->currentIndex();
-    const QString id = current.isValid() ? current.data(QueueRole::RequestIdRole).toString() : QString();
+    const QString id =
+        current.isValid() ? current.data(QueueRole::RequestIdRole).toString() : QString();
     if (id == m_currentId)
         return;
     m_currentId = id;
@@ -161,9 +171,8 @@ void DirectorView::onCurrentChanged()
 
 void DirectorView::reloadLadder()
 {
-    const std::optional<EscalationRequest> request = m_currentId.isEmpty() || !m_lookup
-        ? std::nullopt
-        : m_lookup->request(m_currentId);
+    const std::optional<EscalationRequest> request =
+        m_currentId.isEmpty() || !m_lookup ? std::nullopt : m_lookup->request(m_currentId);
     if (!request) {
         m_ladder->clear();
         m_caseTitle->setText(tr("Select a level-3 or level-4 case to see its ladder."));
@@ -204,10 +213,11 @@ void DirectorView::refreshHeadline() const
     for (int row = 0; row < m_model->rowCount(); ++row)
         (m_model->index(row, 0).data(QueueRole::LevelRole).toInt() >= 4 ? level4 : level3)++;
     const QLocale locale;
-    m_headline->setText(tr("Level 3: %1 · Level 4: %2 · Analyses owed: %3 · Level-4 ownership owed: %4")
-                            .arg(locale.toString(level3), locale.toString(level4),
-                                 locale.toString(m_obligations->analysesOwed()),
-                                 locale.toString(m_obligations->acknowledgementsOwed())));
+    m_headline->setText(
+        tr("Level 3: %1 · Level 4: %2 · Analyses owed: %3 · Level-4 ownership owed: %4")
+            .arg(locale.toString(level3), locale.toString(level4),
+                 locale.toString(m_obligations->analysesOwed()),
+                 locale.toString(m_obligations->acknowledgementsOwed())));
 }
 
 QString DirectorView::headline() const

@@ -19,8 +19,7 @@ class QueueModel;
 class RequestLookup;
 class ReviewClockService;
 
-class DirectorView final : public QWidget
-{
+class DirectorView final : public QWidget {
     Q_OBJECT
 public:
     // Everything must outlive the view.

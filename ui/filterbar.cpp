@@ -52,8 +52,9 @@ FilterBar::FilterBar(QWidget *parent)
                          {{displayName(RequestState::Pending), int(RequestState::Pending)},
                           {displayName(RequestState::Accepted), int(RequestState::Accepted)},
                           {displayName(RequestState::Declined), int(RequestState::Declined)}});
-    m_levels = addChoice(tr("Level"), QStringLiteral("levelFilter"),
-                         {{tr("Level 1"), 1}, {tr("Level 2"), 2}, {tr("Level 3"), 3}, {tr("Level 4"), 4}});
+    m_levels =
+        addChoice(tr("Level"), QStringLiteral("levelFilter"),
+                  {{tr("Level 1"), 1}, {tr("Level 2"), 2}, {tr("Level 3"), 3}, {tr("Level 4"), 4}});
     m_severities = addChoice(tr("Severity"), QStringLiteral("severityFilter"),
                              {{tr("S1 outage"), 1}, {tr("S2"), 2}, {tr("S3"), 3}, {tr("S4"), 4}});
     m_tiers = addChoice(tr("Tier"), QStringLiteral("tierFilter"),
@@ -127,10 +128,12 @@ void FilterBar::updateChoiceLabel(QToolButton *button, const QString &name)
         if (action->isChecked())
             texts.append(action->text());
     }
-    button->setText(texts.isEmpty() ? name : name + QStringLiteral(": ") + texts.join(QStringLiteral(", ")));
+    button->setText(
+        texts.isEmpty() ? name : name + QStringLiteral(": ") + texts.join(QStringLiteral(", ")));
 }
 
-void FilterBar::fillCombo(QComboBox *combo, const QString &anyText, const QStringList &values, bool withUnowned)
+void FilterBar::fillCombo(QComboBox *combo, const QString &anyText, const QStringList &values,
+                          bool withUnowned)
 {
     const QString current = combo->currentData().toString();
     const QSignalBlocker blocker(combo);
@@ -144,8 +147,14 @@ void FilterBar::fillCombo(QComboBox *combo, const QString &anyText, const QStrin
     combo->setCurrentIndex(index >= 0 ? index : 0);
 }
 
-void FilterBar::setOwners(const QStringList &owners) { fillCombo(m_owner, tr("Any owner"), owners, true); }
-void FilterBar::setTeams(const QStringList &teams) { fillCombo(m_team, tr("Any team"), teams, false); }
+void FilterBar::setOwners(const QStringList &owners)
+{
+    fillCombo(m_owner, tr("Any owner"), owners, true);
+}
+void FilterBar::setTeams(const QStringList &teams)
+{
+    fillCombo(m_team, tr("Any team"), teams, false);
+}
 
 void FilterBar::focusSearch()
 {
@@ -158,7 +167,8 @@ void FilterBar::clear()
     {
         const QSignalBlocker blocker(this);
         m_search->clear();
-        for (QToolButton *button : {m_clock, m_states, m_levels, m_severities, m_tiers, m_reasons}) {
+        for (QToolButton *button :
+             {m_clock, m_states, m_levels, m_severities, m_tiers, m_reasons}) {
             for (QAction *action : button->menu()->actions()) {
                 const QSignalBlocker actionBlocker(action);
                 action->setChecked(false);

@@ -16,8 +16,7 @@ class QToolButton;
 
 namespace Escalation {
 
-class FilterBar final : public QWidget
-{
+class FilterBar final : public QWidget {
     Q_OBJECT
 public:
     explicit FilterBar(QWidget *parent = nullptr);
@@ -42,7 +41,8 @@ private:
     QList<int> checked(QToolButton *button) const;
     void updateChoiceLabel(QToolButton *button, const QString &name);
     void rebuild();
-    static void fillCombo(QComboBox *combo, const QString &anyText, const QStringList &values, bool withUnowned);
+    static void fillCombo(QComboBox *combo, const QString &anyText, const QStringList &values,
+                          bool withUnowned);
 
     QLineEdit *m_search;
     QTimer m_debounce;

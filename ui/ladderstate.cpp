@@ -6,8 +6,8 @@
 
 namespace Escalation {
 
-LadderState LadderState::build(const EscalationRequest &current, const QList<EscalationRequest> &chain,
-                               bool outage)
+LadderState LadderState::build(const EscalationRequest &current,
+                               const QList<EscalationRequest> &chain, bool outage)
 {
     LadderState state;
     state.outage = outage;
@@ -24,7 +24,8 @@ LadderState LadderState::build(const EscalationRequest &current, const QList<Esc
     // Oldest first; the current request is part of the history even when
     // the chain has not caught up with it yet.
     QList<EscalationRequest> history = chain;
-    if (std::none_of(history.cbegin(), history.cend(), [&](const auto &r) { return r.id == current.id; }))
+    if (std::none_of(history.cbegin(), history.cend(),
+                     [&](const auto &r) { return r.id == current.id; }))
         history.append(current);
     std::stable_sort(history.begin(), history.end(),
                      [](const auto &a, const auto &b) { return a.requestedAt < b.requestedAt; });
@@ -79,7 +80,8 @@ QStringList LadderState::describe() const
         }
         if (step.decision) {
             line += QStringLiteral("; ")
-                + (step.decision->kind == DecisionKind::Accept ? tr("accepted by %1") : tr("declined by %1"))
+                + (step.decision->kind == DecisionKind::Accept ? tr("accepted by %1")
+                                                               : tr("declined by %1"))
                       .arg(step.decision->by);
         } else if (step.reached && !step.reachedImplicitly && step.state == RequestState::Pending) {
             line += QStringLiteral("; ") + tr("awaiting review");

@@ -20,12 +20,12 @@ namespace Escalation {
 
 struct LadderStep {
     int level = 0;
-    QStringList added;    // who this level adds
+    QStringList added; // who this level adds
     QStringList audience; // everyone alerted at this level
     bool reached = false;
     bool reachedImplicitly = false; // the case entered above this level at once
     QDateTime reachedAt;
-    QString requestId;    // the (latest) request at this level
+    QString requestId; // the (latest) request at this level
     std::optional<RequestState> state;
     std::optional<Decision> decision;
     QList<Obligation> obligations; // what the level requires
@@ -35,15 +35,18 @@ struct LadderState {
     Q_DECLARE_TR_FUNCTIONS(LadderState)
 public:
     int currentLevel = 0; // 0: no request
-    bool outage = false;  // severity 1: never escalated
+    bool outage = false; // severity 1: never escalated
     std::array<LadderStep, 4> steps;
     QList<Obligation> owed; // still outstanding at the current level
     std::optional<Analysis> analysis;
     std::optional<OwnerAcknowledgement> acknowledgement;
 
-    static LadderState build(const EscalationRequest &current, const QList<EscalationRequest> &chain,
-                             bool outage = false);
-    const LadderStep &step(int level) const { return steps[std::size_t(std::clamp(level, 1, 4) - 1)]; }
+    static LadderState build(const EscalationRequest &current,
+                             const QList<EscalationRequest> &chain, bool outage = false);
+    const LadderStep &step(int level) const
+    {
+        return steps[std::size_t(std::clamp(level, 1, 4) - 1)];
+    }
     // The ladder in words, one line per fact: for screen readers, tooltips
     // and tests.
     QStringList describe() const;

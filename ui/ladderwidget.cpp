@@ -16,9 +16,18 @@ constexpr int Badge = 30;
 constexpr int Gap = 12;
 constexpr int RungPadding = 8;
 
-QColor reachedColour() { return QColor(0x1e, 0x5a, 0xa8); } // a calm blue: "reached" is not an alarm
-QColor owedColour() { return ClockPalette::accent(ClockState::Breached); }
-QColor doneColour() { return ClockPalette::accent(ClockState::OnTrack); }
+QColor reachedColour()
+{
+    return QColor(0x1e, 0x5a, 0xa8);
+} // a calm blue: "reached" is not an alarm
+QColor owedColour()
+{
+    return ClockPalette::accent(ClockState::Breached);
+}
+QColor doneColour()
+{
+    return ClockPalette::accent(ClockState::OnTrack);
+}
 } // namespace
 
 LadderWidget::LadderWidget(QWidget *parent)
@@ -54,10 +63,12 @@ LadderWidget::RungText LadderWidget::textFor(const LadderStep &step) const
     t.title = tr("Level %1 — %2").arg(step.level).arg(step.added.join(QStringLiteral(", ")));
     if (step.reached) {
         const QString when = locale.toString(step.reachedAt.toLocalTime(), QLocale::ShortFormat);
-        QString line = step.reachedImplicitly ? tr("Included since %1").arg(when) : tr("Reached %1").arg(when);
+        QString line =
+            step.reachedImplicitly ? tr("Included since %1").arg(when) : tr("Reached %1").arg(when);
         if (step.decision) {
             line += QStringLiteral(" · ")
-                + (step.decision->kind == DecisionKind::Accept ? tr("accepted by %1") : tr("declined by %1"))
+                + (step.decision->kind == DecisionKind::Accept ? tr("accepted by %1")
+                                                               : tr("declined by %1"))
                       .arg(step.decision->by);
         } else if (!step.reachedImplicitly && step.state == RequestState::Pending) {
             line += QStringLiteral(" · ") + tr("awaiting review");
@@ -78,13 +89,15 @@ LadderWidget::RungText LadderWidget::textFor(const LadderStep &step) const
         if (m_state.owed.contains(o)) {
             t.flag = tr("Owed: %1").arg(displayName(o));
         } else if (o == Obligation::FullAnalysis && m_state.analysis) {
-            t.done = tr("Analysis recorded by %1, %2")
-                         .arg(m_state.analysis->by,
-                              locale.toString(m_state.analysis->at.toLocalTime(), QLocale::ShortFormat));
+            t.done =
+                tr("Analysis recorded by %1, %2")
+                    .arg(m_state.analysis->by,
+                         locale.toString(m_state.analysis->at.toLocalTime(), QLocale::ShortFormat));
         } else if (o == Obligation::OwnerAcknowledgement && m_state.acknowledgement) {
             t.done = tr("Ownership acknowledged by %1, %2")
                          .arg(m_state.acknowledgement->by,
-                              locale.toString(m_state.acknowledgement->at.toLocalTime(), QLocale::ShortFormat));
+                              locale.toString(m_state.acknowledgement->at.toLocalTime(),
+                                              QLocale::ShortFormat));
         }
     }
     return t;
@@ -93,7 +106,8 @@ LadderWidget::RungText LadderWidget::textFor(const LadderStep &step) const
 int LadderWidget::rungHeight(const RungText &text) const
 {
     const int line = fontMetrics().lineSpacing();
-    const int lines = 1 + int(text.lines.size()) + (text.flag.isEmpty() ? 0 : 1) + (text.done.isEmpty() ? 0 : 1);
+    const int lines =
+        1 + int(text.lines.size()) + (text.flag.isEmpty() ? 0 : 1) + (text.done.isEmpty() ? 0 : 1);
     return std::max(Badge, lines * line) + 2 * RungPadding;
 }
 
@@ -128,9 +142,11 @@ void LadderWidget::paintEvent(QPaintEvent *)
     if (m_state.outage) {
         p.setPen(owedColour());
         p.setFont(bold);
-        p.drawText(QRect(Margin, y, width() - 2 * Margin, fm.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
-                   boldFm.elidedText(tr("Severity 1 outage — handled by the outage process, never escalated"),
-                                     Qt::ElideRight, width() - 2 * Margin));
+        p.drawText(QRect(Margin, y, width() - 2 * Margin, fm.lineSpacing()),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   boldFm.elidedText(
+                       tr("Severity 1 outage — handled by the outage process, never escalated"),
+                       Qt::ElideRight, width() - 2 * Margin));
         y += fm.lineSpacing() + RungPadding;
     }
 
@@ -192,7 +208,8 @@ void LadderWidget::paintEvent(QPaintEvent *)
         int ty = rung.top() + RungPadding;
         const int line = fm.lineSpacing();
         p.setFont(bold);
-        p.setPen(step.reached || current ? pal.color(QPalette::WindowText) : pal.color(QPalette::PlaceholderText));
+        p.setPen(step.reached || current ? pal.color(QPalette::WindowText)
+                                         : pal.color(QPalette::PlaceholderText));
         QString title = text.title;
         if (current)
             title = tr("%1 (current)").arg(title);
@@ -201,7 +218,8 @@ void LadderWidget::paintEvent(QPaintEvent *)
         ty += line;
         p.setFont(font());
         for (const QString &l : text.lines) {
-            p.setPen(step.reached ? pal.color(QPalette::WindowText) : pal.color(QPalette::PlaceholderText));
+            p.setPen(step.reached ? pal.color(QPalette::WindowText)
+                                  : pal.color(QPalette::PlaceholderText));
             p.drawText(QRect(textLeft, ty, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(l, Qt::ElideRight, textWidth));
             ty += line;
@@ -209,8 +227,9 @@ void LadderWidget::paintEvent(QPaintEvent *)
         if (!text.flag.isEmpty()) {
             p.setFont(bold);
             p.setPen(owedColour());
-            p.drawText(QRect(textLeft, ty, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
-                       boldFm.elidedText(QStringLiteral("⚠ ") + text.flag, Qt::ElideRight, textWidth));
+            p.drawText(
+                QRect(textLeft, ty, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
+                boldFm.elidedText(QStringLiteral("⚠ ") + text.flag, Qt::ElideRight, textWidth));
             ty += line;
             p.setFont(font());
         }
@@ -247,7 +266,7 @@ bool LadderWidget::event(QEvent *event)
         }
         const LadderStep &step = m_state.steps[std::size_t(rung)];
         const RungText text = textFor(step);
-        QStringList lines{text.title};
+        QStringList lines {text.title};
         lines << text.lines;
         if (!text.flag.isEmpty())
             lines << text.flag;
@@ -255,7 +274,11 @@ bool LadderWidget::event(QEvent *event)
             lines << text.done;
         lines << tr("Alerts: %1").arg(step.audience.join(QStringLiteral(", ")));
         // Plain text: decision texts come from the portal.
-        QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")), this);
+        QToolTip::showText(help->globalPos(),
+                           lines.join(QLatin1Char('\n'))
+                               .toHtmlEscaped()
+                               .replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                           this);
         return true;
     }
     return QWidget::event(event);

@@ -13,8 +13,7 @@
 
 namespace Escalation {
 
-class LadderWidget final : public QWidget
-{
+class LadderWidget final : public QWidget {
     Q_OBJECT
 public:
     explicit LadderWidget(QWidget *parent = nullptr);
@@ -34,9 +33,9 @@ protected:
 private:
     struct RungText {
         QString title;
-        QStringList lines;      // normal lines
-        QString flag;           // owed item, drawn in the warning colour
-        QString done;           // delivered item, drawn in the ok colour
+        QStringList lines; // normal lines
+        QString flag; // owed item, drawn in the warning colour
+        QString done; // delivered item, drawn in the ok colour
     };
     RungText textFor(const LadderStep &step) const;
     int rungHeight(const RungText &text) const;

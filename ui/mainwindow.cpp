@@ -72,7 +72,8 @@ MainWindow::MainWindow(DeskContext context, QWidget *parent)
     m_listRefresh.setSingleShot(true);
     m_listRefresh.setInterval(2000);
     connect(&m_listRefresh, &QTimer::timeout, this, &MainWindow::refreshFilterLists);
-    connect(m_context.model, &QAbstractItemModel::modelReset, this, &MainWindow::refreshFilterLists);
+    connect(m_context.model, &QAbstractItemModel::modelReset, this,
+            &MainWindow::refreshFilterLists);
     refreshFilterLists();
     updateActions();
     resize(1400, 860);
@@ -88,14 +89,16 @@ void MainWindow::createActions()
         action->setShortcuts(keys);
         QString shortcutText;
         if (!keys.isEmpty())
-            shortcutText = QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText) + QLatin1Char(')');
+            shortcutText = QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText)
+                + QLatin1Char(')');
         action->setToolTip(tip + shortcutText);
         action->setStatusTip(tip);
         m_actions.insert(which, action);
         addAction(action); // shortcuts work wherever the focus is in the window
         return action;
     };
-    connect(make(Action::Accept, tr("&Accept…"), {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+    connect(make(Action::Accept, tr("&Accept…"),
+                 {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
                  tr("Accept the escalation with a plan of action")),
             &QAction::triggered, this, &MainWindow::acceptCurrent);
     connect(make(Action::Decline, tr("&Decline…"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
@@ -104,26 +107,29 @@ void MainWindow::createActions()
     connect(make(Action::TakeOwnership, tr("&Take"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
                  tr("Take ownership of the escalation")),
             &QAction::triggered, this, &MainWindow::takeCurrent);
-    connect(make(Action::AddNote, tr("&Note…"), {QKeySequence(Qt::CTRL | Qt::Key_N)}, tr("Add a note")),
-            &QAction::triggered, this, &MainWindow::noteCurrent);
+    connect(
+        make(Action::AddNote, tr("&Note…"), {QKeySequence(Qt::CTRL | Qt::Key_N)}, tr("Add a note")),
+        &QAction::triggered, this, &MainWindow::noteCurrent);
     connect(make(Action::RecordAnalysis, tr("Ana&lysis…"), {QKeySequence(Qt::CTRL | Qt::Key_L)},
                  tr("Record the level-3 analysis")),
             &QAction::triggered, this, &MainWindow::analysisCurrent);
     connect(make(Action::NextRequest, tr("Next request"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
                  tr("Move to the next request")),
             &QAction::triggered, this, [this] { m_view->moveCurrent(1); });
-    connect(make(Action::PreviousRequest, tr("Previous request"), {QKeySequence(Qt::ALT | Qt::Key_Up)},
-                 tr("Move to the previous request")),
+    connect(make(Action::PreviousRequest, tr("Previous request"),
+                 {QKeySequence(Qt::ALT | Qt::Key_Up)}, tr("Move to the previous request")),
             &QAction::triggered, this, [this] { m_view->moveCurrent(-1); });
-    connect(make(Action::FocusFilter, tr("&Filter"), {QKeySequence::Find}, tr("Search and filter the queue")),
+    connect(make(Action::FocusFilter, tr("&Filter"), {QKeySequence::Find},
+                 tr("Search and filter the queue")),
             &QAction::triggered, this, [this] {
                 showView(QStringLiteral("queue"));
                 m_filterBar->focusSearch();
             });
-    connect(make(Action::ClearFilter, tr("Clear filters"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
-                 tr("Show every request again")),
+    connect(make(Action::ClearFilter, tr("Clear filters"),
+                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}, tr("Show every request again")),
             &QAction::triggered, this, [this] { m_filterBar->clear(); });
-    connect(make(Action::SyncNow, tr("&Sync now"), {QKeySequence::Refresh}, tr("Ask the portal for changes now")),
+    connect(make(Action::SyncNow, tr("&Sync now"), {QKeySequence::Refresh},
+                 tr("Ask the portal for changes now")),
             &QAction::triggered, this, &MainWindow::syncRequested);
 
     QMenu *deskMenu = menuBar()->addMenu(tr("&Desk"));
@@ -136,7 +142,8 @@ void MainWindow::createActions()
     const bool triage = canTriage(m_context.role);
     if (triage) {
         QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
-        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote, Action::RecordAnalysis})
+        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
+                         Action::RecordAnalysis})
             requestMenu->addAction(action(a));
         requestMenu->addSeparator();
         requestMenu->addAction(action(Action::NextRequest));
@@ -145,14 +152,16 @@ void MainWindow::createActions()
         m_triageBar = addToolBar(tr("Triage"));
         m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
         m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote, Action::RecordAnalysis})
+        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
+                         Action::RecordAnalysis})
             m_triageBar->addAction(action(a));
         m_triageBar->addSeparator();
         m_triageBar->addAction(action(Action::SyncNow));
     } else {
         // No triage for this role: the actions do not exist as far as the
         // user can tell (no toolbar, no menu, no shortcut).
-        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote, Action::RecordAnalysis}) {
+        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
+                         Action::RecordAnalysis}) {
             action(a)->setEnabled(false);
             action(a)->setVisible(false);
         }
@@ -191,11 +200,12 @@ void MainWindow::createQueuePage()
 
     // J/K move through the queue while the table has the focus (in the
     // search field they are letters).
-    for (auto [key, delta] : {std::pair{Qt::Key_J, 1}, std::pair{Qt::Key_K, -1}}) {
+    for (auto [key, delta] : {std::pair {Qt::Key_J, 1}, std::pair {Qt::Key_K, -1}}) {
         auto *nav = new QAction(m_view);
         nav->setShortcut(QKeySequence(key));
         nav->setShortcutContext(Qt::WidgetShortcut);
-        connect(nav, &QAction::triggered, m_view, [this, delta = delta] { m_view->moveCurrent(delta); });
+        connect(nav, &QAction::triggered, m_view,
+                [this, delta = delta] { m_view->moveCurrent(delta); });
         m_view->addAction(nav);
     }
     // The view names the request; the pane reads it.
@@ -293,10 +303,12 @@ void MainWindow::onChangeSetCommitted(const ChangeSet &changes)
         return;
     const auto &current = m_details->request();
     const QString caseId = current ? current->caseId : QString();
-    bool touched = changes.removedRequestIds.contains(id) || changes.removedCaseIds.contains(caseId);
+    bool touched =
+        changes.removedRequestIds.contains(id) || changes.removedCaseIds.contains(caseId);
     for (const auto *list : {&changes.insertedRequests, &changes.updatedRequests}) {
         for (const EscalationRequest &r : *list)
-            touched = touched || r.id == id || r.caseId == caseId; // a new level of the same case, too
+            touched =
+                touched || r.id == id || r.caseId == caseId; // a new level of the same case, too
     }
     for (const auto *list : {&changes.insertedCases, &changes.updatedCases}) {
         for (const Case &c : *list)
@@ -318,11 +330,13 @@ void MainWindow::updateActions()
     action(Action::Accept)->setEnabled(triage && open && !outage);
     // An outage may be declined: the reply points the requester to the outage process.
     action(Action::Decline)->setEnabled(triage && open);
-    action(Action::TakeOwnership)->setEnabled(triage && r && r->owner != m_context.userName
-                                              && (r->state == RequestState::Pending || r->state == RequestState::Accepted));
+    action(Action::TakeOwnership)
+        ->setEnabled(triage && r && r->owner != m_context.userName
+                     && (r->state == RequestState::Pending || r->state == RequestState::Accepted));
     action(Action::AddNote)->setEnabled(triage && r.has_value());
     const bool analysisOwed = r && r->level >= 3
-        && EscalationPolicy::outstandingObligations(*r, m_context.lookup->requestsForCase(r->caseId))
+        && EscalationPolicy::outstandingObligations(*r,
+                                                    m_context.lookup->requestsForCase(r->caseId))
                .contains(Obligation::FullAnalysis);
     action(Action::RecordAnalysis)->setEnabled(triage && analysisOwed);
 }
@@ -361,21 +375,25 @@ void MainWindow::declineCurrent()
     if (!action(Action::Decline)->isEnabled())
         return;
     const auto &r = m_details->request();
-    const Case c = m_details->caseRecord().value_or(Case{});
+    const Case c = m_details->caseRecord().value_or(Case {});
     const Eligibility eligibility = m_context.policy.checkEligibility(c, *r);
     const QString key = ReplyTemplates::keyFor(eligibility);
-    const QString reason = tr("the case is progressing through standard triage and does not need more visibility "
-                              "at this time.");
-    QHash<QString, QString> values = ReplyTemplates::declineValues(c, *r, reason, m_context.userName, eligibility);
+    const QString reason =
+        tr("the case is progressing through standard triage and does not need more visibility "
+           "at this time.");
+    QHash<QString, QString> values =
+        ReplyTemplates::declineValues(c, *r, reason, m_context.userName, eligibility);
     // A customer reads this: a plain date in UTC rather than ISO 8601.
     if (eligibility.eligibleAt.isValid())
-        values.insert(QStringLiteral("eligibleAt"),
-                      eligibility.eligibleAt.toUTC().toString(QStringLiteral("d MMMM yyyy, HH:mm 'UTC'")));
+        values.insert(
+            QStringLiteral("eligibleAt"),
+            eligibility.eligibleAt.toUTC().toString(QStringLiteral("d MMMM yyyy, HH:mm 'UTC'")));
     QStringList unknown;
     const QString text = ReplyTemplates::render(m_context.templates.text(key), values, &unknown);
     const QString warning = unknown.isEmpty()
         ? QString()
-        : tr("The template names placeholders this desk does not know: %1").arg(unknown.join(QStringLiteral(", ")));
+        : tr("The template names placeholders this desk does not know: %1")
+              .arg(unknown.join(QStringLiteral(", ")));
     runDialog(OutboxAction::Decline, text, warning);
 }
 
@@ -402,15 +420,17 @@ void MainWindow::analysisCurrent()
 
 void MainWindow::onActionSaved(const OutboxEntry &entry)
 {
-    statusBar()->showMessage(tr("%1 saved for %2; it is sent to the portal and shown as pending until confirmed.")
-                                 .arg(displayName(entry.action), entry.requestId),
-                             StatusMessageMs);
+    statusBar()->showMessage(
+        tr("%1 saved for %2; it is sent to the portal and shown as pending until confirmed.")
+            .arg(displayName(entry.action), entry.requestId),
+        StatusMessageMs);
 }
 
 void MainWindow::onActionFailed(const QString &message)
 {
     QMessageBox box(QMessageBox::Warning, tr("Action not saved"),
-                    tr("The action could not be stored in the local outbox, so it was not sent."), QMessageBox::Ok, this);
+                    tr("The action could not be stored in the local outbox, so it was not sent."),
+                    QMessageBox::Ok, this);
     box.setTextFormat(Qt::PlainText);
     box.setInformativeText(message);
     box.exec();
@@ -425,13 +445,15 @@ void MainWindow::onActionRejected(const OutboxEntry &entry)
 
 void MainWindow::onActionConflicted(const OutboxEntry &entry)
 {
-    const QString summary = tr("%1 for %2 conflicts with a newer change at the portal; review the request and decide again.")
+    const QString summary = tr("%1 for %2 conflicts with a newer change at the portal; review the "
+                               "request and decide again.")
                                 .arg(displayName(entry.action), entry.requestId);
     statusBar()->showMessage(summary, StatusMessageMs * 2);
 
     // Both versions side by side, without blocking the queue: the decision
     // stays in the outbox either way.
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Decision in conflict"), QString(), QMessageBox::Close, this);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Decision in conflict"), QString(),
+                                QMessageBox::Close, this);
     box->setObjectName(QStringLiteral("conflictBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setTextFormat(Qt::PlainText); // portal text is never rendered

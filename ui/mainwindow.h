@@ -45,13 +45,20 @@ struct DeskContext {
     QString userName; // recorded as the actor of every decision
 };
 
-class MainWindow final : public QMainWindow
-{
+class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
     enum class Action {
-        Accept, Decline, TakeOwnership, AddNote, RecordAnalysis,
-        NextRequest, PreviousRequest, FocusFilter, ClearFilter, SyncNow,
+        Accept,
+        Decline,
+        TakeOwnership,
+        AddNote,
+        RecordAnalysis,
+        NextRequest,
+        PreviousRequest,
+        FocusFilter,
+        ClearFilter,
+        SyncNow,
     };
 
     explicit MainWindow(DeskContext context, QWidget *parent = nullptr);
@@ -96,8 +103,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     // The user decided; the controller commits it to the outbox.
-    void actionSubmitted(const QString &requestId, Escalation::OutboxAction action, const QString &text,
-                         qint64 baseVersion);
+    void actionSubmitted(const QString &requestId, Escalation::OutboxAction action,
+                         const QString &text, qint64 baseVersion);
     void syncRequested();
 
 protected:

@@ -27,7 +27,8 @@ void QueueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
             if (state == ClockState::Breached)
                 option->palette.setColor(QPalette::Text, ClockPalette::accent(state).darker(130));
             else if (index.data(QueueRole::ClockPausedRole).toBool())
-                option->palette.setColor(QPalette::Text, option->palette.color(QPalette::PlaceholderText));
+                option->palette.setColor(QPalette::Text,
+                                         option->palette.color(QPalette::PlaceholderText));
         }
     }
     if (column == QueueColumn::Severity && index.data(QueueRole::OutageRole).toBool()) {
@@ -40,7 +41,8 @@ void QueueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         option->font.setItalic(true);
 }
 
-void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const
 {
     if (index.column() == QueueColumn::ClockState) {
         paintBadge(painter, option, index);
@@ -49,7 +51,8 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     QStyledItemDelegate::paint(painter, option, index);
 }
 
-void QueueDelegate::paintBadge(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void QueueDelegate::paintBadge(QPainter *painter, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);

@@ -8,19 +8,20 @@
 
 namespace Escalation {
 
-class QueueDelegate final : public QStyledItemDelegate
-{
+class QueueDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:
     explicit QueueDelegate(QObject *parent = nullptr);
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
-    void paintBadge(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const;
+    void paintBadge(QPainter *painter, const QStyleOptionViewItem &option,
+                    const QModelIndex &index) const;
 };
 
 } // namespace Escalation

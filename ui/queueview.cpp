@@ -3,15 +3,15 @@
 #include "burstpaintthrottle.h"
 #include "queuedelegate.h"
 
+#include <escalation.h>
 #include <queuecolumns.h>
 #include <queuefilterproxy.h>
-#include <escalation.h>
 #include <reviewclockservice.h>
 
 #include <QHeaderView>
 #include <QHelpEvent>
-#include <QToolTip>
 #include <QScrollBar>
+#include <QToolTip>
 
 namespace Escalation {
 
@@ -52,7 +52,8 @@ QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget
     applyDefaultColumnWidths();
 
     connect(clock, &ReviewClockService::countdownTick, this, &QueueView::repaintClockColumns);
-    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, &QueueView::onCurrentChanged);
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &QueueView::onCurrentChanged);
     // The current row can vanish (filtered out, answered elsewhere) without
     // a currentRowChanged; rows and layout signals cover that.
     connect(proxy, &QAbstractItemModel::rowsRemoved, this, &QueueView::onCurrentChanged);
@@ -99,7 +100,8 @@ bool QueueView::selectRequest(const QString &requestId)
     if (row < 0)
         return false;
     const QModelIndex index = m_proxy->index(row, QueueColumn::Countdown);
-    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     scrollTo(index);
     return true;
 }
@@ -112,14 +114,16 @@ void QueueView::moveCurrent(int delta)
     const QModelIndex current = currentIndex();
     const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
     const QModelIndex index = m_proxy->index(row, current.isValid() ? current.column() : 0);
-    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     scrollTo(index);
 }
 
 void QueueView::onCurrentChanged()
 {
     const QModelIndex current = currentIndex();
-    const QString id = current.isValid() ? current.data(QueueRole::RequestIdRole).toString() : QString();
+    const QString id =
+        current.isValid() ? current.data(QueueRole::RequestIdRole).toString() : QString();
     if (id == m_currentId)
         return;
     m_currentId = id;

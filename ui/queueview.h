@@ -15,8 +15,7 @@ class BurstPaintThrottle;
 class QueueFilterProxy;
 class ReviewClockService;
 
-class QueueView final : public QTableView
-{
+class QueueView final : public QTableView {
     Q_OBJECT
 public:
     QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent = nullptr);

@@ -85,10 +85,11 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, QWidget *parent)
     m_error->setPalette(pal);
     m_error->hide();
 
-    auto *restartNote = explanation(tr("Working hours apply at once. The role chooses the view at the next start; "
-                                       "the portal, calendars, thresholds and reply templates also apply the next "
-                                       "time Escalation Desk starts."),
-                                    this);
+    auto *restartNote =
+        explanation(tr("Working hours apply at once. The role chooses the view at the next start; "
+                       "the portal, calendars, thresholds and reply templates also apply the next "
+                       "time Escalation Desk starts."),
+                    this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
@@ -131,10 +132,12 @@ QWidget *SettingsDialog::createConnectionPage()
     m_tokenStatus->setTextFormat(Qt::PlainText);
     m_tokenStatus->setWordWrap(true);
     form->addRow(QString(), m_tokenStatus);
-    form->addRow(QString(), explanation(tr("The token is kept in the system keychain, never in the settings file, "
-                                           "and is never shown again once stored. Scripts may set %1 instead.")
-                                            .arg(TokenStore::environmentVariable()),
-                                        page));
+    form->addRow(
+        QString(),
+        explanation(tr("The token is kept in the system keychain, never in the settings file, "
+                       "and is never shown again once stored. Scripts may set %1 instead.")
+                        .arg(TokenStore::environmentVariable()),
+                    page));
     connect(m_storeToken, &QPushButton::clicked, this, &SettingsDialog::storeToken);
     connect(m_removeToken, &QPushButton::clicked, this, &SettingsDialog::removeToken);
 
@@ -142,13 +145,18 @@ QWidget *SettingsDialog::createConnectionPage()
     m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
     m_fingerprint->setPlaceholderText(tr("empty: trust the system's certificate authorities"));
     form->addRow(tr("Trusted certificate (SHA-256):"), m_fingerprint);
-    form->addRow(QString(),
-                 explanation(tr("Only for a portal whose certificate your system does not trust, such as one signed by "
-                                "an internal authority or self-signed. With a fingerprint set, the desk accepts exactly "
-                                "that certificate and refuses any other, so a changed certificate stops the sync "
-                                "instead of exposing the token. Ask the portal's administrator for the value, or read it "
-                                "with: openssl x509 -noout -fingerprint -sha256 -in portal.pem"),
-                             page));
+    form->addRow(
+        QString(),
+        explanation(
+            tr("Only for a portal whose certificate your system does not trust, such as one signed "
+               "by "
+               "an internal authority or self-signed. With a fingerprint set, the desk accepts "
+               "exactly "
+               "that certificate and refuses any other, so a changed certificate stops the sync "
+               "instead of exposing the token. Ask the portal's administrator for the value, or "
+               "read it "
+               "with: openssl x509 -noout -fingerprint -sha256 -in portal.pem"),
+            page));
     return page;
 }
 
@@ -164,9 +172,10 @@ QWidget *SettingsDialog::createDeskPage()
     for (DeskRole role : {DeskRole::Manager, DeskRole::TeamLead, DeskRole::Director})
         m_role->addItem(displayName(role), int(role));
     roleForm->addRow(tr("I work as:"), m_role);
-    roleForm->addRow(explanation(tr("The role chooses the view the desk opens with and whether triage actions are "
-                                    "offered. Every view stays available from the View menu."),
-                                 roleBox));
+    roleForm->addRow(explanation(
+        tr("The role chooses the view the desk opens with and whether triage actions are "
+           "offered. Every view stays available from the View menu."),
+        roleBox));
     layout->addWidget(roleBox);
 
     auto *hoursBox = new QGroupBox(tr("My working hours"), page);
@@ -194,10 +203,11 @@ QWidget *SettingsDialog::createDeskPage()
     times->addWidget(m_to);
     times->addStretch(1);
     hoursLayout->addLayout(times);
-    hoursLayout->addWidget(explanation(tr("Outside these hours the desk does not pop up notifications; what happened "
-                                          "meanwhile is summarised when your working time begins. An end before the "
-                                          "start means a shift past midnight."),
-                                       hoursBox));
+    hoursLayout->addWidget(
+        explanation(tr("Outside these hours the desk does not pop up notifications; what happened "
+                       "meanwhile is summarised when your working time begins. An end before the "
+                       "start means a shift past midnight."),
+                    hoursBox));
     layout->addWidget(hoursBox);
 
     auto *calendarBox = new QGroupBox(tr("Business calendars"), page);
@@ -213,16 +223,18 @@ QWidget *SettingsDialog::createDeskPage()
     dirRow->addWidget(browse);
     dirRow->addWidget(check);
     calendarLayout->addLayout(dirRow);
-    calendarLayout->addWidget(explanation(tr("Every *.json file in this folder is loaded over the built-in calendars "
-                                             "(americas, emea, apac); a file with the same id replaces a built-in one."),
-                                          calendarBox));
+    calendarLayout->addWidget(
+        explanation(tr("Every *.json file in this folder is loaded over the built-in calendars "
+                       "(americas, emea, apac); a file with the same id replaces a built-in one."),
+                    calendarBox));
     m_calendarReport = new QPlainTextEdit(calendarBox);
     m_calendarReport->setObjectName(QStringLiteral("calendarReport"));
     m_calendarReport->setReadOnly(true);
     m_calendarReport->setMaximumHeight(fontMetrics().height() * 6);
     calendarLayout->addWidget(m_calendarReport);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Calendars folder"), m_calendarDir->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Calendars folder"), m_calendarDir->text());
         if (!dir.isEmpty()) {
             m_calendarDir->setText(QDir::toNativeSeparators(dir));
             checkCalendars();
@@ -242,10 +254,11 @@ QWidget *SettingsDialog::createReviewPage()
 
     auto *clockBox = new QGroupBox(tr("Review clock"), page);
     auto *clockGrid = new QGridLayout(clockBox);
-    clockGrid->addWidget(explanation(tr("A request must be answered within %n business minute(s). Warn me when:",
-                                        nullptr, target),
-                                     clockBox),
-                         0, 0, 1, 2);
+    clockGrid->addWidget(
+        explanation(tr("A request must be answered within %n business minute(s). Warn me when:",
+                       nullptr, target),
+                    clockBox),
+        0, 0, 1, 2);
     m_byDuration = new QRadioButton(tr("at most this much business time is left:"), clockBox);
     m_byDuration->setObjectName(QStringLiteral("approachingByDuration"));
     m_approachingMinutes = new QSpinBox(clockBox);
@@ -286,7 +299,8 @@ QWidget *SettingsDialog::createReviewPage()
     for (int t = 0; t < 2; ++t) {
         grid->addWidget(new QLabel(tiers.at(t), slaBox), t + 1, 0);
         for (int s = 0; s < 4; ++s) {
-            QSpinBox *box = spin(QStringLiteral("firstResponse%1S%2").arg(t).arg(s + 1), 60 * 24 * 30, tr(" min"));
+            QSpinBox *box = spin(QStringLiteral("firstResponse%1S%2").arg(t).arg(s + 1),
+                                 60 * 24 * 30, tr(" min"));
             m_firstResponse[std::size_t(t)][std::size_t(s)] = box;
             grid->addWidget(box, t + 1, s + 1);
         }
@@ -297,16 +311,19 @@ QWidget *SettingsDialog::createReviewPage()
         m_silence[std::size_t(s)] = box;
         grid->addWidget(box, 3, s + 1);
     }
-    grid->addWidget(explanation(tr("Wall-clock time from the case's creation to its first response, and from the last "
-                                   "support update (or the creation) to the next. The team lead's monitor flags the "
-                                   "cases beyond these limits."),
-                                slaBox),
-                    4, 0, 1, 5);
+    grid->addWidget(
+        explanation(
+            tr("Wall-clock time from the case's creation to its first response, and from the last "
+               "support update (or the creation) to the next. The team lead's monitor flags the "
+               "cases beyond these limits."),
+            slaBox),
+        4, 0, 1, 5);
     layout->addWidget(slaBox);
 
     auto *restore = new QPushButton(tr("Restore the shipped values"), page);
     restore->setObjectName(QStringLiteral("restoreThresholds"));
-    connect(restore, &QPushButton::clicked, this, [this] { loadThresholds(PolicyConfig::defaults()); });
+    connect(restore, &QPushButton::clicked, this,
+            [this] { loadThresholds(PolicyConfig::defaults()); });
     auto *row = new QHBoxLayout;
     row->addStretch(1);
     row->addWidget(restore);
@@ -328,11 +345,12 @@ QWidget *SettingsDialog::createTemplatesPage()
     top->addWidget(m_templateKey, 1);
     top->addWidget(reset);
     layout->addLayout(top);
-    layout->addWidget(explanation(tr("Sent to the requester when a request is declined; the manager can still edit "
-                                     "each reply. Placeholders: {requester}, {caseNumber}, {caseId}, {subject}, "
-                                     "{account}, {severity}, {tier}, {level}, {reason}, {manager}, {eligibleAt}, "
-                                     "{requestId}. Write {{ and }} for literal braces."),
-                                  page));
+    layout->addWidget(explanation(
+        tr("Sent to the requester when a request is declined; the manager can still edit "
+           "each reply. Placeholders: {requester}, {caseNumber}, {caseId}, {subject}, "
+           "{account}, {severity}, {tier}, {level}, {reason}, {manager}, {eligibleAt}, "
+           "{requestId}. Write {{ and }} for literal braces."),
+        page));
     m_templateText = new QPlainTextEdit(page);
     m_templateText->setObjectName(QStringLiteral("templateText"));
     layout->addWidget(m_templateText, 1);
@@ -347,14 +365,16 @@ QWidget *SettingsDialog::createTemplatesPage()
     m_preview->setReadOnly(true);
     layout->addWidget(m_preview, 1);
 
-    connect(m_templateKey, &QComboBox::currentIndexChanged, this, &SettingsDialog::onTemplateKeyChanged);
+    connect(m_templateKey, &QComboBox::currentIndexChanged, this,
+            &SettingsDialog::onTemplateKeyChanged);
     connect(m_templateText, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_shownKey.isEmpty())
             m_templates.insert(m_shownKey, m_templateText->toPlainText());
         updatePreview();
     });
     connect(reset, &QPushButton::clicked, this, [this] {
-        m_templateText->setPlainText(ReplyTemplates::defaults().text(m_templateKey->currentData().toString()));
+        m_templateText->setPlainText(
+            ReplyTemplates::defaults().text(m_templateKey->currentData().toString()));
     });
     return page;
 }
@@ -396,7 +416,8 @@ void SettingsDialog::loadThresholds(const PolicyConfig &config)
     m_approachingMinutes->setEnabled(!share);
     m_approachingPercent->setEnabled(share);
     m_approachingMinutes->setValue(config.review.approachingBusinessMinutes);
-    m_approachingPercent->setValue(int(std::lround(config.review.approachingShare.value_or(0.25) * 100)));
+    m_approachingPercent->setValue(
+        int(std::lround(config.review.approachingShare.value_or(0.25) * 100)));
     for (std::size_t t = 0; t < 2; ++t) {
         for (std::size_t s = 0; s < 4; ++s)
             m_firstResponse[t][s]->setValue(config.firstResponseTargetMinutes[t][s]);
@@ -447,15 +468,19 @@ void SettingsDialog::updatePreview()
         eligibility.verdict = Eligibility::Verdict::RefusedOutage;
     }
     const QHash<QString, QString> values = ReplyTemplates::declineValues(
-        c, r, tr("A plan of action is already agreed with the customer."), QStringLiteral("Maya Fischer"), eligibility);
+        c, r, tr("A plan of action is already agreed with the customer."),
+        QStringLiteral("Maya Fischer"), eligibility);
     QStringList unknown;
-    m_preview->setPlainText(ReplyTemplates::render(m_templateText->toPlainText(), values, &unknown));
+    m_preview->setPlainText(
+        ReplyTemplates::render(m_templateText->toPlainText(), values, &unknown));
     unknown.removeDuplicates();
     if (m_templateText->toPlainText().trimmed().isEmpty())
         m_templateWarning->setText(tr("An empty template would send an empty reply."));
     else if (!unknown.isEmpty())
         m_templateWarning->setText(tr("Unknown placeholders stay as written in the reply: %1")
-                                       .arg(QStringLiteral("{") + unknown.join(QStringLiteral("}, {")) + QStringLiteral("}")));
+                                       .arg(QStringLiteral("{")
+                                            + unknown.join(QStringLiteral("}, {"))
+                                            + QStringLiteral("}")));
     else
         m_templateWarning->clear();
 }
@@ -466,7 +491,9 @@ bool SettingsDialog::checkCalendars()
 {
     const QString dir = QDir::fromNativeSeparators(m_calendarDir->text().trimmed());
     if (dir.isEmpty()) {
-        m_calendarReport->setPlainText(tr("Built-in calendars: %1.").arg(CalendarRegistry::withBuiltIns().ids().join(QStringLiteral(", "))));
+        m_calendarReport->setPlainText(
+            tr("Built-in calendars: %1.")
+                .arg(CalendarRegistry::withBuiltIns().ids().join(QStringLiteral(", "))));
         return true;
     }
     if (!QDir(dir).exists()) {
@@ -495,14 +522,18 @@ TokenStore *SettingsDialog::tokenStoreFor(const QUrl &url)
     m_tokenStore = new TokenStore(TokenStore::keyForPortal(url), this);
     connect(m_tokenStore, &TokenStore::tokenRead, this, [this](const TokenLookup &lookup) {
         switch (lookup.source) {
-        case TokenSource::Keychain: setTokenStatus(tr("A token is stored in the system keychain.")); break;
+        case TokenSource::Keychain:
+            setTokenStatus(tr("A token is stored in the system keychain."));
+            break;
         case TokenSource::Environment:
-            setTokenStatus(tr("The token comes from the environment variable %1; it overrides the keychain.")
-                               .arg(TokenStore::environmentVariable()));
+            setTokenStatus(
+                tr("The token comes from the environment variable %1; it overrides the keychain.")
+                    .arg(TokenStore::environmentVariable()));
             break;
         case TokenSource::None:
-            setTokenStatus(lookup.error.isEmpty() ? tr("No token is stored for this portal.")
-                                                  : tr("No token is stored for this portal. %1").arg(lookup.error));
+            setTokenStatus(lookup.error.isEmpty()
+                               ? tr("No token is stored for this portal.")
+                               : tr("No token is stored for this portal. %1").arg(lookup.error));
             break;
         }
     });
@@ -514,7 +545,8 @@ TokenStore *SettingsDialog::tokenStoreFor(const QUrl &url)
         } else {
             setTokenStatus(tr("The token could not be stored: %1").arg(error));
             showError(Page::Connection,
-                      tr("The token could not be stored in the system keychain (%1). It was not saved anywhere "
+                      tr("The token could not be stored in the system keychain (%1). It was not "
+                         "saved anywhere "
                          "else; the other settings were saved.")
                           .arg(error),
                       m_token);
@@ -559,7 +591,8 @@ void SettingsDialog::storeToken()
         return;
     }
     if (token.contains(QLatin1Char(' ')) || token.size() > 4096) {
-        showError(Page::Connection, tr("A token is one word without spaces (at most 4096 characters)."), m_token);
+        showError(Page::Connection,
+                  tr("A token is one word without spaces (at most 4096 characters)."), m_token);
         return;
     }
     QString error;
@@ -600,13 +633,15 @@ QUrl SettingsDialog::enteredUrl(QString *error) const
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
-        *error = tr("The portal address must be a full http or https URL, such as https://portal.example.com "
+        *error = tr("The portal address must be a full http or https URL, such as "
+                    "https://portal.example.com "
                     "(got \"%1\").")
                      .arg(text);
         return {};
     }
     if (url.scheme() == QLatin1String("http") && !isLoopback(url.host())) {
-        *error = tr("Plain http would send the token unencrypted to %1; use https for a portal that is not on this "
+        *error = tr("Plain http would send the token unencrypted to %1; use https for a portal "
+                    "that is not on this "
                     "computer.")
                      .arg(url.host());
         return {};
@@ -651,7 +686,8 @@ bool SettingsDialog::apply()
         pin = PortalClient::normalizePin(pinText.toLatin1());
         if (pin.isEmpty()) {
             showError(Page::Connection,
-                      tr("The certificate fingerprint must be a SHA-256 fingerprint: 64 hexadecimal digits, colons "
+                      tr("The certificate fingerprint must be a SHA-256 fingerprint: 64 "
+                         "hexadecimal digits, colons "
                          "and spaces allowed (got %n character(s)).",
                          nullptr, int(pinText.size())),
                       m_fingerprint);
@@ -670,11 +706,11 @@ bool SettingsDialog::apply()
     const QString dir = QDir::fromNativeSeparators(m_calendarDir->text().trimmed());
     if (!checkCalendars()) {
         showError(Page::Desk,
-                  QDir(dir).exists()
-                      ? tr("Some calendar files in \"%1\" could not be loaded; the list below says which and why. Fix "
-                           "them or choose another folder.")
-                            .arg(dir)
-                      : tr("The calendars folder \"%1\" does not exist.").arg(dir),
+                  QDir(dir).exists() ? tr("Some calendar files in \"%1\" could not be loaded; the "
+                                          "list below says which and why. Fix "
+                                          "them or choose another folder.")
+                                           .arg(dir)
+                                     : tr("The calendars folder \"%1\" does not exist.").arg(dir),
                   m_calendarDir);
         return false;
     }
@@ -682,9 +718,10 @@ bool SettingsDialog::apply()
     for (auto it = m_templates.cbegin(); it != m_templates.cend(); ++it) {
         if (it.value().trimmed().isEmpty()) {
             m_templateKey->setCurrentIndex(m_templateKey->findData(it.key()));
-            showError(Page::Templates, tr("The reply template \"%1\" is empty; write a reply or restore the shipped "
-                                          "text.")
-                                           .arg(it.key()),
+            showError(Page::Templates,
+                      tr("The reply template \"%1\" is empty; write a reply or restore the shipped "
+                         "text.")
+                          .arg(it.key()),
                       m_templateText);
             return false;
         }
@@ -701,12 +738,13 @@ bool SettingsDialog::apply()
     else
         m_settings->setApproachingMinutes(m_approachingMinutes->value());
     for (std::size_t t = 0; t < 2; ++t) {
-        std::array<int, 4> values{};
+        std::array<int, 4> values {};
         for (std::size_t s = 0; s < 4; ++s)
             values[s] = m_firstResponse[t][s]->value();
-        m_settings->setFirstResponseMinutes(t == 0 ? SupportTier::Premium : SupportTier::Standard, values);
+        m_settings->setFirstResponseMinutes(t == 0 ? SupportTier::Premium : SupportTier::Standard,
+                                            values);
     }
-    std::array<int, 4> silence{};
+    std::array<int, 4> silence {};
     for (std::size_t s = 0; s < 4; ++s)
         silence[s] = m_silence[s]->value();
     m_settings->setSupportSilenceHours(silence);

@@ -33,8 +33,7 @@ namespace Escalation {
 
 class DeskSettings;
 
-class SettingsDialog final : public QDialog
-{
+class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
     enum class Page { Connection, Desk, Review, Templates };
@@ -93,7 +92,7 @@ private:
 
     // Desk
     QComboBox *m_role;
-    std::array<QCheckBox *, 7> m_days{};
+    std::array<QCheckBox *, 7> m_days {};
     QTimeEdit *m_from;
     QTimeEdit *m_to;
     QLineEdit *m_calendarDir;
@@ -104,8 +103,8 @@ private:
     QRadioButton *m_byShare;
     QSpinBox *m_approachingMinutes;
     QSpinBox *m_approachingPercent;
-    std::array<std::array<QSpinBox *, 4>, 2> m_firstResponse{};
-    std::array<QSpinBox *, 4> m_silence{};
+    std::array<std::array<QSpinBox *, 4>, 2> m_firstResponse {};
+    std::array<QSpinBox *, 4> m_silence {};
 
     // Templates
     QComboBox *m_templateKey;

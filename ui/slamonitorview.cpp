@@ -41,7 +41,8 @@ QSortFilterProxyModel *sorted(QAbstractItemModel *source, int rawRole, QObject *
 
 } // namespace
 
-SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, SlaFlagsModel *flags, QWidget *parent)
+SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, SlaFlagsModel *flags,
+                               QWidget *parent)
     : QWidget(parent)
     , m_byManager(new SlaSummaryModel(queue, clock, SlaSummaryModel::Grouping::Owner, this))
     , m_byTeam(new SlaSummaryModel(queue, clock, SlaSummaryModel::Grouping::Team, this))
@@ -61,8 +62,9 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     m_atRiskView->setObjectName(QStringLiteral("atRiskView"));
     m_atRiskView->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder);
     // The columns a team lead reads to decide whom to nudge.
-    for (int column : {QueueColumn::Tier, QueueColumn::Priority, QueueColumn::Reason, QueueColumn::Age,
-                       QueueColumn::RequestedAt, QueueColumn::State, QueueColumn::Pending})
+    for (int column :
+         {QueueColumn::Tier, QueueColumn::Priority, QueueColumn::Reason, QueueColumn::Age,
+          QueueColumn::RequestedAt, QueueColumn::State, QueueColumn::Pending})
         m_atRiskView->setColumnHidden(column, true);
     connect(m_atRiskView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT requestActivated(index.data(QueueRole::RequestIdRole).toString());
@@ -78,7 +80,8 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     m_answeredToday = makeTile(QStringLiteral("tileAnsweredToday"));
     m_firstResponse = makeTile(QStringLiteral("tileFirstResponse"));
     m_silence = makeTile(QStringLiteral("tileSilence"));
-    for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
+    for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday,
+                         m_firstResponse, m_silence})
         tiles->addWidget(tile->parentWidget(), 1);
     // The numbers carry the colour of their clock state.
     const auto accent = [](QLabel *value, ClockState state) {
@@ -99,11 +102,11 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
 
     auto *counts = new QTabWidget(this);
     counts->setObjectName(QStringLiteral("countTabs"));
-    counts->addTab(makeTable(sorted(m_byManager, SlaSummaryModel::RawValueRole, this), SlaSummaryModel::BreachedNow,
-                             Qt::DescendingOrder),
+    counts->addTab(makeTable(sorted(m_byManager, SlaSummaryModel::RawValueRole, this),
+                             SlaSummaryModel::BreachedNow, Qt::DescendingOrder),
                    tr("Per manager"));
-    counts->addTab(makeTable(sorted(m_byTeam, SlaSummaryModel::RawValueRole, this), SlaSummaryModel::BreachedNow,
-                             Qt::DescendingOrder),
+    counts->addTab(makeTable(sorted(m_byTeam, SlaSummaryModel::RawValueRole, this),
+                             SlaSummaryModel::BreachedNow, Qt::DescendingOrder),
                    tr("Per team"));
 
     auto *top = new QSplitter(Qt::Horizontal, this);
@@ -119,9 +122,11 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     m_lists->setObjectName(QStringLiteral("attentionTabs"));
     m_lists->addTab(m_atRiskView, QString());
     m_flagsSorted = sorted(nullptr, SlaFlagsModel::RawValueRole, this);
-    QTableView *flagTable = makeTable(m_flagsSorted, SlaFlagsModel::SupportSilence, Qt::DescendingOrder);
+    QTableView *flagTable =
+        makeTable(m_flagsSorted, SlaFlagsModel::SupportSilence, Qt::DescendingOrder);
     flagTable->setObjectName(QStringLiteral("slaFlagsView"));
-    flagTable->horizontalHeader()->resizeSection(SlaFlagsModel::Subject, fontMetrics().averageCharWidth() * 40);
+    flagTable->horizontalHeader()->resizeSection(SlaFlagsModel::Subject,
+                                                 fontMetrics().averageCharWidth() * 40);
     connect(flagTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT caseActivated(index.data(SlaFlagsModel::CaseIdRole).toString());
     });
@@ -184,7 +189,8 @@ QLabel *SlaMonitorView::makeTile(const QString &objectName)
     return value;
 }
 
-QTableView *SlaMonitorView::makeTable(QAbstractItemModel *model, int sortColumn, Qt::SortOrder order)
+QTableView *SlaMonitorView::makeTable(QAbstractItemModel *model, int sortColumn,
+                                      Qt::SortOrder order)
 {
     auto *table = new QTableView(this);
     table->setModel(model);
@@ -205,8 +211,9 @@ QTableView *SlaMonitorView::makeTable(QAbstractItemModel *model, int sortColumn,
     // Few rows: fitting the columns to their headers is cheap here.
     for (int c = 0; c < model->columnCount(); ++c) {
         const QString title = model->headerData(c, Qt::Horizontal).toString();
-        header->resizeSection(c, std::max(fontMetrics().horizontalAdvance(title) + 24,
-                                          c == 0 ? fontMetrics().averageCharWidth() * 18 : 0));
+        header->resizeSection(c,
+                              std::max(fontMetrics().horizontalAdvance(title) + 24,
+                                       c == 0 ? fontMetrics().averageCharWidth() * 18 : 0));
     }
     return table;
 }
@@ -233,7 +240,8 @@ void SlaMonitorView::refreshHeadline()
 QString SlaMonitorView::headline() const
 {
     QStringList parts;
-    for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday, m_firstResponse, m_silence})
+    for (QLabel *tile : {m_open, m_approaching, m_breached, m_breachedToday, m_answeredToday,
+                         m_firstResponse, m_silence})
         parts << m_captions.value(tile)->text() + QLatin1Char(' ') + tile->text();
     return parts.join(QStringLiteral(" · "));
 }

@@ -26,12 +26,12 @@ class SlaFlagsModel;
 class SlaSummaryModel;
 class SlaTeamChart;
 
-class SlaMonitorView final : public QWidget
-{
+class SlaMonitorView final : public QWidget {
     Q_OBJECT
 public:
     // All three must outlive the view.
-    SlaMonitorView(QueueModel *queue, ReviewClockService *clock, SlaFlagsModel *flags, QWidget *parent = nullptr);
+    SlaMonitorView(QueueModel *queue, ReviewClockService *clock, SlaFlagsModel *flags,
+                   QWidget *parent = nullptr);
 
     SlaSummaryModel *managerSummary() const { return m_byManager; }
     SlaSummaryModel *teamSummary() const { return m_byTeam; }

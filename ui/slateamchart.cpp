@@ -35,8 +35,8 @@ void SlaTeamChart::refresh()
     m_bars.clear();
     for (const QString &team : m_summary->groups()) {
         const SlaSummaryModel::Counts c = m_summary->counts(team);
-        Bar bar{team, c.value(SlaSummaryModel::BreachedNow), c.value(SlaSummaryModel::ApproachingNow),
-                c.value(SlaSummaryModel::OnTrackNow)};
+        Bar bar {team, c.value(SlaSummaryModel::BreachedNow),
+                 c.value(SlaSummaryModel::ApproachingNow), c.value(SlaSummaryModel::OnTrackNow)};
         if (bar.total() > 0)
             m_bars << bar;
     }
@@ -55,7 +55,10 @@ void SlaTeamChart::refresh()
     QStringList description;
     for (const Bar &b : std::as_const(m_bars))
         description << tr("%1: %2 breached, %3 approaching, %4 on track")
-                           .arg(b.team).arg(b.breached).arg(b.approaching).arg(b.onTrack);
+                           .arg(b.team)
+                           .arg(b.breached)
+                           .arg(b.approaching)
+                           .arg(b.onTrack);
     setAccessibleDescription(description.join(QLatin1Char('\n')));
     updateGeometry();
     update();
@@ -102,7 +105,8 @@ void SlaTeamChart::paintEvent(QPaintEvent *)
         p.fillRect(swatch, ClockPalette::accent(state));
         x = swatch.right() + 6;
         p.setPen(pal.color(QPalette::WindowText));
-        p.drawText(QRect(x, area.top(), fm.horizontalAdvance(text) + 2, rh), Qt::AlignVCenter, text);
+        p.drawText(QRect(x, area.top(), fm.horizontalAdvance(text) + 2, rh), Qt::AlignVCenter,
+                   text);
         x += fm.horizontalAdvance(text) + 16;
     };
     legend(ClockState::Breached, tr("Breached"));
@@ -142,7 +146,8 @@ void SlaTeamChart::paintEvent(QPaintEvent *)
         segment(b.approaching, ClockState::Approaching);
         segment(b.onTrack, ClockState::OnTrack);
         p.setPen(pal.color(QPalette::WindowText));
-        p.drawText(QRect(bx + 6, y, numberW, rh), Qt::AlignVCenter | Qt::AlignLeft, QLocale().toString(b.total()));
+        p.drawText(QRect(bx + 6, y, numberW, rh), Qt::AlignVCenter | Qt::AlignLeft,
+                   QLocale().toString(b.total()));
         y += rh;
     }
 }

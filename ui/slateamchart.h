@@ -11,8 +11,7 @@ namespace Escalation {
 
 class SlaSummaryModel;
 
-class SlaTeamChart final : public QWidget
-{
+class SlaTeamChart final : public QWidget {
     Q_OBJECT
 public:
     explicit SlaTeamChart(SlaSummaryModel *summary, QWidget *parent = nullptr);

@@ -68,7 +68,9 @@ void SyncIndicator::setStatus(const SyncStatus &status)
         m_state->setText(status.push ? tr("Live") : tr("Up to date (polling)"));
         break;
     case SyncStatus::State::Offline:
-        m_state->setText(tr("Offline since %1").arg(QLocale().toString(status.offlineSince.toLocalTime().time(), QLocale::ShortFormat)));
+        m_state->setText(tr("Offline since %1")
+                             .arg(QLocale().toString(status.offlineSince.toLocalTime().time(),
+                                                     QLocale::ShortFormat)));
         break;
     case SyncStatus::State::Error:
         m_state->setText(tr("Sync error"));
@@ -81,9 +83,11 @@ void SyncIndicator::setStatus(const SyncStatus &status)
     if (firstSync)
         m_progress->setFormat(tr("%L1 records").arg(status.recordsDone));
     QPalette pal = m_state->palette();
-    pal.setColor(QPalette::WindowText, status.state == SyncStatus::State::Offline || status.state == SyncStatus::State::Error
-                                           ? QColor(0xc6, 0x28, 0x28)
-                                           : palette().color(QPalette::WindowText));
+    pal.setColor(QPalette::WindowText,
+                 status.state == SyncStatus::State::Offline
+                         || status.state == SyncStatus::State::Error
+                     ? QColor(0xc6, 0x28, 0x28)
+                     : palette().color(QPalette::WindowText));
     m_state->setPalette(pal);
     setPendingOutbox(status.pendingOutbox);
     refreshAges();
@@ -91,7 +95,8 @@ void SyncIndicator::setStatus(const SyncStatus &status)
 
 void SyncIndicator::setPendingOutbox(int count)
 {
-    m_pending->setText(count > 0 ? tr("%n action(s) waiting for the portal", nullptr, count) : tr("Outbox empty"));
+    m_pending->setText(count > 0 ? tr("%n action(s) waiting for the portal", nullptr, count)
+                                 : tr("Outbox empty"));
     QFont f = m_pending->font();
     f.setBold(count > 0);
     m_pending->setFont(f);
@@ -104,11 +109,19 @@ void SyncIndicator::refreshAges()
         return;
     }
     const qint64 age = m_status.lastSuccessAt.secsTo(QDateTime::currentDateTimeUtc());
-    m_last->setText(age < 10 ? tr("Last sync just now") : tr("Last sync %1 ago").arg(DurationText::compact(age)));
-    m_last->setToolTip(QLocale().toString(m_status.lastSuccessAt.toLocalTime(), QLocale::LongFormat));
+    m_last->setText(age < 10 ? tr("Last sync just now")
+                             : tr("Last sync %1 ago").arg(DurationText::compact(age)));
+    m_last->setToolTip(
+        QLocale().toString(m_status.lastSuccessAt.toLocalTime(), QLocale::LongFormat));
 }
 
-QString SyncIndicator::stateText() const { return m_state->text(); }
-QString SyncIndicator::pendingText() const { return m_pending->text(); }
+QString SyncIndicator::stateText() const
+{
+    return m_state->text();
+}
+QString SyncIndicator::pendingText() const
+{
+    return m_pending->text();
+}
 
 } // namespace Escalation

@@ -14,8 +14,7 @@ class QProgressBar;
 
 namespace Escalation {
 
-class SyncIndicator final : public QWidget
-{
+class SyncIndicator final : public QWidget {
     Q_OBJECT
 public:
     explicit SyncIndicator(QWidget *parent = nullptr);

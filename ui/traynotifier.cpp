@@ -41,10 +41,11 @@ TrayNotifier::TrayNotifier(NotificationPolicy *policy, DeskSettings *settings, Q
     connect(policy, &NotificationPolicy::notificationReady, this, &TrayNotifier::show);
     connect(policy, &NotificationPolicy::queuedChanged, this, &TrayNotifier::updateToolTip);
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, &TrayNotifier::activateLast);
-    connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-            Q_EMIT windowRequested();
-    });
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
+                    Q_EMIT windowRequested();
+            });
     if (isTrayAvailable())
         m_tray->show();
     else
@@ -66,8 +67,9 @@ void TrayNotifier::show(const DeskNotification &notification)
 {
     m_last = notification;
     ++m_shown;
-    const QSystemTrayIcon::MessageIcon icon =
-        notification.state == ClockState::Breached ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning;
+    const QSystemTrayIcon::MessageIcon icon = notification.state == ClockState::Breached
+        ? QSystemTrayIcon::Critical
+        : QSystemTrayIcon::Warning;
     if (m_tray->isVisible() && QSystemTrayIcon::supportsMessages())
         m_tray->showMessage(notification.title, notification.message, icon, 15000);
 }
@@ -80,8 +82,10 @@ void TrayNotifier::activateLast()
 
 void TrayNotifier::updateToolTip(int queued)
 {
-    m_tray->setToolTip(queued > 0 ? tr("Escalation Desk — %n notice(s) waiting for your working hours", nullptr, queued)
-                                  : tr("Escalation Desk"));
+    m_tray->setToolTip(
+        queued > 0
+            ? tr("Escalation Desk — %n notice(s) waiting for your working hours", nullptr, queued)
+            : tr("Escalation Desk"));
 }
 
 } // namespace Escalation

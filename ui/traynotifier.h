@@ -18,8 +18,7 @@ namespace Escalation {
 
 class DeskSettings;
 
-class TrayNotifier final : public QObject
-{
+class TrayNotifier final : public QObject {
     Q_OBJECT
 public:
     // policy and settings (may be null) must outlive the notifier.

@@ -21,7 +21,10 @@ namespace {
 // Beyond a century of business minutes an input is a typo, not a deadline.
 constexpr qint64 kMaxMinutes = 100LL * 366 * 1440;
 
-QString tr(const char *text) { return QCoreApplication::translate("DeadlineCommand", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DeadlineCommand", text);
+}
 
 // An ISO 8601 instant with "Z" or an explicit offset. A bare local time is
 // refused: it would depend on the machine the script happens to run on.
@@ -44,15 +47,22 @@ std::optional<qint64> parseMinutes(const QString &text)
 
 QString instantError(const QString &text)
 {
-    return tr("expected an ISO 8601 instant with Z or an offset (e.g. 2026-03-30T15:00:00Z), got \"%1\"").arg(text);
+    return tr("expected an ISO 8601 instant with Z or an offset (e.g. 2026-03-30T15:00:00Z), got "
+              "\"%1\"")
+        .arg(text);
 }
 
 QString minutesError(const QString &text)
 {
-    return tr("expected a whole number of minutes from 0 to %1, got \"%2\"").arg(kMaxMinutes).arg(text);
+    return tr("expected a whole number of minutes from 0 to %1, got \"%2\"")
+        .arg(kMaxMinutes)
+        .arg(text);
 }
 
-QString isoUtc(qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate); }
+QString isoUtc(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
 
 int fail(QTextStream &err, const QString &message)
 {
@@ -60,8 +70,8 @@ int fail(QTextStream &err, const QString &message)
     return ExitBadInput;
 }
 
-int runSingle(const BusinessCalendar &calendar, const QString &startText, const QString &minutesText, bool explain,
-              QTextStream &out, QTextStream &err)
+int runSingle(const BusinessCalendar &calendar, const QString &startText,
+              const QString &minutesText, bool explain, QTextStream &out, QTextStream &err)
 {
     const auto start = parseInstant(startText);
     if (!start)
@@ -71,7 +81,8 @@ int runSingle(const BusinessCalendar &calendar, const QString &startText, const 
         return fail(err, u"--minutes: "_s + minutesError(minutesText));
     const qint64 deadline = calendar.addBusinessMinutes(*start, *minutes);
     if (deadline == NoInstant)
-        return fail(err, tr("the calendar has no business time after the start; no deadline exists"));
+        return fail(err,
+                    tr("the calendar has no business time after the start; no deadline exists"));
     out << isoUtc(deadline) << u'\n';
     if (explain)
         out << calendar.explain(*start, *minutes).toText();
@@ -91,7 +102,8 @@ int runBatch(const BusinessCalendar &calendar, QTextStream &out, QTextStream &er
     for (qint64 number = 1; in.readLineInto(&line); ++number) {
         const QStringList fields = line.split(u' ', Qt::SkipEmptyParts);
         if (fields.size() != 2) {
-            return fail(err, tr("line %1: expected \"ISO8601 MINUTES\", got \"%2\"").arg(number).arg(line));
+            return fail(
+                err, tr("line %1: expected \"ISO8601 MINUTES\", got \"%2\"").arg(number).arg(line));
         }
         const auto start = parseInstant(fields[0]);
         if (!start)
@@ -101,7 +113,8 @@ int runBatch(const BusinessCalendar &calendar, QTextStream &out, QTextStream &er
             return fail(err, tr("line %1: %2").arg(number).arg(minutesError(fields[1])));
         const qint64 deadline = calendar.addBusinessMinutes(*start, *minutes);
         if (deadline == NoInstant)
-            return fail(err, tr("line %1: the calendar has no business time after the start").arg(number));
+            return fail(
+                err, tr("line %1: the calendar has no business time after the start").arg(number));
         out << isoUtc(deadline) << u'\n';
     }
     return ExitOk;
@@ -116,14 +129,19 @@ int runDeadline(const QStringList &arguments)
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Computes the instant at which N business minutes after a start have elapsed on a business calendar.\n"
+        tr("Computes the instant at which N business minutes after a start have elapsed on a "
+           "business calendar.\n"
            "Instants are accepted with any offset and printed in UTC."));
     const QCommandLineOption helpOption = parser.addHelpOption();
-    const QCommandLineOption calendarOption(u"calendar"_s, tr("The business calendar file (JSON)."), tr("FILE"));
-    const QCommandLineOption startOption(u"start"_s, tr("The start instant, ISO 8601 with Z or an offset."), tr("ISO8601"));
+    const QCommandLineOption calendarOption(u"calendar"_s, tr("The business calendar file (JSON)."),
+                                            tr("FILE"));
+    const QCommandLineOption startOption(
+        u"start"_s, tr("The start instant, ISO 8601 with Z or an offset."), tr("ISO8601"));
     const QCommandLineOption minutesOption(u"minutes"_s, tr("Business minutes to add."), tr("N"));
-    const QCommandLineOption explainOption(u"explain"_s, tr("Also list the intervals counted, holidays skipped and DST shifts."));
-    const QCommandLineOption batchOption(u"batch"_s, tr("Read \"ISO8601 N\" lines from stdin; print one deadline per line."));
+    const QCommandLineOption explainOption(
+        u"explain"_s, tr("Also list the intervals counted, holidays skipped and DST shifts."));
+    const QCommandLineOption batchOption(
+        u"batch"_s, tr("Read \"ISO8601 N\" lines from stdin; print one deadline per line."));
     parser.addOptions({calendarOption, startOption, minutesOption, explainOption, batchOption});
 
     if (!parser.parse(arguments))
@@ -133,12 +151,17 @@ int runDeadline(const QStringList &arguments)
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())
-        return fail(err, tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+        return fail(
+            err, tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(calendarOption))
         return fail(err, tr("--calendar FILE is required"));
     const bool batch = parser.isSet(batchOption);
-    if (batch && (parser.isSet(startOption) || parser.isSet(minutesOption) || parser.isSet(explainOption)))
-        return fail(err, tr("--batch reads its inputs from stdin; it cannot be combined with --start, --minutes or --explain"));
+    if (batch
+        && (parser.isSet(startOption) || parser.isSet(minutesOption)
+            || parser.isSet(explainOption)))
+        return fail(err,
+                    tr("--batch reads its inputs from stdin; it cannot be combined with --start, "
+                       "--minutes or --explain"));
     if (!batch && (!parser.isSet(startOption) || !parser.isSet(minutesOption)))
         return fail(err, tr("--start ISO8601 and --minutes N are required (or --batch)"));
 

@@ -7,8 +7,8 @@ namespace Escalation::Cli {
 
 enum ExitCode : int {
     ExitOk = 0,
-    ExitBadInput = 2,      // bad usage or bad input, with a message naming what was wrong
-    ExitPortalFailed = 3,  // the portal failed or could not be reached
+    ExitBadInput = 2, // bad usage or bad input, with a message naming what was wrong
+    ExitPortalFailed = 3, // the portal failed or could not be reached
     ExitStorageFailed = 4, // a local storage failure
 };
 

@@ -25,18 +25,28 @@ struct Subcommand {
 // <name>command.{h,cpp} (see deadlinecommand.h). Planned: sync, list,
 // decide, export.
 constexpr Subcommand kSubcommands[] = {
-    {"deadline", QT_TRANSLATE_NOOP("Cli", "Business-time deadlines on a calendar file (single, --explain, --batch)."),
+    {"deadline",
+     QT_TRANSLATE_NOOP("Cli",
+                       "Business-time deadlines on a calendar file (single, --explain, --batch)."),
      &Escalation::Cli::runDeadline},
-    {"sync", QT_TRANSLATE_NOOP("Cli", "Sync the local cache with the portal (--once, or follow changes)."), &Escalation::Cli::runSync},
-    {"list", QT_TRANSLATE_NOOP("Cli", "List the review queue from the cache (--json, --state)."), &Escalation::Cli::runList},
-    {"decide", QT_TRANSLATE_NOOP("Cli", "Accept or decline a request (outbox first, then the portal)."), &Escalation::Cli::runDecide},
-    {"export", QT_TRANSLATE_NOOP("Cli", "Export the review queue as CSV or JSON."), &Escalation::Cli::runExport},
+    {"sync",
+     QT_TRANSLATE_NOOP("Cli", "Sync the local cache with the portal (--once, or follow changes)."),
+     &Escalation::Cli::runSync},
+    {"list", QT_TRANSLATE_NOOP("Cli", "List the review queue from the cache (--json, --state)."),
+     &Escalation::Cli::runList},
+    {"decide",
+     QT_TRANSLATE_NOOP("Cli", "Accept or decline a request (outbox first, then the portal)."),
+     &Escalation::Cli::runDecide},
+    {"export", QT_TRANSLATE_NOOP("Cli", "Export the review queue as CSV or JSON."),
+     &Escalation::Cli::runExport},
 };
 
 void printUsage(QTextStream &stream)
 {
-    stream << QCoreApplication::translate("Cli", "Usage: escalation-desk-cli <command> [options]\n"
-                                                 "       escalation-desk-cli <command> --help\n\nCommands:\n");
+    stream << QCoreApplication::translate(
+        "Cli",
+        "Usage: escalation-desk-cli <command> [options]\n"
+        "       escalation-desk-cli <command> --help\n\nCommands:\n");
     for (const Subcommand &command : kSubcommands) {
         stream << u"  "_s << QString::fromLatin1(command.name).leftJustified(10)
                << QCoreApplication::translate("Cli", command.description) << u'\n';
@@ -78,7 +88,8 @@ int main(int argc, char *argv[])
             return command.run(rest);
         }
     }
-    err << QCoreApplication::translate("Cli", "escalation-desk-cli: unknown command \"%1\"\n\n").arg(name);
+    err << QCoreApplication::translate("Cli", "escalation-desk-cli: unknown command \"%1\"\n\n")
+               .arg(name);
     printUsage(err);
     return Escalation::Cli::ExitBadInput;
 }

@@ -71,7 +71,8 @@ QTextStream &errStream()
 // lines stay off unless QT_LOGGING_RULES (which takes precedence) asks.
 void quietLogging()
 {
-    QLoggingCategory::setFilterRules(u"escalation.*.debug=false\nescalation.*.info=false\nescalation.sync.warning=false"_s);
+    QLoggingCategory::setFilterRules(
+        u"escalation.*.debug=false\nescalation.*.info=false\nescalation.sync.warning=false"_s);
 }
 
 int fail(const QString &command, int code, const QString &message)
@@ -126,15 +127,18 @@ PortalSettings portalSettings(const QUrl &url, const QString &token)
 QCommandLineOption connectorOption()
 {
     return {u"connector"_s,
-            tr("Where to sync from: native (the portal contract) or rt (Request Tracker 5; queues, fields and "
-               "statuses from the rt/ group of the settings). Default: the one the cache was synced from, "
+            tr("Where to sync from: native (the portal contract) or rt (Request Tracker 5; queues, "
+               "fields and "
+               "statuses from the rt/ group of the settings). Default: the one the cache was "
+               "synced from, "
                "else the \"connector\" setting, else native."),
             tr("KIND")};
 }
 
 // --connector, else what the cache remembers, else the app's setting, else
 // native; nullopt (and *error) for an unknown kind.
-std::optional<QString> connectorKind(const QCommandLineParser &parser, const QString &stored, QString *error)
+std::optional<QString> connectorKind(const QCommandLineParser &parser, const QString &stored,
+                                     QString *error)
 {
     QString kind;
     if (parser.isSet(u"connector"_s))
@@ -155,8 +159,8 @@ std::optional<QString> connectorKind(const QCommandLineParser &parser, const QSt
 // The backend for a command: the native portal client, or an RT connector
 // configured from the rt/ settings with url as its address. Null (and
 // *error, a usage problem) when the RT settings cannot work.
-std::unique_ptr<PortalConnector> makeConnector(const QString &kind, const QUrl &url, const QString &token,
-                                               QString *error)
+std::unique_ptr<PortalConnector> makeConnector(const QString &kind, const QUrl &url,
+                                               const QString &token, QString *error)
 {
     if (kind == rtKind) {
         QSettings settings;
@@ -187,7 +191,8 @@ public:
     {
         if (m_worker) {
             // Runs after every call already queued, so nothing is cut short.
-            QMetaObject::invokeMethod(m_worker, &StoreWorker::closeStore, Qt::BlockingQueuedConnection);
+            QMetaObject::invokeMethod(m_worker, &StoreWorker::closeStore,
+                                      Qt::BlockingQueuedConnection);
         }
         m_thread.quit();
         m_thread.wait();
@@ -200,14 +205,15 @@ public:
         QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
         QEventLoop loop;
         bool ok = false;
-        QObject::connect(m_worker, &StoreWorker::opened, &loop,
-                         [&](const StoreOpenReport &openReport, const SyncState &syncState, int pending) {
-                             ok = true;
-                             report = openReport;
-                             state = syncState;
-                             pendingOutbox = pending;
-                             loop.quit();
-                         });
+        QObject::connect(
+            m_worker, &StoreWorker::opened, &loop,
+            [&](const StoreOpenReport &openReport, const SyncState &syncState, int pending) {
+                ok = true;
+                report = openReport;
+                state = syncState;
+                pendingOutbox = pending;
+                loop.quit();
+            });
         QObject::connect(m_worker, &StoreWorker::openFailed, &loop, [&](const StoreError &e) {
             *error = e;
             loop.quit();
@@ -216,7 +222,8 @@ public:
         QMetaObject::invokeMethod(m_worker, &StoreWorker::openStore, Qt::QueuedConnection);
         loop.exec();
         if (ok && !report.movedAsidePath.isEmpty())
-            errStream() << tr("note: the cache was damaged and moved aside to %1; %2 outbox entries were rescued.\n")
+            errStream() << tr("note: the cache was damaged and moved aside to %1; %2 outbox "
+                              "entries were rescued.\n")
                                .arg(report.movedAsidePath)
                                .arg(report.salvagedOutboxEntries);
         return ok;
@@ -225,7 +232,8 @@ public:
     void setValue(const QString &key, const QString &value)
     {
         StoreWorker *w = m_worker;
-        QMetaObject::invokeMethod(w, [w, key, value] { w->setValue(key, value, 0); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            w, [w, key, value] { w->setValue(key, value, 0); }, Qt::QueuedConnection);
     }
 
     StoreWorker *worker() const { return m_worker; }
@@ -248,8 +256,8 @@ public:
         if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)
             return;
         m_notifier = std::make_unique<QSocketNotifier>(s_fds[1], QSocketNotifier::Read);
-        QObject::connect(m_notifier.get(), &QSocketNotifier::activated, QCoreApplication::instance(),
-                         [] { QCoreApplication::exit(ExitOk); });
+        QObject::connect(m_notifier.get(), &QSocketNotifier::activated,
+                         QCoreApplication::instance(), [] { QCoreApplication::exit(ExitOk); });
         struct sigaction sa = {};
         sa.sa_handler = [](int) {
             const char c = 1;
@@ -275,8 +283,9 @@ QString stateLine(const SyncStatus &s)
     case SyncStatus::State::Idle:
         return tr("idle");
     case SyncStatus::State::Syncing:
-        return s.firstSync ? tr("first sync: %1 records in %2 pages").arg(s.recordsDone).arg(s.pagesDone)
-                           : tr("syncing: %1 records").arg(s.recordsDone);
+        return s.firstSync
+            ? tr("first sync: %1 records in %2 pages").arg(s.recordsDone).arg(s.pagesDone)
+            : tr("syncing: %1 records").arg(s.recordsDone);
     case SyncStatus::State::UpToDate:
         return tr("up to date (%1), %2 decisions waiting in the outbox")
             .arg(instantToString(s.lastSuccessAt))
@@ -286,7 +295,8 @@ QString stateLine(const SyncStatus &s)
             .arg(instantToString(s.offlineSince), instantToString(s.nextRetryAt), s.message);
     case SyncStatus::State::Error:
         return tr("error: %1").arg(s.message)
-            + (s.nextRetryAt.isValid() ? tr(" (next try at %1)").arg(instantToString(s.nextRetryAt)) : QString());
+            + (s.nextRetryAt.isValid() ? tr(" (next try at %1)").arg(instantToString(s.nextRetryAt))
+                                       : QString());
     }
     return {};
 }
@@ -335,7 +345,8 @@ QList<Row> loadRows(CacheStore &store, StoreError *error)
 
 QString dueString(const ReviewTimes &t)
 {
-    return t.dueAt == NoInstant ? QString() : instantToString(QDateTime::fromSecsSinceEpoch(t.dueAt, Qt::UTC));
+    return t.dueAt == NoInstant ? QString()
+                                : instantToString(QDateTime::fromSecsSinceEpoch(t.dueAt, Qt::UTC));
 }
 
 QJsonObject rowToJson(const Row &row, bool full)
@@ -351,9 +362,11 @@ QJsonObject rowToJson(const Row &row, bool full)
     o.insert(u"requestedAt"_s, instantToString(row.request.requestedAt));
     o.insert(u"reviewDueAt"_s, nullable(dueString(row.times)));
     o.insert(u"clockState"_s, toCode(row.clock));
-    o.insert(u"severity"_s, row.hasCase ? QJsonValue(static_cast<int>(row.caseRecord.severity)) : QJsonValue());
+    o.insert(u"severity"_s,
+             row.hasCase ? QJsonValue(static_cast<int>(row.caseRecord.severity)) : QJsonValue());
     o.insert(u"tier"_s, row.hasCase ? QJsonValue(toCode(row.caseRecord.tier)) : QJsonValue());
-    o.insert(u"priority"_s, row.hasCase ? QJsonValue(toCode(row.caseRecord.priority)) : QJsonValue());
+    o.insert(u"priority"_s,
+             row.hasCase ? QJsonValue(toCode(row.caseRecord.priority)) : QJsonValue());
     o.insert(u"subject"_s, row.hasCase ? QJsonValue(row.caseRecord.subject) : QJsonValue());
     o.insert(u"account"_s, row.hasCase ? QJsonValue(row.caseRecord.account) : QJsonValue());
     o.insert(u"owner"_s, nullable(row.request.owner));
@@ -372,8 +385,8 @@ QJsonObject rowToJson(const Row &row, bool full)
 // quotes doubled; leading/trailing spaces are quoted so they survive.
 QString csvField(const QString &s)
 {
-    const bool quote = s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')
-        || (!s.isEmpty() && (s.front().isSpace() || s.back().isSpace()));
+    const bool quote = s.contains(u',') || s.contains(u'"') || s.contains(u'\n')
+        || s.contains(u'\r') || (!s.isEmpty() && (s.front().isSpace() || s.back().isSpace()));
     if (!quote)
         return s;
     QString q = s;
@@ -381,17 +394,22 @@ QString csvField(const QString &s)
     return u'"' + q + u'"';
 }
 
-std::unique_ptr<CacheStore> openForReading(const QString &path, const QString &command, int *exitCode)
+std::unique_ptr<CacheStore> openForReading(const QString &path, const QString &command,
+                                           int *exitCode)
 {
     if (!QFileInfo::exists(path)) {
-        *exitCode = fail(command, ExitStorageFailed,
-                         tr("there is no cache at %1; run \"escalation-desk-cli sync --portal URL\" first").arg(path));
+        *exitCode =
+            fail(command, ExitStorageFailed,
+                 tr("there is no cache at %1; run \"escalation-desk-cli sync --portal URL\" first")
+                     .arg(path));
         return nullptr;
     }
     StoreError error;
-    std::unique_ptr<CacheStore> store = CacheStore::open(path, nullptr, &error, CacheStore::OpenMode::ReadOnly);
+    std::unique_ptr<CacheStore> store =
+        CacheStore::open(path, nullptr, &error, CacheStore::OpenMode::ReadOnly);
     if (!store)
-        *exitCode = fail(command, ExitStorageFailed, tr("cannot open the cache %1: %2").arg(path, error.message));
+        *exitCode = fail(command, ExitStorageFailed,
+                         tr("cannot open the cache %1: %2").arg(path, error.message));
     return store;
 }
 
@@ -405,16 +423,21 @@ int runSync(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Brings the local cache up to date with the portal and delivers waiting decisions.\n"
-           "The token is read from the system keychain or from %1.").arg(TokenStore::environmentVariable()));
-    parser.addOption({u"portal"_s, tr("Portal base URL, e.g. http://127.0.0.1:8080 (with --connector rt: "
-                                      "RT's web address, e.g. https://rt.example.com/rt)."), tr("URL")});
+           "The token is read from the system keychain or from %1.")
+            .arg(TokenStore::environmentVariable()));
+    parser.addOption({u"portal"_s,
+                      tr("Portal base URL, e.g. http://127.0.0.1:8080 (with --connector rt: "
+                         "RT's web address, e.g. https://rt.example.com/rt)."),
+                      tr("URL")});
     parser.addOption(connectorOption());
     parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
-    parser.addOption({u"once"_s, tr("Sync once and exit instead of following changes until interrupted.")});
+    parser.addOption(
+        {u"once"_s, tr("Sync once and exit instead of following changes until interrupted.")});
     if (const auto exit = parseOrExit(parser, arguments, command))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return fail(command, ExitBadInput, tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return fail(command, ExitBadInput,
+                    tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (!parser.isSet(u"portal"_s))
         return fail(command, ExitBadInput, tr("--portal URL is required"));
     QString error;
@@ -432,7 +455,8 @@ int runSync(const QStringList &arguments)
     QString storedKind;
     if (QFileInfo::exists(dbPath(parser))) {
         StoreError readError;
-        if (auto existing = CacheStore::open(dbPath(parser), nullptr, &readError, CacheStore::OpenMode::ReadOnly))
+        if (auto existing = CacheStore::open(dbPath(parser), nullptr, &readError,
+                                             CacheStore::OpenMode::ReadOnly))
             storedKind = existing->value(connectorKey);
     }
     QString kindError;
@@ -441,17 +465,20 @@ int runSync(const QStringList &arguments)
         return fail(command, ExitBadInput, kindError);
     if (!storedKind.isEmpty() && *kind != storedKind)
         return fail(command, ExitBadInput,
-                    tr("the cache %1 was filled from a %2 backend and cannot continue from %3; use another --db")
+                    tr("the cache %1 was filled from a %2 backend and cannot continue from %3; use "
+                       "another --db")
                         .arg(dbPath(parser), storedKind, *kind));
     QString connectorError;
-    std::unique_ptr<PortalConnector> connector = makeConnector(*kind, *url, token.token, &connectorError);
+    std::unique_ptr<PortalConnector> connector =
+        makeConnector(*kind, *url, token.token, &connectorError);
     if (!connector)
         return fail(command, ExitBadInput, connectorError);
 
     StoreSession session;
     StoreError storeError;
     if (!session.open(dbPath(parser), &storeError))
-        return fail(command, ExitStorageFailed, tr("cannot open the cache %1: %2").arg(dbPath(parser), storeError.message));
+        return fail(command, ExitStorageFailed,
+                    tr("cannot open the cache %1: %2").arg(dbPath(parser), storeError.message));
     session.setValue(portalUrlKey, url->toString());
     session.setValue(connectorKey, *kind);
 
@@ -461,17 +488,23 @@ int runSync(const QStringList &arguments)
     Outbox outbox(connector.get(), session.worker(), outboxOptions);
 
     QTextStream out(stdout);
-    QObject::connect(&engine, &SyncEngine::recordsSkipped, &engine, [](const QList<RecordDiagnostic> &skipped) {
-        for (const RecordDiagnostic &d : skipped)
-            errStream() << tr("skipped %1 %2: %3\n").arg(d.kind, d.id.isEmpty() ? u"#"_s + QString::number(d.index) : d.id, d.reason);
-        errStream().flush();
-    });
+    QObject::connect(
+        &engine, &SyncEngine::recordsSkipped, &engine, [](const QList<RecordDiagnostic> &skipped) {
+            for (const RecordDiagnostic &d : skipped)
+                errStream() << tr("skipped %1 %2: %3\n")
+                                   .arg(d.kind,
+                                        d.id.isEmpty() ? u"#"_s + QString::number(d.index) : d.id,
+                                        d.reason);
+            errStream().flush();
+        });
     QObject::connect(&outbox, &Outbox::conflicted, &outbox, [](const OutboxEntry &e) {
-        errStream() << tr("decision on %1 is in conflict (the request changed at the portal); kept for review: %2\n")
+        errStream() << tr("decision on %1 is in conflict (the request changed at the portal); kept "
+                          "for review: %2\n")
                            .arg(e.requestId, e.lastError);
     });
     QObject::connect(&outbox, &Outbox::rejected, &outbox, [](const OutboxEntry &e) {
-        errStream() << tr("decision on %1 was refused by the portal; kept for review: %2\n").arg(e.requestId, e.lastError);
+        errStream() << tr("decision on %1 was refused by the portal; kept for review: %2\n")
+                           .arg(e.requestId, e.lastError);
     });
     QObject::connect(&outbox, &Outbox::delivered, &outbox, [](const OutboxEntry &e) {
         errStream() << tr("delivered %1 on %2\n").arg(toCode(e.action), e.requestId);
@@ -482,7 +515,8 @@ int runSync(const QStringList &arguments)
         SyncStatus::State lastState = SyncStatus::State::Idle;
         QObject::connect(&engine, &SyncEngine::statusChanged, &engine, [&](const SyncStatus &s) {
             // One line per state change (progress lines during a first sync every 10 pages).
-            if (s.state != lastState || (s.state == SyncStatus::State::Syncing && s.pagesDone % 10 == 0)) {
+            if (s.state != lastState
+                || (s.state == SyncStatus::State::Syncing && s.pagesDone % 10 == 0)) {
                 errStream() << stateLine(s) << u'\n';
                 errStream().flush();
             }
@@ -512,9 +546,9 @@ int runSync(const QStringList &arguments)
         outcome = o;
         maybeQuit();
     });
-    QObject::connect(&outbox, &Outbox::deliveryFailed, &loop, [&](const OutboxEntry &, const QString &message, bool) {
-        outboxFailure = message;
-    });
+    QObject::connect(
+        &outbox, &Outbox::deliveryFailed, &loop,
+        [&](const OutboxEntry &, const QString &message, bool) { outboxFailure = message; });
     QObject::connect(&outbox, &Outbox::idle, &loop, [&] {
         outboxDone = true;
         maybeQuit();
@@ -526,10 +560,12 @@ int runSync(const QStringList &arguments)
 
     const SyncStatus status = engine.status();
     if (!outcome->ok()) {
-        const int code = outcome->failure == SyncOutcome::Failure::Store ? ExitStorageFailed : ExitPortalFailed;
+        const int code =
+            outcome->failure == SyncOutcome::Failure::Store ? ExitStorageFailed : ExitPortalFailed;
         return fail(command, code, outcome->message);
     }
-    out << tr("synced %1 records in %2 pages; cursor %3; %4 skipped as invalid; %5 decisions waiting in the outbox\n")
+    out << tr("synced %1 records in %2 pages; cursor %3; %4 skipped as invalid; %5 decisions "
+              "waiting in the outbox\n")
                .arg(outcome->records)
                .arg(outcome->pages)
                .arg(engine.committedCursor())
@@ -537,7 +573,8 @@ int runSync(const QStringList &arguments)
                .arg(outbox.pendingCount());
     out.flush();
     if (!outboxFailure.isEmpty())
-        return fail(command, ExitPortalFailed, tr("waiting decisions could not be delivered: %1").arg(outboxFailure));
+        return fail(command, ExitPortalFailed,
+                    tr("waiting decisions could not be delivered: %1").arg(outboxFailure));
     return ExitOk;
 }
 
@@ -547,25 +584,30 @@ int runList(const QStringList &arguments)
 {
     const QString command = u"list"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Lists the escalation requests of the review queue from the local cache, "
-                                        "most urgent first."));
+    parser.setApplicationDescription(
+        tr("Lists the escalation requests of the review queue from the local cache, "
+           "most urgent first."));
     parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
     parser.addOption({u"json"_s, tr("Print a JSON array instead of a table.")});
-    parser.addOption({u"state"_s, tr("Only requests in this state: pending, accepted or declined."), tr("STATE")});
+    parser.addOption({u"state"_s, tr("Only requests in this state: pending, accepted or declined."),
+                      tr("STATE")});
     if (const auto exit = parseOrExit(parser, arguments, command))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return fail(command, ExitBadInput, tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return fail(command, ExitBadInput,
+                    tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     std::optional<RequestState> state;
     if (parser.isSet(u"state"_s)) {
         state = requestStateFromCode(parser.value(u"state"_s));
         if (!state)
-            return fail(command, ExitBadInput, tr("--state: unknown state \"%1\" (expected pending, accepted or declined)")
-                                                   .arg(parser.value(u"state"_s)));
+            return fail(command, ExitBadInput,
+                        tr("--state: unknown state \"%1\" (expected pending, accepted or declined)")
+                            .arg(parser.value(u"state"_s)));
         if (!isInActiveQueue(*state))
-            return fail(command, ExitBadInput, tr("--state: %1 requests have left the review queue; "
-                                                  "the cache lists pending, accepted and declined ones")
-                                                   .arg(parser.value(u"state"_s)));
+            return fail(command, ExitBadInput,
+                        tr("--state: %1 requests have left the review queue; "
+                           "the cache lists pending, accepted and declined ones")
+                            .arg(parser.value(u"state"_s)));
     }
     int exitCode = ExitOk;
     std::unique_ptr<CacheStore> store = openForReading(dbPath(parser), command, &exitCode);
@@ -587,8 +629,13 @@ int runList(const QStringList &arguments)
         return ExitOk;
     }
     out << u"%1  %2  %3  %4  %5  %6  %7  %8\n"_s.arg(tr("REQUEST"), -10)
-               .arg(tr("CASE"), -10).arg(tr("LVL"), -3).arg(tr("SEV"), -3).arg(tr("STATE"), -9)
-               .arg(tr("CLOCK"), -11).arg(tr("REVIEW DUE"), -20).arg(tr("REASON"));
+               .arg(tr("CASE"), -10)
+               .arg(tr("LVL"), -3)
+               .arg(tr("SEV"), -3)
+               .arg(tr("STATE"), -9)
+               .arg(tr("CLOCK"), -11)
+               .arg(tr("REVIEW DUE"), -20)
+               .arg(tr("REASON"));
     for (const Row &row : std::as_const(rows)) {
         out << u"%1  %2  %3  %4  %5  %6  %7  %8\n"_s.arg(row.request.id, -10)
                    .arg(row.hasCase ? row.caseRecord.number : row.request.caseId, -10)
@@ -608,16 +655,22 @@ int runDecide(const QStringList &arguments)
 {
     const QString command = u"decide"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Accepts or declines an escalation request. The decision is saved in the cache's outbox first, "
-           "then sent to the portal; if the portal cannot be reached it stays in the outbox for the next sync."));
+    parser.setApplicationDescription(tr("Accepts or declines an escalation request. The decision "
+                                        "is saved in the cache's outbox first, "
+                                        "then sent to the portal; if the portal cannot be reached "
+                                        "it stays in the outbox for the next sync."));
     parser.addPositionalArgument(u"REQUEST_ID"_s, tr("The escalation request, e.g. E-200311."));
     parser.addPositionalArgument(u"accept|decline"_s, tr("The decision."));
-    parser.addOption({u"text"_s, tr("Plan of action (accept) or reply to the requester (decline)."), tr("TEXT")});
+    parser.addOption({u"text"_s, tr("Plan of action (accept) or reply to the requester (decline)."),
+                      tr("TEXT")});
     parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
-    parser.addOption({u"portal"_s, tr("Portal base URL (default: the one the cache was last synced from)."), tr("URL")});
+    parser.addOption({u"portal"_s,
+                      tr("Portal base URL (default: the one the cache was last synced from)."),
+                      tr("URL")});
     parser.addOption(connectorOption());
-    parser.addOption({u"actor"_s, tr("Who decides, as the portal records it (default: $ESCALATION_DESK_ACTOR or the login name)."),
+    parser.addOption({u"actor"_s,
+                      tr("Who decides, as the portal records it (default: $ESCALATION_DESK_ACTOR "
+                         "or the login name)."),
                       tr("NAME")});
     if (const auto exit = parseOrExit(parser, arguments, command))
         return *exit;
@@ -627,21 +680,27 @@ int runDecide(const QStringList &arguments)
     const QString requestId = positional.at(0);
     const std::optional<DecisionKind> kind = decisionKindFromCode(positional.at(1));
     if (!kind)
-        return fail(command, ExitBadInput, tr("\"%1\" is not a decision (expected accept or decline)").arg(positional.at(1)));
+        return fail(
+            command, ExitBadInput,
+            tr("\"%1\" is not a decision (expected accept or decline)").arg(positional.at(1)));
     const QString text = parser.value(u"text"_s).trimmed();
     if (text.isEmpty())
-        return fail(command, ExitBadInput, tr("--text is required: the plan of action or the reply to the requester"));
+        return fail(command, ExitBadInput,
+                    tr("--text is required: the plan of action or the reply to the requester"));
     if (text.size() > ParseLimits().maxTextLength)
-        return fail(command, ExitBadInput, tr("--text has %1 characters, at most %2 are allowed")
-                                               .arg(text.size()).arg(ParseLimits().maxTextLength));
+        return fail(command, ExitBadInput,
+                    tr("--text has %1 characters, at most %2 are allowed")
+                        .arg(text.size())
+                        .arg(ParseLimits().maxTextLength));
     QString actor = parser.value(u"actor"_s).trimmed();
     if (actor.isEmpty())
         actor = qEnvironmentVariable("ESCALATION_DESK_ACTOR").trimmed();
     if (actor.isEmpty())
         actor = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")).trimmed();
     if (actor.isEmpty() || actor.size() > ParseLimits().maxNameLength)
-        return fail(command, ExitBadInput, tr("--actor: give the name the portal should record (at most %1 characters)")
-                                               .arg(ParseLimits().maxNameLength));
+        return fail(command, ExitBadInput,
+                    tr("--actor: give the name the portal should record (at most %1 characters)")
+                        .arg(ParseLimits().maxNameLength));
 
     // The base version is the one this cache shows: the portal refuses the
     // decision (conflict) if the request changed since.
@@ -656,10 +715,13 @@ int runDecide(const QStringList &arguments)
             return exitCode;
         const std::optional<EscalationRequest> request = store->request(requestId);
         if (!request)
-            return fail(command, ExitBadInput, tr("request %1 is not in the cache; run sync first or check the id").arg(requestId));
+            return fail(command, ExitBadInput,
+                        tr("request %1 is not in the cache; run sync first or check the id")
+                            .arg(requestId));
         if (request->state != RequestState::Pending)
-            return fail(command, ExitBadInput, tr("request %1 is %2, not pending: it has already been answered")
-                                                   .arg(requestId, toCode(request->state)));
+            return fail(command, ExitBadInput,
+                        tr("request %1 is %2, not pending: it has already been answered")
+                            .arg(requestId, toCode(request->state)));
         baseVersion = request->version;
         storedPortal = store->value(portalUrlKey);
         storedKind = store->value(connectorKey);
@@ -682,7 +744,8 @@ int runDecide(const QStringList &arguments)
     StoreSession session;
     StoreError storeError;
     if (!session.open(path, &storeError))
-        return fail(command, ExitStorageFailed, tr("cannot open the cache %1: %2").arg(path, storeError.message));
+        return fail(command, ExitStorageFailed,
+                    tr("cannot open the cache %1: %2").arg(path, storeError.message));
 
     TokenLookup token;
     if (url)
@@ -690,8 +753,8 @@ int runDecide(const QStringList &arguments)
     // Without a known address the decision is only saved; the native client
     // stands in, since nothing is pushed.
     QString connectorError;
-    std::unique_ptr<PortalConnector> connector =
-        makeConnector(url ? *backend : nativeKind, url.value_or(QUrl()), token.token, &connectorError);
+    std::unique_ptr<PortalConnector> connector = makeConnector(
+        url ? *backend : nativeKind, url.value_or(QUrl()), token.token, &connectorError);
     if (!connector)
         return fail(command, ExitBadInput, connectorError);
     OutboxOptions options;
@@ -724,8 +787,9 @@ int runDecide(const QStringList &arguments)
         errStream() << tr("saved in the outbox (key %1)\n").arg(e.idempotencyKey);
         errStream().flush();
         if (!url)
-            conclude(ExitPortalFailed, tr("no portal is known for this cache (run sync --portal URL, or pass "
-                                          "--portal); the decision stays in the outbox"));
+            conclude(ExitPortalFailed,
+                     tr("no portal is known for this cache (run sync --portal URL, or pass "
+                        "--portal); the decision stays in the outbox"));
     });
     QObject::connect(&outbox, &Outbox::delivered, &loop, [&](const OutboxEntry &e) {
         if (ours && e.localId == *ours)
@@ -733,28 +797,36 @@ int runDecide(const QStringList &arguments)
     });
     QObject::connect(&outbox, &Outbox::conflicted, &loop, [&](const OutboxEntry &e) {
         if (ours && e.localId == *ours)
-            conclude(ExitBadInput, tr("the request changed at the portal since this cache saw it; the decision is "
-                                      "kept as a conflict (run sync and decide again): %1").arg(e.lastError));
+            conclude(
+                ExitBadInput,
+                tr("the request changed at the portal since this cache saw it; the decision is "
+                   "kept as a conflict (run sync and decide again): %1")
+                    .arg(e.lastError));
     });
     QObject::connect(&outbox, &Outbox::rejected, &loop, [&](const OutboxEntry &e) {
         if (ours && e.localId == *ours)
             conclude(ExitBadInput, tr("the portal refused the decision: %1").arg(e.lastError));
     });
-    QObject::connect(&outbox, &Outbox::deliveryFailed, &loop, [&](const OutboxEntry &, const QString &m, bool) {
-        conclude(ExitPortalFailed, tr("%1 The decision stays in the outbox and is sent by the next sync.").arg(m));
-    });
+    QObject::connect(
+        &outbox, &Outbox::deliveryFailed, &loop, [&](const OutboxEntry &, const QString &m, bool) {
+            conclude(
+                ExitPortalFailed,
+                tr("%1 The decision stays in the outbox and is sent by the next sync.").arg(m));
+        });
     QObject::connect(&outbox, &Outbox::idle, &loop, [&] {
         if (ours && outbox.isLoaded()) {
             // Idle with our entry still pending: an older entry is waiting
             // for its retry time and keeps the order.
             for (const OutboxEntry &e : outbox.entries()) {
                 if (e.localId == *ours && e.status == OutboxStatus::Pending)
-                    conclude(ExitPortalFailed, tr("earlier decisions are waiting to be delivered; this one is "
-                                                  "queued behind them and is sent by the next sync"));
+                    conclude(ExitPortalFailed,
+                             tr("earlier decisions are waiting to be delivered; this one is "
+                                "queued behind them and is sent by the next sync"));
             }
         }
     });
-    const OutboxAction action = *kind == DecisionKind::Accept ? OutboxAction::Accept : OutboxAction::Decline;
+    const OutboxAction action =
+        *kind == DecisionKind::Accept ? OutboxAction::Accept : OutboxAction::Decline;
     ticket = outbox.submit(requestId, action, text, actor, baseVersion);
     if (url) {
         outbox.start();
@@ -773,14 +845,16 @@ int runExport(const QStringList &arguments)
 {
     const QString command = u"export"_s;
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Exports the review queue from the local cache as CSV or JSON."));
+    parser.setApplicationDescription(
+        tr("Exports the review queue from the local cache as CSV or JSON."));
     parser.addOption({u"format"_s, tr("csv or json."), tr("FORMAT")});
     parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
     parser.addOption({u"output"_s, tr("Write to FILE instead of standard output."), tr("FILE")});
     if (const auto exit = parseOrExit(parser, arguments, command))
         return *exit;
     if (!parser.positionalArguments().isEmpty())
-        return fail(command, ExitBadInput, tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return fail(command, ExitBadInput,
+                    tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     const QString format = parser.value(u"format"_s);
     if (format != u"csv"_s && format != u"json"_s)
         return fail(command, ExitBadInput, tr("--format must be csv or json"));
@@ -801,25 +875,38 @@ int runExport(const QStringList &arguments)
             array.append(rowToJson(row, true));
         data = QJsonDocument(array).toJson(QJsonDocument::Indented);
     } else {
-        const QStringList header = {u"id"_s, u"caseId"_s, u"caseNumber"_s, u"subject"_s, u"account"_s,
-                                    u"severity"_s, u"tier"_s, u"priority"_s, u"level"_s, u"reason"_s,
-                                    u"state"_s, u"requestedBy"_s, u"requestedAt"_s, u"reviewDueAt"_s,
-                                    u"clockState"_s, u"owner"_s, u"team"_s, u"calendar"_s,
-                                    u"decision"_s, u"decisionText"_s, u"decidedBy"_s, u"decidedAt"_s,
-                                    u"summary"_s};
+        const QStringList header = {
+            u"id"_s,        u"caseId"_s,      u"caseNumber"_s,  u"subject"_s,     u"account"_s,
+            u"severity"_s,  u"tier"_s,        u"priority"_s,    u"level"_s,       u"reason"_s,
+            u"state"_s,     u"requestedBy"_s, u"requestedAt"_s, u"reviewDueAt"_s, u"clockState"_s,
+            u"owner"_s,     u"team"_s,        u"calendar"_s,    u"decision"_s,    u"decisionText"_s,
+            u"decidedBy"_s, u"decidedAt"_s,   u"summary"_s};
         QString csv = header.join(u',') + u"\r\n"_s;
         for (const Row &row : rows) {
             const EscalationRequest &r = row.request;
-            const QStringList fields = {
-                r.id, r.caseId, row.caseRecord.number, row.caseRecord.subject, row.caseRecord.account,
-                row.hasCase ? toCode(row.caseRecord.severity) : QString(),
-                row.hasCase ? toCode(row.caseRecord.tier) : QString(),
-                row.hasCase ? toCode(row.caseRecord.priority) : QString(),
-                QString::number(r.level), toCode(r.reason), toCode(r.state), r.requestedBy,
-                instantToString(r.requestedAt), dueString(row.times), toCode(row.clock), r.owner, r.team,
-                r.calendarId, r.decision ? toCode(r.decision->kind) : QString(),
-                r.decision ? r.decision->text : QString(), r.decision ? r.decision->by : QString(),
-                r.decision ? instantToString(r.decision->at) : QString(), r.summary};
+            const QStringList fields = {r.id,
+                                        r.caseId,
+                                        row.caseRecord.number,
+                                        row.caseRecord.subject,
+                                        row.caseRecord.account,
+                                        row.hasCase ? toCode(row.caseRecord.severity) : QString(),
+                                        row.hasCase ? toCode(row.caseRecord.tier) : QString(),
+                                        row.hasCase ? toCode(row.caseRecord.priority) : QString(),
+                                        QString::number(r.level),
+                                        toCode(r.reason),
+                                        toCode(r.state),
+                                        r.requestedBy,
+                                        instantToString(r.requestedAt),
+                                        dueString(row.times),
+                                        toCode(row.clock),
+                                        r.owner,
+                                        r.team,
+                                        r.calendarId,
+                                        r.decision ? toCode(r.decision->kind) : QString(),
+                                        r.decision ? r.decision->text : QString(),
+                                        r.decision ? r.decision->by : QString(),
+                                        r.decision ? instantToString(r.decision->at) : QString(),
+                                        r.summary};
             QStringList quoted;
             quoted.reserve(fields.size());
             for (const QString &f : fields)
@@ -838,8 +925,10 @@ int runExport(const QStringList &arguments)
     // All or nothing: a half-written export must not replace a good one.
     QSaveFile file(parser.value(u"output"_s));
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit())
-        return fail(command, ExitStorageFailed, tr("cannot write %1: %2").arg(parser.value(u"output"_s), file.errorString()));
-    errStream() << tr("exported %1 requests to %2\n").arg(rows.size()).arg(parser.value(u"output"_s));
+        return fail(command, ExitStorageFailed,
+                    tr("cannot write %1: %2").arg(parser.value(u"output"_s), file.errorString()));
+    errStream()
+        << tr("exported %1 requests to %2\n").arg(rows.size()).arg(parser.value(u"output"_s));
     return ExitOk;
 }
 

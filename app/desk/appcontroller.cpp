@@ -49,7 +49,8 @@ void releaseFreedMemory()
 PolicyConfig loadPolicy()
 {
     // A user file beside the settings overrides the shipped defaults.
-    const QString path = QStandardPaths::locate(QStandardPaths::AppConfigLocation, QStringLiteral("policy.json"));
+    const QString path =
+        QStandardPaths::locate(QStandardPaths::AppConfigLocation, QStringLiteral("policy.json"));
     if (path.isEmpty())
         return PolicyConfig::defaults();
     QStringList errors;
@@ -100,11 +101,13 @@ AppController::AppController(DeskOptions options, QObject *parent)
     connect(&m_storeThread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &StoreWorker::opened, this, &AppController::onStoreOpened);
     connect(m_worker, &StoreWorker::openFailed, this, [this](const StoreError &error) {
-        Q_EMIT fatalError(tr("The local cache %1 cannot be opened: %2").arg(m_options.database, error.message));
+        Q_EMIT fatalError(
+            tr("The local cache %1 cannot be opened: %2").arg(m_options.database, error.message));
     });
     connect(m_worker, &StoreWorker::queueLoaded, this, &AppController::onQueueLoaded);
     connect(m_worker, &StoreWorker::changeSetCommitted, m_model, &QueueModel::applyChangeSet);
-    connect(m_worker, &StoreWorker::changeSetCommitted, m_window.get(), &MainWindow::onChangeSetCommitted);
+    connect(m_worker, &StoreWorker::changeSetCommitted, m_window.get(),
+            &MainWindow::onChangeSetCommitted);
     connect(m_worker, &StoreWorker::changeSetCommitted, m_features, &DeskFeatures::applyChangeSet);
 }
 
@@ -129,7 +132,8 @@ void AppController::start()
     QMetaObject::invokeMethod(m_worker, &StoreWorker::openStore, Qt::QueuedConnection);
 }
 
-void AppController::onStoreOpened(const StoreOpenReport &report, const SyncState &state, int pendingOutbox)
+void AppController::onStoreOpened(const StoreOpenReport &report, const SyncState &state,
+                                  int pendingOutbox)
 {
     if (!report.movedAsidePath.isEmpty()) {
         qCWarning(lcDesk) << "damaged cache moved aside to" << report.movedAsidePath << "; rescued"
@@ -141,8 +145,9 @@ void AppController::onStoreOpened(const StoreOpenReport &report, const SyncState
     // The queue first: the store thread reads it while this thread opens
     // the details pane's read-only connection.
     m_queueTicket = nextDeskTicket();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket = m_queueTicket] { worker->loadActiveQueue(ticket); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket = m_queueTicket] { worker->loadActiveQueue(ticket); },
+        Qt::QueuedConnection);
     QString error;
     if (!m_lookup.open(m_options.database, &error))
         qCWarning(lcDesk) << "details will be empty: cannot open the cache for reading:" << error;
@@ -157,9 +162,9 @@ void AppController::onQueueLoaded(quint64 ticket, const QueueSnapshot &snapshot)
     m_features->loadSnapshot(snapshot.requests, snapshot.cases);
     m_window->syncIndicator()->setPendingOutbox(m_pendingAtOpen);
     m_timings.queueShownMs = m_startClock.elapsed();
-    qCInfo(lcDesk) << "start: cache opened after" << m_timings.cacheOpenedMs << "ms, queue read after"
-                   << m_timings.queueReadMs << "ms, shown after" << m_timings.queueShownMs << "ms;"
-                   << m_model->rowCount() << "rows";
+    qCInfo(lcDesk) << "start: cache opened after" << m_timings.cacheOpenedMs
+                   << "ms, queue read after" << m_timings.queueReadMs << "ms, shown after"
+                   << m_timings.queueShownMs << "ms;" << m_model->rowCount() << "rows";
     Q_EMIT queueShown(m_model->rowCount());
     // The snapshot is freed when this slot returns; the heap it leaves on
     // the store threads' arenas goes back to the system (tens of MB at
@@ -174,7 +179,8 @@ void AppController::startSync()
 {
     SyncIndicator *indicator = m_window->syncIndicator();
     if (!m_options.portal.isValid() || m_options.portal.isEmpty()) {
-        indicator->setCacheOnly(tr("No portal configured: showing the cache only (start with --portal URL)"));
+        indicator->setCacheOnly(
+            tr("No portal configured: showing the cache only (start with --portal URL)"));
         return;
     }
     indicator->setCacheOnly(tr("Connecting to %1…").arg(m_options.portal.toDisplayString()));
@@ -194,8 +200,9 @@ void AppController::startSync()
         settings.baseUrl = m_options.portal;
         // The pin the user trusted in Settings; the environment overrides it for scripted runs.
         const QByteArray pinFromEnvironment = qgetenv("ESCALATION_DESK_PIN_SHA256");
-        settings.pinnedCertificateSha256 =
-            pinFromEnvironment.isEmpty() ? m_settings->trustedCertificateSha256() : pinFromEnvironment;
+        settings.pinnedCertificateSha256 = pinFromEnvironment.isEmpty()
+            ? m_settings->trustedCertificateSha256()
+            : pinFromEnvironment;
         m_client = new PortalClient(settings, nullptr, this);
         m_connector = new NativeConnector(m_client, this);
     }
@@ -206,7 +213,8 @@ void AppController::startSync()
     connect(m_window.get(), &MainWindow::syncRequested, m_engine, &SyncEngine::syncNow);
     connect(m_window.get(), &MainWindow::syncRequested, m_outbox, &Outbox::pushNow);
     connect(m_window.get(), &MainWindow::actionSubmitted, m_outbox,
-            [this](const QString &requestId, OutboxAction action, const QString &text, qint64 baseVersion) {
+            [this](const QString &requestId, OutboxAction action, const QString &text,
+                   qint64 baseVersion) {
                 m_outbox->submit(requestId, action, text, m_options.userName, baseVersion);
             });
     connect(m_outbox, &Outbox::saved, m_window.get(), [this](quint64, const OutboxEntry &entry) {
@@ -226,26 +234,30 @@ void AppController::startSync()
 
     // The token: keychain, or ESCALATION_DESK_TOKEN for scripted runs.
     m_tokens = new TokenStore(TokenStore::keyForPortal(m_options.portal), this);
-    connect(m_tokens, &TokenStore::tokenRead, this, [this, indicator, rt](const TokenLookup &lookup) {
-        if (!lookup.found()) {
-            indicator->setCacheOnly(lookup.error.isEmpty() ? tr("No portal token: showing the cache only") : lookup.error);
-            qCWarning(lcDesk).noquote() << lookup.error;
-            return;
-        }
-        if (rt) {
-            rt->setSecret(lookup.token);
-            const QStringList problems = rt->settings().validate();
-            if (!problems.isEmpty()) {
-                indicator->setCacheOnly(tr("Request Tracker cannot be used: %1").arg(problems.join(QLatin1Char(' '))));
-                qCWarning(lcDesk).noquote() << problems.join(QLatin1Char(' '));
-                return;
-            }
-        } else {
-            m_client->setToken(lookup.token);
-        }
-        m_engine->start(m_syncState, m_pendingAtOpen);
-        m_outbox->start();
-    });
+    connect(m_tokens, &TokenStore::tokenRead, this,
+            [this, indicator, rt](const TokenLookup &lookup) {
+                if (!lookup.found()) {
+                    indicator->setCacheOnly(lookup.error.isEmpty()
+                                                ? tr("No portal token: showing the cache only")
+                                                : lookup.error);
+                    qCWarning(lcDesk).noquote() << lookup.error;
+                    return;
+                }
+                if (rt) {
+                    rt->setSecret(lookup.token);
+                    const QStringList problems = rt->settings().validate();
+                    if (!problems.isEmpty()) {
+                        indicator->setCacheOnly(tr("Request Tracker cannot be used: %1")
+                                                    .arg(problems.join(QLatin1Char(' '))));
+                        qCWarning(lcDesk).noquote() << problems.join(QLatin1Char(' '));
+                        return;
+                    }
+                } else {
+                    m_client->setToken(lookup.token);
+                }
+                m_engine->start(m_syncState, m_pendingAtOpen);
+                m_outbox->start();
+            });
     m_tokens->read();
 }
 

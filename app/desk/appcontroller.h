@@ -32,9 +32,9 @@ class TokenStore;
 class SyncEngine;
 
 struct DeskOptions {
-    QUrl portal;       // empty: work from the cache alone
+    QUrl portal; // empty: work from the cache alone
     QString connector = QStringLiteral("native"); // "native" or "rt" (Request Tracker at portal)
-    QString database;  // the cache file
+    QString database; // the cache file
     DeskRole role = DeskRole::Manager;
     QString userName;
 };
@@ -42,8 +42,7 @@ struct DeskOptions {
 class DeskFeatures;
 class DeskSettings;
 
-class AppController final : public QObject
-{
+class AppController final : public QObject {
     Q_OBJECT
 public:
     explicit AppController(DeskOptions options, QObject *parent = nullptr);
@@ -58,7 +57,7 @@ public:
     // log and the benchmark; -1 until the stage is reached.
     struct StartupTimings {
         qint64 cacheOpenedMs = -1;
-        qint64 queueReadMs = -1;  // the snapshot arrived from the store thread
+        qint64 queueReadMs = -1; // the snapshot arrived from the store thread
         qint64 queueShownMs = -1; // the models hold it
     };
     const StartupTimings &startupTimings() const { return m_timings; }
@@ -78,14 +77,15 @@ private:
 
     DeskOptions m_options;
     DeskSettings *m_settings = nullptr;
-    DeskFeatures *m_features = nullptr; // team lead and director views, settings, tray; owned by the window
+    DeskFeatures *m_features =
+        nullptr; // team lead and director views, settings, tray; owned by the window
     QThread m_storeThread;
     StoreWorker *m_worker = nullptr; // lives on m_storeThread, deleted when it finishes
     CacheLookup m_lookup;
     ReviewClockService *m_clock = nullptr;
     QueueModel *m_model = nullptr;
     std::unique_ptr<MainWindow> m_window;
-    PortalClient *m_client = nullptr;       // the native backend only
+    PortalClient *m_client = nullptr; // the native backend only
     PortalConnector *m_connector = nullptr; // what the engine and the outbox talk to
     SyncEngine *m_engine = nullptr;
     Outbox *m_outbox = nullptr;

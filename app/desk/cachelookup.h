@@ -12,8 +12,7 @@ namespace Escalation {
 
 class CacheStore;
 
-class CacheLookup final : public RequestLookup
-{
+class CacheLookup final : public RequestLookup {
 public:
     CacheLookup();
     ~CacheLookup() override;

@@ -51,18 +51,27 @@ int main(int argc, char *argv[])
     Escalation::installTranslations(&app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Triage support escalation requests."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Triage support escalation requests."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portalOption(QStringLiteral("portal"),
-                                          QApplication::translate("main", "Case portal to sync from (default: the setting portal/url, or rt/url with connector=rt)."),
-                                          QStringLiteral("URL"));
-    const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QApplication::translate("main", "Cache file (default: cache.sqlite in the application data folder)."),
-                                      QStringLiteral("FILE"));
-    const QCommandLineOption roleOption(QStringLiteral("role"),
-                                        QApplication::translate("main", "Who uses this desk: manager, teamlead or director (default: the setting desk/role, else manager)."),
-                                        QStringLiteral("ROLE"));
+    const QCommandLineOption portalOption(
+        QStringLiteral("portal"),
+        QApplication::translate("main",
+                                "Case portal to sync from (default: the setting portal/url, or "
+                                "rt/url with connector=rt)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption dbOption(
+        QStringLiteral("db"),
+        QApplication::translate(
+            "main", "Cache file (default: cache.sqlite in the application data folder)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption roleOption(
+        QStringLiteral("role"),
+        QApplication::translate("main",
+                                "Who uses this desk: manager, teamlead or director (default: the "
+                                "setting desk/role, else manager)."),
+        QStringLiteral("ROLE"));
     parser.addOption(portalOption);
     parser.addOption(dbOption);
     parser.addOption(roleOption);
@@ -72,29 +81,44 @@ int main(int argc, char *argv[])
     DeskOptions options;
     // Which backend the desk syncs from (docs/settings.md): the native portal
     // contract, or Request Tracker with its address in rt/url.
-    options.connector = settings.value(QStringLiteral("connector"), QStringLiteral("native")).toString().trimmed().toLower();
+    options.connector = settings.value(QStringLiteral("connector"), QStringLiteral("native"))
+                            .toString()
+                            .trimmed()
+                            .toLower();
     if (options.connector != QStringLiteral("native") && options.connector != QStringLiteral("rt"))
-        return usageError(QApplication::translate("main", "the setting connector is \"%1\"; expected native or rt").arg(options.connector));
-    const QString urlKey = options.connector == QStringLiteral("rt") ? QStringLiteral("rt/url") : QStringLiteral("portal/url");
-    const QString portal = parser.isSet(portalOption) ? parser.value(portalOption)
-                                                      : settings.value(urlKey).toString();
+        return usageError(QApplication::translate(
+                              "main", "the setting connector is \"%1\"; expected native or rt")
+                              .arg(options.connector));
+    const QString urlKey = options.connector == QStringLiteral("rt") ? QStringLiteral("rt/url")
+                                                                     : QStringLiteral("portal/url");
+    const QString portal =
+        parser.isSet(portalOption) ? parser.value(portalOption) : settings.value(urlKey).toString();
     if (!portal.isEmpty()) {
         options.portal = QUrl::fromUserInput(portal);
-        if (!options.portal.isValid() || (options.portal.scheme() != QStringLiteral("http") && options.portal.scheme() != QStringLiteral("https")))
-            return usageError(QApplication::translate("main", "--portal: expected an http:// or https:// URL, got \"%1\"").arg(portal));
+        if (!options.portal.isValid()
+            || (options.portal.scheme() != QStringLiteral("http")
+                && options.portal.scheme() != QStringLiteral("https")))
+            return usageError(
+                QApplication::translate("main",
+                                        "--portal: expected an http:// or https:// URL, got \"%1\"")
+                    .arg(portal));
     }
     options.database = parser.isSet(dbOption) ? parser.value(dbOption) : defaultCachePath();
-    const QString role = parser.isSet(roleOption) ? parser.value(roleOption)
-                                                  : settings.value(QStringLiteral("desk/role"), QStringLiteral("manager")).toString();
+    const QString role = parser.isSet(roleOption)
+        ? parser.value(roleOption)
+        : settings.value(QStringLiteral("desk/role"), QStringLiteral("manager")).toString();
     const auto parsedRole = deskRoleFromCode(role);
     if (!parsedRole)
-        return usageError(QApplication::translate("main", "--role: expected manager, teamlead or director, got \"%1\"").arg(role));
+        return usageError(QApplication::translate(
+                              "main", "--role: expected manager, teamlead or director, got \"%1\"")
+                              .arg(role));
     options.role = *parsedRole;
     options.userName = defaultUserName();
 
     AppController controller(options);
     QObject::connect(&controller, &AppController::fatalError, &app, [](const QString &message) {
-        QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Escalation Desk"), message);
+        QMessageBox box(QMessageBox::Critical, QApplication::translate("main", "Escalation Desk"),
+                        message);
         box.setTextFormat(Qt::PlainText);
         box.exec();
         QCoreApplication::exit(4);

@@ -36,14 +36,26 @@ constexpr qint64 kFastWeeks = 300 * 53;
 constexpr int kMaxClosedWeeks = 10 * 53;
 constexpr qint64 kEpochJulianDay = 2440588; // 1970-01-01
 
-constexpr qint64 floorDiv(qint64 a, qint64 b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+constexpr qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 // Monday = 0; 1970-01-01 was a Thursday.
-constexpr int weekdayOfEpochDay(qint64 day) { return int(((day + 3) % 7 + 7) % 7); }
+constexpr int weekdayOfEpochDay(qint64 day)
+{
+    return int(((day + 3) % 7 + 7) % 7);
+}
 
-QDate dateOfEpochDay(qint64 day) { return QDate::fromJulianDay(day + kEpochJulianDay); }
+QDate dateOfEpochDay(qint64 day)
+{
+    return QDate::fromJulianDay(day + kEpochJulianDay);
+}
 
-QDateTime utcDateTime(qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC); }
+QDateTime utcDateTime(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+}
 
 // One stretch of business time in UTC, with the business seconds of the
 // week before it, so that a deadline inside the week is one subtraction.
@@ -100,7 +112,10 @@ QString formatOffset(int offsetSecs)
         .arg(abs % 3600 / 60, 2, 10, QChar(u'0'));
 }
 
-QString isoUtc(qint64 secs) { return utcDateTime(secs).toString(Qt::ISODate); }
+QString isoUtc(qint64 secs)
+{
+    return utcDateTime(secs).toString(Qt::ISODate);
+}
 
 } // namespace
 
@@ -119,7 +134,10 @@ struct BusinessCalendar::Data {
     mutable std::vector<std::unique_ptr<WeekTable>> ownedTables;
     mutable QHash<qint64, const WeekTable *> slowTables;
 
-    Data() : fastTables(new std::atomic<const WeekTable *>[kFastWeeks]()) {}
+    Data()
+        : fastTables(new std::atomic<const WeekTable *>[kFastWeeks]())
+    {
+    }
 
     bool isHoliday(QDate date) const
     {
@@ -205,7 +223,10 @@ struct BusinessCalendar::Data {
         spans->resize(out);
     }
 
-    static qint64 weekStartOf(qint64 secs) { return kFirstFastWeekStart + floorDiv(secs - kFirstFastWeekStart, kWeek) * kWeek; }
+    static qint64 weekStartOf(qint64 secs)
+    {
+        return kFirstFastWeekStart + floorDiv(secs - kFirstFastWeekStart, kWeek) * kWeek;
+    }
 
     // Business seconds of the week before `secs` (which lies in the week).
     static qint64 businessBefore(const WeekTable &t, qint64 secs)
@@ -243,11 +264,11 @@ QString Holiday::toString() const
 
 BusinessCalendar::BusinessCalendar()
     : BusinessCalendar(u"always"_s, u"Always open"_s, QTimeZone::utc(), [] {
-          WeeklySchedule week;
-          for (auto &day : week)
-              day = {WorkInterval{0, 1440}};
-          return week;
-      }())
+        WeeklySchedule week;
+        for (auto &day : week)
+            day = {WorkInterval {0, 1440}};
+        return week;
+    }())
 {
 }
 
@@ -274,12 +295,30 @@ BusinessCalendar::BusinessCalendar(QString id, QString name, const QTimeZone &zo
     d = std::move(data);
 }
 
-QString BusinessCalendar::id() const { return d->id; }
-QString BusinessCalendar::name() const { return d->name; }
-QTimeZone BusinessCalendar::timeZone() const { return d->zone; }
-const WeeklySchedule &BusinessCalendar::week() const { return d->week; }
-const QList<Holiday> &BusinessCalendar::holidays() const { return d->holidays; }
-bool BusinessCalendar::isHoliday(QDate localDate) const { return d->isHoliday(localDate); }
+QString BusinessCalendar::id() const
+{
+    return d->id;
+}
+QString BusinessCalendar::name() const
+{
+    return d->name;
+}
+QTimeZone BusinessCalendar::timeZone() const
+{
+    return d->zone;
+}
+const WeeklySchedule &BusinessCalendar::week() const
+{
+    return d->week;
+}
+const QList<Holiday> &BusinessCalendar::holidays() const
+{
+    return d->holidays;
+}
+bool BusinessCalendar::isHoliday(QDate localDate) const
+{
+    return d->isHoliday(localDate);
+}
 
 qint64 BusinessCalendar::addBusinessMinutes(qint64 startSecs, qint64 minutes) const
 {
@@ -414,7 +453,9 @@ QString DeadlineExplanation::toText() const
         const QDateTime dt = utcDateTime(secs).toTimeZone(timeZone);
         return u"%1 %2"_s.arg(dt.toString(u"yyyy-MM-dd HH:mm"_s), formatOffset(dt.offsetFromUtc()));
     };
-    const auto tr = [](const char *text) { return QCoreApplication::translate("BusinessCalendar", text); };
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("BusinessCalendar", text);
+    };
 
     QStringList lines;
     lines << tr("Calendar: %1 (%2)").arg(calendarName, QString::fromUtf8(timeZone.id()));
@@ -436,12 +477,14 @@ QString DeadlineExplanation::toText() const
     QStringList holidayTexts;
     for (const QDate &day : holidaysSkipped)
         holidayTexts << day.toString(Qt::ISODate);
-    lines << tr("Holidays skipped: %1").arg(holidayTexts.isEmpty() ? tr("none") : holidayTexts.join(u", "_s));
+    lines << tr("Holidays skipped: %1")
+                 .arg(holidayTexts.isEmpty() ? tr("none") : holidayTexts.join(u", "_s));
     if (dstShifts.isEmpty())
         lines << tr("Daylight-saving shifts: none");
     for (const DstShift &shift : dstShifts) {
         lines << tr("Daylight-saving shift at %1: %2 to %3")
-                     .arg(isoUtc(shift.at), formatOffset(shift.offsetBefore), formatOffset(shift.offsetAfter));
+                     .arg(isoUtc(shift.at), formatOffset(shift.offsetBefore),
+                          formatOffset(shift.offsetAfter));
     }
     lines << tr("Deadline: %1 (local %2)").arg(isoUtc(deadline), local(deadline));
     return lines.join(u'\n') + u'\n';
@@ -451,10 +494,13 @@ QString DeadlineExplanation::toText() const
 
 namespace {
 
-constexpr std::array<const char16_t *, 7> kDayKeys = {u"monday", u"tuesday", u"wednesday", u"thursday",
-                                                    u"friday", u"saturday", u"sunday"};
+constexpr std::array<const char16_t *, 7> kDayKeys = {
+    u"monday", u"tuesday", u"wednesday", u"thursday", u"friday", u"saturday", u"sunday"};
 
-QString describe(const QJsonValue &v) { return describeJsonValue(v); }
+QString describe(const QJsonValue &v)
+{
+    return describeJsonValue(v);
+}
 
 // "HH:MM" to minutes after midnight; "24:00" only where allowed.
 std::optional<int> parseClock(QStringView text, bool allow24)
@@ -481,7 +527,7 @@ std::optional<WorkInterval> parseInterval(const QString &text)
     const auto end = parseClock(QStringView(text).mid(6), true);
     if (!start || !end || *start >= *end)
         return std::nullopt;
-    return WorkInterval{*start, *end};
+    return WorkInterval {*start, *end};
 }
 
 std::optional<Holiday> parseHoliday(const QString &text)
@@ -495,14 +541,21 @@ std::optional<Holiday> parseHoliday(const QString &text)
     h.month = match.captured(2).toInt();
     h.day = match.captured(3).toInt();
     // Yearly dates are checked against a leap year so that "02-29" is allowed.
-    if (!QDate(h.year == 0 ? 2000 : h.year, h.month, h.day).isValid() || (match.hasCaptured(1) && h.year < 1))
+    if (!QDate(h.year == 0 ? 2000 : h.year, h.month, h.day).isValid()
+        || (match.hasCaptured(1) && h.year < 1))
         return std::nullopt;
     return h;
 }
 
-QString minutesToClock(int minutes) { return u"%1:%2"_s.arg(minutes / 60, 2, 10, QChar(u'0')).arg(minutes % 60, 2, 10, QChar(u'0')); }
+QString minutesToClock(int minutes)
+{
+    return u"%1:%2"_s.arg(minutes / 60, 2, 10, QChar(u'0')).arg(minutes % 60, 2, 10, QChar(u'0'));
+}
 
-QString intervalText(const WorkInterval &i) { return minutesToClock(i.startMinute) + u'-' + minutesToClock(i.endMinute); }
+QString intervalText(const WorkInterval &i)
+{
+    return minutesToClock(i.startMinute) + u'-' + minutesToClock(i.endMinute);
+}
 
 struct CalendarParser {
     Q_DECLARE_TR_FUNCTIONS(BusinessCalendar)
@@ -513,26 +566,32 @@ public:
 
     void fail(const QString &key, const QString &message) const
     {
-        errors->append(key.isEmpty() ? u"%1: %2"_s.arg(source, message) : u"%1: %2: %3"_s.arg(source, key, message));
+        errors->append(key.isEmpty() ? u"%1: %2"_s.arg(source, message)
+                                     : u"%1: %2: %3"_s.arg(source, key, message));
     }
 
     WeeklySchedule parseWeek(const QJsonValue &value) const
     {
         WeeklySchedule week;
         if (!value.isObject()) {
-            fail(u"week"_s, tr("expected an object with the days monday to sunday, got %1").arg(describe(value)));
+            fail(u"week"_s,
+                 tr("expected an object with the days monday to sunday, got %1")
+                     .arg(describe(value)));
             return week;
         }
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const auto found = std::find_if(kDayKeys.begin(), kDayKeys.end(),
-                                            [&](const char16_t *key) { return it.key() == QStringView(key); });
+            const auto found =
+                std::find_if(kDayKeys.begin(), kDayKeys.end(),
+                             [&](const char16_t *key) { return it.key() == QStringView(key); });
             if (found == kDayKeys.end()) {
-                fail(u"week."_s + it.key(), tr("unknown day; expected one of monday, tuesday, wednesday, "
-                                               "thursday, friday, saturday, sunday"));
+                fail(u"week."_s + it.key(),
+                     tr("unknown day; expected one of monday, tuesday, wednesday, "
+                        "thursday, friday, saturday, sunday"));
                 continue;
             }
-            week[std::size_t(found - kDayKeys.begin())] = parseDay(u"week."_s + it.key(), it.value());
+            week[std::size_t(found - kDayKeys.begin())] =
+                parseDay(u"week."_s + it.key(), it.value());
         }
         return week;
     }
@@ -540,7 +599,8 @@ public:
     QList<WorkInterval> parseDay(const QString &key, const QJsonValue &value) const
     {
         if (!value.isArray()) {
-            fail(key, tr("expected an array of \"HH:MM-HH:MM\" strings, got %1").arg(describe(value)));
+            fail(key,
+                 tr("expected an array of \"HH:MM-HH:MM\" strings, got %1").arg(describe(value)));
             return {};
         }
         struct Indexed {
@@ -551,9 +611,12 @@ public:
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             const QString itemKey = u"%1[%2]"_s.arg(key).arg(i);
-            const auto interval = array[i].isString() ? parseInterval(array[i].toString()) : std::nullopt;
+            const auto interval =
+                array[i].isString() ? parseInterval(array[i].toString()) : std::nullopt;
             if (!interval) {
-                fail(itemKey, tr("expected \"HH:MM-HH:MM\" with start before end, got %1").arg(describe(array[i])));
+                fail(itemKey,
+                     tr("expected \"HH:MM-HH:MM\" with start before end, got %1")
+                         .arg(describe(array[i])));
                 continue;
             }
             parsed.append({*interval, i});
@@ -566,7 +629,8 @@ public:
             if (i > 0 && parsed[i].interval.startMinute < parsed[i - 1].interval.endMinute) {
                 fail(u"%1[%2]"_s.arg(key).arg(parsed[i].index),
                      tr("expected intervals that do not overlap, but \"%1\" overlaps \"%2\"")
-                         .arg(intervalText(parsed[i].interval), intervalText(parsed[i - 1].interval)));
+                         .arg(intervalText(parsed[i].interval),
+                              intervalText(parsed[i - 1].interval)));
                 continue;
             }
             day.append(parsed[i].interval);
@@ -578,15 +642,19 @@ public:
     {
         QList<Holiday> holidays;
         if (!value.isArray()) {
-            fail(u"holidays"_s, tr("expected an array of \"MM-DD\" or \"YYYY-MM-DD\" strings, got %1").arg(describe(value)));
+            fail(u"holidays"_s,
+                 tr("expected an array of \"MM-DD\" or \"YYYY-MM-DD\" strings, got %1")
+                     .arg(describe(value)));
             return holidays;
         }
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
-            const auto holiday = array[i].isString() ? parseHoliday(array[i].toString()) : std::nullopt;
+            const auto holiday =
+                array[i].isString() ? parseHoliday(array[i].toString()) : std::nullopt;
             if (!holiday) {
                 fail(u"holidays[%1]"_s.arg(i),
-                     tr("expected a date \"MM-DD\" (yearly) or \"YYYY-MM-DD\" (one-off), got %1").arg(describe(array[i])));
+                     tr("expected a date \"MM-DD\" (yearly) or \"YYYY-MM-DD\" (one-off), got %1")
+                         .arg(describe(array[i])));
                 continue;
             }
             holidays.append(*holiday);
@@ -598,7 +666,8 @@ public:
     {
         QList<Holiday> holidays;
         if (!value.isArray()) {
-            fail(u"holidayFiles"_s, tr("expected an array of iCalendar file paths, got %1").arg(describe(value)));
+            fail(u"holidayFiles"_s,
+                 tr("expected an array of iCalendar file paths, got %1").arg(describe(value)));
             return holidays;
         }
         const QJsonArray array = value.toArray();
@@ -611,7 +680,9 @@ public:
             const QString path = QDir(baseDir).filePath(array[i].toString());
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                fail(key, tr("expected a readable iCalendar file, but \"%1\" cannot be read: %2").arg(path, file.errorString()));
+                fail(key,
+                     tr("expected a readable iCalendar file, but \"%1\" cannot be read: %2")
+                         .arg(path, file.errorString()));
                 continue;
             }
             holidays += BusinessCalendar::parseIcsHolidays(file.readAll(), path, errors);
@@ -622,19 +693,22 @@ public:
 
 } // namespace
 
-std::optional<BusinessCalendar> BusinessCalendar::fromJson(const QByteArray &json, const QString &sourceName,
-                                                           QStringList *errors)
+std::optional<BusinessCalendar>
+BusinessCalendar::fromJson(const QByteArray &json, const QString &sourceName, QStringList *errors)
 {
     QStringList localErrors;
     QStringList *out = errors ? errors : &localErrors;
     const qsizetype errorsBefore = out->size();
     const QFileInfo info(sourceName);
-    CalendarParser p{sourceName, info.absolutePath(), out};
+    CalendarParser p {sourceName, info.absolutePath(), out};
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        p.fail({}, tr("expected valid JSON, but at offset %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        p.fail({},
+               tr("expected valid JSON, but at offset %1: %2")
+                   .arg(parseError.offset)
+                   .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -644,7 +718,8 @@ std::optional<BusinessCalendar> BusinessCalendar::fromJson(const QByteArray &jso
     const QJsonObject root = doc.object();
     // Unknown keys are errors: these files are written by hand, and a
     // misspelt "holiday" silently ignored would move every deadline.
-    static const QStringList known = {u"id"_s, u"name"_s, u"timeZone"_s, u"week"_s, u"holidays"_s, u"holidayFiles"_s};
+    static const QStringList known = {u"id"_s,   u"name"_s,     u"timeZone"_s,
+                                      u"week"_s, u"holidays"_s, u"holidayFiles"_s};
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!known.contains(it.key()))
             p.fail(it.key(), tr("unknown key; expected one of %1").arg(known.join(u", "_s)));
@@ -654,13 +729,15 @@ std::optional<BusinessCalendar> BusinessCalendar::fromJson(const QByteArray &jso
     if (root.contains(u"id"_s)) {
         id = root.value(u"id"_s).toString();
         if (id.isEmpty())
-            p.fail(u"id"_s, tr("expected a non-empty string, got %1").arg(describe(root.value(u"id"_s))));
+            p.fail(u"id"_s,
+                   tr("expected a non-empty string, got %1").arg(describe(root.value(u"id"_s))));
     }
     QString name = id;
     if (root.contains(u"name"_s)) {
         name = root.value(u"name"_s).toString();
         if (name.isEmpty())
-            p.fail(u"name"_s, tr("expected a non-empty string, got %1").arg(describe(root.value(u"name"_s))));
+            p.fail(u"name"_s,
+                   tr("expected a non-empty string, got %1").arg(describe(root.value(u"name"_s))));
     }
 
     QTimeZone zone;
@@ -668,7 +745,9 @@ std::optional<BusinessCalendar> BusinessCalendar::fromJson(const QByteArray &jso
     if (zoneValue.isString())
         zone = QTimeZone(zoneValue.toString().toUtf8());
     if (!zone.isValid())
-        p.fail(u"timeZone"_s, tr("expected an IANA time zone such as \"Europe/Berlin\", got %1").arg(describe(zoneValue)));
+        p.fail(u"timeZone"_s,
+               tr("expected an IANA time zone such as \"Europe/Berlin\", got %1")
+                   .arg(describe(zoneValue)));
 
     WeeklySchedule week = p.parseWeek(root.value(u"week"_s));
     if (std::all_of(week.begin(), week.end(), [](const auto &day) { return day.isEmpty(); })
@@ -739,7 +818,8 @@ QList<Holiday> BusinessCalendar::parseIcsHolidays(const QByteArray &ics, const Q
             eventLine = i;
         } else if (!inEvent) {
             continue;
-        } else if (line.startsWith(u"DTSTART"_s, Qt::CaseInsensitive) || line.startsWith(u"DTEND"_s, Qt::CaseInsensitive)) {
+        } else if (line.startsWith(u"DTSTART"_s, Qt::CaseInsensitive)
+                   || line.startsWith(u"DTEND"_s, Qt::CaseInsensitive)) {
             const auto date = dateValue(line);
             if (!date) {
                 fail(i, tr("expected a date YYYYMMDD, got \"%1\"").arg(line));
@@ -759,7 +839,9 @@ QList<Holiday> BusinessCalendar::parseIcsHolidays(const QByteArray &ics, const Q
             // DTEND of an all-day event is exclusive; one day when absent.
             const QDate last = end.isValid() && end > start ? end.addDays(-1) : start;
             if (start.daysTo(last) > 366) {
-                fail(eventLine, tr("expected an all-day event of at most a year, got %1 days").arg(start.daysTo(last) + 1));
+                fail(eventLine,
+                     tr("expected an all-day event of at most a year, got %1 days")
+                         .arg(start.daysTo(last) + 1));
                 continue;
             }
             for (QDate day = start; day <= last; day = day.addDays(1))

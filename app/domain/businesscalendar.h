@@ -65,12 +65,12 @@ struct Holiday {
 // What a deadline was made of, so that a person can check it by hand.
 struct DeadlineExplanation {
     struct CountedInterval {
-        qint64 utcStart = 0;  // epoch seconds
+        qint64 utcStart = 0; // epoch seconds
         qint64 utcEnd = 0;
         qint64 cumulativeSeconds = 0; // business time counted up to utcEnd
     };
     struct DstShift {
-        qint64 at = 0;        // epoch seconds
+        qint64 at = 0; // epoch seconds
         int offsetBefore = 0; // seconds east of UTC
         int offsetAfter = 0;
     };
@@ -87,8 +87,7 @@ struct DeadlineExplanation {
     QString toText() const;
 };
 
-class BusinessCalendar final
-{
+class BusinessCalendar final {
     Q_DECLARE_TR_FUNCTIONS(BusinessCalendar)
 public:
     // A calendar open around the clock in UTC; useful as a last resort.
@@ -99,8 +98,8 @@ public:
     // Reads the JSON calendar format of DESIGN.md. Errors name the source,
     // the key and what was expected; all problems found are reported.
     // The id is the "id" key if present, else the file's base name.
-    static std::optional<BusinessCalendar> fromJson(const QByteArray &json, const QString &sourceName,
-                                                    QStringList *errors);
+    static std::optional<BusinessCalendar> fromJson(const QByteArray &json,
+                                                    const QString &sourceName, QStringList *errors);
     static std::optional<BusinessCalendar> load(const QString &path, QStringList *errors);
 
     // Holidays from an iCalendar file: every all-day VEVENT
@@ -122,7 +121,10 @@ public:
     qint64 addBusinessSeconds(qint64 startSecs, qint64 seconds) const;
     // Business time in [a, b); negative when b < a.
     qint64 businessSecondsBetween(qint64 a, qint64 b) const;
-    qint64 businessMinutesBetween(qint64 a, qint64 b) const { return businessSecondsBetween(a, b) / 60; }
+    qint64 businessMinutesBetween(qint64 a, qint64 b) const
+    {
+        return businessSecondsBetween(a, b) / 60;
+    }
     bool isBusinessTime(qint64 secs) const;
     // The first business instant at or after secs (secs itself when open).
     qint64 nextOpening(qint64 secs) const { return addBusinessSeconds(secs, 0); }

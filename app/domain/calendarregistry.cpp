@@ -26,11 +26,13 @@ int CalendarRegistry::loadDirectory(const QString &dir, QStringList *errors)
     const QDir directory(dir);
     if (!directory.exists()) {
         if (errors)
-            errors->append(tr("%1: expected a directory of calendar files, but it does not exist").arg(dir));
+            errors->append(
+                tr("%1: expected a directory of calendar files, but it does not exist").arg(dir));
         return 0;
     }
     int loaded = 0;
-    const QStringList files = directory.entryList({u"*.json"_s}, QDir::Files | QDir::Readable, QDir::Name);
+    const QStringList files =
+        directory.entryList({u"*.json"_s}, QDir::Files | QDir::Readable, QDir::Name);
     for (const QString &file : files) {
         if (auto calendar = BusinessCalendar::load(directory.filePath(file), errors)) {
             insert(*calendar);

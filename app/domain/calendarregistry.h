@@ -12,8 +12,7 @@
 
 namespace Escalation {
 
-class CalendarRegistry final
-{
+class CalendarRegistry final {
     Q_DECLARE_TR_FUNCTIONS(CalendarRegistry)
 public:
     // The embedded defaults live under this resource directory.

@@ -40,12 +40,30 @@ QString trDomain(const char *text)
 
 } // namespace
 
-QString toCode(Severity v) { return QString::number(static_cast<int>(v)); }
-QString toCode(SupportTier v) { return codeAt(tierCodes, static_cast<std::size_t>(v)); }
-QString toCode(CustomerPriority v) { return codeAt(priorityCodes, static_cast<std::size_t>(v)); }
-QString toCode(Reason v) { return codeAt(reasonCodes, static_cast<std::size_t>(v)); }
-QString toCode(RequestState v) { return codeAt(stateCodes, static_cast<std::size_t>(v)); }
-QString toCode(DecisionKind v) { return codeAt(decisionCodes, static_cast<std::size_t>(v)); }
+QString toCode(Severity v)
+{
+    return QString::number(static_cast<int>(v));
+}
+QString toCode(SupportTier v)
+{
+    return codeAt(tierCodes, static_cast<std::size_t>(v));
+}
+QString toCode(CustomerPriority v)
+{
+    return codeAt(priorityCodes, static_cast<std::size_t>(v));
+}
+QString toCode(Reason v)
+{
+    return codeAt(reasonCodes, static_cast<std::size_t>(v));
+}
+QString toCode(RequestState v)
+{
+    return codeAt(stateCodes, static_cast<std::size_t>(v));
+}
+QString toCode(DecisionKind v)
+{
+    return codeAt(decisionCodes, static_cast<std::size_t>(v));
+}
 
 std::optional<Severity> severityFromInt(int v)
 {
@@ -64,7 +82,10 @@ std::optional<CustomerPriority> priorityFromCode(QStringView code)
     return fromCode<CustomerPriority>(priorityCodes, code);
 }
 
-std::optional<Reason> reasonFromCode(QStringView code) { return fromCode<Reason>(reasonCodes, code); }
+std::optional<Reason> reasonFromCode(QStringView code)
+{
+    return fromCode<Reason>(reasonCodes, code);
+}
 
 std::optional<RequestState> requestStateFromCode(QStringView code)
 {
@@ -79,10 +100,14 @@ std::optional<DecisionKind> decisionKindFromCode(QStringView code)
 QString displayName(Severity v)
 {
     switch (v) {
-    case Severity::S1: return trDomain(QT_TRANSLATE_NOOP("Escalation", "S1 outage"));
-    case Severity::S2: return trDomain(QT_TRANSLATE_NOOP("Escalation", "S2"));
-    case Severity::S3: return trDomain(QT_TRANSLATE_NOOP("Escalation", "S3"));
-    case Severity::S4: return trDomain(QT_TRANSLATE_NOOP("Escalation", "S4"));
+    case Severity::S1:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "S1 outage"));
+    case Severity::S2:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "S2"));
+    case Severity::S3:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "S3"));
+    case Severity::S4:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "S4"));
     }
     return {};
 }
@@ -90,8 +115,10 @@ QString displayName(Severity v)
 QString displayName(SupportTier v)
 {
     switch (v) {
-    case SupportTier::Premium: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Premium"));
-    case SupportTier::Standard: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Standard"));
+    case SupportTier::Premium:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Premium"));
+    case SupportTier::Standard:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Standard"));
     }
     return {};
 }
@@ -99,9 +126,12 @@ QString displayName(SupportTier v)
 QString displayName(CustomerPriority v)
 {
     switch (v) {
-    case CustomerPriority::Low: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Low"));
-    case CustomerPriority::Normal: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Normal"));
-    case CustomerPriority::High: return trDomain(QT_TRANSLATE_NOOP("Escalation", "High"));
+    case CustomerPriority::Low:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Low"));
+    case CustomerPriority::Normal:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Normal"));
+    case CustomerPriority::High:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "High"));
     }
     return {};
 }
@@ -109,13 +139,16 @@ QString displayName(CustomerPriority v)
 QString displayName(Reason v)
 {
     switch (v) {
-    case Reason::TimeConstraint: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Time constraint"));
+    case Reason::TimeConstraint:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Time constraint"));
     case Reason::ImpairedFunction:
         return trDomain(QT_TRANSLATE_NOOP("Escalation", "Major impaired function"));
     case Reason::FirstResponseMissed:
         return trDomain(QT_TRANSLATE_NOOP("Escalation", "First-response SLA missed"));
-    case Reason::LackOfUpdates: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Lack of updates"));
-    case Reason::Other: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Other"));
+    case Reason::LackOfUpdates:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Lack of updates"));
+    case Reason::Other:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Other"));
     }
     return {};
 }
@@ -123,11 +156,16 @@ QString displayName(Reason v)
 QString displayName(RequestState v)
 {
     switch (v) {
-    case RequestState::Pending: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Pending review"));
-    case RequestState::Accepted: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Accepted"));
-    case RequestState::Declined: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Declined"));
-    case RequestState::Superseded: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Re-escalated"));
-    case RequestState::Closed: return trDomain(QT_TRANSLATE_NOOP("Escalation", "Closed"));
+    case RequestState::Pending:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Pending review"));
+    case RequestState::Accepted:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Accepted"));
+    case RequestState::Declined:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Declined"));
+    case RequestState::Superseded:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Re-escalated"));
+    case RequestState::Closed:
+        return trDomain(QT_TRANSLATE_NOOP("Escalation", "Closed"));
     }
     return {};
 }

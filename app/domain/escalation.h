@@ -19,10 +19,10 @@ enum class SupportTier : quint8 { Premium, Standard };
 enum class CustomerPriority : quint8 { Low, Normal, High };
 
 enum class Reason : quint8 {
-    TimeConstraint,    // certificate expiring, deadline, event
-    ImpairedFunction,  // major impaired function that is not severity 1
+    TimeConstraint, // certificate expiring, deadline, event
+    ImpairedFunction, // major impaired function that is not severity 1
     FirstResponseMissed,
-    LackOfUpdates,     // unresponsive case
+    LackOfUpdates, // unresponsive case
     Other,
 };
 
@@ -33,12 +33,12 @@ enum class RequestState : quint8 { Pending, Accepted, Declined, Superseded, Clos
 enum class DecisionKind : quint8 { Accept, Decline };
 
 // Wire codes: lower-case, stable, used in JSON, SQL and on the command line.
-QString toCode(Severity v);         // "1".."4"
-QString toCode(SupportTier v);      // "premium" | "standard"
+QString toCode(Severity v); // "1".."4"
+QString toCode(SupportTier v); // "premium" | "standard"
 QString toCode(CustomerPriority v); // "low" | "normal" | "high"
-QString toCode(Reason v);           // "time_constraint" | "impaired_function" | ...
-QString toCode(RequestState v);     // "pending" | "accepted" | ...
-QString toCode(DecisionKind v);     // "accept" | "decline"
+QString toCode(Reason v); // "time_constraint" | "impaired_function" | ...
+QString toCode(RequestState v); // "pending" | "accepted" | ...
+QString toCode(DecisionKind v); // "accept" | "decline"
 
 std::optional<Severity> severityFromInt(int v);
 std::optional<SupportTier> supportTierFromCode(QStringView code);
@@ -56,18 +56,18 @@ QString displayName(RequestState v);
 
 // A support case as the portal knows it.
 struct Case {
-    QString id;         // portal id, e.g. "C-100023"
-    QString number;     // case number shown to people, e.g. "00100023"
+    QString id; // portal id, e.g. "C-100023"
+    QString number; // case number shown to people, e.g. "00100023"
     QString subject;
-    QString account;    // customer organisation
+    QString account; // customer organisation
     SupportTier tier = SupportTier::Standard;
     Severity severity = Severity::S3;
     CustomerPriority priority = CustomerPriority::Normal;
-    QString status;     // free text from the portal: "open", "pending customer", ...
+    QString status; // free text from the portal: "open", "pending customer", ...
     QDateTime createdAt;
-    QDateTime firstResponseAt;       // invalid: no first response yet
-    QDateTime lastCustomerUpdateAt;  // invalid: none
-    QDateTime lastSupportUpdateAt;   // invalid: none
+    QDateTime firstResponseAt; // invalid: no first response yet
+    QDateTime lastCustomerUpdateAt; // invalid: none
+    QDateTime lastSupportUpdateAt; // invalid: none
     QString assignee;
     QString csm;
     QDateTime updatedAt;
@@ -79,7 +79,7 @@ struct Case {
 
 struct Decision {
     DecisionKind kind = DecisionKind::Accept;
-    QString text;  // plan of action, or the reply sent with a decline
+    QString text; // plan of action, or the reply sent with a decline
     QString by;
     QDateTime at;
     friend bool operator==(const Decision &, const Decision &) = default;
@@ -110,18 +110,18 @@ struct Note {
 
 // One escalation request: a customer asking for more attention on a case.
 struct EscalationRequest {
-    QString id;                 // e.g. "E-200311"
+    QString id; // e.g. "E-200311"
     QString caseId;
-    int level = 1;              // 1..4
+    int level = 1; // 1..4
     Reason reason = Reason::Other;
-    QString summary;            // the requester's written explanation
+    QString summary; // the requester's written explanation
     QString requestedBy;
     QDateTime requestedAt;
     RequestState state = RequestState::Pending;
-    QString previousRequestId;  // the request this one re-escalates, or empty
-    QString owner;              // escalation manager who took it, or empty
+    QString previousRequestId; // the request this one re-escalates, or empty
+    QString owner; // escalation manager who took it, or empty
     QString team;
-    QString calendarId;         // which business calendar its clock runs on
+    QString calendarId; // which business calendar its clock runs on
     std::optional<Decision> decision;
     std::optional<Analysis> analysis;
     std::optional<OwnerAcknowledgement> ownerAcknowledgement;

@@ -8,7 +8,10 @@ namespace Escalation {
 
 namespace {
 
-QString trPolicy(const char *text) { return QCoreApplication::translate("EscalationPolicy", text); }
+QString trPolicy(const char *text)
+{
+    return QCoreApplication::translate("EscalationPolicy", text);
+}
 
 // Who each level adds, from DESIGN.md "The level ladder".
 QStringList addedAt(int level)
@@ -23,7 +26,8 @@ QStringList addedAt(int level)
                 trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Directors")),
                 trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "The account's CSM"))};
     case 3:
-        return {trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Senior Director of Global Technical Support"))};
+        return {trPolicy(
+            QT_TRANSLATE_NOOP("EscalationPolicy", "Senior Director of Global Technical Support"))};
     case 4:
         return {trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "VP of Support"))};
     default:
@@ -39,15 +43,18 @@ QString Eligibility::explanation() const
     case Verdict::Eligible:
         return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Eligible for escalation."));
     case Verdict::TooEarly:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy",
-                                          "Too early: cases of this severity and tier can be escalated after %1 h, "
-                                          "from %2. Push it back to standard triage."))
+        return trPolicy(
+                   QT_TRANSLATE_NOOP(
+                       "EscalationPolicy",
+                       "Too early: cases of this severity and tier can be escalated after %1 h, "
+                       "from %2. Push it back to standard triage."))
             .arg(minimumAgeHours)
             .arg(eligibleAt.toUTC().toString(Qt::ISODate));
     case Verdict::RefusedOutage:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy",
-                                          "Severity 1 is an outage: it is handled by the outage process and "
-                                          "is never escalated."));
+        return trPolicy(
+            QT_TRANSLATE_NOOP("EscalationPolicy",
+                              "Severity 1 is an outage: it is handled by the outage process and "
+                              "is never escalated."));
     }
     return {};
 }
@@ -56,9 +63,11 @@ QString displayName(Obligation o)
 {
     switch (o) {
     case Obligation::FullAnalysis:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Full analysis of why level 3 was needed"));
+        return trPolicy(
+            QT_TRANSLATE_NOOP("EscalationPolicy", "Full analysis of why level 3 was needed"));
     case Obligation::OwnerAcknowledgement:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Acknowledgement of ownership by the VP of Support"));
+        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy",
+                                          "Acknowledgement of ownership by the VP of Support"));
     }
     return {};
 }
@@ -66,22 +75,31 @@ QString displayName(Obligation o)
 QString ReEscalationCheck::message() const
 {
     switch (problem) {
-    case Problem::None: return {};
+    case Problem::None:
+        return {};
     case Problem::AlreadyAtTopLevel:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Level 4 is the highest level; it cannot be escalated further."));
+        return trPolicy(QT_TRANSLATE_NOOP(
+            "EscalationPolicy", "Level 4 is the highest level; it cannot be escalated further."));
     case Problem::ExplanationMissing:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "A re-escalation needs a new explanation."));
+        return trPolicy(
+            QT_TRANSLATE_NOOP("EscalationPolicy", "A re-escalation needs a new explanation."));
     case Problem::ExplanationUnchanged:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "The explanation must be new, not the previous request's text."));
+        return trPolicy(QT_TRANSLATE_NOOP(
+            "EscalationPolicy", "The explanation must be new, not the previous request's text."));
     case Problem::PreviousNotFinal:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Only the latest request of a case can be re-escalated."));
+        return trPolicy(QT_TRANSLATE_NOOP(
+            "EscalationPolicy", "Only the latest request of a case can be re-escalated."));
     case Problem::CaseIsOutage:
-        return trPolicy(QT_TRANSLATE_NOOP("EscalationPolicy", "Severity 1 outages are never escalated."));
+        return trPolicy(
+            QT_TRANSLATE_NOOP("EscalationPolicy", "Severity 1 outages are never escalated."));
     }
     return {};
 }
 
-EscalationPolicy::EscalationPolicy(const PolicyConfig &config) : m_config(config) {}
+EscalationPolicy::EscalationPolicy(const PolicyConfig &config)
+    : m_config(config)
+{
+}
 
 Eligibility EscalationPolicy::checkEligibility(const Case &c, const QDateTime &requestedAt) const
 {
@@ -92,7 +110,8 @@ Eligibility EscalationPolicy::checkEligibility(const Case &c, const QDateTime &r
     }
     result.minimumAgeHours = m_config.minimumCaseAgeHoursFor(c.severity, c.tier);
     result.eligibleAt = c.createdAt.addSecs(qint64(result.minimumAgeHours) * 3600).toUTC();
-    result.verdict = requestedAt < result.eligibleAt ? Eligibility::Verdict::TooEarly : Eligibility::Verdict::Eligible;
+    result.verdict = requestedAt < result.eligibleAt ? Eligibility::Verdict::TooEarly
+                                                     : Eligibility::Verdict::Eligible;
     return result;
 }
 
@@ -126,7 +145,8 @@ QList<Obligation> EscalationPolicy::outstandingObligations(const EscalationReque
     QList<Obligation> owed;
     if (request.level >= 3) {
         const auto hasAnalysis = [&](const EscalationRequest &r) {
-            return r.caseId == request.caseId && r.level >= 3 && r.analysis && !r.analysis->text.trimmed().isEmpty();
+            return r.caseId == request.caseId && r.level >= 3 && r.analysis
+                && !r.analysis->text.trimmed().isEmpty();
         };
         if (!hasAnalysis(request) && std::none_of(chain.begin(), chain.end(), hasAnalysis))
             owed.append(Obligation::FullAnalysis);
@@ -136,7 +156,8 @@ QList<Obligation> EscalationPolicy::outstandingObligations(const EscalationReque
     return owed;
 }
 
-ReEscalationCheck EscalationPolicy::checkReEscalation(const Case &c, const EscalationRequest &previous,
+ReEscalationCheck EscalationPolicy::checkReEscalation(const Case &c,
+                                                      const EscalationRequest &previous,
                                                       const QString &newExplanation)
 {
     ReEscalationCheck check;
@@ -156,8 +177,10 @@ ReEscalationCheck EscalationPolicy::checkReEscalation(const Case &c, const Escal
     return check;
 }
 
-EscalationRequest EscalationPolicy::makeReEscalation(const EscalationRequest &previous, const QString &newId,
-                                                     const QString &newExplanation, const QString &requestedBy,
+EscalationRequest EscalationPolicy::makeReEscalation(const EscalationRequest &previous,
+                                                     const QString &newId,
+                                                     const QString &newExplanation,
+                                                     const QString &requestedBy,
                                                      const QDateTime &requestedAt)
 {
     EscalationRequest next;

@@ -18,11 +18,11 @@ namespace Escalation {
 struct Eligibility {
     enum class Verdict : quint8 {
         Eligible,
-        TooEarly,      // the case is younger than the minimum age
+        TooEarly, // the case is younger than the minimum age
         RefusedOutage, // severity 1: handled by the outage process, never escalated
     };
     Verdict verdict = Verdict::Eligible;
-    QDateTime eligibleAt;  // when the case reaches its minimum age (invalid for S1)
+    QDateTime eligibleAt; // when the case reaches its minimum age (invalid for S1)
     int minimumAgeHours = 0;
 
     bool isEligible() const { return verdict == Verdict::Eligible; }
@@ -31,35 +31,34 @@ struct Eligibility {
 
 // Something a level requires that has not been delivered yet.
 enum class Obligation : quint8 {
-    FullAnalysis,         // level 3: why the case needed level 3
+    FullAnalysis, // level 3: why the case needed level 3
     OwnerAcknowledgement, // level 4: the VP of Support takes ownership
 };
 QString displayName(Obligation o);
 
 struct LadderLevel {
     int level = 0;
-    QStringList added;      // who this level adds (translated)
-    QStringList audience;   // everyone alerted at this level: the levels below plus `added`
+    QStringList added; // who this level adds (translated)
+    QStringList audience; // everyone alerted at this level: the levels below plus `added`
     QList<Obligation> owes; // what reaching this level requires
 };
 
 struct ReEscalationCheck {
     enum class Problem : quint8 {
         None,
-        AlreadyAtTopLevel,     // level 4 is the highest
-        ExplanationMissing,    // a new explanation is required
-        ExplanationUnchanged,  // the same text as the previous request
-        PreviousNotFinal,      // the previous request was already re-escalated or closed
-        CaseIsOutage,          // S1 cases are never escalated
+        AlreadyAtTopLevel, // level 4 is the highest
+        ExplanationMissing, // a new explanation is required
+        ExplanationUnchanged, // the same text as the previous request
+        PreviousNotFinal, // the previous request was already re-escalated or closed
+        CaseIsOutage, // S1 cases are never escalated
     };
     Problem problem = Problem::None;
-    int newLevel = 0;          // valid when ok()
+    int newLevel = 0; // valid when ok()
     bool ok() const { return problem == Problem::None; }
-    QString message() const;   // translated
+    QString message() const; // translated
 };
 
-class EscalationPolicy final
-{
+class EscalationPolicy final {
     Q_DECLARE_TR_FUNCTIONS(EscalationPolicy)
 public:
     static constexpr int TopLevel = 4;
@@ -87,8 +86,9 @@ public:
     static ReEscalationCheck checkReEscalation(const Case &c, const EscalationRequest &previous,
                                                const QString &newExplanation);
     // The new request one level up, linked to previous. Check first.
-    static EscalationRequest makeReEscalation(const EscalationRequest &previous, const QString &newId,
-                                              const QString &newExplanation, const QString &requestedBy,
+    static EscalationRequest makeReEscalation(const EscalationRequest &previous,
+                                              const QString &newId, const QString &newExplanation,
+                                              const QString &requestedBy,
                                               const QDateTime &requestedAt);
 
 private:

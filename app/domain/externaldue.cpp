@@ -13,7 +13,7 @@ QString describeInstant(qint64 secs, const QTimeZone &zone)
     const QDateTime utc = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
     const QDateTime local = utc.toTimeZone(zone);
     return u"%1 (%2 %3)"_s.arg(utc.toString(Qt::ISODate), local.toString(u"ddd yyyy-MM-dd HH:mm"_s),
-                                QString::fromUtf8(zone.id()));
+                               QString::fromUtf8(zone.id()));
 }
 
 QString describeDuration(qint64 seconds)
@@ -32,16 +32,21 @@ QString describeDuration(qint64 seconds)
 QString ExternalDue::verdictCode(DueComparison::Verdict v)
 {
     switch (v) {
-    case DueComparison::Verdict::NoExternalDue: return u"none"_s;
-    case DueComparison::Verdict::Agree: return u"agree"_s;
-    case DueComparison::Verdict::ExternalEarlier: return u"external_earlier"_s;
-    case DueComparison::Verdict::ExternalLater: return u"external_later"_s;
+    case DueComparison::Verdict::NoExternalDue:
+        return u"none"_s;
+    case DueComparison::Verdict::Agree:
+        return u"agree"_s;
+    case DueComparison::Verdict::ExternalEarlier:
+        return u"external_earlier"_s;
+    case DueComparison::Verdict::ExternalLater:
+        return u"external_later"_s;
     }
     return u"none"_s;
 }
 
-DueComparison ExternalDue::compare(const EscalationRequest &request, const BusinessCalendar &calendar,
-                                   qint64 appDueAt, qint64 targetMinutes, qint64 toleranceSeconds)
+DueComparison ExternalDue::compare(const EscalationRequest &request,
+                                   const BusinessCalendar &calendar, qint64 appDueAt,
+                                   qint64 targetMinutes, qint64 toleranceSeconds)
 {
     DueComparison c;
     c.appDueAt = appDueAt;
@@ -61,9 +66,10 @@ DueComparison ExternalDue::compare(const EscalationRequest &request, const Busin
 
     const QTimeZone zone = calendar.timeZone();
     const QDate from = QDateTime::fromSecsSinceEpoch(requested, Qt::UTC).toTimeZone(zone).date();
-    const QDate to = QDateTime::fromSecsSinceEpoch(std::max(appDueAt, c.externalDueAt), QTimeZone::utc())
-                         .toTimeZone(zone)
-                         .date();
+    const QDate to =
+        QDateTime::fromSecsSinceEpoch(std::max(appDueAt, c.externalDueAt), QTimeZone::utc())
+            .toTimeZone(zone)
+            .date();
     for (QDate d = from; d.isValid() && d <= to; d = d.addDays(1)) {
         if (calendar.isHoliday(d) && !calendar.week().at(d.dayOfWeek() - 1).isEmpty())
             c.holidaysBetween.append(d);
@@ -75,14 +81,17 @@ DueComparison ExternalDue::compare(const EscalationRequest &request, const Busin
                  .arg(describeInstant(appDueAt, zone))
                  .arg(targetMinutes)
                  .arg(describeInstant(requested, zone), calendar.name());
-    lines << tr("The ticketing system's own due time (its SLA) is %1.").arg(describeInstant(c.externalDueAt, zone));
+    lines << tr("The ticketing system's own due time (its SLA) is %1.")
+                 .arg(describeInstant(c.externalDueAt, zone));
     if (c.verdict == DueComparison::Verdict::ExternalEarlier)
-        lines << tr("The ticketing system expects the answer %1 earlier; on the app's calendar its due time "
+        lines << tr("The ticketing system expects the answer %1 earlier; on the app's calendar its "
+                    "due time "
                     "is %2 business minutes after the request.")
                      .arg(describeDuration(c.differenceSeconds))
                      .arg(c.externalBusinessMinutes);
     else
-        lines << tr("The ticketing system gives %1 more; on the app's calendar its due time is %2 business "
+        lines << tr("The ticketing system gives %1 more; on the app's calendar its due time is %2 "
+                    "business "
                     "minutes after the request.")
                      .arg(describeDuration(c.differenceSeconds))
                      .arg(c.externalBusinessMinutes);
@@ -90,13 +99,16 @@ DueComparison ExternalDue::compare(const EscalationRequest &request, const Busin
         QStringList dates;
         for (const QDate &d : std::as_const(c.holidaysBetween))
             dates << d.toString(Qt::ISODate);
-        lines << tr("The app's calendar skips these holidays in between, which the ticketing system's "
+        lines << tr("The app's calendar skips these holidays in between, which the ticketing "
+                    "system's "
                     "business hours may not know: %1.")
                      .arg(dates.join(u", "_s));
     }
-    lines << tr("Both clocks run on business hours; they differ because the ticketing system's business "
-                "hours, holidays, time zone or target are not the app's. The app's deadline drives the "
-                "review clock; align the SLA of the escalations queue with the calendar to make them agree.");
+    lines << tr(
+        "Both clocks run on business hours; they differ because the ticketing system's business "
+        "hours, holidays, time zone or target are not the app's. The app's deadline drives the "
+        "review clock; align the SLA of the escalations queue with the calendar to make them "
+        "agree.");
     c.explanation = lines.join(u'\n');
     return c;
 }

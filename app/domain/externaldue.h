@@ -17,22 +17,22 @@ namespace Escalation {
 
 struct DueComparison {
     enum class Verdict : quint8 {
-        NoExternalDue,   // the backend has no due time for this request
-        Agree,           // within the tolerance
+        NoExternalDue, // the backend has no due time for this request
+        Agree, // within the tolerance
         ExternalEarlier, // the backend expects the answer sooner than the app
-        ExternalLater,   // the backend gives more time than the app
+        ExternalLater, // the backend gives more time than the app
     };
     Verdict verdict = Verdict::NoExternalDue;
-    qint64 appDueAt = NoInstant;      // epoch seconds
+    qint64 appDueAt = NoInstant; // epoch seconds
     qint64 externalDueAt = NoInstant; // epoch seconds
-    qint64 differenceSeconds = 0;     // externalDueAt - appDueAt, real time
+    qint64 differenceSeconds = 0; // externalDueAt - appDueAt, real time
     // Business minutes from the request to each due time, on the app's
     // calendar: the app's is the target; the external one shows how much
     // business time the backend allows as the app counts it.
     qint64 appBusinessMinutes = 0;
     qint64 externalBusinessMinutes = 0;
-    QList<QDate> holidaysBetween;     // app-calendar holidays between request and the later due time
-    QString explanation;              // translated, several lines; empty when they agree
+    QList<QDate> holidaysBetween; // app-calendar holidays between request and the later due time
+    QString explanation; // translated, several lines; empty when they agree
 
     bool disagrees() const
     {
@@ -40,17 +40,18 @@ struct DueComparison {
     }
 };
 
-class ExternalDue final
-{
+class ExternalDue final {
     Q_DECLARE_TR_FUNCTIONS(ExternalDue)
 public:
     // appDueAt: the app's review deadline for request (ReviewTimes::dueAt),
     // computed on calendar with targetMinutes. A difference up to tolerance
     // seconds counts as agreement (the backend may round to the minute).
     static DueComparison compare(const EscalationRequest &request, const BusinessCalendar &calendar,
-                                 qint64 appDueAt, qint64 targetMinutes, qint64 toleranceSeconds = 60);
+                                 qint64 appDueAt, qint64 targetMinutes,
+                                 qint64 toleranceSeconds = 60);
 
-    static QString verdictCode(DueComparison::Verdict v); // "none" | "agree" | "external_earlier" | "external_later"
+    static QString verdictCode(
+        DueComparison::Verdict v); // "none" | "agree" | "external_earlier" | "external_later"
 };
 
 } // namespace Escalation

@@ -7,13 +7,19 @@
 namespace Escalation {
 
 namespace {
-constexpr std::array actionCodes = {u"accept", u"decline", u"note",
+constexpr std::array actionCodes = {u"accept",         u"decline",  u"note",
                                     u"take_ownership", u"analysis", u"acknowledge"};
 constexpr std::array statusCodes = {u"pending", u"delivered", u"conflict", u"rejected"};
 } // namespace
 
-QString toCode(OutboxAction v) { return QString::fromUtf16(actionCodes.at(static_cast<std::size_t>(v))); }
-QString toCode(OutboxStatus v) { return QString::fromUtf16(statusCodes.at(static_cast<std::size_t>(v))); }
+QString toCode(OutboxAction v)
+{
+    return QString::fromUtf16(actionCodes.at(static_cast<std::size_t>(v)));
+}
+QString toCode(OutboxStatus v)
+{
+    return QString::fromUtf16(statusCodes.at(static_cast<std::size_t>(v)));
+}
 
 std::optional<OutboxAction> outboxActionFromCode(QStringView code)
 {
@@ -36,10 +42,14 @@ std::optional<OutboxStatus> outboxStatusFromCode(QStringView code)
 QString displayName(OutboxAction v)
 {
     switch (v) {
-    case OutboxAction::Accept: return QCoreApplication::translate("Escalation", "Accept");
-    case OutboxAction::Decline: return QCoreApplication::translate("Escalation", "Decline");
-    case OutboxAction::AddNote: return QCoreApplication::translate("Escalation", "Note");
-    case OutboxAction::TakeOwnership: return QCoreApplication::translate("Escalation", "Take ownership");
+    case OutboxAction::Accept:
+        return QCoreApplication::translate("Escalation", "Accept");
+    case OutboxAction::Decline:
+        return QCoreApplication::translate("Escalation", "Decline");
+    case OutboxAction::AddNote:
+        return QCoreApplication::translate("Escalation", "Note");
+    case OutboxAction::TakeOwnership:
+        return QCoreApplication::translate("Escalation", "Take ownership");
     case OutboxAction::RecordAnalysis:
         return QCoreApplication::translate("Escalation", "Level-3 analysis");
     case OutboxAction::AcknowledgeOwnership:

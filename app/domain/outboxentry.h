@@ -13,41 +13,42 @@
 namespace Escalation {
 
 enum class OutboxAction : quint8 {
-    Accept,               // text: plan of action
-    Decline,              // text: the reply sent to the requester
-    AddNote,              // text: the note
-    TakeOwnership,        // text: unused
-    RecordAnalysis,       // text: the level-3 analysis
+    Accept, // text: plan of action
+    Decline, // text: the reply sent to the requester
+    AddNote, // text: the note
+    TakeOwnership, // text: unused
+    RecordAnalysis, // text: the level-3 analysis
     AcknowledgeOwnership, // level 4 owner's acknowledgement; text: optional comment
 };
 
 enum class OutboxStatus : quint8 {
-    Pending,   // not yet acknowledged by the portal
+    Pending, // not yet acknowledged by the portal
     Delivered, // the portal applied it
-    Conflict,  // the request changed at the portal meanwhile; the user must resolve
-    Rejected,  // the portal refused it for good (rule violation); shown, never dropped
+    Conflict, // the request changed at the portal meanwhile; the user must resolve
+    Rejected, // the portal refused it for good (rule violation); shown, never dropped
 };
 
-QString toCode(OutboxAction v); // "accept" | "decline" | "note" | "take_ownership" | "analysis" | "acknowledge"
+QString toCode(OutboxAction v); // "accept" | "decline" | "note" | "take_ownership" | "analysis" |
+                                // "acknowledge"
 QString toCode(OutboxStatus v); // "pending" | "delivered" | "conflict" | "rejected"
 std::optional<OutboxAction> outboxActionFromCode(QStringView code);
 std::optional<OutboxStatus> outboxStatusFromCode(QStringView code);
 QString displayName(OutboxAction v);
 
 struct OutboxEntry {
-    qint64 localId = 0;       // row id in the cache
-    QString idempotencyKey;   // UUID, sent as the Idempotency-Key header
+    qint64 localId = 0; // row id in the cache
+    QString idempotencyKey; // UUID, sent as the Idempotency-Key header
     QString requestId;
     OutboxAction action = OutboxAction::AddNote;
     QString text;
-    QString actor;            // who made the decision, as the portal should record it
-    qint64 baseVersion = 0;   // the request version the user saw when deciding
+    QString actor; // who made the decision, as the portal should record it
+    qint64 baseVersion = 0; // the request version the user saw when deciding
     QDateTime createdAt;
     OutboxStatus status = OutboxStatus::Pending;
     int attempts = 0;
     QDateTime nextAttemptAt;
     QString lastError;
-    QString conflictJson;     // the portal's current version, kept for the user on a conflict
+    QString conflictJson; // the portal's current version, kept for the user on a conflict
 
     friend bool operator==(const OutboxEntry &, const OutboxEntry &) = default;
 };

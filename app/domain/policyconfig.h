@@ -37,7 +37,8 @@ public:
     // [tier][severity - 2] for severities 2..4; S1 is never escalated.
     std::array<std::array<int, 3>, 2> minimumCaseAgeHours = {{{4, 8, 16}, {8, 16, 24}}};
     // [tier][severity - 1], wall-clock minutes from case creation.
-    std::array<std::array<int, 4>, 2> firstResponseTargetMinutes = {{{30, 60, 240, 480}, {60, 240, 480, 1440}}};
+    std::array<std::array<int, 4>, 2> firstResponseTargetMinutes = {
+        {{30, 60, 240, 480}, {60, 240, 480, 1440}}};
     // [severity - 1], wall-clock hours without a support update.
     std::array<int, 4> supportUpdateMaxHours = {4, 24, 72, 120};
     ReviewTarget review;
@@ -48,7 +49,8 @@ public:
 
     // Applies the keys present in json on top of base.
     static std::optional<PolicyConfig> fromJson(const QByteArray &json, const QString &sourceName,
-                                                QStringList *errors, const PolicyConfig *base = nullptr);
+                                                QStringList *errors,
+                                                const PolicyConfig *base = nullptr);
     static std::optional<PolicyConfig> load(const QString &path, QStringList *errors,
                                             const PolicyConfig *base = nullptr);
     // The shipped defaults (the embedded policy.json).

@@ -13,8 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace Escalation {
 
-std::optional<ReplyTemplates> ReplyTemplates::fromJson(const QByteArray &json, const QString &sourceName,
-                                                       QStringList *errors, const ReplyTemplates *base)
+std::optional<ReplyTemplates> ReplyTemplates::fromJson(const QByteArray &json,
+                                                       const QString &sourceName,
+                                                       QStringList *errors,
+                                                       const ReplyTemplates *base)
 {
     QStringList localErrors;
     QStringList *out = errors ? errors : &localErrors;
@@ -22,12 +24,15 @@ std::optional<ReplyTemplates> ReplyTemplates::fromJson(const QByteArray &json, c
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        out->append(u"%1: %2"_s.arg(sourceName, tr("expected valid JSON, but at offset %1: %2")
-                                                    .arg(parseError.offset).arg(parseError.errorString())));
+        out->append(u"%1: %2"_s.arg(sourceName,
+                                    tr("expected valid JSON, but at offset %1: %2")
+                                        .arg(parseError.offset)
+                                        .arg(parseError.errorString())));
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        out->append(u"%1: %2"_s.arg(sourceName, tr("expected an object of template name to template text")));
+        out->append(u"%1: %2"_s.arg(sourceName,
+                                    tr("expected an object of template name to template text")));
         return std::nullopt;
     }
     ReplyTemplates result = base ? *base : ReplyTemplates();
@@ -35,19 +40,22 @@ std::optional<ReplyTemplates> ReplyTemplates::fromJson(const QByteArray &json, c
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!it.value().isString() || it.value().toString().trimmed().isEmpty()) {
             out->append(u"%1: %2: %3"_s.arg(sourceName, it.key(),
-                                            tr("expected a non-empty template text, got %1").arg(describeJsonValue(it.value()))));
+                                            tr("expected a non-empty template text, got %1")
+                                                .arg(describeJsonValue(it.value()))));
             continue;
         }
         result.m_texts.insert(it.key(), it.value().toString());
     }
     if (!result.m_texts.contains(defaultKey()) && !root.contains(defaultKey()))
-        out->append(u"%1: %2: %3"_s.arg(sourceName, defaultKey(), tr("expected a \"default\" template")));
+        out->append(
+            u"%1: %2: %3"_s.arg(sourceName, defaultKey(), tr("expected a \"default\" template")));
     if (out->size() != before)
         return std::nullopt;
     return result;
 }
 
-std::optional<ReplyTemplates> ReplyTemplates::load(const QString &path, QStringList *errors, const ReplyTemplates *base)
+std::optional<ReplyTemplates> ReplyTemplates::load(const QString &path, QStringList *errors,
+                                                   const ReplyTemplates *base)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -65,7 +73,9 @@ ReplyTemplates ReplyTemplates::defaults()
         return *templates;
     qCCritical(lcDomain) << "built-in reply templates:" << errors;
     ReplyTemplates fallback;
-    fallback.setText(defaultKey(), tr("Dear {requester},\n\nthe escalation of case {caseNumber} was declined: {reason}\n\n{manager}"));
+    fallback.setText(defaultKey(),
+                     tr("Dear {requester},\n\nthe escalation of case {caseNumber} was declined: "
+                        "{reason}\n\n{manager}"));
     return fallback;
 }
 
@@ -84,14 +94,18 @@ QString ReplyTemplates::text(const QString &key) const
 QString ReplyTemplates::keyFor(const Eligibility &eligibility)
 {
     switch (eligibility.verdict) {
-    case Eligibility::Verdict::RefusedOutage: return u"outage"_s;
-    case Eligibility::Verdict::TooEarly: return u"too_early"_s;
-    case Eligibility::Verdict::Eligible: break;
+    case Eligibility::Verdict::RefusedOutage:
+        return u"outage"_s;
+    case Eligibility::Verdict::TooEarly:
+        return u"too_early"_s;
+    case Eligibility::Verdict::Eligible:
+        break;
     }
     return defaultKey();
 }
 
-QString ReplyTemplates::render(const QString &text, const QHash<QString, QString> &values, QStringList *unknown)
+QString ReplyTemplates::render(const QString &text, const QHash<QString, QString> &values,
+                               QStringList *unknown)
 {
     QString out;
     out.reserve(text.size() + 64);
@@ -106,7 +120,8 @@ QString ReplyTemplates::render(const QString &text, const QHash<QString, QString
             const qsizetype close = text.indexOf(u'}', i + 1);
             const QString name = close < 0 ? QString() : text.mid(i + 1, close - i - 1);
             const bool isName = !name.isEmpty()
-                && std::all_of(name.begin(), name.end(), [](QChar ch) { return ch.isLetterOrNumber() || ch == u'_'; });
+                && std::all_of(name.begin(), name.end(),
+                               [](QChar ch) { return ch.isLetterOrNumber() || ch == u'_'; });
             if (isName) {
                 const auto it = values.constFind(name);
                 if (it != values.constEnd()) {
@@ -125,8 +140,9 @@ QString ReplyTemplates::render(const QString &text, const QHash<QString, QString
     return out;
 }
 
-QHash<QString, QString> ReplyTemplates::declineValues(const Case &c, const EscalationRequest &r, const QString &reason,
-                                                      const QString &manager, const Eligibility &eligibility)
+QHash<QString, QString> ReplyTemplates::declineValues(const Case &c, const EscalationRequest &r,
+                                                      const QString &reason, const QString &manager,
+                                                      const Eligibility &eligibility)
 {
     return {
         {u"requester"_s, r.requestedBy},
@@ -140,7 +156,9 @@ QHash<QString, QString> ReplyTemplates::declineValues(const Case &c, const Escal
         {u"reason"_s, reason},
         {u"manager"_s, manager},
         {u"requestId"_s, r.id},
-        {u"eligibleAt"_s, eligibility.eligibleAt.isValid() ? eligibility.eligibleAt.toUTC().toString(Qt::ISODate) : QString()},
+        {u"eligibleAt"_s,
+         eligibility.eligibleAt.isValid() ? eligibility.eligibleAt.toUTC().toString(Qt::ISODate)
+                                          : QString()},
     };
 }
 

@@ -16,17 +16,20 @@
 
 namespace Escalation {
 
-class ReplyTemplates final
-{
+class ReplyTemplates final {
     Q_DECLARE_TR_FUNCTIONS(ReplyTemplates)
 public:
-    static QString builtInPath() { return QStringLiteral(":/escalation/config/decline-templates.json"); }
+    static QString builtInPath()
+    {
+        return QStringLiteral(":/escalation/config/decline-templates.json");
+    }
     static QString defaultKey() { return QStringLiteral("default"); }
 
     ReplyTemplates() = default;
     // A JSON object of key -> template text; must hold "default" unless base does.
     static std::optional<ReplyTemplates> fromJson(const QByteArray &json, const QString &sourceName,
-                                                  QStringList *errors, const ReplyTemplates *base = nullptr);
+                                                  QStringList *errors,
+                                                  const ReplyTemplates *base = nullptr);
     static std::optional<ReplyTemplates> load(const QString &path, QStringList *errors,
                                               const ReplyTemplates *base = nullptr);
     static ReplyTemplates defaults();

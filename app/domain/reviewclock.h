@@ -20,7 +20,7 @@
 namespace Escalation {
 
 enum class ClockState : quint8 { OnTrack, Approaching, Breached, Answered };
-QString toCode(ClockState v);      // "on_track" | "approaching" | "breached" | "answered"
+QString toCode(ClockState v); // "on_track" | "approaching" | "breached" | "answered"
 QString displayName(ClockState v); // translated
 
 // A request's clock, in epoch seconds (UTC). NoInstant means "never".
@@ -58,20 +58,21 @@ struct ReviewTimes {
     bool answeredInTime() const { return answeredAt != NoInstant && answeredAt < dueAt; }
 };
 
-class ReviewClock final
-{
+class ReviewClock final {
     Q_DECLARE_TR_FUNCTIONS(ReviewClock)
 public:
     explicit ReviewClock(const ReviewTarget &target = ReviewTarget());
     const ReviewTarget &target() const { return m_target; }
 
-    ReviewTimes times(const BusinessCalendar &calendar, qint64 requestedAt, qint64 answeredAt = NoInstant) const;
+    ReviewTimes times(const BusinessCalendar &calendar, qint64 requestedAt,
+                      qint64 answeredAt = NoInstant) const;
     // On the request's calendar (the default one, flagged, if it is unknown).
     ReviewTimes times(const EscalationRequest &request, const CalendarRegistry &calendars) const;
 
     // Business seconds left until due at now; negative (the overdue amount in
     // business time) once breached. Frozen at the answer once answered.
-    static qint64 remainingBusinessSeconds(const BusinessCalendar &calendar, const ReviewTimes &times, qint64 now);
+    static qint64 remainingBusinessSeconds(const BusinessCalendar &calendar,
+                                           const ReviewTimes &times, qint64 now);
 
     // When the request's clock stopped: its decision, or, for a request that
     // left the queue without one (re-escalated, closed), its last update.

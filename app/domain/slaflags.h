@@ -14,9 +14,9 @@ namespace Escalation {
 
 struct SlaFlags {
     bool firstResponseMissed = false;
-    QDateTime firstResponseDueAt;   // createdAt + target for severity and tier
+    QDateTime firstResponseDueAt; // createdAt + target for severity and tier
     bool supportUpdateOverdue = false;
-    QDateTime supportUpdateDueAt;   // last support update (or creation) + allowed silence
+    QDateTime supportUpdateDueAt; // last support update (or creation) + allowed silence
 
     bool any() const { return firstResponseMissed || supportUpdateOverdue; }
 };

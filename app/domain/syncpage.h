@@ -15,7 +15,7 @@ struct SyncPage {
     QList<EscalationRequest> requests;
     QStringList removedCaseIds;
     QStringList removedRequestIds;
-    QString cursor;        // store it only together with the page's rows
+    QString cursor; // store it only together with the page's rows
     bool hasMore = false;
 };
 

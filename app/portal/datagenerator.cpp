@@ -31,7 +31,8 @@ const std::vector<Account> &accounts()
         {u"Fabrikam Logistics"_s, u"fabrikam.example"_s, Emea, true, u"Leo Martens"_s},
         {u"Tailspin Toys"_s, u"tailspin.example"_s, Americas, false, u"Grace Adeyemi"_s},
         {u"Wide World Importers"_s, u"wideworld.example"_s, Apac, true, u"Kenji Watanabe"_s},
-        {u"Adventure Works Cycles"_s, u"adventure-works.example"_s, Americas, false, u"Grace Adeyemi"_s},
+        {u"Adventure Works Cycles"_s, u"adventure-works.example"_s, Americas, false,
+         u"Grace Adeyemi"_s},
         {u"Litware Inc."_s, u"litware.example"_s, Americas, true, u"Priya Raman"_s},
         {u"Proseware Analytics"_s, u"proseware.example"_s, Emea, false, u"Sofie Lindqvist"_s},
         {u"Woodgrove Bank"_s, u"woodgrove.example"_s, Emea, true, u"Sofie Lindqvist"_s},
@@ -47,19 +48,23 @@ const std::vector<Account> &accounts()
         {u"Wingtip Toys"_s, u"wingtiptoys.example"_s, Americas, false, u"Grace Adeyemi"_s},
         {u"A. Datum Corporation"_s, u"adatum.example"_s, Americas, true, u"Carlos Mendes"_s},
         {u"City Power & Light"_s, u"cpandl.example"_s, Americas, true, u"Priya Raman"_s},
-        {u"Consolidated Messenger"_s, u"consolidatedmessenger.example"_s, Emea, false, u"Élodie Marchand"_s},
+        {u"Consolidated Messenger"_s, u"consolidatedmessenger.example"_s, Emea, false,
+         u"Élodie Marchand"_s},
         {u"Southridge Video"_s, u"southridgevideo.example"_s, Americas, false, u"Grace Adeyemi"_s},
         {u"Relecloud"_s, u"relecloud.example"_s, Emea, true, u"Sofie Lindqvist"_s},
         {u"Lamna Healthcare"_s, u"lamnahealthcare.example"_s, Apac, true, u"Mei Lin Tan"_s},
-        {u"Munson's Pickles and Preserves"_s, u"munsonspickles.example"_s, Americas, false, u"Carlos Mendes"_s},
+        {u"Munson's Pickles and Preserves"_s, u"munsonspickles.example"_s, Americas, false,
+         u"Carlos Mendes"_s},
         {u"Best For You Organics"_s, u"bestforyou.example"_s, Apac, false, u"Mei Lin Tan"_s},
         {u"Bellows College"_s, u"bellowscollege.example"_s, Emea, false, u"Matthias Keller"_s},
         {u"Nod Publishers"_s, u"nodpublishers.example"_s, Emea, false, u"Élodie Marchand"_s},
         {u"Tasmanian Traders"_s, u"tasmaniantraders.example"_s, Apac, true, u"Aroha Ngata"_s},
-        {u"Graphic Design Institute"_s, u"graphicdesigninstitute.example"_s, Americas, false, u"Grace Adeyemi"_s},
+        {u"Graphic Design Institute"_s, u"graphicdesigninstitute.example"_s, Americas, false,
+         u"Grace Adeyemi"_s},
         {u"The Phone Company"_s, u"thephone-company.example"_s, Emea, true, u"Sofie Lindqvist"_s},
         {u"Kōwhai Energy"_s, u"kowhai-energy.example"_s, Apac, true, u"Mei Lin Tan"_s},
-        {u"Hanseatic Freight GmbH"_s, u"hanseatic-freight.example"_s, Emea, true, u"Matthias Keller"_s},
+        {u"Hanseatic Freight GmbH"_s, u"hanseatic-freight.example"_s, Emea, true,
+         u"Matthias Keller"_s},
         {u"São Bento Retail"_s, u"saobento.example"_s, Americas, false, u"Carlos Mendes"_s},
         {u"Osaka Precision Works"_s, u"osaka-precision.example"_s, Apac, true, u"Kenji Watanabe"_s},
     };
@@ -102,32 +107,33 @@ const std::array subjects = {
 };
 
 const std::array engineers = {
-    u"Dana Whitfield"_s, u"Marcus Bell"_s, u"Aiko Tanaka"_s, u"Samir Haddad"_s,
-    u"Olivia Brandt"_s, u"Tomasz Nowak"_s, u"Chloé Dubois"_s, u"Rafael Ortega"_s,
-    u"Nina Petrova"_s, u"Jamal Carter"_s, u"Ingrid Solberg"_s, u"Wei Zhang"_s,
-    u"Fatima Zahra"_s, u"Lukas Becker"_s, u"Hannah O'Brien"_s, u"Arjun Mehta"_s,
-    u"Sara Conti"_s, u"Kwame Mensah"_s, u"Elena Ruiz"_s, u"Noah Fischer"_s,
-    u"Yuki Sato"_s, u"Daniel Kowalski"_s, u"Amira Nasser"_s, u"Ben Gallagher"_s,
+    u"Dana Whitfield"_s, u"Marcus Bell"_s,     u"Aiko Tanaka"_s,    u"Samir Haddad"_s,
+    u"Olivia Brandt"_s,  u"Tomasz Nowak"_s,    u"Chloé Dubois"_s,   u"Rafael Ortega"_s,
+    u"Nina Petrova"_s,   u"Jamal Carter"_s,    u"Ingrid Solberg"_s, u"Wei Zhang"_s,
+    u"Fatima Zahra"_s,   u"Lukas Becker"_s,    u"Hannah O'Brien"_s, u"Arjun Mehta"_s,
+    u"Sara Conti"_s,     u"Kwame Mensah"_s,    u"Elena Ruiz"_s,     u"Noah Fischer"_s,
+    u"Yuki Sato"_s,      u"Daniel Kowalski"_s, u"Amira Nasser"_s,   u"Ben Gallagher"_s,
 };
 
 const std::array managers = {
-    u"Maya Castellanos"_s, u"Oliver Grant"_s, u"Anneke de Vries"_s, u"Hiroshi Kato"_s,
-    u"Rachel Stein"_s, u"Victor Almeida"_s, u"Siobhan Walsh"_s, u"Emeka Obi"_s,
-    u"Camille Laurent"_s, u"Jonas Berg"_s,
+    u"Maya Castellanos"_s, u"Oliver Grant"_s,   u"Anneke de Vries"_s, u"Hiroshi Kato"_s,
+    u"Rachel Stein"_s,     u"Victor Almeida"_s, u"Siobhan Walsh"_s,   u"Emeka Obi"_s,
+    u"Camille Laurent"_s,  u"Jonas Berg"_s,
 };
 
 const std::array firstNames = {
-    u"maria"_s, u"john"_s, u"li"_s, u"ahmed"_s, u"sophie"_s, u"pedro"_s, u"anna"_s,
-    u"james"_s, u"fatou"_s, u"erik"_s, u"yasmin"_s, u"david"_s, u"keiko"_s, u"ivan"_s,
+    u"maria"_s, u"john"_s,  u"li"_s,   u"ahmed"_s,  u"sophie"_s, u"pedro"_s, u"anna"_s,
+    u"james"_s, u"fatou"_s, u"erik"_s, u"yasmin"_s, u"david"_s,  u"keiko"_s, u"ivan"_s,
 };
 const std::array lastNames = {
-    u"lopez"_s, u"smith"_s, u"chen"_s, u"khan"_s, u"martin"_s, u"silva"_s, u"novak"_s,
-    u"brown"_s, u"diallo"_s, u"larsen"_s, u"haddad"_s, u"cohen"_s, u"yamamoto"_s, u"petrov"_s,
+    u"lopez"_s, u"smith"_s,  u"chen"_s,   u"khan"_s,   u"martin"_s, u"silva"_s,    u"novak"_s,
+    u"brown"_s, u"diallo"_s, u"larsen"_s, u"haddad"_s, u"cohen"_s,  u"yamamoto"_s, u"petrov"_s,
 };
 
 const std::array products = {
-    u"the customer portal"_s, u"SSO login"_s, u"the nightly export"_s, u"the payments API"_s,
-    u"the mobile app"_s, u"search indexing"_s, u"the reporting dashboard"_s, u"webhook delivery"_s,
+    u"the customer portal"_s,     u"SSO login"_s,        u"the nightly export"_s,
+    u"the payments API"_s,        u"the mobile app"_s,   u"search indexing"_s,
+    u"the reporting dashboard"_s, u"webhook delivery"_s,
 };
 
 const std::array timeConstraintTemplates = {
@@ -177,24 +183,20 @@ const std::array declineTexts = {
     u"Declined: a fix is already scheduled in the next maintenance window."_s,
 };
 const std::array noteTexts = {
-    u"Called the customer, confirmed impact."_s,
-    u"Asked engineering for an ETA."_s,
-    u"Customer sent new logs; attached to the case."_s,
-    u"CSM informed."_s,
+    u"Called the customer, confirmed impact."_s,        u"Asked engineering for an ETA."_s,
+    u"Customer sent new logs; attached to the case."_s, u"CSM informed."_s,
     u"Workaround shared, waiting for confirmation."_s,
 };
 const std::array caseStatuses = {u"open"_s, u"in progress"_s, u"pending customer"_s,
                                  u"awaiting engineering"_s};
 
-template<typename Array>
-const QString &pick(Rng &rng, const Array &array)
+template<typename Array> const QString &pick(Rng &rng, const Array &array)
 {
     return array[rng.bounded(quint32(array.size()))];
 }
 
 // Index drawn from cumulative percentage weights.
-template<std::size_t N>
-int weighted(Rng &rng, const std::array<int, N> &weights)
+template<std::size_t N> int weighted(Rng &rng, const std::array<int, N> &weights)
 {
     int total = 0;
     for (int w : weights)
@@ -231,9 +233,15 @@ constexpr qint64 minute = 60;
 constexpr qint64 hour = 60 * minute;
 constexpr qint64 day = 24 * hour;
 
-QDateTime at(qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC); }
+QDateTime at(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC);
+}
 
-qint64 secsOf(const QDateTime &t) { return t.isValid() ? t.toSecsSinceEpoch() : 0; }
+qint64 secsOf(const QDateTime &t)
+{
+    return t.isValid() ? t.toSecsSinceEpoch() : 0;
+}
 
 // One escalation chain on one case: L requests, level 1..L, each one
 // re-escalating the one before.
@@ -253,21 +261,43 @@ DataGenerator::DataGenerator(GeneratorConfig config)
     m_config.now = at(m_config.now.toSecsSinceEpoch());
 }
 
-QString DataGenerator::caseId(qint64 serial) { return u"C-"_s + QString::number(serial); }
-QString DataGenerator::requestId(qint64 serial) { return u"E-"_s + QString::number(serial); }
-QString DataGenerator::seniorDirector() { return u"Gustavo Lindqvist"_s; }
-QString DataGenerator::vpOfSupport() { return u"Renata Okafor"_s; }
-QString DataGenerator::randomManager(Rng &rng) { return pick(rng, managers); }
-QString DataGenerator::randomEngineer(Rng &rng) { return pick(rng, engineers); }
+QString DataGenerator::caseId(qint64 serial)
+{
+    return u"C-"_s + QString::number(serial);
+}
+QString DataGenerator::requestId(qint64 serial)
+{
+    return u"E-"_s + QString::number(serial);
+}
+QString DataGenerator::seniorDirector()
+{
+    return u"Gustavo Lindqvist"_s;
+}
+QString DataGenerator::vpOfSupport()
+{
+    return u"Renata Okafor"_s;
+}
+QString DataGenerator::randomManager(Rng &rng)
+{
+    return pick(rng, managers);
+}
+QString DataGenerator::randomEngineer(Rng &rng)
+{
+    return pick(rng, engineers);
+}
 
 qint64 DataGenerator::minimumAgeSeconds(Severity severity, SupportTier tier)
 {
     const bool premium = tier == SupportTier::Premium;
     switch (severity) {
-    case Severity::S1: return 0;
-    case Severity::S2: return (premium ? 4 : 8) * hour;
-    case Severity::S3: return (premium ? 8 : 16) * hour;
-    case Severity::S4: return (premium ? 16 : 24) * hour;
+    case Severity::S1:
+        return 0;
+    case Severity::S2:
+        return (premium ? 4 : 8) * hour;
+    case Severity::S3:
+        return (premium ? 8 : 16) * hour;
+    case Severity::S4:
+        return (premium ? 16 : 24) * hour;
     }
     return 0;
 }
@@ -306,11 +336,21 @@ QString DataGenerator::randomSummary(Rng &rng, Reason reason, int level, const Q
     const QString amount = QString::number(rng.between(2, 9));
     QString text;
     switch (reason) {
-    case Reason::TimeConstraint: text = pick(rng, timeConstraintTemplates); break;
-    case Reason::ImpairedFunction: text = pick(rng, impairedTemplates); break;
-    case Reason::FirstResponseMissed: text = pick(rng, firstResponseTemplates); break;
-    case Reason::LackOfUpdates: text = pick(rng, lackOfUpdatesTemplates); break;
-    case Reason::Other: text = pick(rng, otherTemplates); break;
+    case Reason::TimeConstraint:
+        text = pick(rng, timeConstraintTemplates);
+        break;
+    case Reason::ImpairedFunction:
+        text = pick(rng, impairedTemplates);
+        break;
+    case Reason::FirstResponseMissed:
+        text = pick(rng, firstResponseTemplates);
+        break;
+    case Reason::LackOfUpdates:
+        text = pick(rng, lackOfUpdatesTemplates);
+        break;
+    case Reason::Other:
+        text = pick(rng, otherTemplates);
+        break;
     }
     text.replace(u"%1"_s, product).replace(u"%2"_s, date).replace(u"%3"_s, amount);
     if (!text.isEmpty() && text.front().isLower())
@@ -320,7 +360,8 @@ QString DataGenerator::randomSummary(Rng &rng, Reason reason, int level, const Q
     return text;
 }
 
-Case DataGenerator::randomCase(Rng &rng, qint64 serial, const QDateTime &createdAt, bool mayBeOutage)
+Case DataGenerator::randomCase(Rng &rng, qint64 serial, const QDateTime &createdAt,
+                               bool mayBeOutage)
 {
     const Account &account = accounts()[rng.bounded(quint32(accounts().size()))];
     Case c;
@@ -331,10 +372,12 @@ Case DataGenerator::randomCase(Rng &rng, qint64 serial, const QDateTime &created
     const bool premium = account.premium ? rng.chance(0.9) : rng.chance(0.1);
     c.tier = premium ? SupportTier::Premium : SupportTier::Standard;
     static constexpr std::array<int, 3> severityWeights = {30, 45, 25};
-    c.severity = mayBeOutage ? Severity::S1 : static_cast<Severity>(2 + weighted(rng, severityWeights));
+    c.severity =
+        mayBeOutage ? Severity::S1 : static_cast<Severity>(2 + weighted(rng, severityWeights));
     static constexpr std::array<int, 3> priorityWeights = {20, 55, 25};
     c.priority = static_cast<CustomerPriority>(weighted(rng, priorityWeights));
-    c.status = c.isOutage() ? (rng.chance(0.7) ? u"in progress"_s : u"open"_s) : pick(rng, caseStatuses);
+    c.status =
+        c.isOutage() ? (rng.chance(0.7) ? u"in progress"_s : u"open"_s) : pick(rng, caseStatuses);
     c.createdAt = createdAt;
     c.assignee = rng.chance(0.03) ? QString() : pick(rng, engineers);
     c.csm = account.csm;
@@ -362,7 +405,8 @@ GeneratedData DataGenerator::generate() const
         chains.push_back(chain);
     }
     const qsizetype chainCount = qsizetype(chains.size());
-    const qsizetype wantedCases = m_config.caseCount > 0 ? m_config.caseCount : m_config.requestCount;
+    const qsizetype wantedCases =
+        m_config.caseCount > 0 ? m_config.caseCount : m_config.requestCount;
     // Room for every chain plus a few non-escalated cases (S1 among them).
     const qsizetype caseCount = std::max(wantedCases, chainCount + chainCount / 20 + 2);
 
@@ -373,7 +417,8 @@ GeneratedData DataGenerator::generate() const
         chainOfCase[std::size_t(i)] = int(i);
     for (qsizetype i = caseCount - 1; i > 0; --i)
         std::swap(chainOfCase[std::size_t(i)], chainOfCase[rng.bounded(quint32(i + 1))]);
-    const double outageShare = std::min(1.0, 0.04 * double(caseCount) / double(caseCount - chainCount));
+    const double outageShare =
+        std::min(1.0, 0.04 * double(caseCount) / double(caseCount - chainCount));
 
     out.cases.reserve(caseCount);
     out.requests.reserve(m_config.requestCount);
@@ -383,7 +428,7 @@ GeneratedData DataGenerator::generate() const
     for (qsizetype i = 0; i < caseCount; ++i) {
         const int chainIndex = chainOfCase[std::size_t(i)];
         const bool escalated = chainIndex >= 0;
-        const Chain chain = escalated ? chains[std::size_t(chainIndex)] : Chain{};
+        const Chain chain = escalated ? chains[std::size_t(chainIndex)] : Chain {};
         const bool outage = !escalated && rng.chance(outageShare);
 
         // Draw the case with a provisional creation time, then place it in
@@ -458,14 +503,16 @@ GeneratedData DataGenerator::generate() const
                 qint64 lastEvent = requested;
 
                 // The decision, if any, falls inside this request's window.
-                const bool decided = last ? !rng.chance(chain.closed ? 0.3 : 0.55) : rng.chance(0.7);
+                const bool decided =
+                    last ? !rng.chance(chain.closed ? 0.3 : 0.55) : rng.chance(0.7);
                 const qint64 decidedAt = requested + rng.between(10 * minute, 8 * hour);
                 if (decided && decidedAt < windowEnd) {
                     const bool accept = rng.chance(0.68);
                     const QString by = randomManager(rng);
-                    r.decision = Decision{accept ? DecisionKind::Accept : DecisionKind::Decline,
-                                          accept ? pick(rng, acceptTexts) : pick(rng, declineTexts),
-                                          by, at(decidedAt)};
+                    r.decision =
+                        Decision {accept ? DecisionKind::Accept : DecisionKind::Decline,
+                                  accept ? pick(rng, acceptTexts) : pick(rng, declineTexts), by,
+                                  at(decidedAt)};
                     if (accept)
                         r.owner = by;
                     r.state = accept ? RequestState::Accepted : RequestState::Declined;
@@ -478,10 +525,11 @@ GeneratedData DataGenerator::generate() const
                 if (level >= 3 && rng.chance(r.decision ? 0.65 : 0.35)) {
                     const qint64 t = requested + rng.between(hour, 2 * day);
                     if (t < windowEnd) {
-                        r.analysis = Analysis{u"Analysis: the case crossed two teams without an owner; "
-                                              "the first response came after the SLA and the fix needs a "
-                                              "product change. Actions: single owner, daily updates."_s,
-                                              seniorDirector(), at(t)};
+                        r.analysis =
+                            Analysis {u"Analysis: the case crossed two teams without an owner; "
+                                      "the first response came after the SLA and the fix needs a "
+                                      "product change. Actions: single owner, daily updates."_s,
+                                      seniorDirector(), at(t)};
                         lastEvent = std::max(lastEvent, t);
                         ++r.version;
                     }
@@ -489,7 +537,7 @@ GeneratedData DataGenerator::generate() const
                 if (level == 4 && rng.chance(0.5)) {
                     const qint64 t = requested + rng.between(15 * minute, day);
                     if (t < windowEnd) {
-                        r.ownerAcknowledgement = OwnerAcknowledgement{vpOfSupport(), at(t)};
+                        r.ownerAcknowledgement = OwnerAcknowledgement {vpOfSupport(), at(t)};
                         r.owner = vpOfSupport();
                         lastEvent = std::max(lastEvent, t);
                         ++r.version;
@@ -502,8 +550,8 @@ GeneratedData DataGenerator::generate() const
                         times.push_back(rng.between(requested, windowEnd - 1));
                     std::sort(times.begin(), times.end());
                     for (qint64 t : times) {
-                        r.notes.append(Note{u"N-"_s + QString::number(noteSerial++), randomEngineer(rng),
-                                            pick(rng, noteTexts), at(t)});
+                        r.notes.append(Note {u"N-"_s + QString::number(noteSerial++),
+                                             randomEngineer(rng), pick(rng, noteTexts), at(t)});
                         lastEvent = std::max(lastEvent, t);
                         ++r.version;
                     }

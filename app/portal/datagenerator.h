@@ -16,8 +16,8 @@ namespace Escalation::Portal {
 struct GeneratorConfig {
     quint64 seed = 1;
     int requestCount = 2000;
-    int caseCount = 0;   // 0: as many cases as requests
-    QDateTime now;       // invalid: the current time; truncated to whole seconds
+    int caseCount = 0; // 0: as many cases as requests
+    QDateTime now; // invalid: the current time; truncated to whole seconds
 };
 
 struct GeneratedData {
@@ -27,8 +27,7 @@ struct GeneratedData {
     qint64 nextNoteNumber = 1;
 };
 
-class DataGenerator final
-{
+class DataGenerator final {
 public:
     explicit DataGenerator(GeneratorConfig config);
 

@@ -49,30 +49,61 @@ QString kindList()
 void breakRequest(QJsonObject &o, quint32 which)
 {
     switch (which % 8) {
-    case 0: o.insert(u"level"_s, u"2"_s); break;
-    case 1: o.remove(u"id"_s); break;
-    case 2: o.insert(u"caseId"_s, 42); break;
-    case 3: o.insert(u"state"_s, true); break;
-    case 4: o.insert(u"requestedAt"_s, 1700000000); break;
-    case 5: o.insert(u"version"_s, u"4"_s); break;
-    case 6: o.insert(u"notes"_s, QJsonObject{{u"text"_s, u"not a list"_s}}); break;
-    default: o.insert(u"decision"_s, QJsonArray{u"accept"_s}); break;
+    case 0:
+        o.insert(u"level"_s, u"2"_s);
+        break;
+    case 1:
+        o.remove(u"id"_s);
+        break;
+    case 2:
+        o.insert(u"caseId"_s, 42);
+        break;
+    case 3:
+        o.insert(u"state"_s, true);
+        break;
+    case 4:
+        o.insert(u"requestedAt"_s, 1700000000);
+        break;
+    case 5:
+        o.insert(u"version"_s, u"4"_s);
+        break;
+    case 6:
+        o.insert(u"notes"_s, QJsonObject {{u"text"_s, u"not a list"_s}});
+        break;
+    default:
+        o.insert(u"decision"_s, QJsonArray {u"accept"_s});
+        break;
     }
 }
 
 void breakCase(QJsonObject &o, quint32 which)
 {
     switch (which % 6) {
-    case 0: o.insert(u"severity"_s, QJsonValue::Null); break;
-    case 1: o.remove(u"id"_s); break;
-    case 2: o.insert(u"tier"_s, 1); break;
-    case 3: o.insert(u"priority"_s, true); break;
-    case 4: o.remove(u"number"_s); break;
-    default: o.insert(u"createdAt"_s, u"yesterday"_s); break;
+    case 0:
+        o.insert(u"severity"_s, QJsonValue::Null);
+        break;
+    case 1:
+        o.remove(u"id"_s);
+        break;
+    case 2:
+        o.insert(u"tier"_s, 1);
+        break;
+    case 3:
+        o.insert(u"priority"_s, true);
+        break;
+    case 4:
+        o.remove(u"number"_s);
+        break;
+    default:
+        o.insert(u"createdAt"_s, u"yesterday"_s);
+        break;
     }
 }
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 } // namespace
 
@@ -85,7 +116,8 @@ bool FaultInjector::configure(const QString &spec, quint64 seed, QString *error)
     for (const QString &raw : entries) {
         const QString entry = raw.trimmed();
         const qsizetype colon = entry.indexOf(u':');
-        const QStringView kindText = colon < 0 ? QStringView(entry) : QStringView(entry).left(colon);
+        const QStringView kindText =
+            colon < 0 ? QStringView(entry) : QStringView(entry).left(colon);
         bool ok = colon > 0;
         const double probability = ok ? QStringView(entry).mid(colon + 1).toDouble(&ok) : 0;
         std::optional<FaultKind> kind;
@@ -94,9 +126,10 @@ bool FaultInjector::configure(const QString &spec, quint64 seed, QString *error)
                 kind = value;
         }
         if (!ok || !kind || probability < 0 || probability > 1) {
-            *error = QCoreApplication::translate("Escalation::Portal",
-                                                 "--faults: \"%1\" is not KIND:PROBABILITY with KIND one of "
-                                                 "%2 and PROBABILITY between 0 and 1")
+            *error = QCoreApplication::translate(
+                         "Escalation::Portal",
+                         "--faults: \"%1\" is not KIND:PROBABILITY with KIND one of "
+                         "%2 and PROBABILITY between 0 and 1")
                          .arg(entry, kindList());
             m_rules.clear();
             return false;
@@ -105,7 +138,8 @@ bool FaultInjector::configure(const QString &spec, quint64 seed, QString *error)
         m_rules.push_back({*kind, probability});
     }
     if (total > 1.0) {
-        *error = QCoreApplication::translate("Escalation::Portal", "--faults: the probabilities add up to %1, more than 1")
+        *error = QCoreApplication::translate(
+                     "Escalation::Portal", "--faults: the probabilities add up to %1, more than 1")
                      .arg(total);
         m_rules.clear();
         return false;
@@ -153,7 +187,8 @@ FaultTiming FaultInjector::timing(FaultKind kind)
 
 bool FaultInjector::feedOnly(FaultKind kind)
 {
-    return kind == FaultKind::Duplicate || kind == FaultKind::Reorder || kind == FaultKind::HostileText;
+    return kind == FaultKind::Duplicate || kind == FaultKind::Reorder
+        || kind == FaultKind::HostileText;
 }
 
 void FaultInjector::rememberPage(const QByteArray &body)
@@ -169,15 +204,17 @@ QByteArray FaultInjector::garble(FaultKind kind, const QByteArray &intended)
     case FaultKind::Huge: {
         // Built once: the same 100 MB are shared by every answer.
         static const QByteArray huge = [] {
-            QByteArray head("{\"cases\":[],\"requests\":[],\"removed\":{\"cases\":[],\"requests\":[]},"
-                            "\"cursor\":\"0\",\"hasMore\":false,\"padding\":\"");
+            QByteArray head(
+                "{\"cases\":[],\"requests\":[],\"removed\":{\"cases\":[],\"requests\":[]},"
+                "\"cursor\":\"0\",\"hasMore\":false,\"padding\":\"");
             QByteArray body = head + QByteArray(hugeBodyBytes - head.size() - 2, 'x') + "\"}";
             return body;
         }();
         return huge;
     }
     case FaultKind::DeepNesting:
-        return "{\"cases\":" + QByteArray(deepNestingLevels, '[') + QByteArray(deepNestingLevels, ']')
+        return "{\"cases\":" + QByteArray(deepNestingLevels, '[')
+            + QByteArray(deepNestingLevels, ']')
             + ",\"requests\":[],\"cursor\":\"1\",\"hasMore\":false}";
     case FaultKind::Duplicate: {
         std::vector<const QByteArray *> others;
@@ -234,7 +271,8 @@ QByteArray FaultInjector::garble(FaultKind kind, const QByteArray &intended)
         const qsizetype at = isCase ? index : index - cases.size();
         QJsonObject record = array.at(at).toObject();
         if (kind == FaultKind::Oversize)
-            record.insert(isCase ? u"subject"_s : u"summary"_s, QString(isCase ? 1024 * 1024 : 20001, u'o'));
+            record.insert(isCase ? u"subject"_s : u"summary"_s,
+                          QString(isCase ? 1024 * 1024 : 20001, u'o'));
         else if (isCase)
             breakCase(record, m_rng.bounded(6));
         else

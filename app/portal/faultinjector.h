@@ -51,10 +51,12 @@ enum class FaultKind : quint8 {
 // only a retry with the same Idempotency-Key tells the client).
 enum class FaultTiming : quint8 { BeforeApplying, AfterApplying };
 
-class FaultInjector final
-{
+class FaultInjector final {
 public:
-    FaultInjector() : m_rng(0) {}
+    FaultInjector()
+        : m_rng(0)
+    {
+    }
 
     // Parses a spec; on failure returns false and names the bad entry.
     bool configure(const QString &spec, quint64 seed, QString *error);
@@ -97,7 +99,7 @@ private:
     };
     std::vector<Rule> m_rules;
     Rng m_rng;
-    std::chrono::milliseconds m_stall{120000};
+    std::chrono::milliseconds m_stall {120000};
     std::vector<QByteArray> m_recentPages;
 };
 

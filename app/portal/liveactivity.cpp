@@ -48,7 +48,10 @@ void LiveActivity::start(double perMinute)
     m_timer.start(std::max(1, int(60000.0 / perMinute)));
 }
 
-void LiveActivity::stop() { m_timer.stop(); }
+void LiveActivity::stop()
+{
+    m_timer.stop();
+}
 
 QString LiveActivity::step()
 {
@@ -60,13 +63,20 @@ QString LiveActivity::step()
         ++choice;
     }
     switch (choice) {
-    case 0: return newRequest();
-    case 1: return updateCase();
-    case 2: return reEscalate();
-    case 3: return managerAction();
-    case 4: return newCase();
-    case 5: return closeCase();
-    default: return removeDuplicateCase();
+    case 0:
+        return newRequest();
+    case 1:
+        return updateCase();
+    case 2:
+        return reEscalate();
+    case 3:
+        return managerAction();
+    case 4:
+        return newCase();
+    case 5:
+        return closeCase();
+    default:
+        return removeDuplicateCase();
     }
 }
 
@@ -77,11 +87,13 @@ QString LiveActivity::newRequest()
         if (!c || c->isOutage() || c->status == u"closed"_s)
             continue;
         const auto requests = m_store->requestsOfCase(c->id);
-        if (std::any_of(requests.begin(), requests.end(), [](const auto *r) { return isActive(*r); }))
+        if (std::any_of(requests.begin(), requests.end(),
+                        [](const auto *r) { return isActive(*r); }))
             continue;
         EscalationInput input;
         input.reason = DataGenerator::randomReason(m_rng);
-        input.summary = DataGenerator::randomSummary(m_rng, input.reason, 1, QDateTime::currentDateTimeUtc());
+        input.summary =
+            DataGenerator::randomSummary(m_rng, input.reason, 1, QDateTime::currentDateTimeUtc());
         input.requestedBy = DataGenerator::requesterFor(m_rng, c->account);
         const QString caseId = c->id;
         if (m_store->createEscalation(caseId, input, {}, {}).status == 200)
@@ -97,7 +109,8 @@ QString LiveActivity::updateCase()
         if (!c || c->status == u"closed"_s)
             continue;
         Case updated = *c;
-        const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+        const QDateTime now =
+            QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
         if (!updated.firstResponseAt.isValid() || m_rng.chance(0.5)) {
             if (!updated.firstResponseAt.isValid())
                 updated.firstResponseAt = now;
@@ -118,7 +131,8 @@ QString LiveActivity::updateCase()
 QString LiveActivity::reEscalate()
 {
     for (int i = 0; i < attempts && m_store->requestSlots() > 0; ++i) {
-        const EscalationRequest *r = m_store->requestAt(m_rng.bounded(quint32(m_store->requestSlots())));
+        const EscalationRequest *r =
+            m_store->requestAt(m_rng.bounded(quint32(m_store->requestSlots())));
         if (!r || !isActive(*r) || r->level >= 4)
             continue;
         const Case *c = m_store->findCase(r->caseId);
@@ -126,7 +140,8 @@ QString LiveActivity::reEscalate()
             continue;
         EscalationInput input;
         input.reason = DataGenerator::randomReason(m_rng);
-        input.summary = DataGenerator::randomSummary(m_rng, input.reason, r->level + 1, QDateTime::currentDateTimeUtc());
+        input.summary = DataGenerator::randomSummary(m_rng, input.reason, r->level + 1,
+                                                     QDateTime::currentDateTimeUtc());
         input.requestedBy = r->requestedBy;
         input.previousRequestId = r->id;
         const QString caseId = r->caseId;
@@ -139,7 +154,8 @@ QString LiveActivity::reEscalate()
 QString LiveActivity::managerAction()
 {
     for (int i = 0; i < attempts && m_store->requestSlots() > 0; ++i) {
-        const EscalationRequest *r = m_store->requestAt(m_rng.bounded(quint32(m_store->requestSlots())));
+        const EscalationRequest *r =
+            m_store->requestAt(m_rng.bounded(quint32(m_store->requestSlots())));
         if (!r || r->state != RequestState::Pending)
             continue;
         ActionInput input;
@@ -167,7 +183,8 @@ QString LiveActivity::managerAction()
 
 QString LiveActivity::newCase()
 {
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    const QDateTime now =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     const qint64 serial = m_store->nextCaseId().mid(2).toLongLong();
     Case c = DataGenerator::randomCase(m_rng, serial, now, m_rng.chance(0.05));
     const QString id = c.id;

@@ -17,8 +17,7 @@ namespace Escalation::Portal {
 
 class PortalStore;
 
-class LiveActivity final : public QObject
-{
+class LiveActivity final : public QObject {
     Q_OBJECT
 
 public:

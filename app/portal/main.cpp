@@ -23,7 +23,10 @@ namespace {
 
 enum ExitCode { Ok = 0, ListenFailed = 1, BadUsage = 2, StorageFailed = 4 };
 
-QString tr(const char *text) { return QCoreApplication::translate("escalation-portal", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("escalation-portal", text);
+}
 
 int usageError(const QString &message)
 {
@@ -32,8 +35,8 @@ int usageError(const QString &message)
     return BadUsage;
 }
 
-std::optional<qint64> integerOption(const QCommandLineParser &parser, const QString &name, qint64 fallback,
-                                    qint64 min, qint64 max)
+std::optional<qint64> integerOption(const QCommandLineParser &parser, const QString &name,
+                                    qint64 fallback, qint64 min, qint64 max)
 {
     if (!parser.isSet(name))
         return fallback;
@@ -47,8 +50,10 @@ std::optional<qint64> integerOption(const QCommandLineParser &parser, const QStr
 QString generatedToken()
 {
     QByteArray bytes(24, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()), bytes.size() / 4);
-    return QString::fromLatin1(bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          bytes.size() / 4);
+    return QString::fromLatin1(
+        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 } // namespace
@@ -61,25 +66,35 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(u"1"_s);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Reference case portal for Escalation Desk: serves the portal API "
-                                        "(docs/portal-api.md) with seeded data and live activity."));
+    parser.setApplicationDescription(
+        tr("Reference case portal for Escalation Desk: serves the portal API "
+           "(docs/portal-api.md) with seeded data and live activity."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {u"listen"_s, tr("Address and port to listen on; port 0 picks a free one."), u"HOST:PORT"_s},
+        {u"listen"_s, tr("Address and port to listen on; port 0 picks a free one."),
+         u"HOST:PORT"_s},
         {u"seed"_s, tr("Seed of the generated data (default 1)."), u"N"_s},
         {u"requests"_s, tr("Number of generated escalation requests (default 2000)."), u"N"_s},
         {u"cases"_s, tr("Number of generated cases (default: as many as requests)."), u"N"_s},
-        {u"now"_s, tr("Instant the generated data is relative to (default: the current time)."), u"ISO8601"_s},
-        {u"db"_s, tr("Keep the portal's state in this SQLite file and reopen it on restart."), u"FILE"_s},
+        {u"now"_s, tr("Instant the generated data is relative to (default: the current time)."),
+         u"ISO8601"_s},
+        {u"db"_s, tr("Keep the portal's state in this SQLite file and reopen it on restart."),
+         u"FILE"_s},
         {u"activity"_s, tr("Live changes per minute (default 0: none)."), u"PER_MINUTE"_s},
-        {u"token"_s, tr("Bearer token clients must send (default: $ESCALATION_PORTAL_TOKEN, else a random one)."),
+        {u"token"_s,
+         tr("Bearer token clients must send (default: $ESCALATION_PORTAL_TOKEN, else a random "
+            "one)."),
          u"TOKEN"_s},
-        {u"rate-limit"_s, tr("Answer 429 beyond this many requests a second (default 0: off)."), u"N"_s},
-        {u"faults"_s, tr("Inject faults on GET /changes and POST actions, e.g. \"500:0.1,429:0.05,reset:0.05\"."),
+        {u"rate-limit"_s, tr("Answer 429 beyond this many requests a second (default 0: off)."),
+         u"N"_s},
+        {u"faults"_s,
+         tr("Inject faults on GET /changes and POST actions, e.g. "
+            "\"500:0.1,429:0.05,reset:0.05\"."),
          u"SPEC"_s},
         {u"fault-seed"_s, tr("Seed of the fault injection (default: --seed)."), u"N"_s},
-        {u"stall-seconds"_s, tr("How long a stall fault holds a request before dropping it (default 120)."),
+        {u"stall-seconds"_s,
+         tr("How long a stall fault holds a request before dropping it (default 120)."),
          u"SECONDS"_s},
         {u"tls-cert"_s, tr("Serve HTTPS with this PEM certificate (needs --tls-key)."), u"FILE"_s},
         {u"tls-key"_s, tr("The PEM RSA private key of --tls-cert."), u"FILE"_s},
@@ -87,7 +102,8 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty())
-        return usageError(tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
+        return usageError(
+            tr("unexpected argument \"%1\"").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(u"listen"_s))
         return usageError(tr("--listen HOST:PORT is required"));
     const QString listen = parser.value(u"listen"_s);
@@ -97,9 +113,11 @@ int main(int argc, char *argv[])
     QString host = colon > 0 ? listen.left(colon) : QString();
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
-    const QHostAddress address = host == u"localhost"_s ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+    const QHostAddress address =
+        host == u"localhost"_s ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
     if (!portOk || port > 65535 || address.isNull())
-        return usageError(tr("--listen: \"%1\" is not HOST:PORT (e.g. 127.0.0.1:8080)").arg(listen));
+        return usageError(
+            tr("--listen: \"%1\" is not HOST:PORT (e.g. 127.0.0.1:8080)").arg(listen));
 
     const auto seed = integerOption(parser, u"seed"_s, 1, 0, std::numeric_limits<qint64>::max());
     if (!seed)
@@ -113,7 +131,8 @@ int main(int argc, char *argv[])
     const auto rateLimit = integerOption(parser, u"rate-limit"_s, 0, 0, 1'000'000);
     if (!rateLimit)
         return usageError(tr("--rate-limit must be a non-negative integer (requests a second)"));
-    const auto faultSeed = integerOption(parser, u"fault-seed"_s, *seed, 0, std::numeric_limits<qint64>::max());
+    const auto faultSeed =
+        integerOption(parser, u"fault-seed"_s, *seed, 0, std::numeric_limits<qint64>::max());
     if (!faultSeed)
         return usageError(tr("--fault-seed must be a non-negative integer"));
     const auto stallSeconds = integerOption(parser, u"stall-seconds"_s, 120, 1, 3600);
@@ -124,13 +143,15 @@ int main(int argc, char *argv[])
         bool ok = false;
         activity = parser.value(u"activity"_s).toDouble(&ok);
         if (!ok || activity < 0 || activity > 600000)
-            return usageError(tr("--activity must be a number of changes per minute from 0 to 600000"));
+            return usageError(
+                tr("--activity must be a number of changes per minute from 0 to 600000"));
     }
     QDateTime now;
     if (parser.isSet(u"now"_s)) {
         now = Json::parseInstant(parser.value(u"now"_s));
         if (!now.isValid())
-            return usageError(tr("--now: \"%1\" is not an ISO 8601 instant with an offset (e.g. 2026-03-30T15:00:00Z)")
+            return usageError(tr("--now: \"%1\" is not an ISO 8601 instant with an offset (e.g. "
+                                 "2026-03-30T15:00:00Z)")
                                   .arg(parser.value(u"now"_s)));
     }
 
@@ -139,11 +160,13 @@ int main(int argc, char *argv[])
         token = qEnvironmentVariable("ESCALATION_PORTAL_TOKEN");
     if (token.isEmpty()) {
         token = generatedToken();
-        std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("escalation-portal: no --token or ESCALATION_PORTAL_TOKEN given; this run's "
-                                   "token is:\n  %1\nClients send it as \"Authorization: Bearer <token>\" (in "
-                                   "Escalation Desk: Settings, or ESCALATION_DESK_TOKEN for scripts).")
-                                    .arg(token)));
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                tr("escalation-portal: no --token or ESCALATION_PORTAL_TOKEN given; this run's "
+                   "token is:\n  %1\nClients send it as \"Authorization: Bearer <token>\" (in "
+                   "Escalation Desk: Settings, or ESCALATION_DESK_TOKEN for scripts).")
+                    .arg(token)));
     }
 
     PortalStore store;
@@ -165,11 +188,12 @@ int main(int argc, char *argv[])
         config.now = now;
         QString error;
         if (!store.populate(DataGenerator(config).generate(), &error)) {
-            std::fprintf(stderr, "escalation-portal: %s\n", qPrintable(tr("cannot store generated data: %1").arg(error)));
+            std::fprintf(stderr, "escalation-portal: %s\n",
+                         qPrintable(tr("cannot store generated data: %1").arg(error)));
             return StorageFailed;
         }
-        qCInfo(lcPortal) << "generated" << store.caseCount() << "cases and" << store.requestCount() << "requests in"
-                         << timer.elapsed() << "ms";
+        qCInfo(lcPortal) << "generated" << store.caseCount() << "cases and" << store.requestCount()
+                         << "requests in" << timer.elapsed() << "ms";
     } else if (parser.isSet(u"seed"_s) || parser.isSet(u"requests"_s)) {
         qCInfo(lcPortal) << "the database already holds data; --seed and --requests are ignored";
     }
@@ -193,15 +217,17 @@ int main(int argc, char *argv[])
     }
     const quint16 actualPort = server.listen(address, quint16(port));
     if (actualPort == 0) {
-        std::fprintf(stderr, "escalation-portal: %s\n", qPrintable(tr("cannot listen on %1").arg(listen)));
+        std::fprintf(stderr, "escalation-portal: %s\n",
+                     qPrintable(tr("cannot listen on %1").arg(listen)));
         return ListenFailed;
     }
     live.start(activity);
 
-    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']'
-                                                                                  : address.toString();
-    std::fprintf(stdout, "listening on %s://%s:%u\n", server.isTls() ? "https" : "http", qPrintable(shownHost),
-                 unsigned(actualPort));
+    const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u'[' + address.toString() + u']'
+        : address.toString();
+    std::fprintf(stdout, "listening on %s://%s:%u\n", server.isTls() ? "https" : "http",
+                 qPrintable(shownHost), unsigned(actualPort));
     std::fflush(stdout);
     return app.exec();
 }

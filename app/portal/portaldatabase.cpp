@@ -17,9 +17,12 @@ constexpr int schemaVersion = 1;
 
 const char *const schema[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS tombstones (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body BLOB NOT "
+    "NULL)",
+    "CREATE TABLE IF NOT EXISTS requests (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body BLOB NOT "
+    "NULL)",
+    "CREATE TABLE IF NOT EXISTS tombstones (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT "
+    "NOT NULL)",
     "CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, fingerprint BLOB NOT NULL,"
     " status INTEGER NOT NULL, body BLOB NOT NULL)",
     // One row per time a write was applied: "applied once" is checked here.
@@ -28,7 +31,10 @@ const char *const schema[] = {
     "CREATE INDEX IF NOT EXISTS applications_key ON applications(key)",
 };
 
-QString sqlText(const char *text) { return QString::fromLatin1(text); }
+QString sqlText(const char *text)
+{
+    return QString::fromLatin1(text);
+}
 
 } // namespace
 
@@ -88,7 +94,8 @@ bool PortalDatabase::open(const QString &path, QString *error)
     // system cannot do it (the journal mode read back says which we got).
     q.exec(u"PRAGMA journal_mode=WAL"_s);
     if (q.next() && q.value(0).toString() != u"wal"_s)
-        qCInfo(lcPortal) << "portal database: WAL unavailable, journal mode" << q.value(0).toString();
+        qCInfo(lcPortal) << "portal database: WAL unavailable, journal mode"
+                         << q.value(0).toString();
     q.exec(u"PRAGMA synchronous=NORMAL"_s);
     // A first fill writes a hundred megabytes in one transaction; a larger
     // page cache keeps SQLite from spilling and rewriting pages meanwhile.
@@ -105,25 +112,31 @@ bool PortalDatabase::open(const QString &path, QString *error)
     }
     if (q.next()) {
         if (q.value(0).toInt() != schemaVersion) {
-            *error = QCoreApplication::translate("Escalation::Portal",
-                                                 "%1 has portal schema version %2; this portal reads version %3")
+            *error = QCoreApplication::translate(
+                         "Escalation::Portal",
+                         "%1 has portal schema version %2; this portal reads version %3")
                          .arg(path, q.value(0).toString(), QString::number(schemaVersion));
             return false;
         }
-    } else if (!q.exec(u"INSERT INTO meta (key, value) VALUES ('schema', '%1')"_s.arg(schemaVersion))) {
+    } else if (!q.exec(
+                   u"INSERT INTO meta (key, value) VALUES ('schema', '%1')"_s.arg(schemaVersion))) {
         *error = q.lastError().text();
         return false;
     }
     const bool prepared =
         prepare(m_putCase, u"INSERT OR REPLACE INTO cases (id, seq, body) VALUES (?, ?, ?)"_s)
-        && prepare(m_putRequest, u"INSERT OR REPLACE INTO requests (id, seq, body) VALUES (?, ?, ?)"_s)
+        && prepare(m_putRequest,
+                   u"INSERT OR REPLACE INTO requests (id, seq, body) VALUES (?, ?, ?)"_s)
         && prepare(m_deleteCase, u"DELETE FROM cases WHERE id = ?"_s)
         && prepare(m_deleteRequest, u"DELETE FROM requests WHERE id = ?"_s)
-        && prepare(m_putTombstone, u"INSERT OR REPLACE INTO tombstones (seq, kind, id) VALUES (?, ?, ?)"_s)
-        && prepare(m_putAnswer,
-                   u"INSERT OR REPLACE INTO idempotency (key, fingerprint, status, body) VALUES (?, ?, ?, ?)"_s)
-        && prepare(m_addApplication,
-                   u"INSERT INTO applications (key, target, action, seq, applied_at) VALUES (?, ?, ?, ?, ?)"_s)
+        && prepare(m_putTombstone,
+                   u"INSERT OR REPLACE INTO tombstones (seq, kind, id) VALUES (?, ?, ?)"_s)
+        && prepare(
+            m_putAnswer,
+            u"INSERT OR REPLACE INTO idempotency (key, fingerprint, status, body) VALUES (?, ?, ?, ?)"_s)
+        && prepare(
+            m_addApplication,
+            u"INSERT INTO applications (key, target, action, seq, applied_at) VALUES (?, ?, ?, ?, ?)"_s)
         && prepare(m_putMeta, u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
     if (!prepared) {
         *error = m_lastError;
@@ -145,22 +158,23 @@ bool PortalDatabase::load(DatabaseSnapshot *out, QString *error)
     if (!run(u"SELECT seq, body FROM cases ORDER BY seq"_s))
         return false;
     while (q.next())
-        out->cases.append(StoredRecord{q.value(0).toLongLong(), q.value(1).toByteArray()});
+        out->cases.append(StoredRecord {q.value(0).toLongLong(), q.value(1).toByteArray()});
     if (!run(u"SELECT seq, body FROM requests ORDER BY seq"_s))
         return false;
     while (q.next())
-        out->requests.append(StoredRecord{q.value(0).toLongLong(), q.value(1).toByteArray()});
+        out->requests.append(StoredRecord {q.value(0).toLongLong(), q.value(1).toByteArray()});
     if (!run(u"SELECT seq, kind, id FROM tombstones ORDER BY seq"_s))
         return false;
     while (q.next()) {
-        out->tombstones.append(
-            StoredTombstone{q.value(0).toLongLong(), q.value(1).toString() == u"case"_s, q.value(2).toString()});
+        out->tombstones.append(StoredTombstone {
+            q.value(0).toLongLong(), q.value(1).toString() == u"case"_s, q.value(2).toString()});
     }
     if (!run(u"SELECT key, fingerprint, status, body FROM idempotency"_s))
         return false;
     while (q.next()) {
-        out->answers.insert(q.value(0).toString(),
-                            StoredAnswer{q.value(1).toByteArray(), q.value(2).toInt(), q.value(3).toByteArray()});
+        out->answers.insert(
+            q.value(0).toString(),
+            StoredAnswer {q.value(1).toByteArray(), q.value(2).toInt(), q.value(3).toByteArray()});
     }
     if (!run(u"SELECT key, COUNT(*) FROM applications WHERE key IS NOT NULL GROUP BY key"_s))
         return false;
@@ -192,7 +206,10 @@ bool PortalDatabase::commit()
     return false;
 }
 
-void PortalDatabase::rollback() { QSqlDatabase::database(m_connectionName, false).rollback(); }
+void PortalDatabase::rollback()
+{
+    QSqlDatabase::database(m_connectionName, false).rollback();
+}
 
 bool PortalDatabase::putCase(const QString &id, qint64 sequence, const QByteArray &json)
 {
@@ -239,8 +256,8 @@ bool PortalDatabase::putAnswer(const QString &key, const StoredAnswer &answer)
     return exec(*m_putAnswer);
 }
 
-bool PortalDatabase::addApplication(const QString &key, const QString &target, const QString &action,
-                                    qint64 sequence, const QString &at)
+bool PortalDatabase::addApplication(const QString &key, const QString &target,
+                                    const QString &action, qint64 sequence, const QString &at)
 {
     m_addApplication->bindValue(0, key.isEmpty() ? QVariant() : QVariant(key));
     m_addApplication->bindValue(1, target);

@@ -44,8 +44,7 @@ struct DatabaseSnapshot {
     QHash<QString, QString> meta;
 };
 
-class PortalDatabase final
-{
+class PortalDatabase final {
 public:
     PortalDatabase();
     ~PortalDatabase();

@@ -65,8 +65,7 @@ void appendRawInstant(QByteArray &out, const QDateTime &at)
     out.append(buffer, p - buffer);
 }
 
-template<std::size_t N>
-void key(QByteArray &out, const char (&name)[N])
+template<std::size_t N> void key(QByteArray &out, const char (&name)[N])
 {
     out.append('"');
     out.append(name, qsizetype(N - 1));
@@ -91,8 +90,7 @@ void appendInt(QByteArray &out, qint64 v)
 
 // The domain's wire codes, quoted, computed once from toCode(): records are
 // written a hundred thousand at a time.
-template<typename Enum, int N>
-const QByteArray &quotedCode(Enum value)
+template<typename Enum, int N> const QByteArray &quotedCode(Enum value)
 {
     static const std::array<QByteArray, N> codes = [] {
         std::array<QByteArray, N> out;
@@ -103,11 +101,26 @@ const QByteArray &quotedCode(Enum value)
     return codes[std::size_t(value)];
 }
 
-const QByteArray &code(SupportTier v) { return quotedCode<SupportTier, 2>(v); }
-const QByteArray &code(CustomerPriority v) { return quotedCode<CustomerPriority, 3>(v); }
-const QByteArray &code(Reason v) { return quotedCode<Reason, 5>(v); }
-const QByteArray &code(RequestState v) { return quotedCode<RequestState, 5>(v); }
-const QByteArray &code(DecisionKind v) { return quotedCode<DecisionKind, 2>(v); }
+const QByteArray &code(SupportTier v)
+{
+    return quotedCode<SupportTier, 2>(v);
+}
+const QByteArray &code(CustomerPriority v)
+{
+    return quotedCode<CustomerPriority, 3>(v);
+}
+const QByteArray &code(Reason v)
+{
+    return quotedCode<Reason, 5>(v);
+}
+const QByteArray &code(RequestState v)
+{
+    return quotedCode<RequestState, 5>(v);
+}
+const QByteArray &code(DecisionKind v)
+{
+    return quotedCode<DecisionKind, 2>(v);
+}
 
 QString stringField(const QJsonObject &o, QLatin1StringView name)
 {
@@ -152,14 +165,32 @@ void appendString(QByteArray &out, QStringView text)
         const char16_t c = text[i].unicode();
         if (c < 0x80) {
             switch (c) {
-            case u'"': *p++ = '\\'; *p++ = '"'; break;
-            case u'\\': *p++ = '\\'; *p++ = '\\'; break;
-            case u'\n': *p++ = '\\'; *p++ = 'n'; break;
-            case u'\r': *p++ = '\\'; *p++ = 'r'; break;
-            case u'\t': *p++ = '\\'; *p++ = 't'; break;
+            case u'"':
+                *p++ = '\\';
+                *p++ = '"';
+                break;
+            case u'\\':
+                *p++ = '\\';
+                *p++ = '\\';
+                break;
+            case u'\n':
+                *p++ = '\\';
+                *p++ = 'n';
+                break;
+            case u'\r':
+                *p++ = '\\';
+                *p++ = 'r';
+                break;
+            case u'\t':
+                *p++ = '\\';
+                *p++ = 't';
+                break;
             default:
                 if (c < 0x20) {
-                    *p++ = '\\'; *p++ = 'u'; *p++ = '0'; *p++ = '0';
+                    *p++ = '\\';
+                    *p++ = 'u';
+                    *p++ = '0';
+                    *p++ = '0';
                     *p++ = hex[c >> 4];
                     *p++ = hex[c & 0xF];
                 } else {
@@ -169,7 +200,8 @@ void appendString(QByteArray &out, QStringView text)
         } else if (c < 0x800) {
             *p++ = char(0xC0 | (c >> 6));
             *p++ = char(0x80 | (c & 0x3F));
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(text[i + 1].unicode())) {
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n
+                   && QChar::isLowSurrogate(text[i + 1].unicode())) {
             const char32_t u = QChar::surrogateToUcs4(c, text[i + 1].unicode());
             ++i;
             *p++ = char(0xF0 | (u >> 18));
@@ -212,22 +244,53 @@ QByteArray caseRecord(const Case &c)
     QByteArray out;
     out.reserve(512);
     out.append('{');
-    key(out, "id"); appendString(out, c.id);
-    out.append(','); key(out, "number"); appendString(out, c.number);
-    out.append(','); key(out, "subject"); appendString(out, c.subject);
-    out.append(','); key(out, "account"); appendString(out, c.account);
-    out.append(','); key(out, "tier"); out.append(code(c.tier));
-    out.append(','); key(out, "severity"); appendInt(out, int(c.severity));
-    out.append(','); key(out, "priority"); out.append(code(c.priority));
-    out.append(','); key(out, "status"); appendString(out, c.status);
-    out.append(','); key(out, "createdAt"); appendInstantOrNull(out, c.createdAt);
-    out.append(','); key(out, "firstResponseAt"); appendInstantOrNull(out, c.firstResponseAt);
-    out.append(','); key(out, "lastCustomerUpdateAt"); appendInstantOrNull(out, c.lastCustomerUpdateAt);
-    out.append(','); key(out, "lastSupportUpdateAt"); appendInstantOrNull(out, c.lastSupportUpdateAt);
-    out.append(','); key(out, "assignee"); appendStringOrNull(out, c.assignee);
-    out.append(','); key(out, "csm"); appendStringOrNull(out, c.csm);
-    out.append(','); key(out, "updatedAt"); appendInstantOrNull(out, c.updatedAt);
-    out.append(','); key(out, "version"); appendInt(out, c.version);
+    key(out, "id");
+    appendString(out, c.id);
+    out.append(',');
+    key(out, "number");
+    appendString(out, c.number);
+    out.append(',');
+    key(out, "subject");
+    appendString(out, c.subject);
+    out.append(',');
+    key(out, "account");
+    appendString(out, c.account);
+    out.append(',');
+    key(out, "tier");
+    out.append(code(c.tier));
+    out.append(',');
+    key(out, "severity");
+    appendInt(out, int(c.severity));
+    out.append(',');
+    key(out, "priority");
+    out.append(code(c.priority));
+    out.append(',');
+    key(out, "status");
+    appendString(out, c.status);
+    out.append(',');
+    key(out, "createdAt");
+    appendInstantOrNull(out, c.createdAt);
+    out.append(',');
+    key(out, "firstResponseAt");
+    appendInstantOrNull(out, c.firstResponseAt);
+    out.append(',');
+    key(out, "lastCustomerUpdateAt");
+    appendInstantOrNull(out, c.lastCustomerUpdateAt);
+    out.append(',');
+    key(out, "lastSupportUpdateAt");
+    appendInstantOrNull(out, c.lastSupportUpdateAt);
+    out.append(',');
+    key(out, "assignee");
+    appendStringOrNull(out, c.assignee);
+    out.append(',');
+    key(out, "csm");
+    appendStringOrNull(out, c.csm);
+    out.append(',');
+    key(out, "updatedAt");
+    appendInstantOrNull(out, c.updatedAt);
+    out.append(',');
+    key(out, "version");
+    appendInt(out, c.version);
     out.append('}');
     return out;
 }
@@ -237,63 +300,117 @@ QByteArray requestRecord(const EscalationRequest &r)
     QByteArray out;
     out.reserve(640 + 160 * r.notes.size());
     out.append('{');
-    key(out, "id"); appendString(out, r.id);
-    out.append(','); key(out, "caseId"); appendString(out, r.caseId);
-    out.append(','); key(out, "level"); appendInt(out, r.level);
-    out.append(','); key(out, "reason"); out.append(code(r.reason));
-    out.append(','); key(out, "summary"); appendString(out, r.summary);
-    out.append(','); key(out, "requestedBy"); appendString(out, r.requestedBy);
-    out.append(','); key(out, "requestedAt"); appendInstantOrNull(out, r.requestedAt);
-    out.append(','); key(out, "state"); out.append(code(r.state));
-    out.append(','); key(out, "previousRequestId"); appendStringOrNull(out, r.previousRequestId);
-    out.append(','); key(out, "owner"); appendStringOrNull(out, r.owner);
-    out.append(','); key(out, "team"); appendStringOrNull(out, r.team);
-    out.append(','); key(out, "calendar"); appendStringOrNull(out, r.calendarId);
-    out.append(','); key(out, "decision");
+    key(out, "id");
+    appendString(out, r.id);
+    out.append(',');
+    key(out, "caseId");
+    appendString(out, r.caseId);
+    out.append(',');
+    key(out, "level");
+    appendInt(out, r.level);
+    out.append(',');
+    key(out, "reason");
+    out.append(code(r.reason));
+    out.append(',');
+    key(out, "summary");
+    appendString(out, r.summary);
+    out.append(',');
+    key(out, "requestedBy");
+    appendString(out, r.requestedBy);
+    out.append(',');
+    key(out, "requestedAt");
+    appendInstantOrNull(out, r.requestedAt);
+    out.append(',');
+    key(out, "state");
+    out.append(code(r.state));
+    out.append(',');
+    key(out, "previousRequestId");
+    appendStringOrNull(out, r.previousRequestId);
+    out.append(',');
+    key(out, "owner");
+    appendStringOrNull(out, r.owner);
+    out.append(',');
+    key(out, "team");
+    appendStringOrNull(out, r.team);
+    out.append(',');
+    key(out, "calendar");
+    appendStringOrNull(out, r.calendarId);
+    out.append(',');
+    key(out, "decision");
     if (r.decision) {
         out.append('{');
-        key(out, "kind"); out.append(code(r.decision->kind));
-        out.append(','); key(out, "text"); appendString(out, r.decision->text);
-        out.append(','); key(out, "by"); appendString(out, r.decision->by);
-        out.append(','); key(out, "at"); appendInstantOrNull(out, r.decision->at);
+        key(out, "kind");
+        out.append(code(r.decision->kind));
+        out.append(',');
+        key(out, "text");
+        appendString(out, r.decision->text);
+        out.append(',');
+        key(out, "by");
+        appendString(out, r.decision->by);
+        out.append(',');
+        key(out, "at");
+        appendInstantOrNull(out, r.decision->at);
         out.append('}');
     } else {
         out.append("null");
     }
-    out.append(','); key(out, "analysis");
+    out.append(',');
+    key(out, "analysis");
     if (r.analysis) {
         out.append('{');
-        key(out, "text"); appendString(out, r.analysis->text);
-        out.append(','); key(out, "by"); appendString(out, r.analysis->by);
-        out.append(','); key(out, "at"); appendInstantOrNull(out, r.analysis->at);
+        key(out, "text");
+        appendString(out, r.analysis->text);
+        out.append(',');
+        key(out, "by");
+        appendString(out, r.analysis->by);
+        out.append(',');
+        key(out, "at");
+        appendInstantOrNull(out, r.analysis->at);
         out.append('}');
     } else {
         out.append("null");
     }
-    out.append(','); key(out, "ownerAcknowledgement");
+    out.append(',');
+    key(out, "ownerAcknowledgement");
     if (r.ownerAcknowledgement) {
         out.append('{');
-        key(out, "by"); appendString(out, r.ownerAcknowledgement->by);
-        out.append(','); key(out, "at"); appendInstantOrNull(out, r.ownerAcknowledgement->at);
+        key(out, "by");
+        appendString(out, r.ownerAcknowledgement->by);
+        out.append(',');
+        key(out, "at");
+        appendInstantOrNull(out, r.ownerAcknowledgement->at);
         out.append('}');
     } else {
         out.append("null");
     }
-    out.append(','); key(out, "notes"); out.append('[');
+    out.append(',');
+    key(out, "notes");
+    out.append('[');
     for (qsizetype i = 0; i < r.notes.size(); ++i) {
         const Note &n = r.notes.at(i);
         if (i > 0)
             out.append(',');
         out.append('{');
-        key(out, "id"); appendString(out, n.id);
-        out.append(','); key(out, "author"); appendString(out, n.author);
-        out.append(','); key(out, "text"); appendString(out, n.text);
-        out.append(','); key(out, "at"); appendInstantOrNull(out, n.at);
+        key(out, "id");
+        appendString(out, n.id);
+        out.append(',');
+        key(out, "author");
+        appendString(out, n.author);
+        out.append(',');
+        key(out, "text");
+        appendString(out, n.text);
+        out.append(',');
+        key(out, "at");
+        appendInstantOrNull(out, n.at);
         out.append('}');
     }
     out.append(']');
-    out.append(','); key(out, "updatedAt"); appendInstantOrNull(out, r.updatedAt);
-    out.append(','); key(out, "version"); appendInt(out, r.version);
+    out.append(',');
+    key(out, "updatedAt");
+    appendInstantOrNull(out, r.updatedAt);
+    out.append(',');
+    key(out, "version");
+    appendInt(out, r.version);
     out.append('}');
     return out;
 }
@@ -349,23 +466,24 @@ std::optional<EscalationRequest> requestFromJson(const QJsonObject &o)
         const auto kind = decisionKindFromCode(stringField(decision, "kind"_L1));
         if (!kind)
             return std::nullopt;
-        r.decision = Decision{*kind, stringField(decision, "text"_L1),
-                              stringField(decision, "by"_L1), instantField(decision, "at"_L1)};
+        r.decision = Decision {*kind, stringField(decision, "text"_L1),
+                               stringField(decision, "by"_L1), instantField(decision, "at"_L1)};
     }
     const QJsonObject analysis = o.value("analysis"_L1).toObject();
     if (!analysis.isEmpty()) {
-        r.analysis = Analysis{stringField(analysis, "text"_L1), stringField(analysis, "by"_L1),
-                              instantField(analysis, "at"_L1)};
+        r.analysis = Analysis {stringField(analysis, "text"_L1), stringField(analysis, "by"_L1),
+                               instantField(analysis, "at"_L1)};
     }
     const QJsonObject ack = o.value("ownerAcknowledgement"_L1).toObject();
     if (!ack.isEmpty())
-        r.ownerAcknowledgement = OwnerAcknowledgement{stringField(ack, "by"_L1), instantField(ack, "at"_L1)};
+        r.ownerAcknowledgement =
+            OwnerAcknowledgement {stringField(ack, "by"_L1), instantField(ack, "at"_L1)};
     const QJsonArray notes = o.value("notes"_L1).toArray();
     r.notes.reserve(notes.size());
     for (const QJsonValue &v : notes) {
         const QJsonObject n = v.toObject();
-        r.notes.append(Note{stringField(n, "id"_L1), stringField(n, "author"_L1),
-                            stringField(n, "text"_L1), instantField(n, "at"_L1)});
+        r.notes.append(Note {stringField(n, "id"_L1), stringField(n, "author"_L1),
+                             stringField(n, "text"_L1), instantField(n, "at"_L1)});
     }
     r.updatedAt = instantField(o, "updatedAt"_L1);
     r.version = o.value("version"_L1).toInteger();

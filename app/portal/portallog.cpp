@@ -26,4 +26,4 @@ void keepSecretsOutOfLogs()
     if (!previousFilter)
         previousFilter = QLoggingCategory::installFilter(secretSafeFilter);
 }
-}
+} // namespace Escalation::Portal

@@ -41,7 +41,10 @@ constexpr qsizetype maxTextLength = 10000;
 constexpr qsizetype maxNameLength = 200;
 constexpr qsizetype maxBodyBytes = 1 << 20;
 
-QString tr(const char *text) { return QCoreApplication::translate("Escalation::Portal", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Escalation::Portal", text);
+}
 
 QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
 {
@@ -56,20 +59,29 @@ QByteArray header(const QHttpServerRequest &request, QByteArrayView name)
 QByteArray methodName(Method method)
 {
     switch (method) {
-    case Method::Get: return "GET";
-    case Method::Post: return "POST";
-    case Method::Put: return "PUT";
-    case Method::Delete: return "DELETE";
-    case Method::Head: return "HEAD";
-    case Method::Patch: return "PATCH";
-    case Method::Options: return "OPTIONS";
-    default: return "OTHER";
+    case Method::Get:
+        return "GET";
+    case Method::Post:
+        return "POST";
+    case Method::Put:
+        return "PUT";
+    case Method::Delete:
+        return "DELETE";
+    case Method::Head:
+        return "HEAD";
+    case Method::Patch:
+        return "PATCH";
+    case Method::Options:
+        return "OPTIONS";
+    default:
+        return "OTHER";
     }
 }
 
 QByteArray requestLineOf(const QHttpServerRequest &request)
 {
-    QByteArray line = methodName(request.method()) + ' ' + request.url().path(QUrl::FullyEncoded).toUtf8();
+    QByteArray line =
+        methodName(request.method()) + ' ' + request.url().path(QUrl::FullyEncoded).toUtf8();
     if (request.url().hasQuery())
         line += '?' + request.url().query(QUrl::FullyEncoded).toUtf8();
     return line;
@@ -130,18 +142,18 @@ struct BodyError {
 
 // Reads a string member: absent or null is empty; anything else but a
 // string is an error naming the field.
-std::optional<QString> stringMember(const QJsonObject &o, QLatin1StringView name, qsizetype maxLength,
-                                    std::optional<BodyError> *error)
+std::optional<QString> stringMember(const QJsonObject &o, QLatin1StringView name,
+                                    qsizetype maxLength, std::optional<BodyError> *error)
 {
     const QJsonValue v = o.value(name);
     if (v.isUndefined() || v.isNull())
         return QString();
     if (!v.isString()) {
-        *error = BodyError{name, tr("%1 must be a string").arg(name)};
+        *error = BodyError {name, tr("%1 must be a string").arg(name)};
         return std::nullopt;
     }
     if (v.toString().size() > maxLength) {
-        *error = BodyError{name, tr("%1 is longer than %2 characters").arg(name).arg(maxLength)};
+        *error = BodyError {name, tr("%1 is longer than %2 characters").arg(name).arg(maxLength)};
         return std::nullopt;
     }
     return v.toString();
@@ -150,19 +162,20 @@ std::optional<QString> stringMember(const QJsonObject &o, QLatin1StringView name
 std::optional<QJsonObject> parseObject(const QByteArray &body, std::optional<BodyError> *error)
 {
     if (body.size() > maxBodyBytes) {
-        *error = BodyError{"body"_L1, tr("the body is larger than %1 bytes").arg(maxBodyBytes)};
+        *error = BodyError {"body"_L1, tr("the body is larger than %1 bytes").arg(maxBodyBytes)};
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = BodyError{"body"_L1, tr("the body is not valid JSON: %1 at offset %2")
-                                          .arg(parseError.errorString())
-                                          .arg(parseError.offset)};
+        *error = BodyError {"body"_L1,
+                            tr("the body is not valid JSON: %1 at offset %2")
+                                .arg(parseError.errorString())
+                                .arg(parseError.offset)};
         return std::nullopt;
     }
     if (!doc.isObject()) {
-        *error = BodyError{"body"_L1, tr("the body must be a JSON object")};
+        *error = BodyError {"body"_L1, tr("the body must be a JSON object")};
         return std::nullopt;
     }
     return doc.object();
@@ -205,7 +218,8 @@ bool PortalServer::setTls(const QString &certificateFile, const QString &keyFile
     QFile certFile(certificateFile);
     QFile keyData(keyFile);
     if (!certFile.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read the certificate %1: %2").arg(certificateFile, certFile.errorString());
+        *error =
+            tr("cannot read the certificate %1: %2").arg(certificateFile, certFile.errorString());
         return false;
     }
     if (!keyData.open(QIODevice::ReadOnly)) {
@@ -240,18 +254,22 @@ quint16 PortalServer::listen(const QHostAddress &address, quint16 port)
 
 void PortalServer::registerRoutes()
 {
-    m_http.route(u"/api/v1/health"_s, Method::Get, [this](const Request &request, Responder &&responder) {
-        if (!admit(request, responder, false))
-            return;
-        QByteArray body = "{\"status\":\"ok\",\"cursor\":\"" + QByteArray::number(m_store->lastSequence()) + "\"}";
-        send(responder, requestLineOf(request), 200, body);
-    });
-    m_http.route(u"/api/v1/changes"_s, Method::Get, [this](const Request &request, Responder &&responder) {
-        handleChanges(request, std::move(responder));
-    });
-    m_http.route(u"/api/v1/changes/wait"_s, Method::Get, [this](const Request &request, Responder &&responder) {
-        handleWait(request, std::move(responder));
-    });
+    m_http.route(u"/api/v1/health"_s, Method::Get,
+                 [this](const Request &request, Responder &&responder) {
+                     if (!admit(request, responder, false))
+                         return;
+                     QByteArray body = "{\"status\":\"ok\",\"cursor\":\""
+                         + QByteArray::number(m_store->lastSequence()) + "\"}";
+                     send(responder, requestLineOf(request), 200, body);
+                 });
+    m_http.route(u"/api/v1/changes"_s, Method::Get,
+                 [this](const Request &request, Responder &&responder) {
+                     handleChanges(request, std::move(responder));
+                 });
+    m_http.route(u"/api/v1/changes/wait"_s, Method::Get,
+                 [this](const Request &request, Responder &&responder) {
+                     handleWait(request, std::move(responder));
+                 });
     m_http.route(u"/api/v1/cases/<arg>"_s, Method::Get,
                  [this](const QString &id, const Request &request, Responder &&responder) {
                      handleCase(id, request, std::move(responder));
@@ -272,9 +290,10 @@ void PortalServer::registerRoutes()
                  [this](const Request &request, Responder &&responder) {
                      handleApplications(request, std::move(responder));
                  });
-    m_http.route(u"/api/v1/admin/activity"_s, Method::Post, [this](const Request &request, Responder &&responder) {
-        handleActivity(request, std::move(responder));
-    });
+    m_http.route(u"/api/v1/admin/activity"_s, Method::Post,
+                 [this](const Request &request, Responder &&responder) {
+                     handleActivity(request, std::move(responder));
+                 });
     m_http.route(u"/api/v1/admin/cases/<arg>"_s, Method::Delete,
                  [this](const QString &id, const Request &request, Responder &&responder) {
                      handleRemoveCase(id, request, std::move(responder));
@@ -291,11 +310,13 @@ bool PortalServer::admit(const Request &request, Responder &responder, bool need
 {
     if (needsAuth) {
         const QByteArray authorization = header(request, "Authorization");
-        const bool ok = authorization.startsWith("Bearer ") && sameSecret(authorization.mid(7).trimmed(), m_token);
+        const bool ok = authorization.startsWith("Bearer ")
+            && sameSecret(authorization.mid(7).trimmed(), m_token);
         if (!ok) {
             sendError(responder, requestLineOf(request), 401, u"unauthorized",
-                      authorization.isEmpty() ? tr("This request needs an Authorization: Bearer token")
-                                              : tr("The bearer token is not valid for this portal"),
+                      authorization.isEmpty()
+                          ? tr("This request needs an Authorization: Bearer token")
+                          : tr("The bearer token is not valid for this portal"),
                       {}, {{"WWW-Authenticate", "Bearer realm=\"escalation-portal\""}});
             return false;
         }
@@ -306,7 +327,9 @@ bool PortalServer::admit(const Request &request, Responder &responder, bool need
         if (m_tokens < 1.0) {
             const int retryAfter = std::max(1, int(std::ceil((1.0 - m_tokens) / m_rateLimit)));
             sendError(responder, requestLineOf(request), 429, u"rate_limited",
-                      tr("More than %1 requests a second; retry after %2 s").arg(m_rateLimit).arg(retryAfter),
+                      tr("More than %1 requests a second; retry after %2 s")
+                          .arg(m_rateLimit)
+                          .arg(retryAfter),
                       {}, {{"Retry-After", QByteArray::number(retryAfter)}});
             return false;
         }
@@ -315,8 +338,9 @@ bool PortalServer::admit(const Request &request, Responder &responder, bool need
     return true;
 }
 
-void PortalServer::send(Responder &responder, const QByteArray &requestLine, int status, const QByteArray &body,
-                        const Headers &headers, const QByteArray &contentType)
+void PortalServer::send(Responder &responder, const QByteArray &requestLine, int status,
+                        const QByteArray &body, const Headers &headers,
+                        const QByteArray &contentType)
 {
     qCDebug(lcPortal).noquote() << requestLine << "->" << status << body.size() << "bytes";
     responder.writeStatusLine(StatusCode(status));
@@ -331,16 +355,18 @@ void PortalServer::send(Responder &responder, const QByteArray &requestLine, int
     responder.writeBody(bodyless ? QByteArray() : body);
 }
 
-void PortalServer::sendError(Responder &responder, const QByteArray &requestLine, int status, QStringView code,
-                             const QString &message, const QJsonObject &details, const Headers &headers)
+void PortalServer::sendError(Responder &responder, const QByteArray &requestLine, int status,
+                             QStringView code, const QString &message, const QJsonObject &details,
+                             const Headers &headers)
 {
     send(responder, requestLine, status, Json::errorBody(code, message, details), headers);
 }
 
-void PortalServer::badRequest(Responder &responder, const QByteArray &requestLine, QLatin1StringView field,
-                              const QString &message)
+void PortalServer::badRequest(Responder &responder, const QByteArray &requestLine,
+                              QLatin1StringView field, const QString &message)
 {
-    sendError(responder, requestLine, 400, u"bad_request", message, QJsonObject{{u"field"_s, field}});
+    sendError(responder, requestLine, 400, u"bad_request", message,
+              QJsonObject {{u"field"_s, field}});
 }
 
 void PortalServer::sendFault(FaultKind fault, Responder &&responder, const QByteArray &requestLine,
@@ -350,24 +376,26 @@ void PortalServer::sendFault(FaultKind fault, Responder &&responder, const QByte
     QTcpSocket *socket = responder.socket();
     switch (fault) {
     case FaultKind::ServerError500:
-        sendError(responder, requestLine, 500, u"server_error", tr("Injected fault: internal error"));
+        sendError(responder, requestLine, 500, u"server_error",
+                  tr("Injected fault: internal error"));
         return;
     case FaultKind::BadGateway502:
         sendError(responder, requestLine, 502, u"server_error", tr("Injected fault: bad gateway"));
         return;
     case FaultKind::Unavailable503:
-        sendError(responder, requestLine, 503, u"server_error", tr("Injected fault: unavailable"), {},
-                  {{"Retry-After", "1"}});
+        sendError(responder, requestLine, 503, u"server_error", tr("Injected fault: unavailable"),
+                  {}, {{"Retry-After", "1"}});
         return;
     case FaultKind::RateLimited429:
-        sendError(responder, requestLine, 429, u"rate_limited", tr("Injected fault: rate limited"), {},
-                  {{"Retry-After", "1"}});
+        sendError(responder, requestLine, 429, u"rate_limited", tr("Injected fault: rate limited"),
+                  {}, {{"Retry-After", "1"}});
         return;
     case FaultKind::Reset: {
 #ifdef Q_OS_UNIX
         // Linger zero: the close becomes a TCP reset, not an orderly FIN.
-        const linger noLinger{1, 0};
-        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
+        const linger noLinger {1, 0};
+        ::setsockopt(int(socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger,
+                     sizeof noLinger);
 #endif
         socket->abort();
         return;
@@ -388,8 +416,9 @@ void PortalServer::sendFault(FaultKind fault, Responder &&responder, const QByte
         return;
     case FaultKind::WrongContentType:
         send(responder, requestLine, 200,
-             "<html><head><title>502 Proxy Error</title></head><body><h1>Proxy Error</h1></body></html>", {},
-             "text/html; charset=utf-8");
+             "<html><head><title>502 Proxy Error</title></head><body><h1>Proxy "
+             "Error</h1></body></html>",
+             {}, "text/html; charset=utf-8");
         return;
     case FaultKind::WrongTypes:
     case FaultKind::Oversize:
@@ -407,7 +436,8 @@ void PortalServer::sendFault(FaultKind fault, Responder &&responder, const QByte
 
 void PortalServer::makeHostileChange()
 {
-    qCInfo(lcPortal).noquote() << "GET /api/v1/changes -> injected fault" << FaultInjector::name(FaultKind::HostileText);
+    qCInfo(lcPortal).noquote() << "GET /api/v1/changes -> injected fault"
+                               << FaultInjector::name(FaultKind::HostileText);
     for (int tries = 0; tries < 16; ++tries) {
         const Case *c = m_store->caseAt(m_faults.pick(m_store->caseSlots()));
         if (!c)
@@ -448,7 +478,8 @@ void PortalServer::hold(Responder &&responder, const QByteArray &requestLine, qi
     held.timer->start(timeout);
     // The client went away: forget the responder without writing to it.
     connect(held.socket, &QObject::destroyed, held.timer, [this, id] { release(id, false); });
-    connect(held.socket, &QAbstractSocket::disconnected, held.timer, [this, id] { release(id, false); });
+    connect(held.socket, &QAbstractSocket::disconnected, held.timer,
+            [this, id] { release(id, false); });
     m_waiters.emplace(id, std::move(held));
 }
 
@@ -468,7 +499,8 @@ void PortalServer::release(quint64 id, bool changed)
         return;
     }
     if (changed) {
-        const QByteArray body = "{\"cursor\":\"" + QByteArray::number(m_store->lastSequence()) + "\"}";
+        const QByteArray body =
+            "{\"cursor\":\"" + QByteArray::number(m_store->lastSequence()) + "\"}";
         send(*held.responder, held.requestLine, 200, body);
     } else {
         send(*held.responder, held.requestLine, 204, {});
@@ -494,18 +526,20 @@ void PortalServer::handleChanges(const Request &request, Responder &&responder)
     const QUrlQuery query(request.url());
     const auto since = integerParameter(query, u"since"_s, 0);
     if (!since)
-        return badRequest(responder, line, "since"_L1, tr("since must be a cursor from an earlier answer, or 0"));
+        return badRequest(responder, line, "since"_L1,
+                          tr("since must be a cursor from an earlier answer, or 0"));
     const auto limit = integerParameter(query, u"limit"_s, 500);
     if (!limit || *limit < 1 || *limit > 1000)
-        return badRequest(responder, line, "limit"_L1, tr("limit must be an integer from 1 to 1000"));
+        return badRequest(responder, line, "limit"_L1,
+                          tr("limit must be an integer from 1 to 1000"));
 
     std::optional<FaultKind> fault = m_faults.isActive() ? m_faults.draw() : std::nullopt;
     if (fault && *fault == FaultKind::HostileText) {
         makeHostileChange();
         fault = std::nullopt; // the answer itself is sound and shows the change
     }
-    const QByteArray etag = '"' + QByteArray::number(*since) + '-' + QByteArray::number(*limit) + '-'
-        + QByteArray::number(m_store->lastSequence()) + '"';
+    const QByteArray etag = '"' + QByteArray::number(*since) + '-' + QByteArray::number(*limit)
+        + '-' + QByteArray::number(m_store->lastSequence()) + '"';
     if (!fault && etagMatches(header(request, "If-None-Match"), etag))
         return send(responder, line, 304, {}, {{"ETag", etag}});
     const ChangesPage page = m_store->changes(*since, int(*limit));
@@ -524,10 +558,12 @@ void PortalServer::handleWait(const Request &request, Responder &&responder)
     const QUrlQuery query(request.url());
     const auto since = integerParameter(query, u"since"_s, 0);
     if (!since)
-        return badRequest(responder, line, "since"_L1, tr("since must be a cursor from an earlier answer, or 0"));
+        return badRequest(responder, line, "since"_L1,
+                          tr("since must be a cursor from an earlier answer, or 0"));
     const auto timeout = integerParameter(query, u"timeout"_s, 25);
     if (!timeout || *timeout < 1 || *timeout > 60)
-        return badRequest(responder, line, "timeout"_L1, tr("timeout must be an integer from 1 to 60 (seconds)"));
+        return badRequest(responder, line, "timeout"_L1,
+                          tr("timeout must be an integer from 1 to 60 (seconds)"));
     const qint64 last = m_store->lastSequence();
     // A cursor this portal never handed out (from before a reset) counts as
     // "something changed": the client's next /changes gets everything.
@@ -538,8 +574,9 @@ void PortalServer::handleWait(const Request &request, Responder &&responder)
     hold(std::move(responder), line, *since, std::chrono::seconds(*timeout), false);
 }
 
-void PortalServer::sendRecord(Responder &responder, const QByteArray &requestLine, const Request &request,
-                              const QByteArray &json, const QByteArray &etag)
+void PortalServer::sendRecord(Responder &responder, const QByteArray &requestLine,
+                              const Request &request, const QByteArray &json,
+                              const QByteArray &etag)
 {
     if (etagMatches(header(request, "If-None-Match"), etag))
         return send(responder, requestLine, 304, {}, {{"ETag", etag}});
@@ -565,7 +602,8 @@ void PortalServer::handleRequest(const QString &id, const Request &request, Resp
     const QByteArray line = requestLineOf(request);
     const EscalationRequest *r = m_store->findRequest(id);
     if (!r)
-        return sendError(responder, line, 404, u"not_found", tr("No escalation request %1").arg(id));
+        return sendError(responder, line, 404, u"not_found",
+                         tr("No escalation request %1").arg(id));
     const QByteArray etag = '"' + id.toUtf8() + "-v" + QByteArray::number(r->version) + '"';
     sendRecord(responder, line, request, m_store->requestJson(id), etag);
 }
@@ -578,7 +616,8 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
     const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
     if (key.isEmpty() || key.size() > maxKeyLength) {
         return badRequest(responder, line, "Idempotency-Key"_L1,
-                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters").arg(maxKeyLength));
+                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
+                              .arg(maxKeyLength));
     }
     std::optional<FaultKind> fault = m_faults.isActive() ? m_faults.draw() : std::nullopt;
     if (fault && FaultInjector::feedOnly(*fault))
@@ -592,12 +631,14 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
         std::optional<BodyError> error;
         ActionInput input;
         if (const auto object = parseObject(request.body(), &error)) {
-            static const QStringList actions = {u"accept"_s, u"decline"_s, u"note"_s,
-                                                u"take_ownership"_s, u"analysis"_s, u"acknowledge"_s};
+            static const QStringList actions = {u"accept"_s,   u"decline"_s,
+                                                u"note"_s,     u"take_ownership"_s,
+                                                u"analysis"_s, u"acknowledge"_s};
             const QJsonValue action = object->value("action"_L1);
             input.action = action.toString();
             if (!action.isString() || !actions.contains(input.action)) {
-                error = BodyError{"action"_L1, tr("action must be one of %1").arg(actions.join(u", "_s))};
+                error = BodyError {"action"_L1,
+                                   tr("action must be one of %1").arg(actions.join(u", "_s))};
             }
             if (!error) {
                 if (const auto text = stringMember(*object, "text"_L1, maxTextLength, &error))
@@ -606,24 +647,25 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
             const bool textRequired = input.action == u"accept"_s || input.action == u"decline"_s
                 || input.action == u"note"_s || input.action == u"analysis"_s;
             if (!error && textRequired && input.text.trimmed().isEmpty())
-                error = BodyError{"text"_L1, tr("%1 needs a text").arg(input.action)};
+                error = BodyError {"text"_L1, tr("%1 needs a text").arg(input.action)};
             if (!error) {
                 if (const auto actor = stringMember(*object, "actor"_L1, maxNameLength, &error))
                     input.actor = *actor;
             }
             if (!error && input.actor.trimmed().isEmpty())
-                error = BodyError{"actor"_L1, tr("actor must name who acts")};
+                error = BodyError {"actor"_L1, tr("actor must name who acts")};
             const QJsonValue version = object->value("version"_L1);
             if (!error && version.isDouble()) {
                 const double v = version.toDouble();
                 if (v < 0 || v != std::floor(v) || v > 9007199254740992.0)
-                    error = BodyError{"version"_L1, tr("version must be a non-negative integer")};
+                    error = BodyError {"version"_L1, tr("version must be a non-negative integer")};
                 else
                     input.version = qint64(v);
             } else if (!error && !(version.isUndefined() || version.isNull())) {
-                error = BodyError{"version"_L1, tr("version must be a non-negative integer")};
+                error = BodyError {"version"_L1, tr("version must be a non-negative integer")};
             } else if (!error && input.action != u"note"_s) {
-                error = BodyError{"version"_L1, tr("version (the request version you saw) is required")};
+                error = BodyError {"version"_L1,
+                                   tr("version (the request version you saw) is required")};
             }
         }
         if (error)
@@ -640,7 +682,8 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
     send(responder, line, result->status, result->body);
 }
 
-void PortalServer::handleEscalation(const QString &caseId, const Request &request, Responder &&responder)
+void PortalServer::handleEscalation(const QString &caseId, const Request &request,
+                                    Responder &&responder)
 {
     if (!admit(request, responder))
         return;
@@ -648,7 +691,8 @@ void PortalServer::handleEscalation(const QString &caseId, const Request &reques
     const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
     if (key.isEmpty() || key.size() > maxKeyLength) {
         return badRequest(responder, line, "Idempotency-Key"_L1,
-                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters").arg(maxKeyLength));
+                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
+                              .arg(maxKeyLength));
     }
     const QByteArray fingerprint = fingerprintOf(request);
     if (const auto stored = m_store->storedAnswer(key, fingerprint))
@@ -659,8 +703,9 @@ void PortalServer::handleEscalation(const QString &caseId, const Request &reques
     if (const auto object = parseObject(request.body(), &error)) {
         const auto reason = reasonFromCode(object->value("reason"_L1).toString());
         if (!reason)
-            error = BodyError{"reason"_L1, tr("reason must be one of time_constraint, impaired_function, "
-                                              "first_response_missed, lack_of_updates, other")};
+            error = BodyError {"reason"_L1,
+                               tr("reason must be one of time_constraint, impaired_function, "
+                                  "first_response_missed, lack_of_updates, other")};
         else
             input.reason = *reason;
         if (!error) {
@@ -668,15 +713,16 @@ void PortalServer::handleEscalation(const QString &caseId, const Request &reques
                 input.summary = *summary;
         }
         if (!error && input.summary.trimmed().isEmpty())
-            error = BodyError{"summary"_L1, tr("summary must say why the case needs escalating")};
+            error = BodyError {"summary"_L1, tr("summary must say why the case needs escalating")};
         if (!error) {
             if (const auto by = stringMember(*object, "requestedBy"_L1, maxNameLength, &error))
                 input.requestedBy = *by;
         }
         if (!error && input.requestedBy.trimmed().isEmpty())
-            error = BodyError{"requestedBy"_L1, tr("requestedBy must name who asks")};
+            error = BodyError {"requestedBy"_L1, tr("requestedBy must name who asks")};
         if (!error) {
-            if (const auto previous = stringMember(*object, "previousRequestId"_L1, maxNameLength, &error))
+            if (const auto previous =
+                    stringMember(*object, "previousRequestId"_L1, maxNameLength, &error))
                 input.previousRequestId = *previous;
         }
     }
@@ -693,7 +739,8 @@ void PortalServer::handleApplications(const Request &request, Responder &&respon
     const QByteArray line = requestLineOf(request);
     const QString key = QUrlQuery(request.url()).queryItemValue(u"key"_s, QUrl::FullyDecoded);
     if (key.isEmpty())
-        return badRequest(responder, line, "key"_L1, tr("key names the Idempotency-Key to look up"));
+        return badRequest(responder, line, "key"_L1,
+                          tr("key names the Idempotency-Key to look up"));
     QByteArray body = "{\"key\":";
     Json::appendString(body, key);
     body += ",\"applications\":" + QByteArray::number(m_store->applicationCount(key)) + '}';
@@ -707,11 +754,12 @@ void PortalServer::handleActivity(const Request &request, Responder &&responder)
     const QByteArray line = requestLineOf(request);
     std::optional<BodyError> error;
     int steps = 1;
-    if (const auto object = parseObject(request.body().isEmpty() ? QByteArray("{}") : request.body(), &error)) {
+    if (const auto object =
+            parseObject(request.body().isEmpty() ? QByteArray("{}") : request.body(), &error)) {
         const QJsonValue v = object->value("steps"_L1);
         steps = v.isUndefined() ? 1 : v.toInt(-1);
         if (steps < 1 || steps > 100000)
-            error = BodyError{"steps"_L1, tr("steps must be an integer from 1 to 100000")};
+            error = BodyError {"steps"_L1, tr("steps must be an integer from 1 to 100000")};
     }
     if (error)
         return badRequest(responder, line, error->field, error->message);
@@ -721,12 +769,13 @@ void PortalServer::handleActivity(const Request &request, Responder &&responder)
         if (!what.isEmpty() && done.size() < 1000)
             done.append(what);
     }
-    QByteArray body = "{\"changes\":" + QJsonDocument(done).toJson(QJsonDocument::Compact) + ",\"cursor\":\""
-        + QByteArray::number(m_store->lastSequence()) + "\"}";
+    QByteArray body = "{\"changes\":" + QJsonDocument(done).toJson(QJsonDocument::Compact)
+        + ",\"cursor\":\"" + QByteArray::number(m_store->lastSequence()) + "\"}";
     send(responder, line, 200, body);
 }
 
-void PortalServer::handleRemoveCase(const QString &id, const Request &request, Responder &&responder)
+void PortalServer::handleRemoveCase(const QString &id, const Request &request,
+                                    Responder &&responder)
 {
     if (!admit(request, responder))
         return;
@@ -738,10 +787,11 @@ void PortalServer::handleRemoveCase(const QString &id, const Request &request, R
     if (!m_store->findCase(id))
         return sendError(responder, line, 404, u"not_found", tr("No case %1").arg(id));
     if (!m_store->removeCase(id))
-        return sendError(responder, line, 500, u"server_error", tr("The portal could not store the change"));
-    const QJsonObject removed{{u"cases"_s, QJsonArray{id}}, {u"requests"_s, removedRequests}};
-    QByteArray body = "{\"removed\":" + QJsonDocument(removed).toJson(QJsonDocument::Compact) + ",\"cursor\":\""
-        + QByteArray::number(m_store->lastSequence()) + "\"}";
+        return sendError(responder, line, 500, u"server_error",
+                         tr("The portal could not store the change"));
+    const QJsonObject removed {{u"cases"_s, QJsonArray {id}}, {u"requests"_s, removedRequests}};
+    QByteArray body = "{\"removed\":" + QJsonDocument(removed).toJson(QJsonDocument::Compact)
+        + ",\"cursor\":\"" + QByteArray::number(m_store->lastSequence()) + "\"}";
     send(responder, line, 200, body);
 }
 

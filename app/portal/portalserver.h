@@ -33,8 +33,7 @@ namespace Escalation::Portal {
 class LiveActivity;
 class PortalStore;
 
-class PortalServer final : public QObject
-{
+class PortalServer final : public QObject {
     Q_OBJECT
 
 public:
@@ -73,16 +72,19 @@ private:
     void registerRoutes();
     // Common gate: logs, authenticates and rate-limits; false if it answered.
     bool admit(const Request &request, Responder &responder, bool needsAuth = true);
-    void send(Responder &responder, const QByteArray &requestLine, int status, const QByteArray &body,
-              const Headers &headers = {}, const QByteArray &contentType = "application/json");
-    void sendError(Responder &responder, const QByteArray &requestLine, int status, QStringView code,
-                   const QString &message, const QJsonObject &details = {}, const Headers &headers = {});
+    void send(Responder &responder, const QByteArray &requestLine, int status,
+              const QByteArray &body, const Headers &headers = {},
+              const QByteArray &contentType = "application/json");
+    void sendError(Responder &responder, const QByteArray &requestLine, int status,
+                   QStringView code, const QString &message, const QJsonObject &details = {},
+                   const Headers &headers = {});
     void badRequest(Responder &responder, const QByteArray &requestLine, QLatin1StringView field,
                     const QString &message);
     // Answers with an injected fault; `intended` is the real answer's body.
-    void sendFault(FaultKind fault, Responder &&responder, const QByteArray &requestLine, const QByteArray &intended);
-    void hold(Responder &&responder, const QByteArray &requestLine, qint64 since, std::chrono::milliseconds timeout,
-              bool stall);
+    void sendFault(FaultKind fault, Responder &&responder, const QByteArray &requestLine,
+                   const QByteArray &intended);
+    void hold(Responder &&responder, const QByteArray &requestLine, qint64 since,
+              std::chrono::milliseconds timeout, bool stall);
     void release(quint64 id, bool changed);
     void onStoreChanged(qint64 sequence);
     // The HostileText fault: a real change at the portal whose text fields

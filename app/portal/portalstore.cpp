@@ -30,7 +30,10 @@ QByteArray detailsWithCurrent(const QByteArray &record)
     return "{\"current\":" + record + '}';
 }
 
-QByteArray requestAnswer(const QByteArray &record) { return "{\"request\":" + record + '}'; }
+QByteArray requestAnswer(const QByteArray &record)
+{
+    return "{\"request\":" + record + '}';
+}
 
 } // namespace
 
@@ -58,10 +61,12 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
 
     m_baseSequence = snapshot.meta.value(u"base"_s).toLongLong();
     m_sequence = snapshot.meta.value(u"sequence"_s).toLongLong();
-    m_nextCaseSerial = snapshot.meta.value(u"nextCase"_s, QString::number(m_nextCaseSerial)).toLongLong();
+    m_nextCaseSerial =
+        snapshot.meta.value(u"nextCase"_s, QString::number(m_nextCaseSerial)).toLongLong();
     m_nextRequestSerial =
         snapshot.meta.value(u"nextRequest"_s, QString::number(m_nextRequestSerial)).toLongLong();
-    m_nextNoteSerial = snapshot.meta.value(u"nextNote"_s, QString::number(m_nextNoteSerial)).toLongLong();
+    m_nextNoteSerial =
+        snapshot.meta.value(u"nextNote"_s, QString::number(m_nextNoteSerial)).toLongLong();
 
     for (const StoredRecord &stored : std::as_const(snapshot.cases)) {
         const auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object());
@@ -71,8 +76,8 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
         }
         const int slot = int(m_cases.size());
         m_caseIndex.insert(c->id, slot);
-        m_cases.push_back(CaseSlot{*c, stored.sequence, stored.json, {}, false});
-        m_feed.emplace(stored.sequence, FeedRef{RefKind::Case, slot});
+        m_cases.push_back(CaseSlot {*c, stored.sequence, stored.json, {}, false});
+        m_feed.emplace(stored.sequence, FeedRef {RefKind::Case, slot});
     }
     for (const StoredRecord &stored : std::as_const(snapshot.requests)) {
         const auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
@@ -83,9 +88,9 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
         }
         const int slot = int(m_requests.size());
         m_requestIndex.insert(r->id, slot);
-        m_requests.push_back(RequestSlot{*r, stored.sequence, stored.json, caseSlot, false});
+        m_requests.push_back(RequestSlot {*r, stored.sequence, stored.json, caseSlot, false});
         m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
-        m_feed.emplace(stored.sequence, FeedRef{RefKind::Request, slot});
+        m_feed.emplace(stored.sequence, FeedRef {RefKind::Request, slot});
     }
     // Requests of a case in level order, whatever order they were stored in.
     for (CaseSlot &c : m_cases) {
@@ -96,7 +101,8 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
     for (const StoredTombstone &t : std::as_const(snapshot.tombstones)) {
         const int index = int(m_tombstones.size());
         m_tombstones.push_back(t);
-        m_feed.emplace(t.sequence, FeedRef{t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, index});
+        m_feed.emplace(t.sequence,
+                       FeedRef {t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, index});
     }
     m_answers = std::move(snapshot.answers);
     m_applications = std::move(snapshot.applications);
@@ -127,16 +133,17 @@ bool PortalStore::populate(GeneratedData data, QString *error)
     for (Case &c : data.cases) {
         const int caseSlot = int(m_cases.size());
         m_caseIndex.insert(c.id, caseSlot);
-        m_cases.push_back(CaseSlot{std::move(c), ++sequence, {}, {}, false});
-        m_feed.emplace(sequence, FeedRef{RefKind::Case, caseSlot});
+        m_cases.push_back(CaseSlot {std::move(c), ++sequence, {}, {}, false});
+        m_feed.emplace(sequence, FeedRef {RefKind::Case, caseSlot});
         CaseSlot &cs = m_cases.back();
         if (m_db && !m_db->putCase(cs.data.id, cs.sequence, jsonOf(cs)))
             break;
         while (next < data.requests.size() && data.requests.at(next).caseId == cs.data.id) {
             const int slot = int(m_requests.size());
             m_requestIndex.insert(data.requests.at(next).id, slot);
-            m_requests.push_back(RequestSlot{std::move(data.requests[next]), ++sequence, {}, caseSlot, false});
-            m_feed.emplace(sequence, FeedRef{RefKind::Request, slot});
+            m_requests.push_back(
+                RequestSlot {std::move(data.requests[next]), ++sequence, {}, caseSlot, false});
+            m_feed.emplace(sequence, FeedRef {RefKind::Request, slot});
             cs.requestSlots.push_back(slot);
             const RequestSlot &rs = m_requests.back();
             if (m_db && !m_db->putRequest(rs.data.id, rs.sequence, jsonOf(rs))) {
@@ -231,7 +238,8 @@ ChangesPage PortalStore::changes(qint64 since, int limit) const
     }
     page.hasMore = it != m_feed.end();
     QByteArray &body = page.body;
-    body.reserve(cases.size() + requests.size() + removedCases.size() + removedRequests.size() + 128);
+    body.reserve(cases.size() + requests.size() + removedCases.size() + removedRequests.size()
+                 + 128);
     body.append("{\"cases\":[").append(cases).append("],\"requests\":[").append(requests);
     body.append("],\"removed\":{\"cases\":[").append(removedCases).append("],\"requests\":[");
     body.append(removedRequests).append("]},\"cursor\":\"").append(QByteArray::number(page.cursor));
@@ -293,10 +301,11 @@ const EscalationRequest *PortalStore::requestAt(qint64 index) const
 WriteResult PortalStore::error(int status, QStringView code, const QString &message,
                                const QByteArray &details) const
 {
-    return WriteResult{status, Json::errorBody(code, message, details)};
+    return WriteResult {status, Json::errorBody(code, message, details)};
 }
 
-std::optional<WriteResult> PortalStore::storedAnswer(const QString &key, const QByteArray &fingerprint) const
+std::optional<WriteResult> PortalStore::storedAnswer(const QString &key,
+                                                     const QByteArray &fingerprint) const
 {
     const auto it = m_answers.constFind(key);
     if (it == m_answers.cend())
@@ -306,79 +315,95 @@ std::optional<WriteResult> PortalStore::storedAnswer(const QString &key, const Q
                      tr("Idempotency-Key %1 was already used for a different write").arg(key),
                      detailsWithRule(u"idempotency_key_reused"));
     }
-    return WriteResult{it->status, it->body};
+    return WriteResult {it->status, it->body};
 }
 
 // Refusals are remembered like successes: a retried key gets the same answer.
-WriteResult PortalStore::remember(const QString &key, const QByteArray &fingerprint, WriteResult result)
+WriteResult PortalStore::remember(const QString &key, const QByteArray &fingerprint,
+                                  WriteResult result)
 {
     if (key.isEmpty())
         return result; // the portal's own activity writes without a key
-    StoredAnswer answer{fingerprint, result.status, result.body};
+    StoredAnswer answer {fingerprint, result.status, result.body};
     if (m_db && !(m_db->begin() && m_db->putAnswer(key, answer) && m_db->commit())) {
         m_db->rollback();
-        return error(500, u"server_error", tr("The portal could not store its answer: %1").arg(m_db->lastError()));
+        return error(500, u"server_error",
+                     tr("The portal could not store its answer: %1").arg(m_db->lastError()));
     }
     m_answers.insert(key, answer);
     return result;
 }
 
-WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput &input, const QString &key,
-                                     const QByteArray &fingerprint)
+WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput &input,
+                                     const QString &key, const QByteArray &fingerprint)
 {
     const auto found = m_requestIndex.constFind(requestId);
     if (found == m_requestIndex.cend())
-        return remember(key, fingerprint, error(404, u"not_found", tr("No escalation request %1").arg(requestId)));
+        return remember(key, fingerprint,
+                        error(404, u"not_found", tr("No escalation request %1").arg(requestId)));
     const RequestSlot &slot = m_requests[std::size_t(*found)];
     const EscalationRequest &current = slot.data;
     const QString &action = input.action;
     const bool isNote = action == u"note"_s;
 
     if (!isNote && input.version && *input.version != current.version) {
-        return remember(key, fingerprint,
-                        error(409, u"conflict",
-                              tr("Request %1 changed since version %2").arg(requestId).arg(*input.version),
-                              detailsWithCurrent(jsonOf(slot))));
+        return remember(
+            key, fingerprint,
+            error(409, u"conflict",
+                  tr("Request %1 changed since version %2").arg(requestId).arg(*input.version),
+                  detailsWithCurrent(jsonOf(slot))));
     }
     const auto refuse = [&](QStringView rule, const QString &message) {
-        return remember(key, fingerprint, error(422, u"rule_violation", message, detailsWithRule(rule)));
+        return remember(key, fingerprint,
+                        error(422, u"rule_violation", message, detailsWithRule(rule)));
     };
-    const bool needsPending = action == u"accept"_s || action == u"decline"_s || action == u"take_ownership"_s;
+    const bool needsPending =
+        action == u"accept"_s || action == u"decline"_s || action == u"take_ownership"_s;
     if (needsPending && current.state != RequestState::Pending) {
-        return refuse(u"not_pending", tr("Request %1 is %2, not pending").arg(requestId, toCode(current.state)));
+        return refuse(u"not_pending",
+                      tr("Request %1 is %2, not pending").arg(requestId, toCode(current.state)));
     }
     if (action == u"analysis"_s && current.level < 3)
-        return refuse(u"analysis_below_level_3", tr("Request %1 is at level %2; an analysis is owed from level 3")
-                                                     .arg(requestId).arg(current.level));
+        return refuse(u"analysis_below_level_3",
+                      tr("Request %1 is at level %2; an analysis is owed from level 3")
+                          .arg(requestId)
+                          .arg(current.level));
     if (action == u"acknowledge"_s && current.level != 4)
-        return refuse(u"acknowledge_below_level_4", tr("Request %1 is at level %2; only level 4 is acknowledged")
-                                                        .arg(requestId).arg(current.level));
+        return refuse(u"acknowledge_below_level_4",
+                      tr("Request %1 is at level %2; only level 4 is acknowledged")
+                          .arg(requestId)
+                          .arg(current.level));
     if (action == u"acknowledge"_s && current.ownerAcknowledgement)
-        return refuse(u"already_acknowledged", tr("Request %1 was already acknowledged by %2")
-                                                   .arg(requestId, current.ownerAcknowledgement->by));
+        return refuse(u"already_acknowledged",
+                      tr("Request %1 was already acknowledged by %2")
+                          .arg(requestId, current.ownerAcknowledgement->by));
     if (isNote && current.notes.size() >= maxNotes)
-        return refuse(u"too_many_notes", tr("Request %1 already has %2 notes").arg(requestId).arg(maxNotes));
+        return refuse(u"too_many_notes",
+                      tr("Request %1 already has %2 notes").arg(requestId).arg(maxNotes));
 
     const QDateTime at = now();
     EscalationRequest updated = current;
     if (action == u"accept"_s || action == u"decline"_s) {
         const bool accept = action == u"accept"_s;
-        updated.decision = Decision{accept ? DecisionKind::Accept : DecisionKind::Decline, input.text, input.actor, at};
+        updated.decision = Decision {accept ? DecisionKind::Accept : DecisionKind::Decline,
+                                     input.text, input.actor, at};
         updated.state = accept ? RequestState::Accepted : RequestState::Declined;
         if (accept && updated.owner.isEmpty())
             updated.owner = input.actor;
     } else if (isNote) {
-        updated.notes.append(Note{u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
+        updated.notes.append(
+            Note {u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
     } else if (action == u"take_ownership"_s) {
         updated.owner = input.actor;
     } else if (action == u"analysis"_s) {
-        updated.analysis = Analysis{input.text, input.actor, at};
+        updated.analysis = Analysis {input.text, input.actor, at};
     } else if (action == u"acknowledge"_s) {
-        updated.ownerAcknowledgement = OwnerAcknowledgement{input.actor, at};
+        updated.ownerAcknowledgement = OwnerAcknowledgement {input.actor, at};
         if (updated.owner.isEmpty())
             updated.owner = input.actor;
         if (!input.text.isEmpty())
-            updated.notes.append(Note{u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
+            updated.notes.append(
+                Note {u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
     }
     updated.version = current.version + 1;
     updated.updatedAt = at;
@@ -390,19 +415,21 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
     mutation.appliedAction = action;
     const QByteArray record = Json::requestRecord(updated);
     if (!key.isEmpty())
-        mutation.answer = StoredAnswer{fingerprint, 200, requestAnswer(record)};
+        mutation.answer = StoredAnswer {fingerprint, 200, requestAnswer(record)};
     const bool addsNote = updated.notes.size() > current.notes.size();
     if (!commit(mutation))
         return error(500, u"server_error", tr("The portal could not store the change"));
     if (addsNote)
         ++m_nextNoteSerial;
-    return WriteResult{200, requestAnswer(record)};
+    return WriteResult {200, requestAnswer(record)};
 }
 
-WriteResult PortalStore::createEscalation(const QString &caseId, const EscalationInput &input, const QString &key,
-                                          const QByteArray &fingerprint)
+WriteResult PortalStore::createEscalation(const QString &caseId, const EscalationInput &input,
+                                          const QString &key, const QByteArray &fingerprint)
 {
-    const auto finish = [&](WriteResult result) { return remember(key, fingerprint, std::move(result)); };
+    const auto finish = [&](WriteResult result) {
+        return remember(key, fingerprint, std::move(result));
+    };
     const auto refuse = [&](QStringView rule, const QString &message) {
         return finish(error(422, u"rule_violation", message, detailsWithRule(rule)));
     };
@@ -412,8 +439,10 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
     const CaseSlot &caseSlot = m_cases[std::size_t(*found)];
     const Case &c = caseSlot.data;
     if (c.isOutage())
-        return refuse(u"outage_not_escalated",
-                      tr("Case %1 is severity 1: outages follow the outage process and are not escalated").arg(caseId));
+        return refuse(
+            u"outage_not_escalated",
+            tr("Case %1 is severity 1: outages follow the outage process and are not escalated")
+                .arg(caseId));
     if (c.status == u"closed"_s)
         return refuse(u"case_closed", tr("Case %1 is closed").arg(caseId));
 
@@ -422,7 +451,8 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
     if (!input.previousRequestId.isEmpty()) {
         const auto prev = m_requestIndex.constFind(input.previousRequestId);
         if (prev == m_requestIndex.cend()) {
-            return finish(error(404, u"not_found", tr("No escalation request %1").arg(input.previousRequestId),
+            return finish(error(404, u"not_found",
+                                tr("No escalation request %1").arg(input.previousRequestId),
                                 R"({"field":"previousRequestId"})"));
         }
         previous = &m_requests[std::size_t(*prev)];
@@ -431,11 +461,13 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
             return refuse(u"previous_request_other_case",
                           tr("Request %1 belongs to case %2, not %3").arg(p.id, p.caseId, caseId));
         if (p.state == RequestState::Superseded)
-            return refuse(u"already_superseded", tr("Request %1 was already re-escalated").arg(p.id));
+            return refuse(u"already_superseded",
+                          tr("Request %1 was already re-escalated").arg(p.id));
         if (p.state == RequestState::Closed)
             return refuse(u"request_closed", tr("Request %1 is closed").arg(p.id));
         if (p.level >= 4)
-            return refuse(u"level_above_4", tr("Request %1 is at level 4, the highest level").arg(p.id));
+            return refuse(u"level_above_4",
+                          tr("Request %1 is at level 4, the highest level").arg(p.id));
         level = p.level + 1;
     } else {
         for (int slot : caseSlot.requestSlots) {
@@ -443,7 +475,8 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
             if (!m_requests[std::size_t(slot)].removed && r.state != RequestState::Superseded
                 && r.state != RequestState::Closed) {
                 return refuse(u"already_escalated",
-                              tr("Case %1 is already escalated by request %2; re-escalate that request instead")
+                              tr("Case %1 is already escalated by request %2; re-escalate that "
+                                 "request instead")
                                   .arg(caseId, r.id));
             }
         }
@@ -479,14 +512,17 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
     mutation.appliedTarget = r.id;
     mutation.appliedAction = previous ? u"re_escalate"_s : u"escalate"_s;
     if (!key.isEmpty())
-        mutation.answer = StoredAnswer{fingerprint, 200, requestAnswer(record)};
+        mutation.answer = StoredAnswer {fingerprint, 200, requestAnswer(record)};
     if (!commit(mutation))
         return error(500, u"server_error", tr("The portal could not store the change"));
     ++m_nextRequestSerial;
-    return WriteResult{200, requestAnswer(record)};
+    return WriteResult {200, requestAnswer(record)};
 }
 
-QString PortalStore::nextCaseId() { return DataGenerator::caseId(m_nextCaseSerial); }
+QString PortalStore::nextCaseId()
+{
+    return DataGenerator::caseId(m_nextCaseSerial);
+}
 
 bool PortalStore::addCase(Case created)
 {
@@ -535,7 +571,8 @@ bool PortalStore::closeCase(const QString &caseId)
     mutation.cases.push_back(std::move(c));
     for (int index : slot.requestSlots) {
         const RequestSlot &rs = m_requests[std::size_t(index)];
-        if (rs.removed || rs.data.state == RequestState::Superseded || rs.data.state == RequestState::Closed)
+        if (rs.removed || rs.data.state == RequestState::Superseded
+            || rs.data.state == RequestState::Closed)
             continue;
         EscalationRequest r = rs.data;
         r.state = RequestState::Closed;
@@ -573,8 +610,9 @@ bool PortalStore::commit(Mutation &mutation)
             continue;
         for (int index : m_cases[std::size_t(*it)].requestSlots) {
             const RequestSlot &rs = m_requests[std::size_t(index)];
-            const bool listed = std::any_of(mutation.requests.begin(), mutation.requests.end(),
-                                            [&](const EscalationRequest &r) { return r.id == rs.data.id; });
+            const bool listed =
+                std::any_of(mutation.requests.begin(), mutation.requests.end(),
+                            [&](const EscalationRequest &r) { return r.id == rs.data.id; });
             if (!rs.removed && !listed)
                 mutation.requests.push_back(rs.data);
         }
@@ -606,16 +644,19 @@ bool PortalStore::commit(Mutation &mutation)
             ok = m_db->putRequest(mutation.requests[i].id, requestSeq[i], requestJson[i]);
         for (qsizetype i = 0; ok && i < mutation.removedRequests.size(); ++i) {
             ok = m_db->deleteRequest(mutation.removedRequests.at(i))
-                && m_db->putTombstone({removedRequestSeq[std::size_t(i)], false, mutation.removedRequests.at(i)});
+                && m_db->putTombstone(
+                    {removedRequestSeq[std::size_t(i)], false, mutation.removedRequests.at(i)});
         }
         for (qsizetype i = 0; ok && i < mutation.removedCases.size(); ++i) {
             ok = m_db->deleteCase(mutation.removedCases.at(i))
-                && m_db->putTombstone({removedCaseSeq[std::size_t(i)], true, mutation.removedCases.at(i)});
+                && m_db->putTombstone(
+                    {removedCaseSeq[std::size_t(i)], true, mutation.removedCases.at(i)});
         }
         if (ok && mutation.answer)
             ok = m_db->putAnswer(mutation.key, *mutation.answer);
         if (ok)
-            ok = m_db->addApplication(mutation.key, mutation.appliedTarget, mutation.appliedAction, sequence, appliedAt);
+            ok = m_db->addApplication(mutation.key, mutation.appliedTarget, mutation.appliedAction,
+                                      sequence, appliedAt);
         ok = ok && m_db->putMeta(u"sequence"_s, QString::number(sequence))
             && m_db->putMeta(u"nextCase"_s, QString::number(m_nextCaseSerial + 1))
             && m_db->putMeta(u"nextRequest"_s, QString::number(m_nextRequestSerial + 1))
@@ -634,7 +675,7 @@ bool PortalStore::commit(Mutation &mutation)
         if (slot < 0) {
             slot = int(m_cases.size());
             m_caseIndex.insert(c.id, slot);
-            m_cases.push_back(CaseSlot{});
+            m_cases.push_back(CaseSlot {});
         } else {
             m_feed.erase(m_cases[std::size_t(slot)].sequence);
         }
@@ -642,7 +683,7 @@ bool PortalStore::commit(Mutation &mutation)
         cs.data = std::move(c);
         cs.sequence = caseSeq[i];
         cs.json = std::move(caseJson[i]);
-        m_feed.emplace(cs.sequence, FeedRef{RefKind::Case, slot});
+        m_feed.emplace(cs.sequence, FeedRef {RefKind::Case, slot});
     }
     for (std::size_t i = 0; i < mutation.requests.size(); ++i) {
         EscalationRequest &r = mutation.requests[i];
@@ -651,7 +692,7 @@ bool PortalStore::commit(Mutation &mutation)
             slot = int(m_requests.size());
             m_requestIndex.insert(r.id, slot);
             const int caseSlot = m_caseIndex.value(r.caseId, -1);
-            m_requests.push_back(RequestSlot{{}, 0, {}, caseSlot, false});
+            m_requests.push_back(RequestSlot {{}, 0, {}, caseSlot, false});
             if (caseSlot >= 0)
                 m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
         } else {
@@ -661,7 +702,7 @@ bool PortalStore::commit(Mutation &mutation)
         rs.data = std::move(r);
         rs.sequence = requestSeq[i];
         rs.json = std::move(requestJson[i]);
-        m_feed.emplace(rs.sequence, FeedRef{RefKind::Request, slot});
+        m_feed.emplace(rs.sequence, FeedRef {RefKind::Request, slot});
     }
     for (qsizetype i = 0; i < mutation.removedRequests.size(); ++i) {
         const int slot = m_requestIndex.take(mutation.removedRequests.at(i));
@@ -671,7 +712,8 @@ bool PortalStore::commit(Mutation &mutation)
         rs.json.clear();
         const int tombstone = int(m_tombstones.size());
         m_tombstones.push_back({removedRequestSeq[std::size_t(i)], false, rs.data.id});
-        m_feed.emplace(removedRequestSeq[std::size_t(i)], FeedRef{RefKind::RemovedRequest, tombstone});
+        m_feed.emplace(removedRequestSeq[std::size_t(i)],
+                       FeedRef {RefKind::RemovedRequest, tombstone});
     }
     for (qsizetype i = 0; i < mutation.removedCases.size(); ++i) {
         const int slot = m_caseIndex.take(mutation.removedCases.at(i));
@@ -681,7 +723,7 @@ bool PortalStore::commit(Mutation &mutation)
         cs.json.clear();
         const int tombstone = int(m_tombstones.size());
         m_tombstones.push_back({removedCaseSeq[std::size_t(i)], true, cs.data.id});
-        m_feed.emplace(removedCaseSeq[std::size_t(i)], FeedRef{RefKind::RemovedCase, tombstone});
+        m_feed.emplace(removedCaseSeq[std::size_t(i)], FeedRef {RefKind::RemovedCase, tombstone});
     }
     if (mutation.answer)
         m_answers.insert(mutation.key, *mutation.answer);

@@ -33,7 +33,7 @@ struct WriteResult {
 };
 
 struct ActionInput {
-    QString action;  // accept | decline | note | take_ownership | analysis | acknowledge
+    QString action; // accept | decline | note | take_ownership | analysis | acknowledge
     QString text;
     QString actor;
     std::optional<qint64> version;
@@ -52,8 +52,7 @@ struct ChangesPage {
     bool hasMore = false;
 };
 
-class PortalStore final : public QObject
-{
+class PortalStore final : public QObject {
     Q_OBJECT
 
 public:
@@ -85,11 +84,12 @@ public:
 
     // Idempotent writes. `fingerprint` identifies what the key was used for;
     // a key reused for something else is refused.
-    std::optional<WriteResult> storedAnswer(const QString &key, const QByteArray &fingerprint) const;
+    std::optional<WriteResult> storedAnswer(const QString &key,
+                                            const QByteArray &fingerprint) const;
     WriteResult applyAction(const QString &requestId, const ActionInput &input, const QString &key,
                             const QByteArray &fingerprint);
-    WriteResult createEscalation(const QString &caseId, const EscalationInput &input, const QString &key,
-                                 const QByteArray &fingerprint);
+    WriteResult createEscalation(const QString &caseId, const EscalationInput &input,
+                                 const QString &key, const QByteArray &fingerprint);
     int applicationCount(const QString &key) const { return m_applications.value(key); }
 
     // Changes made by the portal's own activity (no idempotency key).
@@ -141,7 +141,8 @@ private:
         QString appliedAction;
     };
 
-    WriteResult error(int status, QStringView code, const QString &message, const QByteArray &details = {}) const;
+    WriteResult error(int status, QStringView code, const QString &message,
+                      const QByteArray &details = {}) const;
     WriteResult remember(const QString &key, const QByteArray &fingerprint, WriteResult result);
     bool commit(Mutation &mutation);
     qint64 baseSequence() const { return m_baseSequence; }

@@ -10,8 +10,7 @@
 
 namespace Escalation::Portal {
 
-class Rng final
-{
+class Rng final {
 public:
     explicit Rng(quint64 seed) { reseed(seed); }
 
@@ -64,7 +63,7 @@ public:
 private:
     static quint64 rotl(quint64 x, int k) { return (x << k) | (x >> (64 - k)); }
 
-    std::array<quint64, 4> m_state{};
+    std::array<quint64, 4> m_state {};
 };
 
 } // namespace Escalation::Portal

@@ -37,7 +37,10 @@ namespace Escalation {
 namespace {
 
 // Every message is marked QT_TRANSLATE_NOOP("CacheStore", ...) so that lupdate finds it.
-QString trStore(const char *text) { return QCoreApplication::translate("CacheStore", text); }
+QString trStore(const char *text)
+{
+    return QCoreApplication::translate("CacheStore", text);
+}
 
 // --- value conversions ----------------------------------------------------
 
@@ -67,7 +70,8 @@ QDateTime timeFromDb(const QVariant &v)
 
 QString jsonArrayOf(const QStringList &ids)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
 }
 
 // Column access over a QSqlQuery; the row readers below are written once
@@ -87,8 +91,7 @@ struct QueryRow {
 // few hundred strings instead of allocating their own, which saves both time
 // and memory (PERFORMANCE.md P3, P7). Bounded, so a column that turns out to
 // be all-distinct costs a lookup and nothing more.
-class StringPool final
-{
+class StringPool final {
 public:
     QString get(const char *bytes, int size)
     {
@@ -105,7 +108,10 @@ private:
     static constexpr std::size_t kLimit = 20000;
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+        std::size_t operator()(std::string_view v) const
+        {
+            return std::hash<std::string_view> {}(v);
+        }
     };
     std::unordered_map<std::string, QString, Hash, std::equal_to<>> m_map;
 };
@@ -171,8 +177,7 @@ QString upsertSql(const QString &table, const QString &columns)
 }
 
 // `id`: column 0 when the caller has read it already.
-template<typename Row>
-Case readCase(const Row &row, QString id = {})
+template<typename Row> Case readCase(const Row &row, QString id = {})
 {
     Case c;
     c.id = id.isNull() ? row.text(0) : std::move(id);
@@ -230,8 +235,7 @@ struct StatementBinder {
 };
 #endif
 
-template<typename Binder>
-void bindCase(Binder &&b, const Case &c)
+template<typename Binder> void bindCase(Binder &&b, const Case &c)
 {
     b.text(0, c.id);
     b.text(1, c.number);
@@ -251,8 +255,7 @@ void bindCase(Binder &&b, const Case &c)
     b.integer(15, c.version);
 }
 
-template<typename Row>
-EscalationRequest readRequest(const Row &row)
+template<typename Row> EscalationRequest readRequest(const Row &row)
 {
     EscalationRequest r;
     r.id = row.text(0);
@@ -268,21 +271,20 @@ EscalationRequest readRequest(const Row &row)
     r.team = row.shared(10);
     r.calendarId = row.shared(11);
     if (!row.isNull(12)) {
-        r.decision = Decision{decisionKindFromCode(row.shared(12)).value_or(DecisionKind::Accept),
-                              row.text(13), row.shared(14), row.time(15)};
+        r.decision = Decision {decisionKindFromCode(row.shared(12)).value_or(DecisionKind::Accept),
+                               row.text(13), row.shared(14), row.time(15)};
     }
     if (!row.isNull(16) || !row.isNull(18))
-        r.analysis = Analysis{row.text(16), row.shared(17), row.time(18)};
+        r.analysis = Analysis {row.text(16), row.shared(17), row.time(18)};
     if (!row.isNull(19) || !row.isNull(20))
-        r.ownerAcknowledgement = OwnerAcknowledgement{row.shared(19), row.time(20)};
+        r.ownerAcknowledgement = OwnerAcknowledgement {row.shared(19), row.time(20)};
     r.updatedAt = row.time(21);
     r.version = row.integer(22);
     r.externalDueAt = row.time(23);
     return r;
 }
 
-template<typename Binder>
-void bindRequest(Binder &&b, const EscalationRequest &r)
+template<typename Binder> void bindRequest(Binder &&b, const EscalationRequest &r)
 {
     // A present decision/analysis/acknowledgement is stored with non-NULL
     // text, so that "present but empty" survives the round trip.
@@ -370,33 +372,50 @@ StoreError storeErrorFromCode(int sqliteCode, const QString &detail, const QStri
     const QString where = QDir::toNativeSeparators(path);
     switch (code) {
     case 13: // SQLITE_FULL
-        return {StoreError::DiskFull,
-                trStore(QT_TRANSLATE_NOOP("CacheStore", "The disk holding the local cache (%1) is full. Free some space and try "
-                        "again; everything saved before is kept.")).arg(where)};
+        return {
+            StoreError::DiskFull,
+            trStore(QT_TRANSLATE_NOOP(
+                        "CacheStore",
+                        "The disk holding the local cache (%1) is full. Free some space and try "
+                        "again; everything saved before is kept."))
+                .arg(where)};
     case 8: // SQLITE_READONLY
-        return {StoreError::ReadOnly,
-                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is read-only, so nothing can be saved. Check the "
+        return {
+            StoreError::ReadOnly,
+            trStore(QT_TRANSLATE_NOOP(
+                        "CacheStore",
+                        "The local cache (%1) is read-only, so nothing can be saved. Check the "
                         "permissions of the file and its folder; everything saved before is kept."))
-                    .arg(where)};
+                .arg(where)};
     case 11: // SQLITE_CORRUPT
     case 26: // SQLITE_NOTADB
-        return {StoreError::Corrupt,
-                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is damaged (%2). Restart the application to rebuild "
-                        "it; decisions waiting to be sent are kept.")).arg(where, detail)};
+        return {
+            StoreError::Corrupt,
+            trStore(QT_TRANSLATE_NOOP(
+                        "CacheStore",
+                        "The local cache (%1) is damaged (%2). Restart the application to rebuild "
+                        "it; decisions waiting to be sent are kept."))
+                .arg(where, detail)};
     case 19: // SQLITE_CONSTRAINT
         return {StoreError::Constraint,
-                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache refused inconsistent data: %1")).arg(detail)};
+                trStore(QT_TRANSLATE_NOOP("CacheStore",
+                                          "The local cache refused inconsistent data: %1"))
+                    .arg(detail)};
     case 10: // SQLITE_IOERR
     case 14: // SQLITE_CANTOPEN
     case 15: // SQLITE_PROTOCOL
-    case 5:  // SQLITE_BUSY
-    case 6:  // SQLITE_LOCKED
+    case 5: // SQLITE_BUSY
+    case 6: // SQLITE_LOCKED
     case 22: // SQLITE_NOLFS
     case 23: // SQLITE_AUTH
         return {StoreError::Io,
-                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) could not be read or written: %2")).arg(where, detail)};
+                trStore(QT_TRANSLATE_NOOP("CacheStore",
+                                          "The local cache (%1) could not be read or written: %2"))
+                    .arg(where, detail)};
     default:
-        return {StoreError::Other, trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) failed: %2")).arg(where, detail)};
+        return {StoreError::Other,
+                trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) failed: %2"))
+                    .arg(where, detail)};
     }
 }
 
@@ -411,13 +430,23 @@ StoreError injectedError(StoreError::Kind kind, const QString &path)
     const QString where = QDir::toNativeSeparators(path);
     switch (kind) {
     case StoreError::DiskFull:
-        return {kind, trStore(QT_TRANSLATE_NOOP("CacheStore", "The disk holding the local cache (%1) is full. Free some space and "
-                              "try again; everything saved before is kept.")).arg(where)};
+        return {kind,
+                trStore(QT_TRANSLATE_NOOP(
+                            "CacheStore",
+                            "The disk holding the local cache (%1) is full. Free some space and "
+                            "try again; everything saved before is kept."))
+                    .arg(where)};
     case StoreError::ReadOnly:
-        return {kind, trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is read-only, so nothing can be saved.")).arg(where)};
+        return {kind,
+                trStore(QT_TRANSLATE_NOOP(
+                            "CacheStore",
+                            "The local cache (%1) is read-only, so nothing can be saved."))
+                    .arg(where)};
     default:
-        return {kind, trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) could not be read or written: %2"))
-                          .arg(where, u"injected fault"_s)};
+        return {kind,
+                trStore(QT_TRANSLATE_NOOP("CacheStore",
+                                          "The local cache (%1) could not be read or written: %2"))
+                    .arg(where, u"injected fault"_s)};
     }
 }
 
@@ -434,14 +463,13 @@ void setError(StoreError *out, const StoreError &e)
         *out = e;
 }
 
-std::atomic<quint64> g_instanceCounter{0};
+std::atomic<quint64> g_instanceCounter {0};
 
 } // namespace
 
 // --- the statement-execution layer --------------------------------------
 
-class CacheStorePrivate final
-{
+class CacheStorePrivate final {
 public:
     QString path;
     QString connectionName;
@@ -451,14 +479,17 @@ public:
     QString journalMode; // as SQLite reports it after configure()
     FaultInjector *injector = nullptr;
     QHash<QString, QSqlQuery> statements; // prepared once, reused
-    bool portableSql = false;             // tests: force the QSqlQuery path
+    bool portableSql = false; // tests: force the QSqlQuery path
 #ifdef ESCALATION_STORE_SQLITE_API
-    sqlite3 *sqliteHandle = nullptr;       // the driver's own connection
+    sqlite3 *sqliteHandle = nullptr; // the driver's own connection
     QHash<QString, sqlite3_stmt *> sqliteStatements;
     StringPool stringPool; // for one bulk read; emptied after it
 #endif
 
-    ~CacheStorePrivate() { close(); }
+    ~CacheStorePrivate()
+    {
+        close();
+    }
 
     void releaseStringPool()
     {
@@ -594,7 +625,10 @@ public:
     {
         return runDone(write ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s, {}, error);
     }
-    bool commit(StoreError *error) { return runDone(u"COMMIT"_s, {}, error); }
+    bool commit(StoreError *error)
+    {
+        return runDone(u"COMMIT"_s, {}, error);
+    }
     void rollback()
     {
         // Not counted by the fault injector: a rollback is the recovery itself.
@@ -615,7 +649,9 @@ public:
             const int rc = sqlite3_prepare_v3(sqliteHandle, utf8.constData(), int(utf8.size()),
                                               SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
             if (rc != SQLITE_OK) {
-                setError(error, storeErrorFromCode(rc, QString::fromUtf8(sqlite3_errmsg(sqliteHandle)), path));
+                setError(
+                    error,
+                    storeErrorFromCode(rc, QString::fromUtf8(sqlite3_errmsg(sqliteHandle)), path));
                 sqlite3_finalize(stmt);
                 return nullptr;
             }
@@ -648,8 +684,7 @@ public:
     // Runs a parameterless SELECT and calls onRow(row) for each row, through
     // the SQLite API where available (QueryRow / StatementRow share the row
     // readers), else through QSqlQuery.
-    template<typename OnRow>
-    bool forEachRow(const QString &sql, OnRow &&onRow, StoreError *error)
+    template<typename OnRow> bool forEachRow(const QString &sql, OnRow &&onRow, StoreError *error)
     {
 #ifdef ESCALATION_STORE_SQLITE_API
         if (usesSqliteApi()) {
@@ -660,7 +695,7 @@ public:
                 return false;
             int rc = SQLITE_OK;
             while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
-                onRow(StatementRow{stmt, &stringPool});
+                onRow(StatementRow {stmt, &stringPool});
             const QString message = QString::fromUtf8(sqlite3_errmsg(sqliteHandle));
             sqlite3_reset(stmt);
             if (rc != SQLITE_DONE) {
@@ -675,7 +710,7 @@ public:
         if (!q)
             return false;
         while (q->next())
-            onRow(QueryRow{*q});
+            onRow(QueryRow {*q});
         const QSqlError e = q->lastError();
         q->finish();
         if (e.isValid()) {
@@ -686,9 +721,11 @@ public:
     }
 
     // Everything below runs inside a transaction opened by the caller.
-    bool existingIds(const QString &table, const QStringList &ids, QSet<QString> *out, StoreError *error);
+    bool existingIds(const QString &table, const QStringList &ids, QSet<QString> *out,
+                     StoreError *error);
     bool upsertCases(const QList<Case> &cases, ChangeSet *changes, StoreError *error);
-    bool upsertRequests(const QList<EscalationRequest> &requests, ChangeSet *changes, StoreError *error);
+    bool upsertRequests(const QList<EscalationRequest> &requests, ChangeSet *changes,
+                        StoreError *error);
     bool removeRequests(const QStringList &ids, ChangeSet *changes, StoreError *error);
     bool removeCases(const QStringList &ids, ChangeSet *changes, StoreError *error);
     bool attachNotes(const QString &sql, const QVariantList &values,
@@ -702,10 +739,10 @@ public:
 // One prepared write statement of a sync page, run once per row: through
 // the SQLite API where the driver exposes it, else through QSqlQuery.
 // bind(binder) sets the row's values on either.
-class WriteStatement final
-{
+class WriteStatement final {
 public:
-    WriteStatement(CacheStorePrivate &d, const QString &sql, StoreError *error) : m_d(d)
+    WriteStatement(CacheStorePrivate &d, const QString &sql, StoreError *error)
+        : m_d(d)
     {
 #ifdef ESCALATION_STORE_SQLITE_API
         if (d.usesSqliteApi()) {
@@ -715,18 +752,20 @@ public:
 #endif
         m_query = d.prepared(sql, error);
     }
-    bool isValid() const { return m_stmt || m_query; }
+    bool isValid() const
+    {
+        return m_stmt || m_query;
+    }
 
-    template<typename Bind>
-    bool run(Bind &&bind, StoreError *error)
+    template<typename Bind> bool run(Bind &&bind, StoreError *error)
     {
 #ifdef ESCALATION_STORE_SQLITE_API
         if (m_stmt) {
-            bind(StatementBinder{m_stmt});
+            bind(StatementBinder {m_stmt});
             return m_d.step(m_stmt, error);
         }
 #endif
-        bind(QueryBinder{*m_query});
+        bind(QueryBinder {*m_query});
         return m_d.exec(*m_query, error);
     }
 
@@ -740,15 +779,16 @@ private:
 #endif
 };
 
-bool CacheStorePrivate::existingIds(const QString &table, const QStringList &ids, QSet<QString> *out,
-                                    StoreError *error)
+bool CacheStorePrivate::existingIds(const QString &table, const QStringList &ids,
+                                    QSet<QString> *out, StoreError *error)
 {
     if (ids.isEmpty())
         return true;
     // One query per table and page, not one per row: the page's ids travel
     // as one JSON array bound to a single parameter.
-    QSqlQuery *q = run(u"SELECT id FROM "_s + table + u" WHERE id IN (SELECT value FROM json_each(?))"_s,
-                       {jsonArrayOf(ids)}, error);
+    QSqlQuery *q =
+        run(u"SELECT id FROM "_s + table + u" WHERE id IN (SELECT value FROM json_each(?))"_s,
+            {jsonArrayOf(ids)}, error);
     if (!q)
         return false;
     while (q->next())
@@ -801,7 +841,9 @@ bool CacheStorePrivate::upsertRequests(const QList<EscalationRequest> &requests,
     WriteStatement upsert(*this, sql, error);
     WriteStatement clearNotes(*this, u"DELETE FROM notes WHERE request_id = ?"_s, error);
     WriteStatement addNote(
-        *this, u"INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?, ?, ?, ?, ?, ?)"_s, error);
+        *this,
+        u"INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+        error);
     if (!upsert.isValid() || !clearNotes.isValid() || !addNote.isValid())
         return false;
     for (const EscalationRequest &r : requests) {
@@ -826,7 +868,8 @@ bool CacheStorePrivate::upsertRequests(const QList<EscalationRequest> &requests,
     return true;
 }
 
-bool CacheStorePrivate::removeRequests(const QStringList &ids, ChangeSet *changes, StoreError *error)
+bool CacheStorePrivate::removeRequests(const QStringList &ids, ChangeSet *changes,
+                                       StoreError *error)
 {
     if (ids.isEmpty())
         return true;
@@ -880,7 +923,8 @@ bool CacheStorePrivate::attachNotes(const QString &sql, const QVariantList &valu
     const auto onRow = [&](const auto &row) {
         const auto it = index.constFind(row.text(0));
         if (it != index.constEnd())
-            (*requests)[*it].notes.append(Note{row.text(1), row.shared(2), row.text(3), row.time(4)});
+            (*requests)[*it].notes.append(
+                Note {row.text(1), row.shared(2), row.text(3), row.time(4)});
     };
     if (values.isEmpty())
         return forEachRow(sql, onRow, error);
@@ -888,7 +932,7 @@ bool CacheStorePrivate::attachNotes(const QString &sql, const QVariantList &valu
     if (!q)
         return false;
     while (q->next())
-        onRow(QueryRow{*q});
+        onRow(QueryRow {*q});
     q->finish();
     return true;
 }
@@ -922,8 +966,8 @@ bool CacheStorePrivate::configure(StoreError *error)
         return false;
     wal = mode->toString().compare(u"wal"_s, Qt::CaseInsensitive) == 0;
     if (!wal) {
-        qCWarning(lcStore) << "WAL unavailable for" << path << "- journal mode is" << mode->toString()
-                           << "; falling back to DELETE";
+        qCWarning(lcStore) << "WAL unavailable for" << path << "- journal mode is"
+                           << mode->toString() << "; falling back to DELETE";
         const auto fallback = once(u"PRAGMA journal_mode = DELETE"_s, error);
         if (!fallback)
             return false;
@@ -1025,7 +1069,7 @@ Health checkHealth(CacheStorePrivate &d, StoreError *error)
         setError(error, e);
         return e.kind == StoreError::Corrupt ? Health::Damaged : Health::Failed;
     }
-    if (problems == QStringList{u"ok"_s})
+    if (problems == QStringList {u"ok"_s})
         return Health::Ok;
     qCWarning(lcStore) << "quick_check of" << d.path << "failed:" << problems.mid(0, 5);
     return Health::Damaged;
@@ -1038,7 +1082,8 @@ QList<OutboxEntry> salvageOutbox(CacheStorePrivate &d)
     QSqlQuery q(d.db);
     q.setForwardOnly(true);
     if (!prepareAndExec(q, u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s)) {
-        qCWarning(lcStore) << "no outbox could be read from the damaged cache:" << q.lastError().text();
+        qCWarning(lcStore) << "no outbox could be read from the damaged cache:"
+                           << q.lastError().text();
         return entries;
     }
     while (q.next())
@@ -1050,12 +1095,15 @@ QList<OutboxEntry> salvageOutbox(CacheStorePrivate &d)
 
 bool moveAside(const QString &path, QString *movedTo, StoreError *error)
 {
-    const QString target = path + u".corrupt-"_s
-        + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
+    const QString target =
+        path + u".corrupt-"_s + QDateTime::currentDateTimeUtc().toString(u"yyyyMMdd-HHmmss-zzz"_s);
     if (!QFile::rename(path, target)) {
-        setError(error, {StoreError::Io,
-                         trStore(QT_TRANSLATE_NOOP("CacheStore", "The damaged local cache (%1) could not be moved aside to %2."))
-                             .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(target))});
+        setError(error,
+                 {StoreError::Io,
+                  trStore(QT_TRANSLATE_NOOP(
+                              "CacheStore",
+                              "The damaged local cache (%1) could not be moved aside to %2."))
+                      .arg(QDir::toNativeSeparators(path), QDir::toNativeSeparators(target))});
         return false;
     }
     // The journal belongs to the damaged file; keep it next to it.
@@ -1070,15 +1118,30 @@ bool moveAside(const QString &path, QString *movedTo, StoreError *error)
 
 } // namespace
 
-CacheStore::CacheStore(std::unique_ptr<CacheStorePrivate> dd) : d(std::move(dd)) {}
+CacheStore::CacheStore(std::unique_ptr<CacheStorePrivate> dd)
+    : d(std::move(dd))
+{
+}
 
 CacheStore::~CacheStore() = default;
 
-int CacheStore::schemaVersion() { return Schema::latestVersion(); }
+int CacheStore::schemaVersion()
+{
+    return Schema::latestVersion();
+}
 
-QString CacheStore::path() const { return d->path; }
-QString CacheStore::connectionName() const { return d->connectionName; }
-bool CacheStore::isReadOnly() const { return d->readOnly; }
+QString CacheStore::path() const
+{
+    return d->path;
+}
+QString CacheStore::connectionName() const
+{
+    return d->connectionName;
+}
+bool CacheStore::isReadOnly() const
+{
+    return d->readOnly;
+}
 
 std::unique_ptr<CacheStore> CacheStore::open(const QString &path, StoreOpenReport *report,
                                              StoreError *error, OpenMode mode)
@@ -1097,15 +1160,20 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
 
     const QFileInfo info(path);
     if (mode == OpenMode::ReadWrite && !QDir().mkpath(info.absolutePath())) {
-        setError(error, {StoreError::ReadOnly,
-                         trStore(QT_TRANSLATE_NOOP("CacheStore", "The folder for the local cache (%1) cannot be created."))
-                             .arg(QDir::toNativeSeparators(info.absolutePath()))});
+        setError(
+            error,
+            {StoreError::ReadOnly,
+             trStore(QT_TRANSLATE_NOOP("CacheStore",
+                                       "The folder for the local cache (%1) cannot be created."))
+                 .arg(QDir::toNativeSeparators(info.absolutePath()))});
         return nullptr;
     }
     const bool readOnly = mode != OpenMode::ReadWrite;
     if (readOnly && !info.exists()) {
-        setError(error, {StoreError::Io, trStore(QT_TRANSLATE_NOOP("CacheStore", "There is no local cache at %1."))
-                                             .arg(QDir::toNativeSeparators(path))});
+        setError(error,
+                 {StoreError::Io,
+                  trStore(QT_TRANSLATE_NOOP("CacheStore", "There is no local cache at %1."))
+                      .arg(QDir::toNativeSeparators(path))});
         return nullptr;
     }
     const bool existed = info.exists() && info.size() > 0;
@@ -1125,8 +1193,11 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
             return nullptr;
         case Health::Damaged:
             if (readOnly) {
-                setError(error, {StoreError::Corrupt,
-                                 trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is damaged.")).arg(QDir::toNativeSeparators(path))});
+                setError(
+                    error,
+                    {StoreError::Corrupt,
+                     trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) is damaged."))
+                         .arg(QDir::toNativeSeparators(path))});
                 return nullptr;
             }
             salvaged = salvageOutbox(*d);
@@ -1149,21 +1220,28 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
     if (*version > Schema::latestVersion()) {
         // Checked before any pragma that writes (journal_mode changes the
         // file header): a newer app's cache is left exactly as it is.
-        setError(error, {StoreError::NewerSchema,
-                         trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) was written by a newer version of Escalation "
-                                 "Desk (schema %2, this version reads up to %3). Update the "
-                                 "application; the cache has not been changed."))
-                             .arg(QDir::toNativeSeparators(path))
-                             .arg(*version)
-                             .arg(Schema::latestVersion())});
+        setError(error,
+                 {StoreError::NewerSchema,
+                  trStore(QT_TRANSLATE_NOOP(
+                              "CacheStore",
+                              "The local cache (%1) was written by a newer version of Escalation "
+                              "Desk (schema %2, this version reads up to %3). Update the "
+                              "application; the cache has not been changed."))
+                      .arg(QDir::toNativeSeparators(path))
+                      .arg(*version)
+                      .arg(Schema::latestVersion())});
         return nullptr;
     }
 
     if (readOnly) {
         if (*version < Schema::latestVersion()) {
-            setError(error, {StoreError::ReadOnly,
-                             trStore(QT_TRANSLATE_NOOP("CacheStore", "The local cache (%1) needs an upgrade, which a read-only "
-                                     "cache does not allow.")).arg(QDir::toNativeSeparators(path))});
+            setError(error,
+                     {StoreError::ReadOnly,
+                      trStore(QT_TRANSLATE_NOOP(
+                                  "CacheStore",
+                                  "The local cache (%1) needs an upgrade, which a read-only "
+                                  "cache does not allow."))
+                          .arg(QDir::toNativeSeparators(path))});
             return nullptr;
         }
         const auto modeNow = d->once(u"PRAGMA journal_mode"_s, error);
@@ -1212,14 +1290,16 @@ namespace {
 // The cases of the active queue, read on a connection of the calling thread.
 bool readActiveCases(CacheStorePrivate &d, QHash<QString, Case> *cases, StoreError *error)
 {
-    return d.forEachRow(u"SELECT "_s + kCaseColumns + u" FROM cases WHERE id IN (SELECT case_id FROM requests "
-                                                       "WHERE state IN "_s
-                            + QString::fromLatin1(kActiveStates) + u')',
-                        [&](const auto &row) {
-                            Case c = readCase(row);
-                            cases->insert(c.id, std::move(c));
-                        },
-                        error);
+    return d.forEachRow(
+        u"SELECT "_s + kCaseColumns
+            + u" FROM cases WHERE id IN (SELECT case_id FROM requests "
+              "WHERE state IN "_s
+            + QString::fromLatin1(kActiveStates) + u')',
+        [&](const auto &row) {
+            Case c = readCase(row);
+            cases->insert(c.id, std::move(c));
+        },
+        error);
 }
 
 } // namespace
@@ -1243,8 +1323,9 @@ QueueSnapshot CacheStore::loadActiveQueue(StoreError *error) const
     // while another thread's connection writes.
     if (!d->begin(error, false))
         return {};
-    bool ok = d->forEachRow(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s + active,
-                            [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error);
+    bool ok = d->forEachRow(
+        u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s + active,
+        [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error);
     // Cases are read by a sequential scan and filtered here: almost every
     // cached case has an active request, and one pass over the table costs a
     // fifth of 100 000 index probes (measured with the store benchmark).
@@ -1254,15 +1335,16 @@ QueueSnapshot CacheStore::loadActiveQueue(StoreError *error) const
         caseIds.insert(r.caseId);
     snapshot.cases.reserve(caseIds.size());
     ok = ok
-        && d->forEachRow(u"SELECT "_s + kCaseColumns + u" FROM cases"_s,
-                         [&](const auto &row) {
-                             QString id = row.text(0);
-                             if (caseIds.contains(id)) {
-                                 Case c = readCase(row, std::move(id));
-                                 snapshot.cases.insert(c.id, std::move(c));
-                             }
-                         },
-                         error);
+        && d->forEachRow(
+            u"SELECT "_s + kCaseColumns + u" FROM cases"_s,
+            [&](const auto &row) {
+                QString id = row.text(0);
+                if (caseIds.contains(id)) {
+                    Case c = readCase(row, std::move(id));
+                    snapshot.cases.insert(c.id, std::move(c));
+                }
+            },
+            error);
     ok = ok && d->commit(error);
     d->releaseStringPool();
     if (!ok) {
@@ -1295,15 +1377,16 @@ std::optional<QueueSnapshot> CacheStore::loadActiveQueueInParallel(StoreError *e
         // A connection of this thread, for this read only. The file was
         // checked when this store opened it.
         auto reader = connectTo(d->path, OpenMode::ReadOnlyChecked, nullptr, &casesError);
-        casesRead = reader && reader->begin(&casesError, false) && readActiveCases(*reader, &cases, &casesError)
-            && reader->commit(&casesError);
+        casesRead = reader && reader->begin(&casesError, false)
+            && readActiveCases(*reader, &cases, &casesError) && reader->commit(&casesError);
     });
     QueueSnapshot snapshot;
     snapshot.requests.reserve(expected->toLongLong());
     bool ok = d->begin(error, false)
-        && d->forEachRow(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s
-                             + QString::fromLatin1(kActiveStates),
-                         [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error)
+        && d->forEachRow(
+            u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s
+                + QString::fromLatin1(kActiveStates),
+            [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error)
         && d->commit(error);
     if (!ok)
         d->rollback();
@@ -1325,28 +1408,31 @@ std::optional<QueueSnapshot> CacheStore::loadActiveQueueInParallel(StoreError *e
 
 std::optional<EscalationRequest> CacheStore::request(const QString &id) const
 {
-    QSqlQuery *q = d->run(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE id = ?"_s, {id}, nullptr);
+    QSqlQuery *q =
+        d->run(u"SELECT "_s + kRequestColumns + u" FROM requests WHERE id = ?"_s, {id}, nullptr);
     if (!q || !q->next()) {
         if (q)
             q->finish();
         return std::nullopt;
     }
-    QList<EscalationRequest> list{readRequest(QueryRow{*q})};
+    QList<EscalationRequest> list {readRequest(QueryRow {*q})};
     q->finish();
-    if (!d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes WHERE request_id = ? ORDER BY seq"_s,
-                        {id}, &list, nullptr))
+    if (!d->attachNotes(
+            u"SELECT request_id, id, author, text, at FROM notes WHERE request_id = ? ORDER BY seq"_s,
+            {id}, &list, nullptr))
         return std::nullopt;
     return list.first();
 }
 
 std::optional<Case> CacheStore::caseRecord(const QString &id) const
 {
-    QSqlQuery *q = d->run(u"SELECT "_s + kCaseColumns + u" FROM cases WHERE id = ?"_s, {id}, nullptr);
+    QSqlQuery *q =
+        d->run(u"SELECT "_s + kCaseColumns + u" FROM cases WHERE id = ?"_s, {id}, nullptr);
     if (!q)
         return std::nullopt;
     std::optional<Case> c;
     if (q->next())
-        c = readCase(QueryRow{*q});
+        c = readCase(QueryRow {*q});
     q->finish();
     return c;
 }
@@ -1354,13 +1440,14 @@ std::optional<Case> CacheStore::caseRecord(const QString &id) const
 QList<EscalationRequest> CacheStore::requestsForCase(const QString &caseId) const
 {
     QList<EscalationRequest> list;
-    QSqlQuery *q = d->run(u"SELECT "_s + kRequestColumns
-                              + u" FROM requests WHERE case_id = ? ORDER BY requested_at, level, id"_s,
-                          {caseId}, nullptr);
+    QSqlQuery *q =
+        d->run(u"SELECT "_s + kRequestColumns
+                   + u" FROM requests WHERE case_id = ? ORDER BY requested_at, level, id"_s,
+               {caseId}, nullptr);
     if (!q)
         return list;
     while (q->next())
-        list.append(readRequest(QueryRow{*q}));
+        list.append(readRequest(QueryRow {*q}));
     q->finish();
     if (!d->attachNotes(u"SELECT request_id, id, author, text, at FROM notes WHERE request_id IN "
                         "(SELECT id FROM requests WHERE case_id = ?) ORDER BY request_id, seq"_s,
@@ -1392,8 +1479,9 @@ ChangeSet CacheStore::applySyncPage(const SyncPage &page, StoreError *error)
         && d->upsertRequests(page.requests, &changes, error)
         && d->removeRequests(page.removedRequestIds, &changes, error)
         && d->removeCases(page.removedCaseIds, &changes, error)
-        && d->runDone(u"UPDATE sync_state SET cursor = COALESCE(NULLIF(?, ''), cursor) WHERE id = 1"_s,
-                     {page.cursor}, error)
+        && d->runDone(
+            u"UPDATE sync_state SET cursor = COALESCE(NULLIF(?, ''), cursor) WHERE id = 1"_s,
+            {page.cursor}, error)
         && d->commit(error);
     if (!ok) {
         d->rollback();
@@ -1406,8 +1494,9 @@ ChangeSet CacheStore::applySyncPage(const SyncPage &page, StoreError *error)
 SyncState CacheStore::syncState() const
 {
     SyncState s;
-    QSqlQuery *q = d->run(u"SELECT cursor, last_success_at, last_error, last_error_at FROM sync_state WHERE id = 1"_s,
-                          {}, nullptr);
+    QSqlQuery *q = d->run(
+        u"SELECT cursor, last_success_at, last_error, last_error_at FROM sync_state WHERE id = 1"_s,
+        {}, nullptr);
     if (q && q->next()) {
         s.cursor = q->value(0).toString();
         s.lastSuccessAt = timeFromDb(q->value(1));
@@ -1422,8 +1511,9 @@ SyncState CacheStore::syncState() const
 bool CacheStore::recordSyncSuccess(const QDateTime &at, StoreError *error)
 {
     setError(error, {});
-    return d->runDone(u"UPDATE sync_state SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1"_s,
-                      {timeToDb(at)}, error);
+    return d->runDone(
+        u"UPDATE sync_state SET last_success_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1"_s,
+        {timeToDb(at)}, error);
 }
 
 bool CacheStore::recordSyncError(const QString &message, const QDateTime &at, StoreError *error)
@@ -1475,7 +1565,8 @@ std::optional<OutboxEntry> CacheStore::enqueue(OutboxEntry entry, StoreError *er
 
 std::optional<OutboxEntry> CacheStore::outboxEntry(qint64 localId) const
 {
-    QSqlQuery *q = d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox WHERE local_id = ?"_s, {localId}, nullptr);
+    QSqlQuery *q = d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox WHERE local_id = ?"_s,
+                          {localId}, nullptr);
     if (!q)
         return std::nullopt;
     std::optional<OutboxEntry> e;
@@ -1489,7 +1580,8 @@ QList<OutboxEntry> CacheStore::outbox(std::optional<OutboxStatus> status) const
 {
     QList<OutboxEntry> list;
     QSqlQuery *q = status
-        ? d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox WHERE status = ? ORDER BY local_id"_s,
+        ? d->run(u"SELECT "_s + kOutboxColumns
+                     + u" FROM outbox WHERE status = ? ORDER BY local_id"_s,
                  {toCode(*status)}, nullptr)
         : d->run(u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s, {}, nullptr);
     if (!q)
@@ -1528,21 +1620,26 @@ namespace {
 
 StoreError noSuchEntry(qint64 localId)
 {
-    return {StoreError::Other, trStore(QT_TRANSLATE_NOOP("CacheStore", "There is no outbox entry %1 in the local cache.")).arg(localId)};
+    return {
+        StoreError::Other,
+        trStore(QT_TRANSLATE_NOOP("CacheStore", "There is no outbox entry %1 in the local cache."))
+            .arg(localId)};
 }
 
 } // namespace
 
-ChangeSet CacheStore::markDelivered(qint64 localId, const std::optional<EscalationRequest> &portalRequest,
+ChangeSet CacheStore::markDelivered(qint64 localId,
+                                    const std::optional<EscalationRequest> &portalRequest,
                                     StoreError *error)
 {
     setError(error, {});
     ChangeSet changes;
     bool ok = d->begin(error);
-    QSqlQuery *q = ok ? d->run(u"UPDATE outbox SET status = ?, last_error = NULL, conflict_json = NULL, "
-                               "next_attempt_at = NULL WHERE local_id = ?"_s,
-                               {toCode(OutboxStatus::Delivered), localId}, error)
-                      : nullptr;
+    QSqlQuery *q = ok
+        ? d->run(u"UPDATE outbox SET status = ?, last_error = NULL, conflict_json = NULL, "
+                 "next_attempt_at = NULL WHERE local_id = ?"_s,
+                 {toCode(OutboxStatus::Delivered), localId}, error)
+        : nullptr;
     ok = ok && q;
     if (ok && q->numRowsAffected() != 1) {
         setError(error, noSuchEntry(localId));
@@ -1596,13 +1693,14 @@ bool CacheStore::markRejected(qint64 localId, const QString &message, StoreError
                      {toCode(OutboxStatus::Rejected), message}, error);
 }
 
-bool CacheStore::recordAttempt(qint64 localId, const QString &lastError, const QDateTime &nextAttemptAt,
-                               StoreError *error)
+bool CacheStore::recordAttempt(qint64 localId, const QString &lastError,
+                               const QDateTime &nextAttemptAt, StoreError *error)
 {
-    return updateOne(*d, localId,
-                     u"UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
-                     "WHERE local_id = ?"_s,
-                     {lastError, timeToDb(nextAttemptAt)}, error);
+    return updateOne(
+        *d, localId,
+        u"UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? "
+        "WHERE local_id = ?"_s,
+        {lastError, timeToDb(nextAttemptAt)}, error);
 }
 
 // --- values --------------------------------------------------------------------
@@ -1640,13 +1738,19 @@ void CacheStoreTesting::setFaultInjector(CacheStore &store, FaultInjector *injec
     store.d->injector = injector;
 }
 
-QSqlDatabase CacheStoreTesting::connection(const CacheStore &store) { return store.d->db; }
+QSqlDatabase CacheStoreTesting::connection(const CacheStore &store)
+{
+    return store.d->db;
+}
 
 void CacheStoreTesting::setPortableSql(CacheStore &store, bool portable)
 {
     store.d->portableSql = portable;
 }
 
-bool CacheStoreTesting::usesSqliteApi(const CacheStore &store) { return store.d->usesSqliteApi(); }
+bool CacheStoreTesting::usesSqliteApi(const CacheStore &store)
+{
+    return store.d->usesSqliteApi();
+}
 
 } // namespace Escalation

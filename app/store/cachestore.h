@@ -37,8 +37,7 @@ namespace Escalation {
 class FaultInjector;
 class CacheStorePrivate;
 
-class CacheStore final
-{
+class CacheStore final {
 public:
     // ReadOnlyChecked: read-only, without PRAGMA quick_check, for a second
     // connection to a file this process has just opened ReadWrite (which
@@ -53,8 +52,7 @@ public:
     // by a newer version of the app (left untouched). `report` and `error`
     // may be null.
     static std::unique_ptr<CacheStore> open(const QString &path, StoreOpenReport *report,
-                                            StoreError *error,
-                                            OpenMode mode = OpenMode::ReadWrite);
+                                            StoreError *error, OpenMode mode = OpenMode::ReadWrite);
     ~CacheStore();
     CacheStore(const CacheStore &) = delete;
     CacheStore &operator=(const CacheStore &) = delete;

@@ -10,13 +10,12 @@
 
 namespace Escalation {
 
-class CacheStoreTesting final
-{
+class CacheStoreTesting final {
 public:
     // Like CacheStore::open, with `injector` counting operations from the first one.
-    static std::unique_ptr<CacheStore> open(const QString &path, StoreOpenReport *report,
-                                            StoreError *error, FaultInjector *injector,
-                                            CacheStore::OpenMode mode = CacheStore::OpenMode::ReadWrite);
+    static std::unique_ptr<CacheStore>
+    open(const QString &path, StoreOpenReport *report, StoreError *error, FaultInjector *injector,
+         CacheStore::OpenMode mode = CacheStore::OpenMode::ReadWrite);
     static void setFaultInjector(CacheStore &store, FaultInjector *injector);
     static QSqlDatabase connection(const CacheStore &store);
     // Bulk reads and sync-page writes go through the SQLite API when the

@@ -9,8 +9,7 @@
 
 namespace Escalation {
 
-class FaultInjector final
-{
+class FaultInjector final {
 public:
     // Fail the operation numbered `n` (1-based, counted from now); 0 disarms.
     void failAt(int n, StoreError::Kind kind = StoreError::Io);

@@ -127,15 +127,22 @@ QList<QString> version3()
 
 } // namespace
 
-int latestVersion() { return 3; }
+int latestVersion()
+{
+    return 3;
+}
 
 QList<QString> upgradeStatements(int version)
 {
     switch (version) {
-    case 1: return version1();
-    case 2: return version2();
-    case 3: return version3();
-    default: return {};
+    case 1:
+        return version1();
+    case 2:
+        return version2();
+    case 3:
+        return version3();
+    default:
+        return {};
     }
 }
 

@@ -26,14 +26,14 @@ struct StoreError {
 // What open() did besides opening: a damaged cache moved aside (and how many
 // outbox entries were rescued from it), and the journal mode in effect.
 struct StoreOpenReport {
-    QString movedAsidePath;      // empty unless a damaged cache was moved aside
+    QString movedAsidePath; // empty unless a damaged cache was moved aside
     int salvagedOutboxEntries = 0;
-    bool rebuilt = false;        // a fresh cache was created in place of a damaged one
-    QString journalMode;         // "wal", or "delete" where WAL is unavailable
+    bool rebuilt = false; // a fresh cache was created in place of a damaged one
+    QString journalMode; // "wal", or "delete" where WAL is unavailable
 };
 
 struct SyncState {
-    QString cursor;              // empty: never synced
+    QString cursor; // empty: never synced
     QDateTime lastSuccessAt;
     QString lastError;
     QDateTime lastErrorAt;

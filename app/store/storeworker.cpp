@@ -37,7 +37,10 @@ void StoreWorker::openStore()
     Q_EMIT opened(report, m_store->syncState(), m_store->pendingOutboxCount());
 }
 
-void StoreWorker::closeStore() { m_store.reset(); }
+void StoreWorker::closeStore()
+{
+    m_store.reset();
+}
 
 bool StoreWorker::ensureOpen(quint64 ticket)
 {
@@ -45,7 +48,7 @@ bool StoreWorker::ensureOpen(quint64 ticket)
     m_idle->start();
     if (m_store)
         return true;
-    Q_EMIT failed(ticket, StoreError{StoreError::Other, tr("The local cache is not open.")});
+    Q_EMIT failed(ticket, StoreError {StoreError::Other, tr("The local cache is not open.")});
     return false;
 }
 
@@ -124,7 +127,8 @@ void StoreWorker::enqueue(const OutboxEntry &e, quint64 ticket)
     emitOutboxChanged(ticket, stored->localId);
 }
 
-void StoreWorker::markDelivered(qint64 localId, const std::optional<EscalationRequest> &portalRequest,
+void StoreWorker::markDelivered(qint64 localId,
+                                const std::optional<EscalationRequest> &portalRequest,
                                 quint64 ticket)
 {
     if (!ensureOpen(ticket))
@@ -163,8 +167,8 @@ void StoreWorker::markRejected(qint64 localId, const QString &message, quint64 t
         Q_EMIT failed(ticket, error);
 }
 
-void StoreWorker::recordAttempt(qint64 localId, const QString &lastError, const QDateTime &nextAttemptAt,
-                                quint64 ticket)
+void StoreWorker::recordAttempt(qint64 localId, const QString &lastError,
+                                const QDateTime &nextAttemptAt, quint64 ticket)
 {
     if (!ensureOpen(ticket))
         return;

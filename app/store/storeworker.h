@@ -21,8 +21,7 @@
 
 namespace Escalation {
 
-class StoreWorker final : public QObject
-{
+class StoreWorker final : public QObject {
     Q_OBJECT
 public:
     explicit StoreWorker(QString path, QObject *parent = nullptr);
@@ -41,7 +40,8 @@ public Q_SLOTS:
     void recordSyncError(const QString &message, const QDateTime &at, quint64 ticket);
 
     void enqueue(const Escalation::OutboxEntry &e, quint64 ticket);
-    void markDelivered(qint64 localId, const std::optional<Escalation::EscalationRequest> &portalRequest,
+    void markDelivered(qint64 localId,
+                       const std::optional<Escalation::EscalationRequest> &portalRequest,
                        quint64 ticket);
     void markConflict(qint64 localId, const QString &currentJson, const QString &message,
                       quint64 ticket);

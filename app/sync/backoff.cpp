@@ -10,7 +10,9 @@ using namespace std::chrono;
 namespace Escalation {
 
 Backoff::Backoff(milliseconds base, milliseconds cap, bool equal)
-    : m_base(std::max(base, milliseconds(1))), m_cap(std::max(cap, m_base)), m_equal(equal)
+    : m_base(std::max(base, milliseconds(1)))
+    , m_cap(std::max(cap, m_base))
+    , m_equal(equal)
 {
 }
 
@@ -57,10 +59,11 @@ std::optional<milliseconds> parseRetryAfter(const QByteArray &value, const QDate
     bool ok = false;
     const qint64 seconds = v.toLongLong(&ok);
     if (ok)
-        return seconds < 0 ? std::nullopt : std::optional(milliseconds(std::min(seconds, maxSeconds) * 1000));
+        return seconds < 0 ? std::nullopt
+                           : std::optional(milliseconds(std::min(seconds, maxSeconds) * 1000));
     // HTTP-date (RFC 9110 IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
-    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(v),
-                                                   QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    const QDateTime when = QLocale::c().toDateTime(
+        QString::fromLatin1(v), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return std::nullopt;
     QDateTime utc = when;

@@ -31,7 +31,8 @@ public:
     std::chrono::milliseconds delay(int attempt, QRandomGenerator *rng = nullptr) const;
 
     // The delay honouring a server's Retry-After: never below it.
-    std::chrono::milliseconds delay(int attempt, std::optional<std::chrono::milliseconds> retryAfter,
+    std::chrono::milliseconds delay(int attempt,
+                                    std::optional<std::chrono::milliseconds> retryAfter,
                                     QRandomGenerator *rng = nullptr) const;
 
     std::chrono::milliseconds base() const { return m_base; }
@@ -47,7 +48,7 @@ private:
 // Retry-After as seconds ("120") or an HTTP date; nullopt when absent or
 // unreadable. Values are clamped to [0, 1 day] so a hostile header cannot
 // park the client forever.
-std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value,
-                                                         const QDateTime &now = QDateTime::currentDateTimeUtc());
+std::optional<std::chrono::milliseconds>
+parseRetryAfter(const QByteArray &value, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
 } // namespace Escalation

@@ -36,7 +36,8 @@ public:
     using Handler = std::function<void(NativeCall *call, const PortalResult &result)>;
 
     NativeCall(NativeConnector *connector, PortalJob *job, Handler handler)
-        : ConnectorCall(connector), m_job(job)
+        : ConnectorCall(connector)
+        , m_job(job)
     {
         connect(job, &PortalJob::finished, this,
                 [this, handler = std::move(handler)](const PortalResult &r) {
@@ -79,7 +80,8 @@ private:
 } // namespace
 
 NativeConnector::NativeConnector(PortalClient *client, QObject *parent)
-    : PortalConnector(parent), m_client(client)
+    : PortalConnector(parent)
+    , m_client(client)
 {
     qRegisterMetaType<Escalation::ConnectorResult>();
     connect(client, &PortalClient::unauthorized, this, &PortalConnector::unauthorized);
@@ -88,7 +90,8 @@ NativeConnector::NativeConnector(PortalClient *client, QObject *parent)
 QString NativeConnector::displayTarget() const
 {
     return tr("the portal at %1")
-        .arg(m_client->settings().baseUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+        .arg(
+            m_client->settings().baseUrl.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
 }
 
 ConnectorCall *NativeConnector::fetchChanges(const QString &cursor, const FetchOptions &options)
@@ -148,12 +151,12 @@ ConnectorCall *NativeConnector::waitForChanges(const QString &cursor, std::chron
 
 ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions &options)
 {
-    const QJsonObject body{{u"action"_s, toCode(entry.action)},
-                           {u"text"_s, entry.text},
-                           {u"actor"_s, entry.actor},
-                           {u"version"_s, entry.baseVersion}};
-    const QString path = u"/requests/"_s + QString::fromLatin1(QUrl::toPercentEncoding(entry.requestId))
-        + u"/actions"_s;
+    const QJsonObject body {{u"action"_s, toCode(entry.action)},
+                            {u"text"_s, entry.text},
+                            {u"actor"_s, entry.actor},
+                            {u"version"_s, entry.baseVersion}};
+    const QString path = u"/requests/"_s
+        + QString::fromLatin1(QUrl::toPercentEncoding(entry.requestId)) + u"/actions"_s;
     PortalRequestOptions requestOptions;
     requestOptions.maxAttempts = options.maxAttempts;
     PortalJob *job = m_client->postJson(path, QJsonDocument(body).toJson(QJsonDocument::Compact),
@@ -167,18 +170,19 @@ ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions
             result.push = ConnectorResult::PushOutcome::Delivered;
             const RequestParseResult parsed = parseRequestAnswer(r.body);
             if (!parsed.request)
-                qCWarning(lcSync).noquote() << "delivered entry" << localId << "but its answer was unusable:"
-                                            << parsed.error;
+                qCWarning(lcSync).noquote() << "delivered entry" << localId
+                                            << "but its answer was unusable:" << parsed.error;
             result.request = parsed.request;
             return call->finish(result);
         }
         const QString code = r.errorBody ? r.errorBody->code : QString();
         if (r.error == PortalError::Client && (r.httpStatus == 409 || code == u"conflict"_s)) {
             result.push = ConnectorResult::PushOutcome::Conflict;
-            const QJsonValue current = r.errorBody ? r.errorBody->details.value(u"current"_s) : QJsonValue();
+            const QJsonValue current =
+                r.errorBody ? r.errorBody->details.value(u"current"_s) : QJsonValue();
             if (current.isObject())
-                result.conflictJson =
-                    QString::fromUtf8(QJsonDocument(current.toObject()).toJson(QJsonDocument::Compact));
+                result.conflictJson = QString::fromUtf8(
+                    QJsonDocument(current.toObject()).toJson(QJsonDocument::Compact));
             return call->finish(result);
         }
         if (r.error == PortalError::Client) {

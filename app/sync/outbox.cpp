@@ -18,34 +18,41 @@ Outbox::Outbox(PortalClient *client, StoreWorker *store, OutboxOptions options, 
     m_connector->setParent(this);
 }
 
-Outbox::Outbox(PortalConnector *connector, StoreWorker *store, OutboxOptions options, QObject *parent)
-    : QObject(parent), m_connector(connector), m_store(store), m_options(options), m_retryTimer(this)
+Outbox::Outbox(PortalConnector *connector, StoreWorker *store, OutboxOptions options,
+               QObject *parent)
+    : QObject(parent)
+    , m_connector(connector)
+    , m_store(store)
+    , m_options(options)
+    , m_retryTimer(this)
 {
     qRegisterMetaType<Escalation::ConnectorResult>();
     registerStoreMetaTypes();
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::pushNext);
 
-    connect(store, &StoreWorker::outboxLoaded, this, [this](quint64 ticket, const QList<OutboxEntry> &all) {
-        if (ticket != m_loadTicket)
-            return;
-        m_entries = all;
-        m_loaded = true;
-        int pending = 0;
-        for (const OutboxEntry &e : std::as_const(m_entries))
-            pending += e.status == OutboxStatus::Pending ? 1 : 0;
-        setPendingCount(pending);
-        Q_EMIT loaded();
-        pushNext();
-    });
-    connect(store, &StoreWorker::outboxEnqueued, this, [this](quint64 ticket, const OutboxEntry &stored) {
-        if (!m_submits.remove(ticket))
-            return;
-        m_entries.append(stored);
-        // Durable now: only at this point may the UI say "saved".
-        Q_EMIT saved(ticket, stored);
-        pushNext();
-    });
+    connect(store, &StoreWorker::outboxLoaded, this,
+            [this](quint64 ticket, const QList<OutboxEntry> &all) {
+                if (ticket != m_loadTicket)
+                    return;
+                m_entries = all;
+                m_loaded = true;
+                int pending = 0;
+                for (const OutboxEntry &e : std::as_const(m_entries))
+                    pending += e.status == OutboxStatus::Pending ? 1 : 0;
+                setPendingCount(pending);
+                Q_EMIT loaded();
+                pushNext();
+            });
+    connect(store, &StoreWorker::outboxEnqueued, this,
+            [this](quint64 ticket, const OutboxEntry &stored) {
+                if (!m_submits.remove(ticket))
+                    return;
+                m_entries.append(stored);
+                // Durable now: only at this point may the UI say "saved".
+                Q_EMIT saved(ticket, stored);
+                pushNext();
+            });
     connect(store, &StoreWorker::outboxChanged, this, [this](quint64 ticket, qint64, int pending) {
         setPendingCount(pending);
         if (const auto then = m_calls.take(ticket))
@@ -53,8 +60,9 @@ Outbox::Outbox(PortalConnector *connector, StoreWorker *store, OutboxOptions opt
     });
     connect(store, &StoreWorker::failed, this, [this](quint64 ticket, const StoreError &error) {
         if (m_submits.remove(ticket)) {
-            Q_EMIT saveFailed(ticket, tr("The decision could not be saved in the local cache: %1")
-                                          .arg(error.message));
+            Q_EMIT saveFailed(
+                ticket,
+                tr("The decision could not be saved in the local cache: %1").arg(error.message));
             return;
         }
         if (ticket == m_loadTicket) {
@@ -79,7 +87,8 @@ void Outbox::start()
         return;
     m_loadTicket = nextSyncTicket();
     const quint64 ticket = m_loadTicket;
-    QMetaObject::invokeMethod(store, [store, ticket] { store->loadOutbox(ticket); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        store, [store, ticket] { store->loadOutbox(ticket); }, Qt::QueuedConnection);
 }
 
 quint64 Outbox::submit(const QString &requestId, OutboxAction action, const QString &text,
@@ -99,7 +108,8 @@ quint64 Outbox::submit(const QString &requestId, OutboxAction action, const QStr
     const quint64 ticket = nextSyncTicket();
     m_submits.insert(ticket, true);
     if (StoreWorker *store = m_store)
-        QMetaObject::invokeMethod(store, [store, e, ticket] { store->enqueue(e, ticket); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            store, [store, e, ticket] { store->enqueue(e, ticket); }, Qt::QueuedConnection);
     return ticket;
 }
 
@@ -172,7 +182,8 @@ void Outbox::push(const OutboxEntry &e)
     const qint64 localId = e.localId;
     qCDebug(lcSync) << "pushing outbox entry" << localId << toCode(e.action) << e.requestId << "to"
                     << m_connector->kind();
-    connect(call, &ConnectorCall::finished, this, [this, localId](const ConnectorResult &r) { onPushed(localId, r); });
+    connect(call, &ConnectorCall::finished, this,
+            [this, localId](const ConnectorResult &r) { onPushed(localId, r); });
 }
 
 void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
@@ -196,7 +207,8 @@ void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
         // could read one) updates the cache in the same transaction; without
         // one the next sync brings it.
         const std::optional<EscalationRequest> request = r.request;
-        storeCall([localId, request](StoreWorker *s, quint64 t) { s->markDelivered(localId, request, t); },
+        storeCall([localId, request](StoreWorker *s,
+                                     quint64 t) { s->markDelivered(localId, request, t); },
                   after([this, localId](bool ok, const QString &error) {
                       OutboxEntry *entry = this->entry(localId);
                       if (!entry)
@@ -217,7 +229,8 @@ void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
     if (r.push == ConnectorResult::PushOutcome::Conflict) {
         const QString json = r.conflictJson;
         const QString message = r.message;
-        storeCall([localId, json, message](StoreWorker *s, quint64 t) { s->markConflict(localId, json, message, t); },
+        storeCall([localId, json, message](
+                      StoreWorker *s, quint64 t) { s->markConflict(localId, json, message, t); },
                   after([this, localId, json, message](bool ok, const QString &error) {
                       OutboxEntry *entry = this->entry(localId);
                       if (!entry)
@@ -238,20 +251,21 @@ void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
         // A rule violation, a malformed or unknown request: retrying cannot
         // help. Kept as rejected, with the portal's reason.
         const QString message = r.message;
-        storeCall([localId, message](StoreWorker *s, quint64 t) { s->markRejected(localId, message, t); },
-                  after([this, localId, message](bool ok, const QString &error) {
-                      OutboxEntry *entry = this->entry(localId);
-                      if (!entry)
-                          return;
-                      if (!ok) {
-                          qCWarning(lcSync).noquote() << "could not record rejection:" << error;
-                          entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
-                          return;
-                      }
-                      entry->status = OutboxStatus::Rejected;
-                      entry->lastError = message;
-                      Q_EMIT rejected(*entry);
-                  }));
+        storeCall(
+            [localId, message](StoreWorker *s, quint64 t) { s->markRejected(localId, message, t); },
+            after([this, localId, message](bool ok, const QString &error) {
+                OutboxEntry *entry = this->entry(localId);
+                if (!entry)
+                    return;
+                if (!ok) {
+                    qCWarning(lcSync).noquote() << "could not record rejection:" << error;
+                    entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
+                    return;
+                }
+                entry->status = OutboxStatus::Rejected;
+                entry->lastError = message;
+                Q_EMIT rejected(*entry);
+            }));
         return;
     }
 
@@ -261,19 +275,21 @@ void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
     const Backoff backoff = Backoff::equalJitter(m_options.retryBase, m_options.retryCap);
     const QDateTime next = needsUser ? QDateTime()
                                      : QDateTime::currentDateTimeUtc().addMSecs(
-                                           backoff.delay(attempts - 1, r.retryAfter).count());
+                                         backoff.delay(attempts - 1, r.retryAfter).count());
     const QString message = r.message;
     const bool willRetry = m_options.autoRetry && !needsUser;
     if (needsUser)
         m_paused = true;
     m_forceDue = false;
-    storeCall([localId, message, next](StoreWorker *s, quint64 t) { s->recordAttempt(localId, message, next, t); },
+    storeCall([localId, message, next](StoreWorker *s,
+                                       quint64 t) { s->recordAttempt(localId, message, next, t); },
               after([this, localId, attempts, next, message, willRetry](bool, const QString &) {
                   OutboxEntry *entry = this->entry(localId);
                   if (!entry)
                       return;
                   entry->attempts = attempts;
-                  entry->nextAttemptAt = next.isValid() ? next : QDateTime::currentDateTimeUtc().addYears(1);
+                  entry->nextAttemptAt =
+                      next.isValid() ? next : QDateTime::currentDateTimeUtc().addYears(1);
                   entry->lastError = message;
                   Q_EMIT deliveryFailed(*entry, message, willRetry);
               }));
@@ -288,7 +304,8 @@ void Outbox::storeCall(const std::function<void(StoreWorker *, quint64)> &call, 
     }
     const quint64 ticket = nextSyncTicket();
     m_calls.insert(ticket, std::move(then));
-    QMetaObject::invokeMethod(store, [store, call, ticket] { call(store, ticket); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        store, [store, call, ticket] { call(store, ticket); }, Qt::QueuedConnection);
 }
 
 OutboxEntry *Outbox::entry(qint64 localId)

@@ -30,10 +30,10 @@ namespace Escalation {
 class StoreWorker;
 
 struct OutboxOptions {
-    std::chrono::milliseconds retryBase{std::chrono::seconds(2)};
-    std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
-    int attemptsPerPush = 3;  // client-level retries inside one push
-    bool autoRetry = true;    // false: one push per pushNow() (the command line)
+    std::chrono::milliseconds retryBase {std::chrono::seconds(2)};
+    std::chrono::milliseconds retryCap {std::chrono::minutes(5)};
+    int attemptsPerPush = 3; // client-level retries inside one push
+    bool autoRetry = true; // false: one push per pushNow() (the command line)
 };
 
 class Outbox final : public QObject {
@@ -76,7 +76,8 @@ Q_SIGNALS:
     void conflicted(const Escalation::OutboxEntry &entry);
     void rejected(const Escalation::OutboxEntry &entry);
     // The push failed; the entry stays pending. willRetry: a retry is scheduled.
-    void deliveryFailed(const Escalation::OutboxEntry &entry, const QString &message, bool willRetry);
+    void deliveryFailed(const Escalation::OutboxEntry &entry, const QString &message,
+                        bool willRetry);
     void pendingCountChanged(int count);
     // Emitted when a push round ends with nothing left to push now.
     void idle();
@@ -94,12 +95,12 @@ private:
     QPointer<StoreWorker> m_store;
     OutboxOptions m_options;
     QList<OutboxEntry> m_entries;
-    QHash<quint64, Continuation> m_calls;   // store tickets waiting for an answer
-    QHash<quint64, bool> m_submits;         // enqueue tickets
+    QHash<quint64, Continuation> m_calls; // store tickets waiting for an answer
+    QHash<quint64, bool> m_submits; // enqueue tickets
     quint64 m_loadTicket = 0;
     bool m_loaded = false;
     bool m_pushing = false;
-    bool m_paused = false;                  // 401/TLS: wait for pushNow()
+    bool m_paused = false; // 401/TLS: wait for pushNow()
     bool m_forceDue = false;
     int m_pendingCount = 0;
     QTimer m_retryTimer;

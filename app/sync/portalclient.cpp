@@ -81,7 +81,8 @@ PortalJob::PortalJob(PortalClient *client, QByteArray verb, QString path, QUrlQu
             r.error = PortalError::Timeout;
             r.attempts = m_attempt;
             r.message = tr("The portal at %1 did not answer within %2 s.")
-                            .arg(hostForMessages()).arg(duration_cast<seconds>(m_maxTotalTime).count());
+                            .arg(hostForMessages())
+                            .arg(duration_cast<seconds>(m_maxTotalTime).count());
             finish(std::move(r));
         }
     });
@@ -151,9 +152,11 @@ void PortalJob::sendAttempt()
     for (const auto &[name, value] : std::as_const(m_headers))
         request.setRawHeader(name, value);
     // Redirects could carry the bearer token to another host; the contract has none.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     if (!m_payload.isNull())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
 
     QNetworkAccessManager *nam = m_client->m_nam;
     if (m_verb == "GET")
@@ -163,8 +166,10 @@ void PortalJob::sendAttempt()
     qCDebug(lcSync) << m_verb << m_path << "attempt" << m_attempt;
 
     connect(m_reply, &QNetworkReply::readyRead, this, &PortalJob::onReadyRead);
-    connect(m_reply, &QNetworkReply::downloadProgress, this, [this] { m_watchdog.start(m_transferTimeout); });
-    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] { m_watchdog.start(m_transferTimeout); });
+    connect(m_reply, &QNetworkReply::downloadProgress, this,
+            [this] { m_watchdog.start(m_transferTimeout); });
+    connect(m_reply, &QNetworkReply::uploadProgress, this,
+            [this] { m_watchdog.start(m_transferTimeout); });
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
@@ -212,15 +217,17 @@ void PortalJob::onSslErrors(const QList<QSslError> &errors)
         reasons << e.errorString();
     const QString fp = peer.isNull() ? tr("(no certificate)") : PortalClient::fingerprint(peer);
     if (pin.isEmpty())
-        m_tlsMessage = tr("The TLS certificate of %1 is not trusted (%2). Its SHA-256 fingerprint is %3. "
-                          "If you have checked it with your administrator, set this fingerprint as the "
-                          "pinned certificate in the portal settings.")
-                           .arg(hostForMessages(), reasons.join(u"; "_s), fp);
+        m_tlsMessage =
+            tr("The TLS certificate of %1 is not trusted (%2). Its SHA-256 fingerprint is %3. "
+               "If you have checked it with your administrator, set this fingerprint as the "
+               "pinned certificate in the portal settings.")
+                .arg(hostForMessages(), reasons.join(u"; "_s), fp);
     else
-        m_tlsMessage = tr("The TLS certificate of %1 is not the pinned one: its SHA-256 fingerprint is %2, "
-                          "the pinned fingerprint is %3 (%4).")
-                           .arg(hostForMessages(), fp, QString::fromLatin1(PortalClient::normalizePin(pin)),
-                                reasons.join(u"; "_s));
+        m_tlsMessage =
+            tr("The TLS certificate of %1 is not the pinned one: its SHA-256 fingerprint is %2, "
+               "the pinned fingerprint is %3 (%4).")
+                .arg(hostForMessages(), fp, QString::fromLatin1(PortalClient::normalizePin(pin)),
+                     reasons.join(u"; "_s));
 #else
     Q_UNUSED(errors);
 #endif
@@ -254,7 +261,8 @@ void PortalJob::onReplyFinished()
     if (m_tooLarge) {
         r.error = PortalError::TooLarge;
         r.message = tr("The portal's answer to %1 is larger than %2 MB and was refused.")
-                        .arg(m_path).arg(m_client->settings().maxResponseBytes / (1024 * 1024));
+                        .arg(m_path)
+                        .arg(m_client->settings().maxResponseBytes / (1024 * 1024));
         finish(std::move(r));
         return;
     }
@@ -270,7 +278,8 @@ void PortalJob::onReplyFinished()
         || netError == QNetworkReply::OperationCanceledError) {
         r.error = PortalError::Timeout;
         r.message = tr("The portal at %1 did not answer within %2 s.")
-                        .arg(host).arg(duration_cast<seconds>(m_transferTimeout).count());
+                        .arg(host)
+                        .arg(duration_cast<seconds>(m_transferTimeout).count());
         finishAttempt(std::move(r), true);
         return;
     }
@@ -279,7 +288,8 @@ void PortalJob::onReplyFinished()
     if (status >= 200 && status < 400 && netError != QNetworkReply::NoError) {
         // Headers arrived but the body did not: a dropped connection.
         r.error = PortalError::Network;
-        r.message = tr("The connection to %1 broke off mid-answer: %2").arg(host, reply->errorString());
+        r.message =
+            tr("The connection to %1 broke off mid-answer: %2").arg(host, reply->errorString());
         finishAttempt(std::move(r), true);
         return;
     }
@@ -303,9 +313,10 @@ void PortalJob::onReplyFinished()
     const QString detail = portalMessage(r.errorBody);
     if (status == 401) {
         r.error = PortalError::Unauthorized;
-        r.message = tr("The portal at %1 refused the access token (HTTP 401%2). Set a valid token in "
-                       "Settings, or in the environment variable ESCALATION_DESK_TOKEN for scripts.")
-                        .arg(host, detail.isEmpty() ? QString() : u": "_s + detail);
+        r.message =
+            tr("The portal at %1 refused the access token (HTTP 401%2). Set a valid token in "
+               "Settings, or in the environment variable ESCALATION_DESK_TOKEN for scripts.")
+                .arg(host, detail.isEmpty() ? QString() : u": "_s + detail);
         Q_EMIT m_client->unauthorized(r.message);
         finish(std::move(r));
         return;
@@ -323,7 +334,9 @@ void PortalJob::onReplyFinished()
     if (status >= 500) {
         r.error = PortalError::Server;
         r.message = tr("The portal at %1 failed (HTTP %2)%3.")
-                        .arg(host).arg(status).arg(detail.isEmpty() ? QString() : u": "_s + detail);
+                        .arg(host)
+                        .arg(status)
+                        .arg(detail.isEmpty() ? QString() : u": "_s + detail);
         if (status == 503 && r.retryAfter)
             m_client->noteRetryAfter(*r.retryAfter);
         finishAttempt(std::move(r), true);
@@ -349,16 +362,16 @@ void PortalJob::finishAttempt(PortalResult result, bool retryable)
         finish(std::move(result));
         return;
     }
-    const Backoff backoff = Backoff::fullJitter(m_client->settings().backoffBase,
-                                                m_client->settings().backoffCap);
+    const Backoff backoff =
+        Backoff::fullJitter(m_client->settings().backoffBase, m_client->settings().backoffCap);
     const milliseconds delay = backoff.delay(m_attempt - 1, result.retryAfter);
     if (milliseconds(m_elapsed.elapsed()) + delay >= m_maxTotalTime) {
         // The next try could not start within the time bound: report now.
         finish(std::move(result));
         return;
     }
-    qCInfo(lcSync).noquote() << "retrying" << m_verb << m_path << "in" << delay.count() << "ms:"
-                             << result.message;
+    qCInfo(lcSync).noquote() << "retrying" << m_verb << m_path << "in" << delay.count()
+                             << "ms:" << result.message;
     Q_EMIT retrying(m_attempt + 1, delay.count(), result.message);
     m_retryTimer.start(delay);
 }
@@ -418,13 +431,15 @@ PortalJob *PortalClient::get(const QString &path, const QUrlQuery &query, const 
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!etag.isEmpty())
         headers.append({QByteArrayLiteral("If-None-Match"), etag});
-    auto *job = new PortalJob(this, QByteArrayLiteral("GET"), path, query, QByteArray(), headers, options);
+    auto *job =
+        new PortalJob(this, QByteArrayLiteral("GET"), path, query, QByteArray(), headers, options);
     QMetaObject::invokeMethod(job, &PortalJob::start, Qt::QueuedConnection);
     return job;
 }
 
 PortalJob *PortalClient::postJson(const QString &path, const QByteArray &json,
-                                  const QByteArray &idempotencyKey, const PortalRequestOptions &options)
+                                  const QByteArray &idempotencyKey,
+                                  const PortalRequestOptions &options)
 {
     QList<QPair<QByteArray, QByteArray>> headers;
     if (!idempotencyKey.isEmpty())
@@ -432,7 +447,8 @@ PortalJob *PortalClient::postJson(const QString &path, const QByteArray &json,
     QByteArray body = json;
     if (body.isNull())
         body = QByteArray("");
-    auto *job = new PortalJob(this, QByteArrayLiteral("POST"), path, QUrlQuery(), body, headers, options);
+    auto *job =
+        new PortalJob(this, QByteArrayLiteral("POST"), path, QUrlQuery(), body, headers, options);
     QMetaObject::invokeMethod(job, &PortalJob::start, Qt::QueuedConnection);
     return job;
 }

@@ -28,15 +28,16 @@ class QSslError;
 namespace Escalation {
 
 struct PortalSettings {
-    QUrl baseUrl;                       // scheme://host:port[/prefix]; "/api/v1/..." is appended
-    QString token;                      // bearer token; never logged
+    QUrl baseUrl; // scheme://host:port[/prefix]; "/api/v1/..." is appended
+    QString token; // bearer token; never logged
     QByteArray pinnedCertificateSha256; // hex, colons/spaces allowed; empty: system trust only
-    std::chrono::milliseconds transferTimeout{std::chrono::seconds(30)}; // without progress
-    int maxAttempts = 5;                                        // per request, including the first
-    std::chrono::milliseconds maxTotalTime{std::chrono::minutes(2)}; // per request, retries included
+    std::chrono::milliseconds transferTimeout {std::chrono::seconds(30)}; // without progress
+    int maxAttempts = 5; // per request, including the first
+    std::chrono::milliseconds maxTotalTime {
+        std::chrono::minutes(2)}; // per request, retries included
     qint64 maxResponseBytes = 16 * 1024 * 1024;
-    std::chrono::milliseconds backoffBase{500};
-    std::chrono::milliseconds backoffCap{std::chrono::seconds(30)};
+    std::chrono::milliseconds backoffBase {500};
+    std::chrono::milliseconds backoffCap {std::chrono::seconds(30)};
 };
 
 // Overrides for one request (long polling waits longer; a push from the
@@ -48,24 +49,24 @@ struct PortalRequestOptions {
 };
 
 enum class PortalError : quint8 {
-    None,         // 2xx or 304
-    Network,      // unreachable, refused, dropped mid-answer (transient)
-    Timeout,      // no progress within the transfer timeout (transient)
-    Tls,          // certificate not trusted or not the pinned one
+    None, // 2xx or 304
+    Network, // unreachable, refused, dropped mid-answer (transient)
+    Timeout, // no progress within the transfer timeout (transient)
+    Tls, // certificate not trusted or not the pinned one
     Unauthorized, // 401: the user must fix the token
-    RateLimited,  // 429 after the attempts ran out (transient)
-    Server,       // 5xx after the attempts ran out (transient)
-    Client,       // other 4xx (409 conflict, 422 rule, 404, 400): not retried
-    TooLarge,     // answer above the size bound
-    Canceled,     // abort() was called
+    RateLimited, // 429 after the attempts ran out (transient)
+    Server, // 5xx after the attempts ran out (transient)
+    Client, // other 4xx (409 conflict, 422 rule, 404, 400): not retried
+    TooLarge, // answer above the size bound
+    Canceled, // abort() was called
 };
 
 struct PortalResult {
     PortalError error = PortalError::None;
-    int httpStatus = 0;                     // 0 when no HTTP answer was received
+    int httpStatus = 0; // 0 when no HTTP answer was received
     QByteArray body;
     QByteArray etag;
-    QString message;                        // translated, for people; empty on success
+    QString message; // translated, for people; empty on success
     std::optional<PortalErrorBody> errorBody;
     std::optional<std::chrono::milliseconds> retryAfter;
     int attempts = 0;
@@ -94,9 +95,8 @@ Q_SIGNALS:
 
 private:
     friend class PortalClient;
-    PortalJob(PortalClient *client, QByteArray verb, QString path, QUrlQuery query,
-              QByteArray body, QList<QPair<QByteArray, QByteArray>> headers,
-              const PortalRequestOptions &options);
+    PortalJob(PortalClient *client, QByteArray verb, QString path, QUrlQuery query, QByteArray body,
+              QList<QPair<QByteArray, QByteArray>> headers, const PortalRequestOptions &options);
 
     void start();
     void sendAttempt();
@@ -119,9 +119,9 @@ private:
 
     QPointer<QNetworkReply> m_reply;
     QByteArray m_received;
-    QTimer m_watchdog;   // no progress for transferTimeout → timeout
+    QTimer m_watchdog; // no progress for transferTimeout → timeout
     QTimer m_retryTimer;
-    QTimer m_deadline;   // the whole job, retries included
+    QTimer m_deadline; // the whole job, retries included
     QElapsedTimer m_elapsed;
     int m_attempt = 0;
     bool m_timedOut = false;
@@ -148,8 +148,8 @@ public:
     // next turn of the event loop, so connect to it right away.
     PortalJob *get(const QString &path, const QUrlQuery &query = {}, const QByteArray &etag = {},
                    const PortalRequestOptions &options = {});
-    PortalJob *postJson(const QString &path, const QByteArray &json, const QByteArray &idempotencyKey,
-                        const PortalRequestOptions &options = {});
+    PortalJob *postJson(const QString &path, const QByteArray &json,
+                        const QByteArray &idempotencyKey, const PortalRequestOptions &options = {});
 
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 

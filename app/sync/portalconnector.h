@@ -24,24 +24,24 @@ namespace Escalation {
 struct ConnectorResult {
     PortalError error = PortalError::None;
     int httpStatus = 0;
-    QString message;                                     // translated; empty on success
+    QString message; // translated; empty on success
     std::optional<std::chrono::milliseconds> retryAfter;
 
     // fetchChanges
-    bool notModified = false;    // nothing after the cursor (the page is empty)
-    PageParseResult page;        // page.ok is false when the answer was unusable
-    QByteArray etag;             // the answer's tag, for FetchOptions::etag of the same cursor
+    bool notModified = false; // nothing after the cursor (the page is empty)
+    PageParseResult page; // page.ok is false when the answer was unusable
+    QByteArray etag; // the answer's tag, for FetchOptions::etag of the same cursor
 
     // waitForChanges
-    bool changed = false;        // something changed; false: the wait timed out
-    bool waitUnsupported = false;// this backend has no push: poll instead
+    bool changed = false; // something changed; false: the wait timed out
+    bool waitUnsupported = false; // this backend has no push: poll instead
 
     // push
     enum class PushOutcome : quint8 { Delivered, Conflict, Rejected, Failed };
     PushOutcome push = PushOutcome::Failed;
     std::optional<EscalationRequest> request; // the request after a delivered push, if known
-    QString conflictJson;                     // the backend's current version on a conflict
-    QString rejectCode;                       // a rule the backend enforced on a rejection
+    QString conflictJson; // the backend's current version on a conflict
+    QString rejectCode; // a rule the backend enforced on a rejection
 
     bool ok() const { return error == PortalError::None; }
     bool isTransient() const
@@ -49,7 +49,10 @@ struct ConnectorResult {
         return error == PortalError::Network || error == PortalError::Timeout
             || error == PortalError::RateLimited || error == PortalError::Server;
     }
-    bool needsUser() const { return error == PortalError::Unauthorized || error == PortalError::Tls; }
+    bool needsUser() const
+    {
+        return error == PortalError::Unauthorized || error == PortalError::Tls;
+    }
 };
 
 // A running call. abort() makes it report Canceled (or nothing, if it already
@@ -65,14 +68,14 @@ Q_SIGNALS:
 };
 
 struct FetchOptions {
-    int pageSize = 1000;             // a bound; a backend may page smaller
-    bool interactive = false;        // one-shot sync: fewer retries inside the call
-    QByteArray etag;                 // the previous answer's tag for the same cursor, if any
+    int pageSize = 1000; // a bound; a backend may page smaller
+    bool interactive = false; // one-shot sync: fewer retries inside the call
+    QByteArray etag; // the previous answer's tag for the same cursor, if any
     ParseLimits limits;
 };
 
 struct PushOptions {
-    int maxAttempts = 3;             // transport retries inside one push
+    int maxAttempts = 3; // transport retries inside one push
 };
 
 class PortalConnector : public QObject {

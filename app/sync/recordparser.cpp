@@ -24,7 +24,11 @@ QString tr(const char *text)
 class FieldReader final {
 public:
     FieldReader(const QJsonObject &o, const ParseLimits &limits, QString prefix = {})
-        : m_o(o), m_limits(limits), m_prefix(std::move(prefix)) {}
+        : m_o(o)
+        , m_limits(limits)
+        , m_prefix(std::move(prefix))
+    {
+    }
 
     bool ok() const { return m_error.isEmpty(); }
     const QString &error() const { return m_error; }
@@ -36,7 +40,10 @@ public:
     }
 
     // Required, non-empty string of at most maxLen characters.
-    QString id(QLatin1StringView field) { return string(field, m_limits.maxIdLength, Required, NonEmpty); }
+    QString id(QLatin1StringView field)
+    {
+        return string(field, m_limits.maxIdLength, Required, NonEmpty);
+    }
 
     enum Presence { Required, Optional };
     enum Emptiness { MayBeEmpty, NonEmpty };
@@ -79,8 +86,11 @@ public:
         }
         const double d = v.toDouble();
         if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max)) {
-            fail(field, tr("expected an integer from %1 to %2, got %3")
-                            .arg(min).arg(max).arg(d, 0, 'g', 17));
+            fail(field,
+                 tr("expected an integer from %1 to %2, got %3")
+                     .arg(min)
+                     .arg(max)
+                     .arg(d, 0, 'g', 17));
             return min;
         }
         return static_cast<qint64>(d);
@@ -135,13 +145,20 @@ public:
     static QString typeName(const QJsonValue &v)
     {
         switch (v.type()) {
-        case QJsonValue::Null: return u"null"_s;
-        case QJsonValue::Bool: return u"a boolean"_s;
-        case QJsonValue::Double: return u"a number"_s;
-        case QJsonValue::String: return u"a string"_s;
-        case QJsonValue::Array: return u"an array"_s;
-        case QJsonValue::Object: return u"an object"_s;
-        case QJsonValue::Undefined: break;
+        case QJsonValue::Null:
+            return u"null"_s;
+        case QJsonValue::Bool:
+            return u"a boolean"_s;
+        case QJsonValue::Double:
+            return u"a number"_s;
+        case QJsonValue::String:
+            return u"a string"_s;
+        case QJsonValue::Array:
+            return u"an array"_s;
+        case QJsonValue::Object:
+            return u"an object"_s;
+        case QJsonValue::Undefined:
+            break;
         }
         return u"nothing"_s;
     }
@@ -175,13 +192,15 @@ std::optional<QJsonDocument> parseBody(const QByteArray &body, const ParseLimits
 {
     if (body.size() > limits.maxBodyBytes) {
         *error = tr("the answer is %1 bytes, more than the %2 bytes accepted")
-                     .arg(body.size()).arg(limits.maxBodyBytes);
+                     .arg(body.size())
+                     .arg(limits.maxBodyBytes);
         return std::nullopt;
     }
     QJsonParseError pe;
     QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError) {
-        *error = tr("the answer is not valid JSON (%1 at byte %2)").arg(pe.errorString()).arg(pe.offset);
+        *error =
+            tr("the answer is not valid JSON (%1 at byte %2)").arg(pe.errorString()).arg(pe.offset);
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -272,7 +291,8 @@ std::optional<Case> parseCase(const QJsonObject &o, const ParseLimits &limits, Q
     FieldReader r(o, limits);
     Case c;
     c.id = r.id("id"_L1);
-    c.number = r.string("number"_L1, limits.maxNameLength, FieldReader::Required, FieldReader::NonEmpty);
+    c.number =
+        r.string("number"_L1, limits.maxNameLength, FieldReader::Required, FieldReader::NonEmpty);
     c.subject = r.string("subject"_L1, limits.maxSubjectLength, FieldReader::Required);
     c.account = r.string("account"_L1, limits.maxNameLength, FieldReader::Required);
     c.tier = r.code("tier"_L1, supportTierFromCode, SupportTier::Standard);
@@ -308,7 +328,8 @@ std::optional<EscalationRequest> parseRequest(const QJsonObject &o, const ParseL
     e.requestedBy = r.string("requestedBy"_L1, limits.maxNameLength, FieldReader::Required);
     e.requestedAt = r.instant("requestedAt"_L1, FieldReader::Required);
     e.state = r.code("state"_L1, requestStateFromCode, RequestState::Pending);
-    e.previousRequestId = r.string("previousRequestId"_L1, limits.maxIdLength, FieldReader::Optional);
+    e.previousRequestId =
+        r.string("previousRequestId"_L1, limits.maxIdLength, FieldReader::Optional);
     e.owner = r.string("owner"_L1, limits.maxNameLength, FieldReader::Optional);
     e.team = r.string("team"_L1, limits.maxNameLength, FieldReader::Optional);
     e.calendarId = r.string("calendar"_L1, limits.maxIdLength, FieldReader::Optional);
@@ -353,7 +374,8 @@ std::optional<EscalationRequest> parseRequest(const QJsonObject &o, const ParseL
         } else {
             const QJsonArray arr = notes.toArray();
             if (arr.size() > limits.maxNotes) {
-                r.fail("notes"_L1, tr("%1 notes, at most %2 allowed").arg(arr.size()).arg(limits.maxNotes));
+                r.fail("notes"_L1,
+                       tr("%1 notes, at most %2 allowed").arg(arr.size()).arg(limits.maxNotes));
             } else {
                 e.notes.reserve(arr.size());
                 for (qsizetype i = 0; i < arr.size() && r.ok(); ++i) {
@@ -395,7 +417,8 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
     const QJsonObject root = doc->object();
 
     const QJsonValue cursor = root.value("cursor"_L1);
-    if (!cursor.isString() || cursor.toString().isEmpty() || cursor.toString().size() > limits.maxIdLength) {
+    if (!cursor.isString() || cursor.toString().isEmpty()
+        || cursor.toString().size() > limits.maxIdLength) {
         result.error = tr("the page has no usable \"cursor\" (expected a non-empty string)");
         return result;
     }
@@ -413,8 +436,8 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
         if (v.isUndefined() || v.isNull())
             return true;
         if (!v.isArray()) {
-            result.error = tr("\"%1\" is %2, expected an array")
-                               .arg(where, FieldReader::typeName(v));
+            result.error =
+                tr("\"%1\" is %2, expected an array").arg(where, FieldReader::typeName(v));
             return false;
         }
         *out = v.toArray();
@@ -427,7 +450,8 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
     if (removedValue.isObject()) {
         removed = removedValue.toObject();
     } else if (!removedValue.isUndefined() && !removedValue.isNull()) {
-        result.error = tr("\"removed\" is %1, expected an object").arg(FieldReader::typeName(removedValue));
+        result.error =
+            tr("\"removed\" is %1, expected an object").arg(FieldReader::typeName(removedValue));
         return result;
     }
     if (!arrayOf(root, "cases"_L1, u"cases"_s, &cases)
@@ -438,10 +462,12 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
 
     // A page larger than the contract's own limit is refused rather than
     // trusted: it points at a broken or hostile portal.
-    const qsizetype total = cases.size() + requests.size() + removedCases.size() + removedRequests.size();
+    const qsizetype total =
+        cases.size() + requests.size() + removedCases.size() + removedRequests.size();
     if (total > limits.maxPageRecords) {
         result.error = tr("the page holds %1 records, more than the %2 the contract allows")
-                           .arg(total).arg(limits.maxPageRecords);
+                           .arg(total)
+                           .arg(limits.maxPageRecords);
         return result;
     }
 
@@ -476,7 +502,8 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
     auto readIds = [&](const QJsonArray &arr, const QString &kind, QStringList *out) {
         for (qsizetype i = 0; i < arr.size(); ++i) {
             const QJsonValue v = arr.at(i);
-            if (v.isString() && !v.toString().isEmpty() && v.toString().size() <= limits.maxIdLength)
+            if (v.isString() && !v.toString().isEmpty()
+                && v.toString().size() <= limits.maxIdLength)
                 out->append(v.toString());
             else
                 result.skipped.append({kind, int(i), QString(),
@@ -490,7 +517,8 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
     return result;
 }
 
-RequestParseResult parseRequestAnswer(const QByteArray &body, bool wrapped, const ParseLimits &limits)
+RequestParseResult parseRequestAnswer(const QByteArray &body, bool wrapped,
+                                      const ParseLimits &limits)
 {
     RequestParseResult result;
     const std::optional<QJsonDocument> doc = parseBody(body, limits, &result.error);
@@ -549,8 +577,10 @@ std::optional<PortalErrorBody> parseErrorBody(const QByteArray &body, const Pars
 QJsonObject caseToJson(const Case &c)
 {
     auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    auto instant = [](const QDateTime &t) { return t.isValid() ? QJsonValue(instantToString(t)) : QJsonValue(); };
-    return QJsonObject{
+    auto instant = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(instantToString(t)) : QJsonValue();
+    };
+    return QJsonObject {
         {u"id"_s, c.id},
         {u"number"_s, c.number},
         {u"subject"_s, c.subject},
@@ -573,22 +603,29 @@ QJsonObject caseToJson(const Case &c)
 QJsonObject requestToJson(const EscalationRequest &r)
 {
     auto nullable = [](const QString &s) { return s.isEmpty() ? QJsonValue() : QJsonValue(s); };
-    auto instant = [](const QDateTime &t) { return t.isValid() ? QJsonValue(instantToString(t)) : QJsonValue(); };
+    auto instant = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(instantToString(t)) : QJsonValue();
+    };
     QJsonArray notes;
     for (const Note &n : r.notes)
-        notes.append(QJsonObject{{u"id"_s, n.id}, {u"author"_s, n.author}, {u"text"_s, n.text},
-                                 {u"at"_s, instant(n.at)}});
+        notes.append(QJsonObject {{u"id"_s, n.id},
+                                  {u"author"_s, n.author},
+                                  {u"text"_s, n.text},
+                                  {u"at"_s, instant(n.at)}});
     QJsonValue decision, analysis, ack;
     if (r.decision)
-        decision = QJsonObject{{u"kind"_s, toCode(r.decision->kind)}, {u"text"_s, r.decision->text},
-                               {u"by"_s, r.decision->by}, {u"at"_s, instant(r.decision->at)}};
+        decision = QJsonObject {{u"kind"_s, toCode(r.decision->kind)},
+                                {u"text"_s, r.decision->text},
+                                {u"by"_s, r.decision->by},
+                                {u"at"_s, instant(r.decision->at)}};
     if (r.analysis)
-        analysis = QJsonObject{{u"text"_s, r.analysis->text}, {u"by"_s, r.analysis->by},
-                               {u"at"_s, instant(r.analysis->at)}};
+        analysis = QJsonObject {{u"text"_s, r.analysis->text},
+                                {u"by"_s, r.analysis->by},
+                                {u"at"_s, instant(r.analysis->at)}};
     if (r.ownerAcknowledgement)
-        ack = QJsonObject{{u"by"_s, r.ownerAcknowledgement->by},
-                          {u"at"_s, instant(r.ownerAcknowledgement->at)}};
-    return QJsonObject{
+        ack = QJsonObject {{u"by"_s, r.ownerAcknowledgement->by},
+                           {u"at"_s, instant(r.ownerAcknowledgement->at)}};
+    return QJsonObject {
         {u"id"_s, r.id},
         {u"caseId"_s, r.caseId},
         {u"level"_s, r.level},

@@ -33,17 +33,17 @@ struct ParseLimits {
 
 // Why one record of a page was left out.
 struct RecordDiagnostic {
-    QString kind;   // "case", "request", "removed case", "removed request"
+    QString kind; // "case", "request", "removed case", "removed request"
     int index = -1; // position in its array
-    QString id;     // the record's id when it could be read, else empty
+    QString id; // the record's id when it could be read, else empty
     QString reason; // translated, names the field and what was expected
 };
 
 struct PageParseResult {
     bool ok = false;
-    QString error;                     // set when the page as a whole is unusable
-    SyncPage page;                     // the records that passed validation
-    QList<RecordDiagnostic> skipped;   // the ones that did not
+    QString error; // set when the page as a whole is unusable
+    SyncPage page; // the records that passed validation
+    QList<RecordDiagnostic> skipped; // the ones that did not
 };
 
 struct RequestParseResult {
@@ -70,7 +70,8 @@ RequestParseResult parseRequestAnswer(const QByteArray &body, bool wrapped = tru
 QString parseWaitCursor(const QByteArray &body, const ParseLimits &limits = {});
 
 // {"error": {...}}; nullopt when the body is not in that shape.
-std::optional<PortalErrorBody> parseErrorBody(const QByteArray &body, const ParseLimits &limits = {});
+std::optional<PortalErrorBody> parseErrorBody(const QByteArray &body,
+                                              const ParseLimits &limits = {});
 
 // One record each; on failure returns nullopt and sets *why.
 std::optional<Case> parseCase(const QJsonObject &o, const ParseLimits &limits, QString *why);

@@ -5,7 +5,6 @@
 #include "storeworker.h"
 #include "synclogging.h"
 
-
 using namespace Qt::StringLiterals;
 using namespace std::chrono;
 
@@ -20,7 +19,11 @@ SyncEngine::SyncEngine(PortalClient *client, StoreWorker *store, SyncEngineOptio
 
 SyncEngine::SyncEngine(PortalConnector *connector, StoreWorker *store, SyncEngineOptions options,
                        QObject *parent)
-    : QObject(parent), m_connector(connector), m_store(store), m_options(std::move(options)), m_timer(this)
+    : QObject(parent)
+    , m_connector(connector)
+    , m_store(store)
+    , m_options(std::move(options))
+    , m_timer(this)
 {
     qRegisterMetaType<Escalation::ConnectorResult>();
     qRegisterMetaType<Escalation::SyncStatus>();
@@ -141,12 +144,14 @@ void SyncEngine::fetchNext()
     ConnectorCall *job = m_connector->fetchChanges(since, options);
     m_job = job;
     const quint64 generation = m_generation;
-    connect(job, &ConnectorCall::finished, this, [this, generation, since](const ConnectorResult &r) {
-        onPageAnswer(generation, since, r);
-    });
+    connect(job, &ConnectorCall::finished, this,
+            [this, generation, since](const ConnectorResult &r) {
+                onPageAnswer(generation, since, r);
+            });
 }
 
-void SyncEngine::onPageAnswer(quint64 generation, const QString &since, const ConnectorResult &result)
+void SyncEngine::onPageAnswer(quint64 generation, const QString &since,
+                              const ConnectorResult &result)
 {
     if (generation != m_generation || !m_cycleActive)
         return;
@@ -190,7 +195,8 @@ void SyncEngine::onPageParsed(quint64 generation, const QString &since, PagePars
     // cursor may move back (a replayed page), and a 304 for it would then
     // end the sync short of the portal's state until the portal changes.
     const bool emptyPage = parsed.page.cases.isEmpty() && parsed.page.requests.isEmpty()
-        && parsed.page.removedCaseIds.isEmpty() && parsed.page.removedRequestIds.isEmpty() && !parsed.page.hasMore;
+        && parsed.page.removedCaseIds.isEmpty() && parsed.page.removedRequestIds.isEmpty()
+        && !parsed.page.hasMore;
     if (!emptyPage) {
         m_etagSince.clear();
         m_etag.clear();
@@ -213,10 +219,12 @@ void SyncEngine::onPageParsed(quint64 generation, const QString &since, PagePars
         // administrator can find the broken records at the portal.
         for (qsizetype i = 0; i < parsed.skipped.size() && i < 20; ++i) {
             const RecordDiagnostic &d = parsed.skipped.at(i);
-            qCWarning(lcSync).noquote() << "skipped" << d.kind << d.index << d.id << "-" << d.reason;
+            qCWarning(lcSync).noquote()
+                << "skipped" << d.kind << d.index << d.id << "-" << d.reason;
         }
         if (parsed.skipped.size() > 20)
-            qCWarning(lcSync) << "skipped" << parsed.skipped.size() - 20 << "more records in this page";
+            qCWarning(lcSync) << "skipped" << parsed.skipped.size() - 20
+                              << "more records in this page";
         m_status.skippedRecords += parsed.skipped.size();
         Q_EMIT recordsSkipped(parsed.skipped);
     }
@@ -243,9 +251,9 @@ void SyncEngine::commitNext()
     const quint64 ticket = m_commitTicket;
     m_commitTimer.start();
     StoreWorker *store = m_store;
-    QMetaObject::invokeMethod(store, [store, page = std::move(next.page), ticket] {
-        store->applySyncPage(page, ticket);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        store, [store, page = std::move(next.page), ticket] { store->applySyncPage(page, ticket); },
+        Qt::QueuedConnection);
 }
 
 void SyncEngine::onPageCommitted(quint64 ticket, const QString &cursor)
@@ -254,7 +262,8 @@ void SyncEngine::onPageCommitted(quint64 ticket, const QString &cursor)
         return;
     m_commitTicket = 0;
     m_committedCursor = cursor;
-    qCDebug(lcSync) << "committed" << m_commitRecords << "records in" << m_commitTimer.elapsed() << "ms";
+    qCDebug(lcSync) << "committed" << m_commitRecords << "records in" << m_commitTimer.elapsed()
+                    << "ms";
     ++m_status.pagesDone;
     m_status.recordsDone += m_commitRecords;
     ++m_cycleOutcome.pages;
@@ -277,7 +286,8 @@ void SyncEngine::onStoreFailed(quint64 ticket, const StoreError &error)
         return;
     SyncOutcome outcome;
     outcome.failure = SyncOutcome::Failure::Store;
-    outcome.message = tr("The local cache could not store the portal's changes: %1").arg(error.message);
+    outcome.message =
+        tr("The local cache could not store the portal's changes: %1").arg(error.message);
     cycleFailed(outcome, false, true);
 }
 
@@ -298,11 +308,12 @@ void SyncEngine::cycleSucceeded()
     m_status.nextRetryAt = QDateTime();
     if (StoreWorker *store = m_store) {
         const quint64 ticket = nextSyncTicket();
-        QMetaObject::invokeMethod(store, [store, now, ticket] { store->recordSyncSuccess(now, ticket); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            store, [store, now, ticket] { store->recordSyncSuccess(now, ticket); },
+            Qt::QueuedConnection);
     }
-    qCDebug(lcSync) << "up to date at cursor" << m_committedCursor << "after" << m_cycleOutcome.pages
-                    << "pages";
+    qCDebug(lcSync) << "up to date at cursor" << m_committedCursor << "after"
+                    << m_cycleOutcome.pages << "pages";
     setState(SyncStatus::State::UpToDate);
     Q_EMIT cycleFinished(m_cycleOutcome);
     if (!m_running || !m_continuous)
@@ -325,9 +336,9 @@ void SyncEngine::cycleFailed(SyncOutcome outcome, bool transient, bool autoRetry
     if (StoreWorker *store = m_store) {
         const quint64 ticket = nextSyncTicket();
         const QString message = outcome.message;
-        QMetaObject::invokeMethod(store, [store, message, now, ticket] {
-            store->recordSyncError(message, now, ticket);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            store, [store, message, now, ticket] { store->recordSyncError(message, now, ticket); },
+            Qt::QueuedConnection);
     }
     if (transient && !m_status.offlineSince.isValid())
         m_status.offlineSince = now;

@@ -32,23 +32,23 @@ class StoreWorker;
 // What the status bar shows.
 struct SyncStatus {
     enum class State : quint8 {
-        Idle,     // not started
-        Syncing,  // fetching/committing pages; see firstSync, pagesDone, recordsDone
+        Idle, // not started
+        Syncing, // fetching/committing pages; see firstSync, pagesDone, recordsDone
         UpToDate, // the cache holds everything the portal had at lastSuccessAt
-        Offline,  // the portal cannot be reached; see offlineSince, nextRetryAt
-        Error,    // the portal answered but something is wrong (token, data, cache); see message
+        Offline, // the portal cannot be reached; see offlineSince, nextRetryAt
+        Error, // the portal answered but something is wrong (token, data, cache); see message
     };
     State state = State::Idle;
     bool firstSync = false;
-    int pagesDone = 0;          // in the running sync
-    qint64 recordsDone = 0;     // in the running sync
+    int pagesDone = 0; // in the running sync
+    qint64 recordsDone = 0; // in the running sync
     QDateTime offlineSince;
-    QDateTime nextRetryAt;      // when the engine tries again by itself; invalid: it will not
-    QString message;            // translated; set for Offline and Error
+    QDateTime nextRetryAt; // when the engine tries again by itself; invalid: it will not
+    QString message; // translated; set for Offline and Error
     QDateTime lastSuccessAt;
     int pendingOutbox = 0;
-    qint64 skippedRecords = 0;  // invalid records left out since start
-    bool push = true;           // false: the portal has no long polling, the engine polls
+    qint64 skippedRecords = 0; // invalid records left out since start
+    bool push = true; // false: the portal has no long polling, the engine polls
 };
 
 // How one sync run ended (for --once and for tests).
@@ -64,11 +64,11 @@ struct SyncOutcome {
 
 struct SyncEngineOptions {
     int pageSize = 1000;
-    std::chrono::milliseconds pollInterval{std::chrono::seconds(15)};
-    std::chrono::seconds waitTimeout{25};
+    std::chrono::milliseconds pollInterval {std::chrono::seconds(15)};
+    std::chrono::seconds waitTimeout {25};
     bool usePush = true;
-    std::chrono::milliseconds retryBase{std::chrono::seconds(2)};
-    std::chrono::milliseconds retryCap{std::chrono::minutes(5)};
+    std::chrono::milliseconds retryBase {std::chrono::seconds(2)};
+    std::chrono::milliseconds retryCap {std::chrono::minutes(5)};
     int maxPagesInFlight = 2; // fetched but not yet committed
     // A page with invalid records is fetched again this many times before
     // they are skipped for good: an answer garbled on the way (a proxy, a
@@ -136,14 +136,14 @@ private:
     SyncEngineOptions m_options;
     SyncStatus m_status;
 
-    bool m_running = false;     // start() was called and not stopped
+    bool m_running = false; // start() was called and not stopped
     bool m_continuous = false;
     bool m_cycleActive = false;
-    bool m_cycleAgain = false;  // a change was announced during a running cycle
-    quint64 m_generation = 0;   // bumps on every cycle end; late answers of old cycles are dropped
-    QString m_committedCursor;  // last cursor the store committed
-    QString m_fetchCursor;      // cursor of the next page to fetch
-    bool m_fetchDone = false;   // the last page of this cycle was fetched
+    bool m_cycleAgain = false; // a change was announced during a running cycle
+    quint64 m_generation = 0; // bumps on every cycle end; late answers of old cycles are dropped
+    QString m_committedCursor; // last cursor the store committed
+    QString m_fetchCursor; // cursor of the next page to fetch
+    bool m_fetchDone = false; // the last page of this cycle was fetched
     bool m_fetchActive = false; // a page is being fetched or parsed
     // Parsed pages wait here and go to the store one at a time, in order:
     // a page must never commit after an earlier one failed.
@@ -151,12 +151,12 @@ private:
     quint64 m_commitTicket = 0; // the page the store is committing, 0: none
     qint64 m_commitRecords = 0;
     QElapsedTimer m_commitTimer;
-    QString m_etagSince;        // the "since" the stored ETag answers
+    QString m_etagSince; // the "since" the stored ETag answers
     QByteArray m_etag;
     int m_retryAttempt = 0;
-    QString m_refetchSince;     // the page fetched again for its invalid records
+    QString m_refetchSince; // the page fetched again for its invalid records
     int m_refetches = 0;
-    QTimer m_timer;             // next cycle (retry or poll)
+    QTimer m_timer; // next cycle (retry or poll)
     QPointer<ConnectorCall> m_job; // running page fetch or wait for changes
     SyncOutcome m_cycleOutcome;
 };

@@ -15,15 +15,17 @@ namespace {
 
 QString howToProvide()
 {
-    return TokenStore::tr("Store the portal token in Settings (it is kept in the system keychain), or set the "
-              "environment variable %1 for scripts.")
+    return TokenStore::tr(
+               "Store the portal token in Settings (it is kept in the system keychain), or set the "
+               "environment variable %1 for scripts.")
         .arg(TokenStore::environmentVariable());
 }
 
 } // namespace
 
 TokenStore::TokenStore(QString key, QObject *parent)
-    : QObject(parent), m_key(std::move(key))
+    : QObject(parent)
+    , m_key(std::move(key))
 {
     qRegisterMetaType<Escalation::TokenLookup>();
 }
@@ -41,8 +43,9 @@ QString TokenStore::environmentVariable()
 QString TokenStore::keyForPortal(const QUrl &portal)
 {
     return u"portal-token:"_s
-        + portal.adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
-                          | QUrl::RemoveFragment)
+        + portal
+              .adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery
+                        | QUrl::RemoveFragment)
               .toString();
 }
 
@@ -62,7 +65,8 @@ void TokenStore::read()
     TokenLookup env = fromEnvironment();
     if (env.found()) {
         qCDebug(lcSync) << "portal token taken from" << environmentVariable();
-        QMetaObject::invokeMethod(this, [this, env] { Q_EMIT tokenRead(env); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, env] { Q_EMIT tokenRead(env); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
@@ -98,9 +102,10 @@ void TokenStore::write(const QString &token)
         if (job->error() == QKeychain::NoError)
             Q_EMIT written(true, QString());
         else
-            Q_EMIT written(false, tr("The token could not be saved in the system keychain (%1); it was "
-                                     "not saved anywhere else. Set %2 for this session instead.")
-                                      .arg(job->errorString(), environmentVariable()));
+            Q_EMIT written(false,
+                           tr("The token could not be saved in the system keychain (%1); it was "
+                              "not saved anywhere else. Set %2 for this session instead.")
+                               .arg(job->errorString(), environmentVariable()));
     });
     job->start();
 }
@@ -112,7 +117,8 @@ void TokenStore::remove()
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this, job] {
-        const bool ok = job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
+        const bool ok =
+            job->error() == QKeychain::NoError || job->error() == QKeychain::EntryNotFound;
         Q_EMIT removed(ok, ok ? QString() : job->errorString());
     });
     job->start();

@@ -30,8 +30,8 @@ public:
     // key: one token per portal; see keyForPortal().
     explicit TokenStore(QString key, QObject *parent = nullptr);
 
-    static QString serviceName();          // "Escalation Desk"
-    static QString environmentVariable();  // "ESCALATION_DESK_TOKEN"
+    static QString serviceName(); // "Escalation Desk"
+    static QString environmentVariable(); // "ESCALATION_DESK_TOKEN"
     static QString keyForPortal(const QUrl &portal);
 
     // The environment variable wins when it is set: a script that sets it

@@ -19,7 +19,7 @@ namespace Bench {
 struct Options {
     double scale = 1.0; // --scale: shrink (or grow) the input sizes, e.g. 0.1 for a quick run
     int repetitions = 7; // --repetitions, at least 5 for a median and a spread
-    QString benchExecutable;  // this program, for the measurements that run in a child process
+    QString benchExecutable; // this program, for the measurements that run in a child process
     QString portalExecutable; // escalation-portal, for P1, P2 and P9
 
     // The PERFORMANCE.md scale (100 000 requests on as many cases), scaled.
@@ -39,25 +39,25 @@ struct Part {
 };
 
 struct Result {
-    double value = 0;         // the median over the repetitions
-    QString unit;             // e.g. "µs/call"
-    double target = 0;        // the PERFORMANCE.md limit, in unit
-    double spreadMin = 0;     // fastest and slowest repetition, in unit
+    double value = 0; // the median over the repetitions
+    QString unit; // e.g. "µs/call"
+    double target = 0; // the PERFORMANCE.md limit, in unit
+    double spreadMin = 0; // fastest and slowest repetition, in unit
     double spreadMax = 0;
     int repetitions = 0;
     bool hasReference = false;
-    double reference = 0;     // measured in the same run
+    double reference = 0; // measured in the same run
     QString referenceUnit;
-    bool met = false;         // value within target and every check passed
-    bool failed = false;      // a correctness check failed: the number means nothing
-    QStringList notes;        // input sizes, checks, anything a reader needs
-    QList<Part> parts;        // further limits of the same target; met only if all are
+    bool met = false; // value within target and every check passed
+    bool failed = false; // a correctness check failed: the number means nothing
+    QStringList notes; // input sizes, checks, anything a reader needs
+    QList<Part> parts; // further limits of the same target; met only if all are
 
     double ratio() const { return hasReference && reference != 0 ? value / reference : 0; }
 };
 
 struct Measurement {
-    const char *id;    // "P8"
+    const char *id; // "P8"
     const char *title; // what is measured
     Result (*run)(const Options &options);
 };

@@ -22,8 +22,7 @@ namespace Bench {
 
 // The details pane's source, as the app has it (app/desk/cachelookup.cpp):
 // a read-only cache on the GUI thread.
-class CacheRequestLookup final : public RequestLookup
-{
+class CacheRequestLookup final : public RequestLookup {
 public:
     bool open(const QString &path, QString *error)
     {
@@ -56,7 +55,8 @@ DeskHarness::DeskHarness(QString cachePath, std::function<qint64()> now,
 {
     registerStoreMetaTypes();
     const PolicyConfig policy = PolicyConfig::defaults();
-    m_clock = std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock(policy.review));
+    m_clock = std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(),
+                                                   ReviewClock(policy.review));
     if (now)
         m_clock->setNowFunction(std::move(now));
     if (clockCreated)
@@ -81,15 +81,16 @@ DeskHarness::DeskHarness(QString cachePath, std::function<qint64()> now,
                          m_opened = true;
                      });
     // As the app connects them (model, then window), timed as one merge.
-    QObject::connect(m_worker, &StoreWorker::changeSetCommitted, m_model.get(), [this](const ChangeSet &changes) {
-        const double start = nowMs();
-        m_model->applyChangeSet(changes);
-        m_window->onChangeSetCommitted(changes);
-        const double ms = nowMs() - start;
-        ++m_merged;
-        if (onMerged)
-            onMerged(changes, ms);
-    });
+    QObject::connect(m_worker, &StoreWorker::changeSetCommitted, m_model.get(),
+                     [this](const ChangeSet &changes) {
+                         const double start = nowMs();
+                         m_model->applyChangeSet(changes);
+                         m_window->onChangeSetCommitted(changes);
+                         const double ms = nowMs() - start;
+                         ++m_merged;
+                         if (onMerged)
+                             onMerged(changes, ms);
+                     });
 }
 
 DeskHarness::~DeskHarness()
@@ -115,11 +116,11 @@ QueueView *DeskHarness::view() const
 bool DeskHarness::open(QString *error)
 {
     bool failed = false;
-    const QMetaObject::Connection c = QObject::connect(
-        m_worker, &StoreWorker::openFailed, m_model.get(), [&](const StoreError &e) {
-            *error = e.message;
-            failed = true;
-        });
+    const QMetaObject::Connection c = QObject::connect(m_worker, &StoreWorker::openFailed,
+                                                       m_model.get(), [&](const StoreError &e) {
+                                                           *error = e.message;
+                                                           failed = true;
+                                                       });
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, &StoreWorker::openStore, Qt::QueuedConnection);
     const bool done = waitUntil([&] { return m_opened || failed; }, 120000);
@@ -134,17 +135,19 @@ bool DeskHarness::loadQueue(QString *error)
     static quint64 nextTicket = 0x4245'4E43'0000'0000ULL; // "BENC"
     const quint64 ticket = ++nextTicket;
     bool loaded = false;
-    const QMetaObject::Connection c = QObject::connect(
-        m_worker, &StoreWorker::queueLoaded, m_model.get(), [&](quint64 t, const QueueSnapshot &snapshot) {
-            if (t != ticket)
-                return;
-            queueReceivedAt = nowMs();
-            m_model->loadSnapshot(snapshot.requests, snapshot.cases);
-            modelLoadedAt = nowMs();
-            loaded = true;
-        });
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, ticket] { worker->loadActiveQueue(ticket); },
-                              Qt::QueuedConnection);
+    const QMetaObject::Connection c =
+        QObject::connect(m_worker, &StoreWorker::queueLoaded, m_model.get(),
+                         [&](quint64 t, const QueueSnapshot &snapshot) {
+                             if (t != ticket)
+                                 return;
+                             queueReceivedAt = nowMs();
+                             m_model->loadSnapshot(snapshot.requests, snapshot.cases);
+                             modelLoadedAt = nowMs();
+                             loaded = true;
+                         });
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, ticket] { worker->loadActiveQueue(ticket); },
+        Qt::QueuedConnection);
     const bool done = waitUntil([&] { return loaded; }, 120000);
     QObject::disconnect(c);
     if (!done)
@@ -156,7 +159,8 @@ bool DeskHarness::show(QString *error)
 {
     m_window->show();
     const bool exposed = waitUntil(
-        [this] { return m_window->windowHandle() && m_window->windowHandle()->isExposed(); }, 20000);
+        [this] { return m_window->windowHandle() && m_window->windowHandle()->isExposed(); },
+        20000);
     if (!exposed)
         *error = u"the main window was not exposed"_s;
     return exposed;

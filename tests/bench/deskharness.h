@@ -29,14 +29,14 @@ namespace Bench {
 
 class CacheRequestLookup;
 
-class DeskHarness final
-{
+class DeskHarness final {
 public:
     // now: the review clock's time source (epoch milliseconds); empty for
     // the real clock. clockCreated: called before the model connects to the
     // clock (to connect ahead of it).
-    explicit DeskHarness(QString cachePath, std::function<qint64()> now = {},
-                         const std::function<void(Escalation::ReviewClockService *)> &clockCreated = {});
+    explicit DeskHarness(
+        QString cachePath, std::function<qint64()> now = {},
+        const std::function<void(Escalation::ReviewClockService *)> &clockCreated = {});
     ~DeskHarness();
     DeskHarness(const DeskHarness &) = delete;
     DeskHarness &operator=(const DeskHarness &) = delete;

@@ -32,7 +32,7 @@ double nowMs()
 
 double processCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
@@ -77,7 +77,7 @@ bool PortalProcess::start(const QString &executable, const QStringList &extra, Q
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProgram(executable);
-    m_process->setArguments(QStringList{u"--listen"_s, u"127.0.0.1:0"_s} + extra);
+    m_process->setArguments(QStringList {u"--listen"_s, u"127.0.0.1:0"_s} + extra);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"ESCALATION_PORTAL_TOKEN"_s, token());
     m_process->setProcessEnvironment(env);
@@ -98,8 +98,8 @@ bool PortalProcess::start(const QString &executable, const QStringList &extra, Q
             return true;
         }
     }
-    *error = u"the portal did not start listening: %1 %2"_s.arg(QString::fromUtf8(out),
-                                                                 QString::fromUtf8(m_process->readAllStandardError()));
+    *error = u"the portal did not start listening: %1 %2"_s.arg(
+        QString::fromUtf8(out), QString::fromUtf8(m_process->readAllStandardError()));
     stop();
     return false;
 }
@@ -123,7 +123,8 @@ QJsonObject PortalAnswer::json() const
     return QJsonDocument::fromJson(body).object();
 }
 
-bool callPortal(const QUrl &base, const QList<PortalCall> &calls, QList<PortalAnswer> *answers, int timeoutMs)
+bool callPortal(const QUrl &base, const QList<PortalCall> &calls, QList<PortalAnswer> *answers,
+                int timeoutMs)
 {
     static QNetworkAccessManager *nam = new QNetworkAccessManager(QCoreApplication::instance());
     answers->clear();
@@ -134,15 +135,19 @@ bool callPortal(const QUrl &base, const QList<PortalCall> &calls, QList<PortalAn
         const PortalCall &call = calls[i];
         QNetworkRequest request(QUrl(base.toString() + u"/api/v1"_s + call.path));
         request.setRawHeader("Authorization", "Bearer " + PortalProcess::token().toUtf8());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        request.setRawHeader("Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
+        request.setRawHeader("Idempotency-Key",
+                             QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
         request.setTransferTimeout(timeoutMs);
         QNetworkReply *reply = call.verb == "GET"
             ? nam->get(request)
-            : nam->sendCustomRequest(request, call.verb, QJsonDocument(call.body).toJson(QJsonDocument::Compact));
+            : nam->sendCustomRequest(request, call.verb,
+                                     QJsonDocument(call.body).toJson(QJsonDocument::Compact));
         replies.append(reply);
         QObject::connect(reply, &QNetworkReply::finished, reply, [reply, answers, i, &open] {
-            (*answers)[i].status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            (*answers)[i].status =
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             (*answers)[i].body = reply->readAll();
             --open;
         });
@@ -250,8 +255,8 @@ PortalProcess *Fixture::portal(const Options &options, QString *error)
     auto portal = std::make_unique<PortalProcess>();
     const QString count = QString::number(options.requests());
     if (!portal->start(options.portalExecutable,
-                       {u"--requests"_s, count, u"--cases"_s, count, u"--seed"_s, QString::number(Seed),
-                        u"--now"_s, isoNow()},
+                       {u"--requests"_s, count, u"--cases"_s, count, u"--seed"_s,
+                        QString::number(Seed), u"--now"_s, isoNow()},
                        error))
         return nullptr;
     m_portal = std::move(portal);

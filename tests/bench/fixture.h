@@ -35,8 +35,7 @@ double percentile(std::vector<double> samples, double p);
 bool waitUntil(const std::function<bool()> &done, int timeoutMs);
 
 // The reference portal as a child process on a free loopback port.
-class PortalProcess final
-{
+class PortalProcess final {
 public:
     ~PortalProcess();
     bool start(const QString &executable, const QStringList &extra, QString *error);
@@ -65,8 +64,7 @@ struct PortalAnswer {
 bool callPortal(const QUrl &base, const QList<PortalCall> &calls, QList<PortalAnswer> *answers,
                 int timeoutMs = 120000);
 
-class Fixture final
-{
+class Fixture final {
 public:
     static Fixture &instance();
 

@@ -21,7 +21,8 @@ PortalSettings portalSettings(const QUrl &url)
     return settings;
 }
 
-QNetworkReply *TimingNetworkAccessManager::createRequest(Operation op, const QNetworkRequest &request,
+QNetworkReply *TimingNetworkAccessManager::createRequest(Operation op,
+                                                         const QNetworkRequest &request,
                                                          QIODevice *data)
 {
     QNetworkReply *reply = QNetworkAccessManager::createRequest(op, request, data);
@@ -50,7 +51,8 @@ QString syncedCache(const Options &options, QString *error)
     PortalClient client(portalSettings(portal->url()));
     SyncEngine engine(&client, desk.worker());
     std::optional<SyncOutcome> outcome;
-    QObject::connect(&engine, &SyncEngine::cycleFinished, &engine, [&outcome](const SyncOutcome &o) { outcome = o; });
+    QObject::connect(&engine, &SyncEngine::cycleFinished, &engine,
+                     [&outcome](const SyncOutcome &o) { outcome = o; });
     engine.runOnce(desk.syncState());
     if (!waitUntil([&] { return outcome.has_value(); }, 180000) || !outcome->ok()) {
         *error = u"the first sync failed: %1"_s.arg(outcome ? outcome->message : u"timed out"_s);

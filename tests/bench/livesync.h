@@ -21,15 +21,15 @@ Escalation::PortalSettings portalSettings(const QUrl &url);
 // Passes every request on unchanged; calls onChangesAnswered (GUI thread)
 // the moment a GET /changes answer has been received completely, before the
 // client reads it.
-class TimingNetworkAccessManager final : public QNetworkAccessManager
-{
+class TimingNetworkAccessManager final : public QNetworkAccessManager {
     Q_OBJECT
 public:
     using QNetworkAccessManager::QNetworkAccessManager;
     std::function<void(double atMs)> onChangesAnswered;
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *data) override;
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *data) override;
 };
 
 // A cache the sync engine filled from the fixture's portal (P1's last one,

@@ -29,9 +29,12 @@ namespace {
 // Register measurements here, one line each, implemented in their own files.
 constexpr Bench::Measurement kMeasurements[] = {
     {"P1", "full first sync from the portal until the queue shows every row", &Bench::measureP1},
-    {"P2", "incremental sync of 1 000 changed requests, answer received to rows updated", &Bench::measureP2},
-    {"P3", "cold start with the cache full until the queue is painted and interactive", &Bench::measureP3},
-    {"P4", "review-clock tick: compute (UI work and dataChanged exactness below)", &Bench::measureP4},
+    {"P2", "incremental sync of 1 000 changed requests, answer received to rows updated",
+     &Bench::measureP2},
+    {"P3", "cold start with the cache full until the queue is painted and interactive",
+     &Bench::measureP3},
+    {"P4", "review-clock tick: compute (UI work and dataChanged exactness below)",
+     &Bench::measureP4},
     {"P5", "sort the queue by a column (slowest column)", &Bench::measureP5},
     {"P6", "filter the queue per keystroke (slowest keystroke of a search)", &Bench::measureP6},
     {"P7", "memory of the whole process with the queue loaded (RSS)", &Bench::measureP7},
@@ -42,14 +45,14 @@ constexpr Bench::Measurement kMeasurements[] = {
 
 QJsonObject toJson(const Bench::Result &r)
 {
-    QJsonObject o{{u"value"_s, r.value},
-                  {u"unit"_s, r.unit},
-                  {u"target"_s, r.target},
-                  {u"met"_s, r.met},
-                  {u"failed"_s, r.failed},
-                  {u"repetitions"_s, r.repetitions},
-                  {u"spread"_s, QJsonObject{{u"min"_s, r.spreadMin}, {u"max"_s, r.spreadMax}}},
-                  {u"notes"_s, QJsonValue::fromVariant(r.notes)}};
+    QJsonObject o {{u"value"_s, r.value},
+                   {u"unit"_s, r.unit},
+                   {u"target"_s, r.target},
+                   {u"met"_s, r.met},
+                   {u"failed"_s, r.failed},
+                   {u"repetitions"_s, r.repetitions},
+                   {u"spread"_s, QJsonObject {{u"min"_s, r.spreadMin}, {u"max"_s, r.spreadMax}}},
+                   {u"notes"_s, QJsonValue::fromVariant(r.notes)}};
     if (r.hasReference) {
         o.insert(u"reference"_s, r.reference);
         o.insert(u"referenceUnit"_s, r.referenceUnit);
@@ -57,11 +60,14 @@ QJsonObject toJson(const Bench::Result &r)
     }
     QJsonObject parts;
     for (const Bench::Part &p : r.parts) {
-        parts.insert(p.name, QJsonObject{{u"value"_s, p.value},
-                                         {u"unit"_s, p.unit},
-                                         {u"target"_s, p.target},
-                                         {u"met"_s, p.met},
-                                         {u"spread"_s, QJsonObject{{u"min"_s, p.spreadMin}, {u"max"_s, p.spreadMax}}}});
+        parts.insert(
+            p.name,
+            QJsonObject {
+                {u"value"_s, p.value},
+                {u"unit"_s, p.unit},
+                {u"target"_s, p.target},
+                {u"met"_s, p.met},
+                {u"spread"_s, QJsonObject {{u"min"_s, p.spreadMin}, {u"max"_s, p.spreadMax}}}});
     }
     if (!parts.isEmpty())
         o.insert(u"parts"_s, parts);
@@ -110,15 +116,23 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Measures the PERFORMANCE.md targets."_s);
     parser.addHelpOption();
-    const QCommandLineOption jsonOption(u"json"_s, u"Also write the results as one JSON object to FILE."_s, u"FILE"_s);
-    const QCommandLineOption onlyOption(u"only"_s, u"Run only these measurements (comma-separated ids)."_s, u"IDS"_s);
-    const QCommandLineOption scaleOption(u"scale"_s, u"Scale the input sizes (default 1)."_s, u"FACTOR"_s, u"1"_s);
-    const QCommandLineOption repetitionsOption(u"repetitions"_s, u"Timed repetitions, at least 5 (default 7)."_s, u"N"_s, u"7"_s);
-    const QCommandLineOption portalOption(u"portal"_s, u"The escalation-portal executable."_s, u"FILE"_s);
-    QCommandLineOption childOption(u"child"_s, u"Internal: run a child-process measurement."_s, u"MODE"_s);
-    const QCommandLineOption rssOption(u"measure-rss"_s, u"Internal: the P7 child process on CACHE."_s);
+    const QCommandLineOption jsonOption(
+        u"json"_s, u"Also write the results as one JSON object to FILE."_s, u"FILE"_s);
+    const QCommandLineOption onlyOption(
+        u"only"_s, u"Run only these measurements (comma-separated ids)."_s, u"IDS"_s);
+    const QCommandLineOption scaleOption(u"scale"_s, u"Scale the input sizes (default 1)."_s,
+                                         u"FACTOR"_s, u"1"_s);
+    const QCommandLineOption repetitionsOption(
+        u"repetitions"_s, u"Timed repetitions, at least 5 (default 7)."_s, u"N"_s, u"7"_s);
+    const QCommandLineOption portalOption(u"portal"_s, u"The escalation-portal executable."_s,
+                                          u"FILE"_s);
+    QCommandLineOption childOption(u"child"_s, u"Internal: run a child-process measurement."_s,
+                                   u"MODE"_s);
+    const QCommandLineOption rssOption(u"measure-rss"_s,
+                                       u"Internal: the P7 child process on CACHE."_s);
     childOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({jsonOption, onlyOption, scaleOption, repetitionsOption, portalOption, childOption, rssOption});
+    parser.addOptions({jsonOption, onlyOption, scaleOption, repetitionsOption, portalOption,
+                       childOption, rssOption});
     parser.addPositionalArgument(u"CACHE"_s, u"Internal: the cache a child process opens."_s);
     parser.process(app);
 
@@ -128,7 +142,8 @@ int main(int argc, char *argv[])
             return Bench::runRssChild(cache);
         if (parser.value(childOption) == u"cold-start"_s)
             return Bench::runColdStartChild(cache);
-        QTextStream(stderr) << "escalation-bench: unknown child mode " << parser.value(childOption) << '\n';
+        QTextStream(stderr) << "escalation-bench: unknown child mode " << parser.value(childOption)
+                            << '\n';
         return 2;
     }
 
@@ -146,8 +161,8 @@ int main(int argc, char *argv[])
     options.portalExecutable = parser.isSet(portalOption) ? parser.value(portalOption)
                                                           : QStringLiteral(ESCALATION_PORTAL_EXE);
     if (!QFileInfo(options.portalExecutable).isExecutable()) {
-        QTextStream(stderr) << "escalation-bench: no escalation-portal at " << options.portalExecutable
-                            << " (use --portal FILE)\n";
+        QTextStream(stderr) << "escalation-bench: no escalation-portal at "
+                            << options.portalExecutable << " (use --portal FILE)\n";
         return 2;
     }
     out << u"escalation-bench: %1 requests on as many cases; %2 repetitions; %3 cores, %4, %5 GB RAM; Qt %6\n"_s
@@ -161,8 +176,13 @@ int main(int argc, char *argv[])
 
     QJsonObject json;
     bool allPassed = true;
-    out << u"%1 %2 %3 %4 %5 %6  %7\n"_s.arg(u"id"_s, -4).arg(u"median"_s, 12).arg(u"spread"_s, 21).arg(u"target"_s, 8)
-               .arg(u"reference"_s, 12).arg(u"ratio"_s, 10).arg(u"result"_s);
+    out << u"%1 %2 %3 %4 %5 %6  %7\n"_s.arg(u"id"_s, -4)
+               .arg(u"median"_s, 12)
+               .arg(u"spread"_s, 21)
+               .arg(u"target"_s, 8)
+               .arg(u"reference"_s, 12)
+               .arg(u"ratio"_s, 10)
+               .arg(u"result"_s);
     for (const Bench::Measurement &m : kMeasurements) {
         const QString id = QString::fromLatin1(m.id);
         if (!only.isEmpty() && !only.contains(id))
@@ -175,12 +195,17 @@ int main(int argc, char *argv[])
                    .arg(r.target, 8, 'g', 4)
                    .arg(r.hasReference ? QString::number(r.reference, 'g', 4) : u"-"_s, 12)
                    .arg(r.hasReference ? QString::number(r.ratio(), 'g', 3) : u"-"_s, 10)
-                   .arg(r.failed ? u"FAILED"_s : r.met ? u"met"_s : u"missed"_s)
+                   .arg(r.failed    ? u"FAILED"_s
+                            : r.met ? u"met"_s
+                                    : u"missed"_s)
                    .arg(QString::fromLatin1(m.title), r.unit);
         for (const Bench::Part &p : r.parts) {
             out << u"%1 %2 %3 %4 %5 %6  %7   %8\n"_s.arg(u"  +"_s, -4)
                        .arg(p.value, 12, 'g', 4)
-                       .arg(p.spreadMin == p.spreadMax ? QString() : u"%1..%2"_s.arg(p.spreadMin, 0, 'g', 4).arg(p.spreadMax, 0, 'g', 4), 21)
+                       .arg(p.spreadMin == p.spreadMax ? QString()
+                                                       : u"%1..%2"_s.arg(p.spreadMin, 0, 'g', 4)
+                                                             .arg(p.spreadMax, 0, 'g', 4),
+                            21)
                        .arg(p.target, 8, 'g', 4)
                        .arg(u"-"_s, 12)
                        .arg(u"-"_s, 10)
@@ -194,19 +219,21 @@ int main(int argc, char *argv[])
     }
     const double runSeconds = (Bench::nowMs() - runStart) / 1000.0;
     out << u"total %1 s\n"_s.arg(runSeconds, 0, 'f', 1);
-    json.insert(u"machine"_s, QJsonObject{{u"cores"_s, QThread::idealThreadCount()},
-                                           {u"cpu"_s, cpuModel()},
-                                           {u"memoryGb"_s, memoryGb()},
-                                           {u"qt"_s, QString::fromLatin1(qVersion())},
-                                           {u"requests"_s, options.requests()},
-                                           {u"repetitions"_s, options.repetitions},
-                                           {u"seconds"_s, runSeconds}});
+    json.insert(u"machine"_s,
+                QJsonObject {{u"cores"_s, QThread::idealThreadCount()},
+                             {u"cpu"_s, cpuModel()},
+                             {u"memoryGb"_s, memoryGb()},
+                             {u"qt"_s, QString::fromLatin1(qVersion())},
+                             {u"requests"_s, options.requests()},
+                             {u"repetitions"_s, options.repetitions},
+                             {u"seconds"_s, runSeconds}});
 
     if (parser.isSet(jsonOption)) {
         QFile file(parser.value(jsonOption));
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
             || file.write(QJsonDocument(json).toJson()) < 0 || !file.flush()) {
-            QTextStream(stderr) << "escalation-bench: cannot write " << file.fileName() << ": " << file.errorString() << '\n';
+            QTextStream(stderr) << "escalation-bench: cannot write " << file.fileName() << ": "
+                                << file.errorString() << '\n';
             return 4;
         }
     }

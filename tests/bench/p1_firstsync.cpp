@@ -37,9 +37,11 @@ bool fetchFirstSyncPages(const QUrl &portal, QList<QByteArray> *bodies, QString 
     QString since = u"0"_s;
     for (int guard = 0; guard < 100000; ++guard) {
         QList<PortalAnswer> answers;
-        if (!callPortal(portal, {{"GET", u"/changes?since=%1&limit=1000"_s.arg(since), {}}}, &answers)
+        if (!callPortal(portal, {{"GET", u"/changes?since=%1&limit=1000"_s.arg(since), {}}},
+                        &answers)
             || answers.first().status != 200) {
-            *error = u"fetching /changes?since=%1 failed (HTTP %2)"_s.arg(since).arg(answers.value(0).status);
+            *error = u"fetching /changes?since=%1 failed (HTTP %2)"_s.arg(since).arg(
+                answers.value(0).status);
             return false;
         }
         bodies->append(answers.first().body);
@@ -79,31 +81,42 @@ std::optional<qint64> instantMs(const QJsonValue &v)
         return value;
     };
     if ((s.size() == 20 || s.size() == 24) && s[4] == u'-' && s[10] == u'T' && s.back() == u'Z') {
-        const qint64 days = daysFromCivil(digits(0, 4), unsigned(digits(5, 2)), unsigned(digits(8, 2)));
+        const qint64 days =
+            daysFromCivil(digits(0, 4), unsigned(digits(5, 2)), unsigned(digits(8, 2)));
         const qint64 ms = s.size() == 24 ? digits(20, 3) : 0;
-        return ((days * 24 + digits(11, 2)) * 60 + digits(14, 2)) * 60000 + digits(17, 2) * 1000 + ms;
+        return ((days * 24 + digits(11, 2)) * 60 + digits(14, 2)) * 60000 + digits(17, 2) * 1000
+            + ms;
     }
     const QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
     return dt.isValid() ? std::optional(dt.toMSecsSinceEpoch()) : std::nullopt;
 }
 
-class RawWriter final
-{
+class RawWriter final {
 public:
     explicit RawWriter(const QString &path)
     {
-        m_ok = sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK
+        m_ok =
+            sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr)
+                == SQLITE_OK
             && exec("PRAGMA journal_mode = WAL") && exec("PRAGMA synchronous = NORMAL")
-            && prepare(&m_case,
-                       "INSERT INTO cases (id, number, subject, account, tier, severity, priority, status, "
-                       "created_at, first_response_at, last_customer_update_at, last_support_update_at, "
-                       "assignee, csm, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            && prepare(&m_request,
-                       "INSERT INTO requests (id, case_id, level, reason, summary, requested_by, requested_at, "
-                       "state, previous_request_id, owner, team, calendar_id, decision_kind, decision_text, "
-                       "decision_by, decision_at, analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
-                       "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            && prepare(&m_note, "INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?,?,?,?,?,?)");
+            && prepare(
+                &m_case,
+                "INSERT INTO cases (id, number, subject, account, tier, severity, priority, "
+                "status, "
+                "created_at, first_response_at, last_customer_update_at, last_support_update_at, "
+                "assignee, csm, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            && prepare(
+                &m_request,
+                "INSERT INTO requests (id, case_id, level, reason, summary, requested_by, "
+                "requested_at, "
+                "state, previous_request_id, owner, team, calendar_id, decision_kind, "
+                "decision_text, "
+                "decision_by, decision_at, analysis_text, analysis_by, analysis_at, ack_by, "
+                "ack_at, "
+                "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            && prepare(
+                &m_note,
+                "INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?,?,?,?,?,?)");
     }
     ~RawWriter()
     {
@@ -137,8 +150,8 @@ public:
                 integer(m_case, ++i, c, u"severity"_s);
                 text(m_case, ++i, c, u"priority"_s);
                 text(m_case, ++i, c, u"status"_s);
-                for (const QString &key : {u"createdAt"_s, u"firstResponseAt"_s, u"lastCustomerUpdateAt"_s,
-                                           u"lastSupportUpdateAt"_s})
+                for (const QString &key : {u"createdAt"_s, u"firstResponseAt"_s,
+                                           u"lastCustomerUpdateAt"_s, u"lastSupportUpdateAt"_s})
                     instant(m_case, ++i, c.value(key));
                 text(m_case, ++i, c, u"assignee"_s);
                 text(m_case, ++i, c, u"csm"_s);
@@ -196,10 +209,14 @@ public:
     }
 
 private:
-    bool exec(const char *sql) { return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK; }
+    bool exec(const char *sql)
+    {
+        return sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    }
     bool prepare(sqlite3_stmt **s, const char *sql)
     {
-        return sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, s, nullptr) == SQLITE_OK;
+        return sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, s, nullptr)
+            == SQLITE_OK;
     }
     static void bind16(sqlite3_stmt *s, int i, const QString &v)
     {
@@ -299,7 +316,8 @@ Result measureP1(const Options &options)
         const double start = nowMs();
         engine.runOnce(desk.syncState());
         const bool done = waitUntil(
-            [&] { return outcome && (!outcome->ok() || desk.model()->rowCount() == expected); }, 120000);
+            [&] { return outcome && (!outcome->ok() || desk.model()->rowCount() == expected); },
+            120000);
         // Painted now, or held back by the view while rows poured in and
         // painted at the end of its interval: either is part of "shows".
         desk.paintQueue();
@@ -350,28 +368,29 @@ Result measureP1(const Options &options)
     }
     result.hasReference = true;
     result.reference = percentile(raw, 50);
-    result.notes << u"raw limit (QJsonDocument + prepared INSERTs, one transaction): median %1 s, %2..%3 s; "
-                    "%4 case and request rows"_s
-                        .arg(result.reference, 0, 'f', 3)
-                        .arg(*std::min_element(raw.begin(), raw.end()), 0, 'f', 3)
-                        .arg(*std::max_element(raw.begin(), raw.end()), 0, 'f', 3)
-                        .arg(rawRows);
-    result.parts.append({u"sync/limit"_s, result.ratio(), u"×"_s, 2.0, 0, 0, result.ratio() <= 2.0});
+    result.notes
+        << u"raw limit (QJsonDocument + prepared INSERTs, one transaction): median %1 s, %2..%3 s; "
+           "%4 case and request rows"_s.arg(result.reference, 0, 'f', 3)
+               .arg(*std::min_element(raw.begin(), raw.end()), 0, 'f', 3)
+               .arg(*std::max_element(raw.begin(), raw.end()), 0, 'f', 3)
+               .arg(rawRows);
+    result.parts.append(
+        {u"sync/limit"_s, result.ratio(), u"×"_s, 2.0, 0, 0, result.ratio() <= 2.0});
 #else
     result.notes << u"no raw limit: built without the SQLite headers"_s;
 #endif
 
-    result.notes.prepend(u"%1 requests on %2 cases at the portal, %3 in the queue; %4 pages, %5 MB of JSON; "
-                         "CPU of this process (GUI, pool and store threads) median %6 s; model merges on the "
-                         "GUI thread %7 ms in all, longest %8 ms"_s
-                             .arg(options.requests())
-                             .arg(options.requests())
-                             .arg(expected)
-                             .arg(bodies.size())
-                             .arg(double(feedBytes) / 1e6, 0, 'f', 1)
-                             .arg(percentile(cpu, 50) / 1000.0, 0, 'f', 2)
-                             .arg(percentile(merges, 50), 0, 'f', 0)
-                             .arg(percentile(maxMerges, 50), 0, 'f', 1));
+    result.notes.prepend(
+        u"%1 requests on %2 cases at the portal, %3 in the queue; %4 pages, %5 MB of JSON; "
+        "CPU of this process (GUI, pool and store threads) median %6 s; model merges on the "
+        "GUI thread %7 ms in all, longest %8 ms"_s.arg(options.requests())
+            .arg(options.requests())
+            .arg(expected)
+            .arg(bodies.size())
+            .arg(double(feedBytes) / 1e6, 0, 'f', 1)
+            .arg(percentile(cpu, 50) / 1000.0, 0, 'f', 2)
+            .arg(percentile(merges, 50), 0, 'f', 0)
+            .arg(percentile(maxMerges, 50), 0, 'f', 1));
     result.met = !result.failed && result.value <= result.target;
     return result;
 }

@@ -46,7 +46,8 @@ Result measureP2(const Options &options)
     PortalClient client(portalSettings(portal->url()), &nam);
     SyncEngine engine(&client, desk.worker());
     std::optional<SyncOutcome> outcome;
-    QObject::connect(&engine, &SyncEngine::cycleFinished, &engine, [&outcome](const SyncOutcome &o) { outcome = o; });
+    QObject::connect(&engine, &SyncEngine::cycleFinished, &engine,
+                     [&outcome](const SyncOutcome &o) { outcome = o; });
     SyncState state = desk.syncState();
 
     // Rows the model reported changed while the sync ran.
@@ -66,18 +67,20 @@ Result measureP2(const Options &options)
         QList<PortalCall> calls;
         QSet<QString> ids;
         for (int i = 0; i < changed; ++i) {
-            const QString id = desk.model()->requestIdAt((rep * changed + i) % desk.model()->rowCount());
+            const QString id =
+                desk.model()->requestIdAt((rep * changed + i) % desk.model()->rowCount());
             ids.insert(id);
-            calls.append({"POST", u"/requests/%1/actions"_s.arg(id),
-                          QJsonObject{{u"action"_s, u"note"_s},
-                                      {u"text"_s, u"Benchmark note %1 of run %2."_s.arg(i).arg(rep)},
-                                      {u"actor"_s, u"Bench Colleague"_s}}});
+            calls.append(
+                {"POST", u"/requests/%1/actions"_s.arg(id),
+                 QJsonObject {{u"action"_s, u"note"_s},
+                              {u"text"_s, u"Benchmark note %1 of run %2."_s.arg(i).arg(rep)},
+                              {u"actor"_s, u"Bench Colleague"_s}}});
         }
         QList<PortalAnswer> answers;
         const bool written = callPortal(portal->url(), calls, &answers);
-        const bool allOk = written && std::all_of(answers.cbegin(), answers.cend(), [](const PortalAnswer &a) {
-            return a.status == 200;
-        });
+        const bool allOk = written
+            && std::all_of(answers.cbegin(), answers.cend(),
+                           [](const PortalAnswer &a) { return a.status == 200; });
         if (!allOk) {
             result.failed = true;
             result.notes << u"the portal refused a note (HTTP %1)"_s.arg(answers.value(0).status);
@@ -105,7 +108,8 @@ Result measureP2(const Options &options)
         outcome.reset();
         merging = true;
         engine.runOnce(state);
-        const bool done = waitUntil([&] { return outcome.has_value() && (updatedAt > 0 || !outcome->ok()); }, 60000);
+        const bool done = waitUntil(
+            [&] { return outcome.has_value() && (updatedAt > 0 || !outcome->ok()); }, 60000);
         merging = false;
         if (!done || !outcome->ok() || updatedAt == 0) {
             result.failed = true;
@@ -124,23 +128,28 @@ Result measureP2(const Options &options)
         });
         if (missing > 0) {
             result.failed = true;
-            result.notes << u"dataChanged missed %1 of the %2 changed rows"_s.arg(missing).arg(changed);
+            result.notes << u"dataChanged missed %1 of the %2 changed rows"_s.arg(missing).arg(
+                changed);
         }
     }
     nam.onChangesAnswered = nullptr;
     desk.onMerged = nullptr;
     summarize(samples, &result);
     result.parts.append({u"GUI thread"_s, percentile(guiMs, 50), u"ms"_s, result.target,
-                         *std::min_element(guiMs.begin(), guiMs.end()), *std::max_element(guiMs.begin(), guiMs.end()),
+                         *std::min_element(guiMs.begin(), guiMs.end()),
+                         *std::max_element(guiMs.begin(), guiMs.end()),
                          percentile(guiMs, 50) <= result.target});
-    result.notes << u"%1 requests changed by another client (a note each) among %2 in the queue; answer parsed on "
-                    "a pool thread, committed on the store thread; GUI thread busy only in the model merge: median "
-                    "%3 ms over %4 change set(s); rows reported changed by dataChanged = changed requests: %5"_s
-                        .arg(changed)
-                        .arg(desk.model()->rowCount())
-                        .arg(percentile(guiMs, 50), 0, 'f', 1)
-                        .arg(percentile(pages, 50))
-                        .arg(result.failed ? u"no"_s : u"yes"_s);
+    result.notes
+        << u"%1 requests changed by another client (a note each) among %2 in the queue; answer "
+           u"parsed on "
+           "a pool thread, committed on the store thread; GUI thread busy only in the model merge: "
+           "median "
+           "%3 ms over %4 change set(s); rows reported changed by dataChanged = changed requests: %5"_s
+               .arg(changed)
+               .arg(desk.model()->rowCount())
+               .arg(percentile(guiMs, 50), 0, 'f', 1)
+               .arg(percentile(pages, 50))
+               .arg(result.failed ? u"no"_s : u"yes"_s);
     result.met = !result.failed && result.value <= result.target;
     return result;
 }

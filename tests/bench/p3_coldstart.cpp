@@ -59,7 +59,9 @@ std::pair<qint64, qint64> residentKb()
     qint64 rss = 0, hwm = 0;
     if (status.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : status.readAll().split('\n')) {
-            const auto value = [&line] { return line.mid(6).trimmed().split(' ').first().toLongLong(); };
+            const auto value = [&line] {
+                return line.mid(6).trimmed().split(' ').first().toLongLong();
+            };
             if (line.startsWith("VmRSS:"))
                 rss = value();
             else if (line.startsWith("VmHWM:"))
@@ -93,9 +95,11 @@ ColdStart coldStart(AppController &desk)
     const auto since = [](double at) { return at - processStartedAt; };
     out.figures.insert(u"appMs"_s, since(nowMs()));
     QString fatal;
-    QObject::connect(&desk, &AppController::fatalError, &desk, [&fatal](const QString &m) { fatal = m; });
+    QObject::connect(&desk, &AppController::fatalError, &desk,
+                     [&fatal](const QString &m) { fatal = m; });
     int rows = -1;
-    QObject::connect(&desk, &AppController::queueShown, &desk, [&rows](int shown) { rows = shown; });
+    QObject::connect(&desk, &AppController::queueShown, &desk,
+                     [&rows](int shown) { rows = shown; });
     const double started = nowMs();
     desk.start();
     out.figures.insert(u"windowMs"_s, since(nowMs()));
@@ -140,7 +144,8 @@ ChildRun runChild(const Options &options, const QStringList &arguments)
     const QByteArray out = child.readAllStandardOutput().trimmed();
     run.figures = QJsonDocument::fromJson(out.split('\n').last()).object();
     if (child.exitCode() != 0 || run.figures.isEmpty())
-        run.error = u"the child failed (status %1): %2"_s.arg(child.exitCode()).arg(QString::fromUtf8(out));
+        run.error =
+            u"the child failed (status %1): %2"_s.arg(child.exitCode()).arg(QString::fromUtf8(out));
     return run;
 }
 
@@ -150,20 +155,23 @@ double bareSelectMs(const QString &path, qint64 *values, QString *error)
 {
     const double start = nowMs();
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr)
+        != SQLITE_OK) {
         *error = QString::fromUtf8(sqlite3_errmsg(db));
         sqlite3_close(db);
         return -1;
     }
     *values = 0;
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    for (const char *sql : {"SELECT id, case_id, level, reason, summary, requested_by, requested_at, state, "
-                            "previous_request_id, owner, team, calendar_id, decision_kind, decision_text, "
-                            "decision_by, decision_at, analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
-                            "updated_at, version, external_due_at FROM requests WHERE state IN ('pending', 'accepted', 'declined')",
-                            "SELECT id, number, subject, account, tier, severity, priority, status, created_at, "
-                            "first_response_at, last_customer_update_at, last_support_update_at, assignee, csm, "
-                            "updated_at, version FROM cases"}) {
+    for (const char *sql :
+         {"SELECT id, case_id, level, reason, summary, requested_by, requested_at, state, "
+          "previous_request_id, owner, team, calendar_id, decision_kind, decision_text, "
+          "decision_by, decision_at, analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
+          "updated_at, version, external_due_at FROM requests WHERE state IN ('pending', "
+          "'accepted', 'declined')",
+          "SELECT id, number, subject, account, tier, severity, priority, status, created_at, "
+          "first_response_at, last_customer_update_at, last_support_update_at, assignee, csm, "
+          "updated_at, version FROM cases"}) {
         sqlite3_stmt *stmt = nullptr;
         if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
             *error = QString::fromUtf8(sqlite3_errmsg(db));
@@ -248,7 +256,8 @@ Result measureP3(const Options &options)
         return result;
     }
     std::vector<double> samples, wall, stages[6];
-    const QStringList names{u"windowMs"_s, u"openMs"_s, u"queueMs"_s, u"modelMs"_s, u"paintedMs"_s, u"rows"_s};
+    const QStringList names {u"windowMs"_s, u"openMs"_s,    u"queueMs"_s,
+                             u"modelMs"_s,  u"paintedMs"_s, u"rows"_s};
     for (int rep = 0; rep < options.repetitions; ++rep) {
         const ChildRun run = runChild(options, {u"--child"_s, u"cold-start"_s, cache});
         if (!run.error.isEmpty()) {
@@ -263,10 +272,11 @@ Result measureP3(const Options &options)
     }
     summarize(samples, &result);
     const double rows = percentile(stages[5], 50);
-    result.notes << u"%1 rows in the queue; child process, from main() (medians, ms since main): window shown %2, "
-                    "cache open %3, snapshot loaded %4, model filled %5, painted %6, interactive %7; spawn to "
-                    "exit seen by the parent %8 ms (adds process start and teardown)"_s
-                        .arg(rows)
+    result.notes << u"%1 rows in the queue; child process, from main() (medians, ms since main): "
+                    u"window shown %2, "
+                    "cache open %3, snapshot loaded %4, model filled %5, painted %6, interactive "
+                    "%7; spawn to "
+                    "exit seen by the parent %8 ms (adds process start and teardown)"_s.arg(rows)
                         .arg(percentile(stages[0], 50), 0, 'f', 0)
                         .arg(percentile(stages[1], 50), 0, 'f', 0)
                         .arg(percentile(stages[2], 50), 0, 'f', 0)
@@ -289,8 +299,10 @@ Result measureP3(const Options &options)
     }
     result.hasReference = true;
     result.reference = percentile(bare, 50);
-    result.notes << u"bare SELECT (the two statements of loadActiveQueue, SQLite C API, %1 values read): "
-                    "median %2 ms"_s.arg(values).arg(result.reference, 0, 'f', 1);
+    result.notes
+        << u"bare SELECT (the two statements of loadActiveQueue, SQLite C API, %1 values read): "
+           "median %2 ms"_s.arg(values)
+               .arg(result.reference, 0, 'f', 1);
 #endif
     result.met = !result.failed && result.value <= result.target && rows > 0;
     return result;
@@ -322,9 +334,12 @@ Result measureP7(const Options &options)
         rows = run.figures.value(u"rows"_s).toDouble();
     }
     summarize(rss, &result);
-    result.notes << u"VmRSS of a child process (store thread, model, proxy, main window) after loading %1 rows, "
-                    "sorting by every column, one search, scrolling and a clock update; peak (VmHWM) median "
-                    "%2 MB"_s.arg(rows).arg(percentile(peak, 50), 0, 'f', 1);
+    result.notes
+        << u"VmRSS of a child process (store thread, model, proxy, main window) after loading %1 "
+           u"rows, "
+           "sorting by every column, one search, scrolling and a clock update; peak (VmHWM) median "
+           "%2 MB"_s.arg(rows)
+               .arg(percentile(peak, 50), 0, 'f', 1);
     result.met = !result.failed && result.value <= result.target && rows > 0;
     return result;
 }

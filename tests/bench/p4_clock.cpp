@@ -27,7 +27,7 @@ namespace {
 
 double threadCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
@@ -36,7 +36,8 @@ std::vector<int> clockStates(const QueueModel *model)
 {
     std::vector<int> states(std::size_t(model->rowCount()));
     for (int row = 0; row < model->rowCount(); ++row)
-        states[std::size_t(row)] = model->data(model->index(row, 0), QueueRole::ClockStateRole).toInt();
+        states[std::size_t(row)] =
+            model->data(model->index(row, 0), QueueRole::ClockStateRole).toInt();
     return states;
 }
 
@@ -58,14 +59,17 @@ Result measureP4(const Options &options)
     qint64 simulatedMs = QDateTime::currentMSecsSinceEpoch();
     double signalAt = 0, signalCpu = 0;
     int signalled = 0;
-    DeskHarness desk(cache, [&simulatedMs] { return simulatedMs; }, [&](ReviewClockService *clock) {
-        // Ahead of the model's own connection: the moment compute ends.
-        QObject::connect(clock, &ReviewClockService::clockStatesChanged, clock, [&](const QStringList &ids) {
-            signalAt = nowMs();
-            signalCpu = threadCpuMs();
-            signalled = int(ids.size());
+    DeskHarness desk(
+        cache, [&simulatedMs] { return simulatedMs; },
+        [&](ReviewClockService *clock) {
+            // Ahead of the model's own connection: the moment compute ends.
+            QObject::connect(clock, &ReviewClockService::clockStatesChanged, clock,
+                             [&](const QStringList &ids) {
+                                 signalAt = nowMs();
+                                 signalCpu = threadCpuMs();
+                                 signalled = int(ids.size());
+                             });
         });
-    });
     if (!desk.open(&error) || !desk.loadQueue(&error) || !desk.show(&error)) {
         result.failed = true;
         result.notes << error;
@@ -139,15 +143,19 @@ Result measureP4(const Options &options)
     summarize(computeCpu, &result);
     result.value = percentile(computeCpu, 99);
     const double uiP99 = percentile(uiCpu, 99);
-    result.parts.append({u"UI work"_s, uiP99, u"ms"_s, 20, *std::min_element(uiCpu.begin(), uiCpu.end()),
+    result.parts.append({u"UI work"_s, uiP99, u"ms"_s, 20,
+                         *std::min_element(uiCpu.begin(), uiCpu.end()),
                          *std::max_element(uiCpu.begin(), uiCpu.end()), uiP99 <= 20});
-    result.parts.append({u"exact dataChanged"_s, double(inexact), u"ticks wrong"_s, 0, 0, 0, inexact == 0});
+    result.parts.append(
+        {u"exact dataChanged"_s, double(inexact), u"ticks wrong"_s, 0, 0, 0, inexact == 0});
     result.failed = inexact != 0;
-    result.notes << u"%1 rows; %2 wake-ups through the next simulated day, %3 changed states (%4 rows in all, "
-                    "at most %5 at once); value and UI work: GUI-thread CPU time, 99th percentile over ticks, spread "
-                    "the fastest and slowest tick; wall time p99: compute %6 ms, UI %7 ms; wall median: compute "
-                    "%8 ms, UI %9 ms"_s
-                        .arg(model->rowCount())
+    result.notes << u"%1 rows; %2 wake-ups through the next simulated day, %3 changed states (%4 "
+                    u"rows in all, "
+                    "at most %5 at once); value and UI work: GUI-thread CPU time, 99th percentile "
+                    "over ticks, spread "
+                    "the fastest and slowest tick; wall time p99: compute %6 ms, UI %7 ms; wall "
+                    "median: compute "
+                    "%8 ms, UI %9 ms"_s.arg(model->rowCount())
                         .arg(wakeUps)
                         .arg(ticks)
                         .arg(changedTotal)
@@ -156,9 +164,10 @@ Result measureP4(const Options &options)
                         .arg(percentile(ui, 99), 0, 'f', 3)
                         .arg(percentile(compute, 50), 0, 'f', 3)
                         .arg(percentile(ui, 50), 0, 'f', 3);
-    result.notes << u"dataChanged checked on %1 ticks against every row's state before and after: %2 wrong"_s
-                        .arg(exactChecked)
-                        .arg(inexact);
+    result.notes
+        << u"dataChanged checked on %1 ticks against every row's state before and after: %2 wrong"_s
+               .arg(exactChecked)
+               .arg(inexact);
     result.met = !result.failed && result.value <= result.target && uiP99 <= 20;
     return result;
 }

@@ -59,7 +59,7 @@ Result measureP5(const Options &options)
     // Each column in turn, as a user goes through them; the first sort by
     // the column comes first.
     for (int column = 0; column < QueueColumn::Count; ++column) {
-        ColumnFigures f{column, 0, 0, 0, {}};
+        ColumnFigures f {column, 0, 0, 0, {}};
         f.first = sortBy(column, Qt::AscendingOrder);
         for (int rep = 0; rep < options.repetitions; ++rep)
             f.samples.push_back(sortBy(column, rep % 2 ? Qt::AscendingOrder : Qt::DescendingOrder));
@@ -69,7 +69,8 @@ Result measureP5(const Options &options)
         const bool ascending = options.repetitions % 2 == 0;
         QueueFilterProxy *proxy = desk.proxy();
         for (int row = 1; row < proxy->rowCount() && ordered; row += 97) {
-            const qint64 a = proxy->index(row - 1, column).data(QueueRole::RawValueRole).toLongLong();
+            const qint64 a =
+                proxy->index(row - 1, column).data(QueueRole::RawValueRole).toLongLong();
             const qint64 b = proxy->index(row, column).data(QueueRole::RawValueRole).toLongLong();
             ordered = ascending ? a <= b : a >= b;
         }
@@ -91,36 +92,43 @@ Result measureP5(const Options &options)
     }
     view->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder);
 
-    const auto worst = std::max_element(columns.begin(), columns.end(),
-                                        [](const auto &a, const auto &b) { return a.median < b.median; });
-    const auto worstFirst = std::max_element(columns.begin(), columns.end(),
-                                             [](const auto &a, const auto &b) { return a.first < b.first; });
+    const auto worst =
+        std::max_element(columns.begin(), columns.end(),
+                         [](const auto &a, const auto &b) { return a.median < b.median; });
+    const auto worstFirst =
+        std::max_element(columns.begin(), columns.end(),
+                         [](const auto &a, const auto &b) { return a.first < b.first; });
     summarize(worst->samples, &result);
     result.reference = worst->reference;
-    const QString header = model->headerData(worst->column, Qt::Horizontal, Qt::DisplayRole).toString();
-    result.parts.append({u"first sort by a column"_s, worstFirst->first, u"ms"_s, result.target, 0, 0,
-                         worstFirst->first <= result.target});
+    const QString header =
+        model->headerData(worst->column, Qt::Horizontal, Qt::DisplayRole).toString();
+    result.parts.append({u"first sort by a column"_s, worstFirst->first, u"ms"_s, result.target, 0,
+                         0, worstFirst->first <= result.target});
     QStringList perColumn;
     for (const ColumnFigures &f : columns) {
-        perColumn << u"%1 %2 (first %3, std::sort %4)"_s
-                         .arg(model->headerData(f.column, Qt::Horizontal, Qt::DisplayRole).toString())
-                         .arg(f.median, 0, 'f', 1)
-                         .arg(f.first, 0, 'f', 1)
-                         .arg(f.reference, 0, 'f', 1);
+        perColumn
+            << u"%1 %2 (first %3, std::sort %4)"_s
+                   .arg(model->headerData(f.column, Qt::Horizontal, Qt::DisplayRole).toString())
+                   .arg(f.median, 0, 'f', 1)
+                   .arg(f.first, 0, 'f', 1)
+                   .arg(f.reference, 0, 'f', 1);
     }
-    result.notes << u"%1 rows; value: the slowest column (%2) by median over %3 sorts alternating ascending and "
-                    "descending, each until the view repainted; reference: std::sort of that column's (key, row) "
-                    "pairs; slowest first sort: %4"_s
-                        .arg(rows)
+    result.notes << u"%1 rows; value: the slowest column (%2) by median over %3 sorts alternating "
+                    u"ascending and "
+                    "descending, each until the view repainted; reference: std::sort of that "
+                    "column's (key, row) "
+                    "pairs; slowest first sort: %4"_s.arg(rows)
                         .arg(header)
                         .arg(options.repetitions)
-                        .arg(model->headerData(worstFirst->column, Qt::Horizontal, Qt::DisplayRole).toString());
+                        .arg(model->headerData(worstFirst->column, Qt::Horizontal, Qt::DisplayRole)
+                                 .toString());
     result.notes << u"per column, median ms: "_s + perColumn.join(u"; "_s);
     if (!ordered) {
         result.failed = true;
         result.notes << u"the proxy's rows are not in key order"_s;
     }
-    result.met = !result.failed && result.value <= result.target && worstFirst->first <= result.target;
+    result.met =
+        !result.failed && result.value <= result.target && worstFirst->first <= result.target;
     return result;
 }
 

@@ -41,7 +41,8 @@ Result measureP6(const Options &options)
     const QString account = model->index(rows / 3, QueueColumn::Account).data().toString();
     const QString team = model->index(rows / 2, QueueColumn::Team).data().toString();
     const QString caseNumber = model->index(rows / 5, QueueColumn::CaseNumber).data().toString();
-    const QStringList searches{account.left(10).toLower(), team.left(8), caseNumber.left(6), u"zzqx"_s};
+    const QStringList searches {account.left(10).toLower(), team.left(8), caseNumber.left(6),
+                                u"zzqx"_s};
 
     std::vector<double> worstPerRound, all;
     int narrowest = rows;
@@ -66,15 +67,16 @@ Result measureP6(const Options &options)
         worstPerRound.push_back(worst);
         if (proxy->rowCount() != rows) {
             result.failed = true;
-            result.notes << u"clearing the search left %1 of %2 rows"_s.arg(proxy->rowCount()).arg(rows);
+            result.notes
+                << u"clearing the search left %1 of %2 rows"_s.arg(proxy->rowCount()).arg(rows);
         }
     }
     summarize(worstPerRound, &result);
     result.parts.append({u"median keystroke"_s, percentile(all, 50), u"ms"_s, result.target, 0, 0,
                          percentile(all, 50) <= result.target});
-    result.notes << u"%1 rows; searches typed and erased letter by letter: \"%2\" (fewest rows shown: %3); %4 "
-                    "keystrokes, median %5 ms, 95th percentile %6 ms"_s
-                        .arg(rows)
+    result.notes << u"%1 rows; searches typed and erased letter by letter: \"%2\" (fewest rows "
+                    u"shown: %3); %4 "
+                    "keystrokes, median %5 ms, 95th percentile %6 ms"_s.arg(rows)
                         .arg(searches.join(u"\", \""_s))
                         .arg(narrowest)
                         .arg(all.size())

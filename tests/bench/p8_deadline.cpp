@@ -39,19 +39,22 @@ std::vector<Input> makeInputs(std::size_t count, int calendars)
         const qint64 minutes = kind < 60 ? 240
             : kind < 90                  ? rng.bounded(2401)
                                          : rng.bounded(60 * 8 * 60); // up to about 60 business days
-        inputs.push_back({rng.bounded(calendars), from + qint64(rng.bounded(spanMinutes)) * 60, minutes});
+        inputs.push_back(
+            {rng.bounded(calendars), from + qint64(rng.bounded(spanMinutes)) * 60, minutes});
     }
     return inputs;
 }
 
-double nanosecondsPerCall(const std::vector<BusinessCalendar> &calendars, const std::vector<Input> &inputs,
-                          std::vector<qint64> *results)
+double nanosecondsPerCall(const std::vector<BusinessCalendar> &calendars,
+                          const std::vector<Input> &inputs, std::vector<qint64> *results)
 {
     const auto begin = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < inputs.size(); ++i)
-        (*results)[i] = calendars[std::size_t(inputs[i].calendar)].addBusinessMinutes(inputs[i].start, inputs[i].minutes);
+        (*results)[i] = calendars[std::size_t(inputs[i].calendar)].addBusinessMinutes(
+            inputs[i].start, inputs[i].minutes);
     const auto elapsed = std::chrono::steady_clock::now() - begin;
-    return double(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()) / double(inputs.size());
+    return double(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count())
+        / double(inputs.size());
 }
 
 } // namespace
@@ -90,12 +93,14 @@ Result measureP8(const Options &options)
     const auto begin = std::chrono::steady_clock::now();
     for (std::size_t i = 0; i < inputs.size(); i += stride, ++checked) {
         const Input &in = inputs[i];
-        const qint64 naive = walks[std::size_t(in.calendar)].addBusinessMinutes(in.start, in.minutes);
+        const qint64 naive =
+            walks[std::size_t(in.calendar)].addBusinessMinutes(in.start, in.minutes);
         if (naive != results[i]) {
             if (++disagreements <= 5) {
                 result.notes << u"DISAGREEMENT: %1 %2 + %3 min: fast %4, naive %5"_s
                                     .arg(calendars[std::size_t(in.calendar)].id(),
-                                         QDateTime::fromSecsSinceEpoch(in.start, Qt::UTC).toString(Qt::ISODate))
+                                         QDateTime::fromSecsSinceEpoch(in.start, Qt::UTC)
+                                             .toString(Qt::ISODate))
                                     .arg(in.minutes)
                                     .arg(results[i])
                                     .arg(naive);
@@ -103,19 +108,20 @@ Result measureP8(const Options &options)
         }
     }
     const auto naiveElapsed = std::chrono::steady_clock::now() - begin;
-    result.reference = double(std::chrono::duration_cast<std::chrono::nanoseconds>(naiveElapsed).count())
+    result.reference =
+        double(std::chrono::duration_cast<std::chrono::nanoseconds>(naiveElapsed).count())
         / double(checked) / 1000.0;
 
     result.failed = disagreements != 0;
     result.met = !result.failed && result.value <= result.target;
-    result.notes.prepend(u"%1 inputs on %2 built-in calendars; first pass (builds week tables) %3 µs/call; "
-                         "naive walk on %4 of them (every %5th): %6 disagreements"_s
-                             .arg(inputs.size())
-                             .arg(calendars.size())
-                             .arg(firstPass / 1000.0, 0, 'f', 3)
-                             .arg(checked)
-                             .arg(stride)
-                             .arg(disagreements));
+    result.notes.prepend(
+        u"%1 inputs on %2 built-in calendars; first pass (builds week tables) %3 µs/call; "
+        "naive walk on %4 of them (every %5th): %6 disagreements"_s.arg(inputs.size())
+            .arg(calendars.size())
+            .arg(firstPass / 1000.0, 0, 'f', 3)
+            .arg(checked)
+            .arg(stride)
+            .arg(disagreements));
     return result;
 }
 

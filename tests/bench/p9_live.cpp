@@ -40,21 +40,22 @@ struct LatencyRun {
     QString error;
 };
 
-LatencyRun measureLatency(DeskHarness &desk, const QUrl &portal, SyncEngineOptions engineOptions, int samples,
-                          int maxGapMs)
+LatencyRun measureLatency(DeskHarness &desk, const QUrl &portal, SyncEngineOptions engineOptions,
+                          int samples, int maxGapMs)
 {
     LatencyRun run;
     PortalClient client(portalSettings(portal));
     SyncEngine engine(&client, desk.worker(), engineOptions);
     // Every commit the GUI thread learns of: (cursor, when).
     std::vector<std::pair<qint64, double>> commits;
-    const QMetaObject::Connection c = QObject::connect(
-        desk.worker(), &StoreWorker::pageCommitted, &engine,
-        [&commits](quint64, const QString &cursor) { commits.emplace_back(cursor.toLongLong(), nowMs()); });
+    const QMetaObject::Connection c =
+        QObject::connect(desk.worker(), &StoreWorker::pageCommitted, &engine,
+                         [&commits](quint64, const QString &cursor) {
+                             commits.emplace_back(cursor.toLongLong(), nowMs());
+                         });
     bool upToDate = false;
-    QObject::connect(&engine, &SyncEngine::cycleFinished, &engine, [&upToDate](const SyncOutcome &o) {
-        upToDate = upToDate || o.ok();
-    });
+    QObject::connect(&engine, &SyncEngine::cycleFinished, &engine,
+                     [&upToDate](const SyncOutcome &o) { upToDate = upToDate || o.ok(); });
     engine.start(desk.syncState(), 0);
     if (!waitUntil([&upToDate] { return upToDate; }, 120000)) {
         run.error = u"the engine did not catch up with the portal"_s;
@@ -67,7 +68,8 @@ LatencyRun measureLatency(DeskHarness &desk, const QUrl &portal, SyncEngineOptio
         waitUntil([] { return false; }, int(rng.bounded(maxGapMs)) + 50);
         const double sent = nowMs();
         QList<PortalAnswer> answers;
-        if (!callPortal(portal, {{"POST", u"/admin/activity"_s, QJsonObject{{u"steps"_s, 1}}}}, &answers)
+        if (!callPortal(portal, {{"POST", u"/admin/activity"_s, QJsonObject {{u"steps"_s, 1}}}},
+                        &answers)
             || answers.first().status != 200) {
             run.error = u"the portal's activity failed (HTTP %1)"_s.arg(answers.value(0).status);
             break;
@@ -125,11 +127,13 @@ Result measureP9(const Options &options)
 
     SyncEngineOptions push;
     push.usePush = true;
-    const LatencyRun pushed = measureLatency(desk, portal->url(), push, std::max(20, options.repetitions * 4), 400);
+    const LatencyRun pushed =
+        measureLatency(desk, portal->url(), push, std::max(20, options.repetitions * 4), 400);
     SyncEngineOptions poll;
     poll.usePush = false;
     poll.pollInterval = std::chrono::milliseconds(2000);
-    const LatencyRun polled = measureLatency(desk, portal->url(), poll, std::max(10, options.repetitions + 3), 2000);
+    const LatencyRun polled =
+        measureLatency(desk, portal->url(), poll, std::max(10, options.repetitions + 3), 2000);
     for (const LatencyRun *run : {&pushed, &polled}) {
         if (!run->error.isEmpty()) {
             result.failed = true;
@@ -144,14 +148,17 @@ Result measureP9(const Options &options)
     const double pollP95 = percentile(polled.samples, 95);
     result.parts.append({u"p95 without push (polling every 2 s)"_s, pollP95, u"ms"_s, pollTarget,
                          *std::min_element(polled.samples.begin(), polled.samples.end()),
-                         *std::max_element(polled.samples.begin(), polled.samples.end()), pollP95 <= pollTarget});
-    result.notes << u"%1 rows in the app; value: 95th percentile of %2 single changes with long polling (median "
-                    "%3 ms); polling: %4 changes, median %5 ms; spread: fastest and slowest change"_s
-                        .arg(desk.model()->rowCount())
-                        .arg(pushed.samples.size())
-                        .arg(percentile(pushed.samples, 50), 0, 'f', 0)
-                        .arg(polled.samples.size())
-                        .arg(percentile(polled.samples, 50), 0, 'f', 0);
+                         *std::max_element(polled.samples.begin(), polled.samples.end()),
+                         pollP95 <= pollTarget});
+    result.notes
+        << u"%1 rows in the app; value: 95th percentile of %2 single changes with long polling "
+           u"(median "
+           "%3 ms); polling: %4 changes, median %5 ms; spread: fastest and slowest change"_s
+               .arg(desk.model()->rowCount())
+               .arg(pushed.samples.size())
+               .arg(percentile(pushed.samples, 50), 0, 'f', 0)
+               .arg(polled.samples.size())
+               .arg(percentile(polled.samples, 50), 0, 'f', 0);
     result.met = !result.failed && result.value <= result.target && pollP95 <= pollTarget;
     return result;
 }
@@ -189,10 +196,12 @@ Result measureP10(const Options &options)
         for (int i = 0; i < perRound && failure.isEmpty(); ++i) {
             savedAt = 0;
             const double start = nowMs();
-            const quint64 ticket = outbox.submit(u"E-%1"_s.arg(200000 + rep * perRound + i), OutboxAction::AddNote,
-                                                 u"Called the customer; the fix ships tonight."_s,
-                                                 u"Bench Manager"_s, 0);
-            if (!waitUntil([&] { return (savedAt > 0 && savedTicket == ticket) || !failure.isEmpty(); }, 10000)) {
+            const quint64 ticket = outbox.submit(
+                u"E-%1"_s.arg(200000 + rep * perRound + i), OutboxAction::AddNote,
+                u"Called the customer; the fix ships tonight."_s, u"Bench Manager"_s, 0);
+            if (!waitUntil(
+                    [&] { return (savedAt > 0 && savedTicket == ticket) || !failure.isEmpty(); },
+                    10000)) {
                 failure = u"no answer from the store"_s;
                 break;
             }
@@ -229,13 +238,16 @@ Result measureP10(const Options &options)
         result.hasReference = true;
         result.referenceUnit = u"ms"_s;
         result.reference = percentile(syncs, 99);
-        result.notes << u"reference: 4 kB write + fsync() on the cache's file system, 99th percentile of %1 "
-                        "(median %2 ms)"_s.arg(syncs.size()).arg(percentile(syncs, 50), 0, 'f', 3);
+        result.notes
+            << u"reference: 4 kB write + fsync() on the cache's file system, 99th percentile of %1 "
+               "(median %2 ms)"_s.arg(syncs.size())
+                   .arg(percentile(syncs, 50), 0, 'f', 3);
     }
-    result.notes << u"%1 rounds of %2 decisions, one after the other, Outbox::submit → saved (committed on the store "
-                    "thread with synchronous=FULL, in a cache of %3 requests); value: median of the rounds' 99th "
-                    "percentiles; median decision %4 ms, slowest %5 ms"_s
-                        .arg(p99s.size())
+    result.notes << u"%1 rounds of %2 decisions, one after the other, Outbox::submit → saved "
+                    u"(committed on the store "
+                    "thread with synchronous=FULL, in a cache of %3 requests); value: median of "
+                    "the rounds' 99th "
+                    "percentiles; median decision %4 ms, slowest %5 ms"_s.arg(p99s.size())
                         .arg(perRound)
                         .arg(options.requests())
                         .arg(percentile(all, 50), 0, 'f', 3)

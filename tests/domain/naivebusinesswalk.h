@@ -19,11 +19,11 @@
 
 namespace EscalationTest {
 
-class NaiveBusinessWalk
-{
+class NaiveBusinessWalk {
 public:
     explicit NaiveBusinessWalk(const Escalation::BusinessCalendar &calendar)
-        : m_zone(calendar.timeZone()), m_week(calendar.week())
+        : m_zone(calendar.timeZone())
+        , m_week(calendar.week())
     {
         for (const auto &h : calendar.holidays()) {
             if (h.isYearly())
@@ -40,7 +40,8 @@ public:
         if (day != m_cachedDay) {
             m_cachedDay = day;
             const QDate date = QDate(1970, 1, 1).addDays(day);
-            m_cachedHoliday = m_oneOff.contains(date.toJulianDay()) || m_yearly.contains(date.month() * 100 + date.day());
+            m_cachedHoliday = m_oneOff.contains(date.toJulianDay())
+                || m_yearly.contains(date.month() * 100 + date.day());
             m_cachedWeekday = date.dayOfWeek() - 1;
         }
         if (m_cachedHoliday)
@@ -55,7 +56,8 @@ public:
 
     // The instant at which the minutes-th business minute after start has
     // elapsed; for zero, the first business minute at or after start.
-    qint64 addBusinessMinutes(qint64 start, qint64 minutes, qint64 giveUpAfterMinutes = 20LL * 366 * 1440)
+    qint64 addBusinessMinutes(qint64 start, qint64 minutes,
+                              qint64 giveUpAfterMinutes = 20LL * 366 * 1440)
     {
         qint64 t = start;
         for (qint64 walked = 0; walked < giveUpAfterMinutes; ++walked, t += 60) {
@@ -88,8 +90,10 @@ private:
             m_offset = m_zone.offsetFromUtc(at);
             const auto previous = m_zone.previousTransition(at.addSecs(1));
             const auto next = m_zone.nextTransition(at);
-            m_offsetFrom = previous.atUtc.isValid() ? previous.atUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-            m_offsetUntil = next.atUtc.isValid() ? next.atUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+            m_offsetFrom = previous.atUtc.isValid() ? previous.atUtc.toSecsSinceEpoch()
+                                                    : std::numeric_limits<qint64>::min();
+            m_offsetUntil = next.atUtc.isValid() ? next.atUtc.toSecsSinceEpoch()
+                                                 : std::numeric_limits<qint64>::max();
         }
         return m_offset;
     }

@@ -54,9 +54,11 @@ QByteArray calendarJson(const QString &name)
 BusinessCalendar testCalendar(const QString &name)
 {
     QStringList errors;
-    const auto calendar = BusinessCalendar::fromJson(calendarJson(name), name + u".json"_s, &errors);
+    const auto calendar =
+        BusinessCalendar::fromJson(calendarJson(name), name + u".json"_s, &errors);
     if (!calendar)
-        qFatal("test calendar %s does not load: %s", qPrintable(name), qPrintable(errors.join(u'\n')));
+        qFatal("test calendar %s does not load: %s", qPrintable(name),
+               qPrintable(errors.join(u'\n')));
     return *calendar;
 }
 
@@ -70,7 +72,8 @@ qint64 secs(const char *iso)
 
 QString iso(qint64 s)
 {
-    return s == NoInstant ? u"never"_s : QDateTime::fromSecsSinceEpoch(s, Qt::UTC).toString(Qt::ISODate);
+    return s == NoInstant ? u"never"_s
+                          : QDateTime::fromSecsSinceEpoch(s, Qt::UTC).toString(Qt::ISODate);
 }
 
 // Random calendars for the property test: split shifts, 24:00 ends, whole
@@ -78,9 +81,17 @@ QString iso(qint64 s)
 // zones with DST at odd hours, half-hour DST, and non-hour offsets.
 BusinessCalendar randomCalendar(QRandomGenerator &rng, int serial)
 {
-    static const QList<QByteArray> zones = {"UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata",
-                                            "Australia/Lord_Howe", "America/Santiago", "Asia/Kathmandu",
-                                            "Pacific/Chatham", "America/St_Johns", "Europe/London", "America/Havana"};
+    static const QList<QByteArray> zones = {"UTC",
+                                            "Europe/Berlin",
+                                            "America/New_York",
+                                            "Asia/Kolkata",
+                                            "Australia/Lord_Howe",
+                                            "America/Santiago",
+                                            "Asia/Kathmandu",
+                                            "Pacific/Chatham",
+                                            "America/St_Johns",
+                                            "Europe/London",
+                                            "America/Havana"};
     WeeklySchedule week;
     bool any = false;
     while (!any) {
@@ -169,51 +180,117 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
 
         // America/New_York, 09:00-17:00 on weekdays.
-        QTest::newRow("endOfDay_240From1300_is1700SameDay") << u"ny9to5"_s << u"2026-03-04T13:00:00-05:00"_s << qint64(240) << u"2026-03-04T22:00:00Z"_s;
-        QTest::newRow("zeroMinutes_outsideHours_isNextOpening") << u"ny9to5"_s << u"2026-03-04T20:00:00-05:00"_s << qint64(0) << u"2026-03-05T14:00:00Z"_s;
-        QTest::newRow("zeroMinutes_insideHours_isStart") << u"ny9to5"_s << u"2026-03-04T13:00:00-05:00"_s << qint64(0) << u"2026-03-04T18:00:00Z"_s;
-        QTest::newRow("zeroMinutes_atClosing_isNextOpening") << u"ny9to5"_s << u"2026-03-04T17:00:00-05:00"_s << qint64(0) << u"2026-03-05T14:00:00Z"_s;
-        QTest::newRow("zeroMinutes_atOpening_isOpening") << u"ny9to5"_s << u"2026-03-04T09:00:00-05:00"_s << qint64(0) << u"2026-03-04T14:00:00Z"_s;
-        QTest::newRow("wholeDay_fromOpening_endsAtClosing") << u"ny9to5"_s << u"2026-03-04T09:00:00-05:00"_s << qint64(480) << u"2026-03-04T22:00:00Z"_s;
-        QTest::newRow("oneMinuteMore_isNextMorning") << u"ny9to5"_s << u"2026-03-04T09:00:00-05:00"_s << qint64(481) << u"2026-03-05T14:01:00Z"_s;
-        QTest::newRow("beforeOpening_countsFromOpening") << u"ny9to5"_s << u"2026-03-04T06:30:00-05:00"_s << qint64(30) << u"2026-03-04T14:30:00Z"_s;
-        QTest::newRow("fridayAfternoon_overWeekend") << u"ny9to5"_s << u"2026-03-13T16:00:00-04:00"_s << qint64(120) << u"2026-03-16T14:00:00Z"_s;
-        QTest::newRow("saturdayStart_countsFromMonday") << u"ny9to5"_s << u"2026-03-14T11:00:00-04:00"_s << qint64(60) << u"2026-03-16T14:00:00Z"_s;
-        QTest::newRow("secondsKept_overflowToNextDay") << u"ny9to5"_s << u"2026-03-04T13:00:30-05:00"_s << qint64(240) << u"2026-03-05T14:00:30Z"_s;
-        QTest::newRow("weekdayHoliday_isSkipped") << u"ny9to5"_s << u"2026-07-02T16:00:00-04:00"_s << qint64(120) << u"2026-07-06T14:00:00Z"_s;
-        QTest::newRow("weekendHoliday_changesNothing") << u"ny9to5"_s << u"2027-12-24T16:00:00-05:00"_s << qint64(120) << u"2027-12-27T15:00:00Z"_s;
-        QTest::newRow("yearEnd_newYearHolidaySkipped") << u"ny9to5"_s << u"2026-12-31T16:00:00-05:00"_s << qint64(120) << u"2027-01-04T15:00:00Z"_s;
-        QTest::newRow("springForwardWeekend_NewYork") << u"ny9to5"_s << u"2026-03-06T16:00:00-05:00"_s << qint64(120) << u"2026-03-09T14:00:00Z"_s;
-        QTest::newRow("fallBackWeekend_NewYork") << u"ny9to5"_s << u"2026-10-30T16:00:00-04:00"_s << qint64(120) << u"2026-11-02T15:00:00Z"_s;
-        QTest::newRow("moreThan60Days_50BusinessDays") << u"ny9to5"_s << u"2026-03-02T09:00:00-05:00"_s << qint64(480 * 50) << u"2026-05-08T21:00:00Z"_s;
-        QTest::newRow("moreThan60Days_plusOneMinute") << u"ny9to5"_s << u"2026-03-02T09:00:00-05:00"_s << qint64(480 * 50 + 1) << u"2026-05-11T13:01:00Z"_s;
-        QTest::newRow("twoYearsOut") << u"ny247"_s << u"2026-01-01T00:00:00Z"_s << qint64(2 * 365 * 1440) << u"2028-01-01T00:00:00Z"_s;
+        QTest::newRow("endOfDay_240From1300_is1700SameDay")
+            << u"ny9to5"_s << u"2026-03-04T13:00:00-05:00"_s << qint64(240)
+            << u"2026-03-04T22:00:00Z"_s;
+        QTest::newRow("zeroMinutes_outsideHours_isNextOpening")
+            << u"ny9to5"_s << u"2026-03-04T20:00:00-05:00"_s << qint64(0)
+            << u"2026-03-05T14:00:00Z"_s;
+        QTest::newRow("zeroMinutes_insideHours_isStart")
+            << u"ny9to5"_s << u"2026-03-04T13:00:00-05:00"_s << qint64(0)
+            << u"2026-03-04T18:00:00Z"_s;
+        QTest::newRow("zeroMinutes_atClosing_isNextOpening")
+            << u"ny9to5"_s << u"2026-03-04T17:00:00-05:00"_s << qint64(0)
+            << u"2026-03-05T14:00:00Z"_s;
+        QTest::newRow("zeroMinutes_atOpening_isOpening")
+            << u"ny9to5"_s << u"2026-03-04T09:00:00-05:00"_s << qint64(0)
+            << u"2026-03-04T14:00:00Z"_s;
+        QTest::newRow("wholeDay_fromOpening_endsAtClosing")
+            << u"ny9to5"_s << u"2026-03-04T09:00:00-05:00"_s << qint64(480)
+            << u"2026-03-04T22:00:00Z"_s;
+        QTest::newRow("oneMinuteMore_isNextMorning")
+            << u"ny9to5"_s << u"2026-03-04T09:00:00-05:00"_s << qint64(481)
+            << u"2026-03-05T14:01:00Z"_s;
+        QTest::newRow("beforeOpening_countsFromOpening")
+            << u"ny9to5"_s << u"2026-03-04T06:30:00-05:00"_s << qint64(30)
+            << u"2026-03-04T14:30:00Z"_s;
+        QTest::newRow("fridayAfternoon_overWeekend")
+            << u"ny9to5"_s << u"2026-03-13T16:00:00-04:00"_s << qint64(120)
+            << u"2026-03-16T14:00:00Z"_s;
+        QTest::newRow("saturdayStart_countsFromMonday")
+            << u"ny9to5"_s << u"2026-03-14T11:00:00-04:00"_s << qint64(60)
+            << u"2026-03-16T14:00:00Z"_s;
+        QTest::newRow("secondsKept_overflowToNextDay")
+            << u"ny9to5"_s << u"2026-03-04T13:00:30-05:00"_s << qint64(240)
+            << u"2026-03-05T14:00:30Z"_s;
+        QTest::newRow("weekdayHoliday_isSkipped") << u"ny9to5"_s << u"2026-07-02T16:00:00-04:00"_s
+                                                  << qint64(120) << u"2026-07-06T14:00:00Z"_s;
+        QTest::newRow("weekendHoliday_changesNothing")
+            << u"ny9to5"_s << u"2027-12-24T16:00:00-05:00"_s << qint64(120)
+            << u"2027-12-27T15:00:00Z"_s;
+        QTest::newRow("yearEnd_newYearHolidaySkipped")
+            << u"ny9to5"_s << u"2026-12-31T16:00:00-05:00"_s << qint64(120)
+            << u"2027-01-04T15:00:00Z"_s;
+        QTest::newRow("springForwardWeekend_NewYork")
+            << u"ny9to5"_s << u"2026-03-06T16:00:00-05:00"_s << qint64(120)
+            << u"2026-03-09T14:00:00Z"_s;
+        QTest::newRow("fallBackWeekend_NewYork") << u"ny9to5"_s << u"2026-10-30T16:00:00-04:00"_s
+                                                 << qint64(120) << u"2026-11-02T15:00:00Z"_s;
+        QTest::newRow("moreThan60Days_50BusinessDays")
+            << u"ny9to5"_s << u"2026-03-02T09:00:00-05:00"_s << qint64(480 * 50)
+            << u"2026-05-08T21:00:00Z"_s;
+        QTest::newRow("moreThan60Days_plusOneMinute")
+            << u"ny9to5"_s << u"2026-03-02T09:00:00-05:00"_s << qint64(480 * 50 + 1)
+            << u"2026-05-11T13:01:00Z"_s;
+        QTest::newRow("twoYearsOut") << u"ny247"_s << u"2026-01-01T00:00:00Z"_s
+                                     << qint64(2 * 365 * 1440) << u"2028-01-01T00:00:00Z"_s;
 
         // Around the clock: business time is real elapsed time, across DST.
-        QTest::newRow("allDay_acrossSpringForward_isRealTime") << u"ny247"_s << u"2026-03-07T23:00:00-05:00"_s << qint64(240) << u"2026-03-08T08:00:00Z"_s;
-        QTest::newRow("allDay_acrossFallBack_isRealTime") << u"ny247"_s << u"2026-10-31T23:00:00-04:00"_s << qint64(240) << u"2026-11-01T07:00:00Z"_s;
+        QTest::newRow("allDay_acrossSpringForward_isRealTime")
+            << u"ny247"_s << u"2026-03-07T23:00:00-05:00"_s << qint64(240)
+            << u"2026-03-08T08:00:00Z"_s;
+        QTest::newRow("allDay_acrossFallBack_isRealTime")
+            << u"ny247"_s << u"2026-10-31T23:00:00-04:00"_s << qint64(240)
+            << u"2026-11-01T07:00:00Z"_s;
 
         // Local 01:00-03:00: three real hours on the fall-back night, one on spring-forward.
-        QTest::newRow("fallBackNight_intervalHasThreeHours") << u"nynight"_s << u"2026-11-01T00:00:00-04:00"_s << qint64(180) << u"2026-11-01T08:00:00Z"_s;
-        QTest::newRow("fallBackNight_181stMinuteIsNextNight") << u"nynight"_s << u"2026-11-01T00:00:00-04:00"_s << qint64(181) << u"2026-11-02T06:01:00Z"_s;
-        QTest::newRow("fallBackNight_repeatedHourCountsTwice") << u"nynight"_s << u"2026-11-01T01:30:00-04:00"_s << qint64(60) << u"2026-11-01T06:30:00Z"_s;
-        QTest::newRow("springForwardNight_intervalHasOneHour") << u"nynight"_s << u"2026-03-08T00:00:00-05:00"_s << qint64(60) << u"2026-03-08T07:00:00Z"_s;
-        QTest::newRow("springForwardNight_61stMinuteIsNextNight") << u"nynight"_s << u"2026-03-08T00:00:00-05:00"_s << qint64(61) << u"2026-03-09T05:01:00Z"_s;
+        QTest::newRow("fallBackNight_intervalHasThreeHours")
+            << u"nynight"_s << u"2026-11-01T00:00:00-04:00"_s << qint64(180)
+            << u"2026-11-01T08:00:00Z"_s;
+        QTest::newRow("fallBackNight_181stMinuteIsNextNight")
+            << u"nynight"_s << u"2026-11-01T00:00:00-04:00"_s << qint64(181)
+            << u"2026-11-02T06:01:00Z"_s;
+        QTest::newRow("fallBackNight_repeatedHourCountsTwice")
+            << u"nynight"_s << u"2026-11-01T01:30:00-04:00"_s << qint64(60)
+            << u"2026-11-01T06:30:00Z"_s;
+        QTest::newRow("springForwardNight_intervalHasOneHour")
+            << u"nynight"_s << u"2026-03-08T00:00:00-05:00"_s << qint64(60)
+            << u"2026-03-08T07:00:00Z"_s;
+        QTest::newRow("springForwardNight_61stMinuteIsNextNight")
+            << u"nynight"_s << u"2026-03-08T00:00:00-05:00"_s << qint64(61)
+            << u"2026-03-09T05:01:00Z"_s;
 
         // Europe/Berlin with a lunch break (split shift).
-        QTest::newRow("split_startAtLunch_countsFromAfternoon") << u"berlinSplit"_s << u"2026-03-03T12:30:00+01:00"_s << qint64(30) << u"2026-03-03T12:30:00Z"_s;
-        QTest::newRow("split_acrossLunch") << u"berlinSplit"_s << u"2026-03-03T11:30:00+01:00"_s << qint64(60) << u"2026-03-03T12:30:00Z"_s;
-        QTest::newRow("split_endsAtLunchStart_notAfterLunch") << u"berlinSplit"_s << u"2026-03-03T11:30:00+01:00"_s << qint64(30) << u"2026-03-03T11:00:00Z"_s;
-        QTest::newRow("split_zeroAtLunch_isAfternoonOpening") << u"berlinSplit"_s << u"2026-03-03T12:00:00+01:00"_s << qint64(0) << u"2026-03-03T12:00:00Z"_s;
-        QTest::newRow("springForward_Berlin") << u"berlinSplit"_s << u"2026-03-27T16:00:00+01:00"_s << qint64(120) << u"2026-03-30T07:00:00Z"_s;
-        QTest::newRow("fallBack_Berlin") << u"berlinSplit"_s << u"2026-10-23T16:00:00+02:00"_s << qint64(120) << u"2026-10-26T08:00:00Z"_s;
-        QTest::newRow("longHolidayRun_overYearEnd") << u"berlinSplit"_s << u"2026-12-18T16:00:00+01:00"_s << qint64(120) << u"2027-01-11T08:00:00Z"_s;
-        QTest::newRow("night_24:00EndJoinsNextMidnight") << u"berlinNight"_s << u"2026-03-07T23:00:00+01:00"_s << qint64(120) << u"2026-03-08T00:00:00Z"_s;
-        QTest::newRow("night_fallBackHourOutsideIntervals") << u"berlinNight"_s << u"2026-10-25T01:00:00+02:00"_s << qint64(120) << u"2026-10-25T22:00:00Z"_s;
+        QTest::newRow("split_startAtLunch_countsFromAfternoon")
+            << u"berlinSplit"_s << u"2026-03-03T12:30:00+01:00"_s << qint64(30)
+            << u"2026-03-03T12:30:00Z"_s;
+        QTest::newRow("split_acrossLunch") << u"berlinSplit"_s << u"2026-03-03T11:30:00+01:00"_s
+                                           << qint64(60) << u"2026-03-03T12:30:00Z"_s;
+        QTest::newRow("split_endsAtLunchStart_notAfterLunch")
+            << u"berlinSplit"_s << u"2026-03-03T11:30:00+01:00"_s << qint64(30)
+            << u"2026-03-03T11:00:00Z"_s;
+        QTest::newRow("split_zeroAtLunch_isAfternoonOpening")
+            << u"berlinSplit"_s << u"2026-03-03T12:00:00+01:00"_s << qint64(0)
+            << u"2026-03-03T12:00:00Z"_s;
+        QTest::newRow("springForward_Berlin") << u"berlinSplit"_s << u"2026-03-27T16:00:00+01:00"_s
+                                              << qint64(120) << u"2026-03-30T07:00:00Z"_s;
+        QTest::newRow("fallBack_Berlin") << u"berlinSplit"_s << u"2026-10-23T16:00:00+02:00"_s
+                                         << qint64(120) << u"2026-10-26T08:00:00Z"_s;
+        QTest::newRow("longHolidayRun_overYearEnd")
+            << u"berlinSplit"_s << u"2026-12-18T16:00:00+01:00"_s << qint64(120)
+            << u"2027-01-11T08:00:00Z"_s;
+        QTest::newRow("night_24:00EndJoinsNextMidnight")
+            << u"berlinNight"_s << u"2026-03-07T23:00:00+01:00"_s << qint64(120)
+            << u"2026-03-08T00:00:00Z"_s;
+        QTest::newRow("night_fallBackHourOutsideIntervals")
+            << u"berlinNight"_s << u"2026-10-25T01:00:00+02:00"_s << qint64(120)
+            << u"2026-10-25T22:00:00Z"_s;
 
         // Asia/Kolkata: a half-hour offset, no DST.
-        QTest::newRow("kolkata_overnight") << u"kolkata"_s << u"2026-03-02T17:00:00+05:30"_s << qint64(120) << u"2026-03-03T04:30:00Z"_s;
-        QTest::newRow("kolkata_offsetGivenInUtc") << u"kolkata"_s << u"2026-03-02T03:30:00Z"_s << qint64(0) << u"2026-03-02T03:30:00Z"_s;
+        QTest::newRow("kolkata_overnight") << u"kolkata"_s << u"2026-03-02T17:00:00+05:30"_s
+                                           << qint64(120) << u"2026-03-03T04:30:00Z"_s;
+        QTest::newRow("kolkata_offsetGivenInUtc")
+            << u"kolkata"_s << u"2026-03-02T03:30:00Z"_s << qint64(0) << u"2026-03-02T03:30:00Z"_s;
     }
 
     void addBusinessMinutes_matchesHandComputedDeadline()
@@ -242,7 +319,7 @@ private Q_SLOTS:
     void addBusinessMinutes_calendarThatNeverOpens_isNoInstant()
     {
         WeeklySchedule week;
-        week[0] = {WorkInterval{540, 600}};
+        week[0] = {WorkInterval {540, 600}};
         QList<Holiday> holidays;
         for (QDate d(2026, 1, 1); d.year() < 2040; d = d.addDays(1)) {
             if (d.dayOfWeek() == Qt::Monday)
@@ -251,7 +328,8 @@ private Q_SLOTS:
         const BusinessCalendar cal(u"closed"_s, u"closed"_s, QTimeZone("UTC"), week, holidays);
         QCOMPARE(cal.addBusinessMinutes(secs("2026-01-01T00:00:00Z"), 10), NoInstant);
         // After the run of holidays it opens again.
-        QCOMPARE(iso(cal.addBusinessMinutes(secs("2039-12-20T00:00:00Z"), 10)), u"2040-01-02T09:10:00Z"_s);
+        QCOMPARE(iso(cal.addBusinessMinutes(secs("2039-12-20T00:00:00Z"), 10)),
+                 u"2040-01-02T09:10:00Z"_s);
     }
 
     void businessMinutesBetween_countsOnlyBusinessTime_data()
@@ -260,13 +338,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<qint64>("expected");
-        QTest::newRow("sameDay") << u"ny9to5"_s << u"2026-03-04T10:00:00-05:00"_s << u"2026-03-04T12:00:00-05:00"_s << qint64(120);
-        QTest::newRow("overnight") << u"ny9to5"_s << u"2026-03-04T16:00:00-05:00"_s << u"2026-03-05T10:00:00-05:00"_s << qint64(120);
-        QTest::newRow("reversed_isNegative") << u"ny9to5"_s << u"2026-03-05T10:00:00-05:00"_s << u"2026-03-04T16:00:00-05:00"_s << qint64(-120);
-        QTest::newRow("wholeWeekend_isZero") << u"ny9to5"_s << u"2026-03-07T00:00:00-05:00"_s << u"2026-03-09T00:00:00-05:00"_s << qint64(0);
-        QTest::newRow("fiveWeeks") << u"ny9to5"_s << u"2026-03-02T00:00:00-05:00"_s << u"2026-04-06T00:00:00-04:00"_s << qint64(25 * 480);
-        QTest::newRow("fallBackNight") << u"nynight"_s << u"2026-11-01T00:00:00-04:00"_s << u"2026-11-01T12:00:00-05:00"_s << qint64(180);
-        QTest::newRow("springForwardNight") << u"nynight"_s << u"2026-03-08T00:00:00-05:00"_s << u"2026-03-08T12:00:00-04:00"_s << qint64(60);
+        QTest::newRow("sameDay") << u"ny9to5"_s << u"2026-03-04T10:00:00-05:00"_s
+                                 << u"2026-03-04T12:00:00-05:00"_s << qint64(120);
+        QTest::newRow("overnight") << u"ny9to5"_s << u"2026-03-04T16:00:00-05:00"_s
+                                   << u"2026-03-05T10:00:00-05:00"_s << qint64(120);
+        QTest::newRow("reversed_isNegative") << u"ny9to5"_s << u"2026-03-05T10:00:00-05:00"_s
+                                             << u"2026-03-04T16:00:00-05:00"_s << qint64(-120);
+        QTest::newRow("wholeWeekend_isZero") << u"ny9to5"_s << u"2026-03-07T00:00:00-05:00"_s
+                                             << u"2026-03-09T00:00:00-05:00"_s << qint64(0);
+        QTest::newRow("fiveWeeks") << u"ny9to5"_s << u"2026-03-02T00:00:00-05:00"_s
+                                   << u"2026-04-06T00:00:00-04:00"_s << qint64(25 * 480);
+        QTest::newRow("fallBackNight") << u"nynight"_s << u"2026-11-01T00:00:00-04:00"_s
+                                       << u"2026-11-01T12:00:00-05:00"_s << qint64(180);
+        QTest::newRow("springForwardNight") << u"nynight"_s << u"2026-03-08T00:00:00-05:00"_s
+                                            << u"2026-03-08T12:00:00-04:00"_s << qint64(60);
     }
 
     void businessMinutesBetween_countsOnlyBusinessTime()
@@ -276,7 +361,8 @@ private Q_SLOTS:
         QFETCH(QString, to);
         QFETCH(qint64, expected);
         const BusinessCalendar cal = testCalendar(calendar);
-        QCOMPARE(cal.businessMinutesBetween(QDateTime::fromString(from, Qt::ISODate), QDateTime::fromString(to, Qt::ISODate)),
+        QCOMPARE(cal.businessMinutesBetween(QDateTime::fromString(from, Qt::ISODate),
+                                            QDateTime::fromString(to, Qt::ISODate)),
                  expected);
     }
 
@@ -302,14 +388,17 @@ private Q_SLOTS:
                 const qint64 expected = naive.addBusinessMinutes(start, minutes);
                 const qint64 actual = cal.addBusinessMinutes(start, minutes);
                 if (actual != expected) {
-                    QFAIL(qPrintable(u"calendar %1: start %2 + %3 min: got %4, walk says %5"_s.arg(
-                        describe(cal), iso(start)).arg(minutes).arg(iso(actual), iso(expected))));
+                    QFAIL(qPrintable(u"calendar %1: start %2 + %3 min: got %4, walk says %5"_s
+                                         .arg(describe(cal), iso(start))
+                                         .arg(minutes)
+                                         .arg(iso(actual), iso(expected))));
                 }
                 QCOMPARE(cal.businessMinutesBetween(start, actual), minutes);
                 QCOMPARE(cal.isBusinessTime(start), naive.isBusinessMinute(start));
                 if (i % 4 == 0) {
                     const qint64 end = start + qint64(rng.bounded(14 * 1440)) * 60;
-                    QCOMPARE(cal.businessMinutesBetween(start, end), naive.businessMinutesBetween(start, end));
+                    QCOMPARE(cal.businessMinutesBetween(start, end),
+                             naive.businessMinutesBetween(start, end));
                 }
             }
         }
@@ -352,7 +441,7 @@ private Q_SLOTS:
         QCOMPARE(iso(e.intervals[0].utcEnd), u"2026-07-02T21:00:00Z"_s);
         QCOMPARE(iso(e.intervals[1].utcStart), u"2026-07-06T13:00:00Z"_s);
         QCOMPARE(e.intervals[1].cumulativeSeconds, 120 * 60);
-        QCOMPARE(e.holidaysSkipped, QList<QDate>{QDate(2026, 7, 3)});
+        QCOMPARE(e.holidaysSkipped, QList<QDate> {QDate(2026, 7, 3)});
         QVERIFY(e.dstShifts.isEmpty());
 
         const DeadlineExplanation spring = cal.explain(secs("2026-03-06T21:00:00Z"), 120);
@@ -361,9 +450,11 @@ private Q_SLOTS:
         QCOMPARE(spring.dstShifts[0].offsetBefore, -5 * 3600);
         QCOMPARE(spring.dstShifts[0].offsetAfter, -4 * 3600);
         const QString text = spring.toText();
-        QVERIFY2(text.contains(u"2026-03-06 16:00 UTC-05:00 to 2026-03-06 17:00 UTC-05:00"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"2026-03-06 16:00 UTC-05:00 to 2026-03-06 17:00 UTC-05:00"_s),
+                 qPrintable(text));
         QVERIFY2(text.contains(u"2026-03-09 09:00 UTC-04:00"_s), qPrintable(text));
-        QVERIFY2(text.contains(u"2026-03-08T07:00:00Z: UTC-05:00 to UTC-04:00"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"2026-03-08T07:00:00Z: UTC-05:00 to UTC-04:00"_s),
+                 qPrintable(text));
         QVERIFY2(text.contains(u"Deadline: 2026-03-09T14:00:00Z"_s), qPrintable(text));
     }
 
@@ -372,38 +463,56 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("expected"); // after "<path>: "
         const QByteArray zone = R"("timeZone":"America/New_York")";
-        QTest::newRow("reversedInterval") << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-12:00","13:00-12:00"]}})")
-                                          << u"week.monday[1]: expected \"HH:MM-HH:MM\" with start before end, got \"13:00-12:00\""_s;
-        QTest::newRow("singleDigitHour") << QByteArray(R"({)" + zone + R"(,"week":{"friday":["9:00-17:00"]}})")
-                                         << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got \"9:00-17:00\""_s;
-        QTest::newRow("startAt24") << QByteArray(R"({)" + zone + R"(,"week":{"friday":["24:00-24:00"]}})")
-                                   << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got \"24:00-24:00\""_s;
-        QTest::newRow("endAfter24") << QByteArray(R"({)" + zone + R"(,"week":{"friday":["22:00-24:30"]}})")
-                                    << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got \"22:00-24:30\""_s;
-        QTest::newRow("intervalNotString") << QByteArray(R"({)" + zone + R"(,"week":{"friday":[900]}})")
-                                           << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got 900"_s;
-        QTest::newRow("overlap") << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-12:00","11:00-13:00"]}})")
-                                 << u"week.monday[1]: expected intervals that do not overlap, but \"11:00-13:00\" overlaps \"09:00-12:00\""_s;
-        QTest::newRow("dayNotArray") << QByteArray(R"({)" + zone + R"(,"week":{"monday":"09:00-17:00"}})")
-                                     << u"week.monday: expected an array of \"HH:MM-HH:MM\" strings, got \"09:00-17:00\""_s;
-        QTest::newRow("unknownDay") << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-17:00"],"mondy":[]}})")
-                                    << u"week.mondy: unknown day; expected one of monday, tuesday, wednesday, thursday, friday, saturday, sunday"_s;
-        QTest::newRow("unknownKey") << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-17:00"]},"holiday":[]})")
-                                    << u"holiday: unknown key; expected one of id, name, timeZone, week, holidays, holidayFiles"_s;
-        QTest::newRow("unknownZone") << QByteArray(R"({"timeZone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}})")
-                                     << u"timeZone: expected an IANA time zone such as \"Europe/Berlin\", got \"Mars/Olympus\""_s;
-        QTest::newRow("missingZone") << QByteArray(R"({"week":{"monday":["09:00-17:00"]}})")
-                                     << u"timeZone: expected an IANA time zone such as \"Europe/Berlin\", got nothing"_s;
-        QTest::newRow("badOneOffDate") << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-17:00"]},"holidays":["12-25","2026-02-30"]})")
-                                       << u"holidays[1]: expected a date \"MM-DD\" (yearly) or \"YYYY-MM-DD\" (one-off), got \"2026-02-30\""_s;
-        QTest::newRow("badYearlyDate") << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-17:00"]},"holidays":["13-01"]})")
-                                       << u"holidays[0]: expected a date \"MM-DD\" (yearly) or \"YYYY-MM-DD\" (one-off), got \"13-01\""_s;
-        QTest::newRow("noWorkingTime") << QByteArray(R"({)" + zone + R"(,"week":{"monday":[]}})")
-                                       << u"week: expected at least one working interval in the week"_s;
+        QTest::newRow("reversedInterval")
+            << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-12:00","13:00-12:00"]}})")
+            << u"week.monday[1]: expected \"HH:MM-HH:MM\" with start before end, got \"13:00-12:00\""_s;
+        QTest::newRow("singleDigitHour")
+            << QByteArray(R"({)" + zone + R"(,"week":{"friday":["9:00-17:00"]}})")
+            << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got \"9:00-17:00\""_s;
+        QTest::newRow("startAt24")
+            << QByteArray(R"({)" + zone + R"(,"week":{"friday":["24:00-24:00"]}})")
+            << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got \"24:00-24:00\""_s;
+        QTest::newRow("endAfter24")
+            << QByteArray(R"({)" + zone + R"(,"week":{"friday":["22:00-24:30"]}})")
+            << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got \"22:00-24:30\""_s;
+        QTest::newRow("intervalNotString")
+            << QByteArray(R"({)" + zone + R"(,"week":{"friday":[900]}})")
+            << u"week.friday[0]: expected \"HH:MM-HH:MM\" with start before end, got 900"_s;
+        QTest::newRow("overlap")
+            << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-12:00","11:00-13:00"]}})")
+            << u"week.monday[1]: expected intervals that do not overlap, but \"11:00-13:00\" overlaps \"09:00-12:00\""_s;
+        QTest::newRow("dayNotArray")
+            << QByteArray(R"({)" + zone + R"(,"week":{"monday":"09:00-17:00"}})")
+            << u"week.monday: expected an array of \"HH:MM-HH:MM\" strings, got \"09:00-17:00\""_s;
+        QTest::newRow("unknownDay")
+            << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-17:00"],"mondy":[]}})")
+            << u"week.mondy: unknown day; expected one of monday, tuesday, wednesday, thursday, friday, saturday, sunday"_s;
+        QTest::newRow("unknownKey")
+            << QByteArray(R"({)" + zone + R"(,"week":{"monday":["09:00-17:00"]},"holiday":[]})")
+            << u"holiday: unknown key; expected one of id, name, timeZone, week, holidays, holidayFiles"_s;
+        QTest::newRow("unknownZone")
+            << QByteArray(R"({"timeZone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}})")
+            << u"timeZone: expected an IANA time zone such as \"Europe/Berlin\", got \"Mars/Olympus\""_s;
+        QTest::newRow("missingZone")
+            << QByteArray(R"({"week":{"monday":["09:00-17:00"]}})")
+            << u"timeZone: expected an IANA time zone such as \"Europe/Berlin\", got nothing"_s;
+        QTest::newRow("badOneOffDate")
+            << QByteArray(
+                   R"({)" + zone
+                   + R"(,"week":{"monday":["09:00-17:00"]},"holidays":["12-25","2026-02-30"]})")
+            << u"holidays[1]: expected a date \"MM-DD\" (yearly) or \"YYYY-MM-DD\" (one-off), got \"2026-02-30\""_s;
+        QTest::newRow("badYearlyDate")
+            << QByteArray(R"({)" + zone
+                          + R"(,"week":{"monday":["09:00-17:00"]},"holidays":["13-01"]})")
+            << u"holidays[0]: expected a date \"MM-DD\" (yearly) or \"YYYY-MM-DD\" (one-off), got \"13-01\""_s;
+        QTest::newRow("noWorkingTime")
+            << QByteArray(R"({)" + zone + R"(,"week":{"monday":[]}})")
+            << u"week: expected at least one working interval in the week"_s;
         QTest::newRow("notJson") << QByteArray(R"({"timeZone": )")
                                  << u"expected valid JSON, but at offset"_s;
-        QTest::newRow("notObject") << QByteArray(R"([1,2])")
-                                   << u"expected a JSON object with the keys name, timeZone, week and holidays"_s;
+        QTest::newRow("notObject")
+            << QByteArray(R"([1,2])")
+            << u"expected a JSON object with the keys name, timeZone, week and holidays"_s;
     }
 
     void load_badFile_errorNamesFileKeyAndExpectation()
@@ -421,7 +530,8 @@ private Q_SLOTS:
         QVERIFY(!BusinessCalendar::load(path, &errors));
         QVERIFY2(!errors.isEmpty(), "no error reported");
         const QString full = path + u": "_s + expected;
-        QVERIFY2(std::any_of(errors.begin(), errors.end(), [&](const QString &e) { return e.startsWith(full); }),
+        QVERIFY2(std::any_of(errors.begin(), errors.end(),
+                             [&](const QString &e) { return e.startsWith(full); }),
                  qPrintable(u"expected \"%1\" among:\n%2"_s.arg(full, errors.join(u'\n'))));
     }
 
@@ -445,23 +555,28 @@ private Q_SLOTS:
         const auto cal = BusinessCalendar::load(path, &errors);
         QVERIFY2(cal, qPrintable(errors.join(u'\n')));
         QCOMPARE(cal->id(), u"night-shift"_s);
-        QCOMPARE(cal->week()[0], (QList<WorkInterval>{{0, 120}, {1320, 1440}}));
+        QCOMPARE(cal->week()[0], (QList<WorkInterval> {{0, 120}, {1320, 1440}}));
     }
 
     void icsImport_allDayEventsBecomeHolidays()
     {
-        const QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-                               "BEGIN:VEVENT\r\nSUMMARY:Christmas\r\nDTSTART;VALUE=DATE:20261225\r\n"
-                               "RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
-                               "BEGIN:VEVENT\r\nSUMMARY:Shutdown\r\nDTSTART;VALUE=DATE:20261228\r\n"
-                               "DTEND;VALUE=DATE:20261231\r\nEND:VEVENT\r\n"
-                               "BEGIN:VEVENT\r\nSUMMARY:Meeting\r\nDTSTART:20261110T100000Z\r\nEND:VEVENT\r\n"
-                               "BEGIN:VEVENT\r\nSUMMARY:A very long\r\n  folded line\r\nDTSTART;VALUE=DATE:\r\n 20270102\r\nEND:VEVENT\r\n"
-                               "END:VCALENDAR\r\n";
+        const QByteArray ics =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+            "BEGIN:VEVENT\r\nSUMMARY:Christmas\r\nDTSTART;VALUE=DATE:20261225\r\n"
+            "RRULE:FREQ=YEARLY\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nSUMMARY:Shutdown\r\nDTSTART;VALUE=DATE:20261228\r\n"
+            "DTEND;VALUE=DATE:20261231\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nSUMMARY:Meeting\r\nDTSTART:20261110T100000Z\r\nEND:VEVENT\r\n"
+            "BEGIN:VEVENT\r\nSUMMARY:A very long\r\n  folded line\r\nDTSTART;VALUE=DATE:\r\n "
+            "20270102\r\nEND:VEVENT\r\n"
+            "END:VCALENDAR\r\n";
         QStringList errors;
-        const QList<Holiday> holidays = BusinessCalendar::parseIcsHolidays(ics, u"h.ics"_s, &errors);
+        const QList<Holiday> holidays =
+            BusinessCalendar::parseIcsHolidays(ics, u"h.ics"_s, &errors);
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
-        QCOMPARE(holidays, (QList<Holiday>{{0, 12, 25}, {2026, 12, 28}, {2026, 12, 29}, {2026, 12, 30}, {2027, 1, 2}}));
+        QCOMPARE(holidays,
+                 (QList<Holiday> {
+                     {0, 12, 25}, {2026, 12, 28}, {2026, 12, 29}, {2026, 12, 30}, {2027, 1, 2}}));
     }
 
     void icsImport_badDate_namesFileAndLine()
@@ -470,7 +585,8 @@ private Q_SLOTS:
         QStringList errors;
         QVERIFY(BusinessCalendar::parseIcsHolidays(ics, u"h.ics"_s, &errors).isEmpty());
         QCOMPARE(errors.size(), 1);
-        QVERIFY2(errors[0].startsWith(u"h.ics: line 2: expected a date YYYYMMDD"_s), qPrintable(errors[0]));
+        QVERIFY2(errors[0].startsWith(u"h.ics: line 2: expected a date YYYYMMDD"_s),
+                 qPrintable(errors[0]));
     }
 
     void icsImport_referencedFromCalendarFile()
@@ -482,14 +598,16 @@ private Q_SLOTS:
         ics.close();
         QFile json(dir.filePath(u"cal.json"_s));
         QVERIFY(json.open(QIODevice::WriteOnly));
-        json.write(R"({"timeZone":"America/New_York","week":{"wednesday":["09:00-17:00"],"thursday":["09:00-17:00"]},
+        json.write(
+            R"({"timeZone":"America/New_York","week":{"wednesday":["09:00-17:00"],"thursday":["09:00-17:00"]},
                        "holidayFiles":["holidays.ics"]})");
         json.close();
         QStringList errors;
         const auto cal = BusinessCalendar::load(json.fileName(), &errors);
         QVERIFY2(cal, qPrintable(errors.join(u'\n')));
         QVERIFY(cal->isHoliday(QDate(2026, 3, 4)));
-        QCOMPARE(iso(cal->addBusinessMinutes(secs("2026-03-04T10:00:00-05:00"), 60)), u"2026-03-05T15:00:00Z"_s);
+        QCOMPARE(iso(cal->addBusinessMinutes(secs("2026-03-04T10:00:00-05:00"), 60)),
+                 u"2026-03-05T15:00:00Z"_s);
     }
 
     void registry_builtInsHaveTheReferencePortalIds_data()
@@ -530,9 +648,9 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(content);
         };
-        write(u"emea.json"_s, calendarJson(u"kolkata"_s));  // replaces the built-in emea
+        write(u"emea.json"_s, calendarJson(u"kolkata"_s)); // replaces the built-in emea
         write(u"nights.json"_s, calendarJson(u"nynight"_s)); // a new one
-        write(u"apac.json"_s, "{ broken");                   // must not replace the built-in apac
+        write(u"apac.json"_s, "{ broken"); // must not replace the built-in apac
         CalendarRegistry registry = CalendarRegistry::withBuiltIns();
         QStringList errors;
         QCOMPARE(registry.loadDirectory(dir.path(), &errors), 2);
@@ -542,7 +660,7 @@ private Q_SLOTS:
         QCOMPARE(registry.find(u"apac"_s).calendar.timeZone().id(), QByteArray("Asia/Kolkata"));
         QCOMPARE(registry.find(u"apac"_s).calendar.name(), u"APAC"_s);
         QVERIFY(registry.contains(u"nights"_s));
-        QCOMPARE(registry.ids(), (QStringList{u"americas"_s, u"apac"_s, u"emea"_s, u"nights"_s}));
+        QCOMPARE(registry.ids(), (QStringList {u"americas"_s, u"apac"_s, u"emea"_s, u"nights"_s}));
     }
 };
 

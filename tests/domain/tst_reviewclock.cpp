@@ -14,7 +14,7 @@ BusinessCalendar officeCalendar()
 {
     WeeklySchedule week;
     for (int d = 0; d < 5; ++d)
-        week[std::size_t(d)] = {WorkInterval{9 * 60, 17 * 60}};
+        week[std::size_t(d)] = {WorkInterval {9 * 60, 17 * 60}};
     return BusinessCalendar(u"office"_s, u"Office"_s, QTimeZone("America/New_York"), week);
 }
 
@@ -28,7 +28,8 @@ qint64 at(const char *iso)
 
 QString iso(qint64 s)
 {
-    return s == NoInstant ? u"never"_s : QDateTime::fromSecsSinceEpoch(s, Qt::UTC).toString(Qt::ISODate);
+    return s == NoInstant ? u"never"_s
+                          : QDateTime::fromSecsSinceEpoch(s, Qt::UTC).toString(Qt::ISODate);
 }
 
 } // namespace
@@ -46,11 +47,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("requested");
         QTest::addColumn<QString>("approaching");
         QTest::addColumn<QString>("due");
-        QTest::newRow("morning_sameDay") << u"2026-03-04T10:00:00-05:00"_s << u"2026-03-04T18:00:00Z"_s << u"2026-03-04T19:00:00Z"_s;
-        QTest::newRow("afternoon_dueNextMorning") << u"2026-03-04T16:00:00-05:00"_s << u"2026-03-05T16:00:00Z"_s << u"2026-03-05T17:00:00Z"_s;
-        QTest::newRow("approachingAtClosing") << u"2026-03-04T14:00:00-05:00"_s << u"2026-03-04T22:00:00Z"_s << u"2026-03-05T15:00:00Z"_s;
-        QTest::newRow("overWeekendAndSpringForward") << u"2026-03-06T16:30:00-05:00"_s << u"2026-03-09T15:30:00Z"_s << u"2026-03-09T16:30:00Z"_s;
-        QTest::newRow("requestedAtNight") << u"2026-03-04T22:00:00-05:00"_s << u"2026-03-05T17:00:00Z"_s << u"2026-03-05T18:00:00Z"_s;
+        QTest::newRow("morning_sameDay") << u"2026-03-04T10:00:00-05:00"_s
+                                         << u"2026-03-04T18:00:00Z"_s << u"2026-03-04T19:00:00Z"_s;
+        QTest::newRow("afternoon_dueNextMorning")
+            << u"2026-03-04T16:00:00-05:00"_s << u"2026-03-05T16:00:00Z"_s
+            << u"2026-03-05T17:00:00Z"_s;
+        QTest::newRow("approachingAtClosing")
+            << u"2026-03-04T14:00:00-05:00"_s << u"2026-03-04T22:00:00Z"_s
+            << u"2026-03-05T15:00:00Z"_s;
+        QTest::newRow("overWeekendAndSpringForward")
+            << u"2026-03-06T16:30:00-05:00"_s << u"2026-03-09T15:30:00Z"_s
+            << u"2026-03-09T16:30:00Z"_s;
+        QTest::newRow("requestedAtNight") << u"2026-03-04T22:00:00-05:00"_s
+                                          << u"2026-03-05T17:00:00Z"_s << u"2026-03-05T18:00:00Z"_s;
     }
 
     void times_dueAndApproachingOnBusinessTime()
@@ -59,10 +68,12 @@ private Q_SLOTS:
         QFETCH(QString, approaching);
         QFETCH(QString, due);
         const ReviewClock clock;
-        const ReviewTimes t = clock.times(officeCalendar(), QDateTime::fromString(requested, Qt::ISODate).toSecsSinceEpoch());
+        const ReviewTimes t = clock.times(
+            officeCalendar(), QDateTime::fromString(requested, Qt::ISODate).toSecsSinceEpoch());
         QCOMPARE(iso(t.approachingAt), approaching);
         QCOMPARE(iso(t.dueAt), due);
-        QCOMPARE(ReviewClock::remainingBusinessSeconds(officeCalendar(), t, t.approachingAt), 60 * 60);
+        QCOMPARE(ReviewClock::remainingBusinessSeconds(officeCalendar(), t, t.approachingAt),
+                 60 * 60);
         QCOMPARE(ReviewClock::remainingBusinessSeconds(officeCalendar(), t, t.dueAt), 0);
     }
 
@@ -74,17 +85,38 @@ private Q_SLOTS:
         QTest::addColumn<QString>("next");
         QTest::addColumn<qint64>("remainingMinutes");
         // Requested 2026-03-04 10:00 EST (15:00Z): approaching 18:00Z, due 19:00Z.
-        QTest::newRow("atRequest_onTrack") << u"2026-03-04T15:00:00Z"_s << QString() << ClockState::OnTrack << u"2026-03-04T18:00:00Z"_s << qint64(240);
-        QTest::newRow("secondBeforeApproaching") << u"2026-03-04T17:59:59Z"_s << QString() << ClockState::OnTrack << u"2026-03-04T18:00:00Z"_s << qint64(60);
-        QTest::newRow("atApproaching") << u"2026-03-04T18:00:00Z"_s << QString() << ClockState::Approaching << u"2026-03-04T19:00:00Z"_s << qint64(60);
-        QTest::newRow("secondBeforeDue") << u"2026-03-04T18:59:59Z"_s << QString() << ClockState::Approaching << u"2026-03-04T19:00:00Z"_s << qint64(0);
-        QTest::newRow("atDue_breached") << u"2026-03-04T19:00:00Z"_s << QString() << ClockState::Breached << u"never"_s << qint64(0);
-        QTest::newRow("overdue_negativeRemaining") << u"2026-03-04T19:30:00Z"_s << QString() << ClockState::Breached << u"never"_s << qint64(-30);
-        QTest::newRow("overdueOvernight_countsBusinessTime") << u"2026-03-05T15:00:00Z"_s << QString() << ClockState::Breached << u"never"_s << qint64(-240);
-        QTest::newRow("answeredLater_beforeAnswer") << u"2026-03-04T18:10:00Z"_s << u"2026-03-04T18:30:00Z"_s << ClockState::Approaching << u"2026-03-04T18:30:00Z"_s << qint64(50);
-        QTest::newRow("answered_clockStops") << u"2026-03-04T18:30:00Z"_s << u"2026-03-04T18:30:00Z"_s << ClockState::Answered << u"never"_s << qint64(30);
-        QTest::newRow("answered_remainingFrozen") << u"2026-03-05T18:30:00Z"_s << u"2026-03-04T18:30:00Z"_s << ClockState::Answered << u"never"_s << qint64(30);
-        QTest::newRow("answeredAfterBreach") << u"2026-03-04T19:10:00Z"_s << u"2026-03-04T19:20:00Z"_s << ClockState::Breached << u"2026-03-04T19:20:00Z"_s << qint64(-10);
+        QTest::newRow("atRequest_onTrack")
+            << u"2026-03-04T15:00:00Z"_s << QString() << ClockState::OnTrack
+            << u"2026-03-04T18:00:00Z"_s << qint64(240);
+        QTest::newRow("secondBeforeApproaching")
+            << u"2026-03-04T17:59:59Z"_s << QString() << ClockState::OnTrack
+            << u"2026-03-04T18:00:00Z"_s << qint64(60);
+        QTest::newRow("atApproaching")
+            << u"2026-03-04T18:00:00Z"_s << QString() << ClockState::Approaching
+            << u"2026-03-04T19:00:00Z"_s << qint64(60);
+        QTest::newRow("secondBeforeDue")
+            << u"2026-03-04T18:59:59Z"_s << QString() << ClockState::Approaching
+            << u"2026-03-04T19:00:00Z"_s << qint64(0);
+        QTest::newRow("atDue_breached") << u"2026-03-04T19:00:00Z"_s << QString()
+                                        << ClockState::Breached << u"never"_s << qint64(0);
+        QTest::newRow("overdue_negativeRemaining")
+            << u"2026-03-04T19:30:00Z"_s << QString() << ClockState::Breached << u"never"_s
+            << qint64(-30);
+        QTest::newRow("overdueOvernight_countsBusinessTime")
+            << u"2026-03-05T15:00:00Z"_s << QString() << ClockState::Breached << u"never"_s
+            << qint64(-240);
+        QTest::newRow("answeredLater_beforeAnswer")
+            << u"2026-03-04T18:10:00Z"_s << u"2026-03-04T18:30:00Z"_s << ClockState::Approaching
+            << u"2026-03-04T18:30:00Z"_s << qint64(50);
+        QTest::newRow("answered_clockStops")
+            << u"2026-03-04T18:30:00Z"_s << u"2026-03-04T18:30:00Z"_s << ClockState::Answered
+            << u"never"_s << qint64(30);
+        QTest::newRow("answered_remainingFrozen")
+            << u"2026-03-05T18:30:00Z"_s << u"2026-03-04T18:30:00Z"_s << ClockState::Answered
+            << u"never"_s << qint64(30);
+        QTest::newRow("answeredAfterBreach")
+            << u"2026-03-04T19:10:00Z"_s << u"2026-03-04T19:20:00Z"_s << ClockState::Breached
+            << u"2026-03-04T19:20:00Z"_s << qint64(-10);
     }
 
     void stateAt_movesThroughStates()
@@ -95,7 +127,9 @@ private Q_SLOTS:
         QFETCH(QString, next);
         QFETCH(qint64, remainingMinutes);
         const BusinessCalendar cal = officeCalendar();
-        const qint64 answeredAt = answered.isEmpty() ? NoInstant : QDateTime::fromString(answered, Qt::ISODate).toSecsSinceEpoch();
+        const qint64 answeredAt = answered.isEmpty()
+            ? NoInstant
+            : QDateTime::fromString(answered, Qt::ISODate).toSecsSinceEpoch();
         const ReviewTimes t = ReviewClock().times(cal, at("2026-03-04T15:00:00Z"), answeredAt);
         const qint64 nowSecs = QDateTime::fromString(now, Qt::ISODate).toSecsSinceEpoch();
         QCOMPARE(t.stateAt(nowSecs), state);
@@ -119,7 +153,8 @@ private Q_SLOTS:
         QTest::newRow("duration90") << 240 << 90 << -1.0 << u"2026-03-04T17:30:00Z"_s;
         QTest::newRow("shareHalf") << 240 << 60 << 0.5 << u"2026-03-04T17:00:00Z"_s;
         QTest::newRow("shareZero_noWarningPhase") << 240 << 60 << 0.0 << u"2026-03-04T19:00:00Z"_s;
-        QTest::newRow("thresholdAboveTarget_clamped") << 240 << 500 << -1.0 << u"2026-03-04T15:00:00Z"_s;
+        QTest::newRow("thresholdAboveTarget_clamped")
+            << 240 << 500 << -1.0 << u"2026-03-04T15:00:00Z"_s;
         QTest::newRow("otherTarget") << 120 << 30 << -1.0 << u"2026-03-04T16:30:00Z"_s;
     }
 
@@ -134,7 +169,8 @@ private Q_SLOTS:
         settings.approachingBusinessMinutes = minutes;
         if (share >= 0)
             settings.approachingShare = share;
-        const ReviewTimes t = ReviewClock(settings).times(officeCalendar(), at("2026-03-04T15:00:00Z"));
+        const ReviewTimes t =
+            ReviewClock(settings).times(officeCalendar(), at("2026-03-04T15:00:00Z"));
         QCOMPARE(iso(t.approachingAt), approaching);
         QCOMPARE(t.dueAt, officeCalendar().addBusinessMinutes(at("2026-03-04T15:00:00Z"), target));
     }
@@ -154,7 +190,9 @@ private Q_SLOTS:
         r.calendarId = u"mars"_s;
         const ReviewTimes fallback = clock.times(r, registry);
         QVERIFY(fallback.calendarFallback);
-        QCOMPARE(fallback.dueAt, registry.find(u"americas"_s).calendar.addBusinessMinutes(r.requestedAt.toSecsSinceEpoch(), 240));
+        QCOMPARE(fallback.dueAt,
+                 registry.find(u"americas"_s)
+                     .calendar.addBusinessMinutes(r.requestedAt.toSecsSinceEpoch(), 240));
     }
 
     void answeredAtOf_decisionOrLeavingTheQueue()
@@ -166,7 +204,8 @@ private Q_SLOTS:
         r.updatedAt = QDateTime::fromSecsSinceEpoch(5000, Qt::UTC);
         QCOMPARE(ReviewClock::answeredAtOf(r), 5000);
         r.state = RequestState::Accepted;
-        r.decision = Decision{DecisionKind::Accept, u"plan"_s, u"Max"_s, QDateTime::fromSecsSinceEpoch(3000, Qt::UTC)};
+        r.decision = Decision {DecisionKind::Accept, u"plan"_s, u"Max"_s,
+                               QDateTime::fromSecsSinceEpoch(3000, Qt::UTC)};
         QCOMPARE(ReviewClock::answeredAtOf(r), 3000);
     }
 
@@ -187,16 +226,34 @@ private Q_SLOTS:
         QTest::addColumn<bool>("firstResponseMissed");
         QTest::addColumn<bool>("updateOverdue");
         // Created 2026-03-02T08:00Z. Premium S2: first response 60 min; S2 silence 24 h.
-        QTest::newRow("answeredInTime") << 2 << SupportTier::Premium << u"2026-03-02T08:59:00Z"_s << u"2026-03-02T08:59:00Z"_s << u"2026-03-02T12:00:00Z"_s << false << false;
-        QTest::newRow("answeredExactlyAtTarget") << 2 << SupportTier::Premium << u"2026-03-02T09:00:00Z"_s << QString() << u"2026-03-02T12:00:00Z"_s << false << false;
-        QTest::newRow("answeredLate") << 2 << SupportTier::Premium << u"2026-03-02T09:01:00Z"_s << QString() << u"2026-03-02T12:00:00Z"_s << true << false;
-        QTest::newRow("notYetAnswered_stillInTime") << 2 << SupportTier::Premium << QString() << QString() << u"2026-03-02T08:30:00Z"_s << false << false;
-        QTest::newRow("notYetAnswered_late") << 2 << SupportTier::Premium << QString() << QString() << u"2026-03-02T09:01:00Z"_s << true << false;
-        QTest::newRow("standardS2_has4Hours") << 2 << SupportTier::Standard << QString() << QString() << u"2026-03-02T11:59:00Z"_s << false << false;
-        QTest::newRow("silenceExactlyAtLimit") << 2 << SupportTier::Premium << u"2026-03-02T08:30:00Z"_s << u"2026-03-02T10:00:00Z"_s << u"2026-03-03T10:00:00Z"_s << false << false;
-        QTest::newRow("silenceOverLimit") << 2 << SupportTier::Premium << u"2026-03-02T08:30:00Z"_s << u"2026-03-02T10:00:00Z"_s << u"2026-03-03T10:01:00Z"_s << false << true;
-        QTest::newRow("neverUpdated_countsFromCreation") << 4 << SupportTier::Standard << QString() << QString() << u"2026-03-07T08:01:00Z"_s << true << true;
-        QTest::newRow("S4_fiveDaysAllowed") << 4 << SupportTier::Standard << u"2026-03-02T09:00:00Z"_s << u"2026-03-02T09:00:00Z"_s << u"2026-03-07T08:59:00Z"_s << false << false;
+        QTest::newRow("answeredInTime")
+            << 2 << SupportTier::Premium << u"2026-03-02T08:59:00Z"_s << u"2026-03-02T08:59:00Z"_s
+            << u"2026-03-02T12:00:00Z"_s << false << false;
+        QTest::newRow("answeredExactlyAtTarget")
+            << 2 << SupportTier::Premium << u"2026-03-02T09:00:00Z"_s << QString()
+            << u"2026-03-02T12:00:00Z"_s << false << false;
+        QTest::newRow("answeredLate") << 2 << SupportTier::Premium << u"2026-03-02T09:01:00Z"_s
+                                      << QString() << u"2026-03-02T12:00:00Z"_s << true << false;
+        QTest::newRow("notYetAnswered_stillInTime")
+            << 2 << SupportTier::Premium << QString() << QString() << u"2026-03-02T08:30:00Z"_s
+            << false << false;
+        QTest::newRow("notYetAnswered_late") << 2 << SupportTier::Premium << QString() << QString()
+                                             << u"2026-03-02T09:01:00Z"_s << true << false;
+        QTest::newRow("standardS2_has4Hours")
+            << 2 << SupportTier::Standard << QString() << QString() << u"2026-03-02T11:59:00Z"_s
+            << false << false;
+        QTest::newRow("silenceExactlyAtLimit")
+            << 2 << SupportTier::Premium << u"2026-03-02T08:30:00Z"_s << u"2026-03-02T10:00:00Z"_s
+            << u"2026-03-03T10:00:00Z"_s << false << false;
+        QTest::newRow("silenceOverLimit")
+            << 2 << SupportTier::Premium << u"2026-03-02T08:30:00Z"_s << u"2026-03-02T10:00:00Z"_s
+            << u"2026-03-03T10:01:00Z"_s << false << true;
+        QTest::newRow("neverUpdated_countsFromCreation")
+            << 4 << SupportTier::Standard << QString() << QString() << u"2026-03-07T08:01:00Z"_s
+            << true << true;
+        QTest::newRow("S4_fiveDaysAllowed")
+            << 4 << SupportTier::Standard << u"2026-03-02T09:00:00Z"_s << u"2026-03-02T09:00:00Z"_s
+            << u"2026-03-07T08:59:00Z"_s << false << false;
     }
 
     void slaFlags_firstResponseAndSilence()
@@ -214,7 +271,8 @@ private Q_SLOTS:
         c.createdAt = QDateTime(QDate(2026, 3, 2), QTime(8, 0), Qt::UTC);
         c.firstResponseAt = QDateTime::fromString(firstResponse, Qt::ISODate);
         c.lastSupportUpdateAt = QDateTime::fromString(lastSupportUpdate, Qt::ISODate);
-        const SlaFlags flags = evaluateSlaFlags(c, QDateTime::fromString(now, Qt::ISODate), PolicyConfig());
+        const SlaFlags flags =
+            evaluateSlaFlags(c, QDateTime::fromString(now, Qt::ISODate), PolicyConfig());
         QCOMPARE(flags.firstResponseMissed, firstResponseMissed);
         QCOMPARE(flags.supportUpdateOverdue, updateOverdue);
         QCOMPARE(flags.any(), firstResponseMissed || updateOverdue);

@@ -47,7 +47,8 @@ void checkRoundTrips(const PageParseResult &result, const ParseLimits &limits)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
-    const QByteArray body = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+    const QByteArray body =
+        QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
     // Small limits too, so that the size checks themselves are reached.
     static const ParseLimits defaults;
     static const ParseLimits tight = [] {
@@ -72,7 +73,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                 QString why;
                 const auto again = parseRequest(requestToJson(*answer->request), *limits, &why);
                 if (!again || !(*again == *answer->request))
-                    propertyFailed("a valid answer changed through its wire form", answer->request->id);
+                    propertyFailed("a valid answer changed through its wire form",
+                                   answer->request->id);
             }
         }
         (void)parseWaitCursor(body, *limits);

@@ -31,7 +31,8 @@ int main(int argc, char *argv[])
                 return 1;
             }
             const QByteArray data = f.readAll();
-            LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(data.constData()), std::size_t(data.size()));
+            LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(data.constData()),
+                                   std::size_t(data.size()));
             ++inputs;
         }
     }

@@ -15,7 +15,10 @@
 namespace Fixtures {
 
 // Monday 30 March 2026, 15:00 UTC.
-inline QDateTime fixedNow() { return QDateTime(QDate(2026, 3, 30), QTime(15, 0), Qt::UTC); }
+inline QDateTime fixedNow()
+{
+    return QDateTime(QDate(2026, 3, 30), QTime(15, 0), Qt::UTC);
+}
 
 struct Queue {
     QList<Escalation::EscalationRequest> requests;
@@ -26,12 +29,12 @@ inline Escalation::Case makeCase(int n, const QDateTime &now)
 {
     using namespace Escalation;
     static const QStringList accounts = {
-        QStringLiteral("Northwind Traders"), QStringLiteral("Contoso Pharmaceuticals"),
+        QStringLiteral("Northwind Traders"),  QStringLiteral("Contoso Pharmaceuticals"),
         QStringLiteral("Fabrikam Logistics"), QStringLiteral("Adventure Works Cycles"),
-        QStringLiteral("Tailspin Toys"), QStringLiteral("Wingtip Airlines"),
-        QStringLiteral("Litware Insurance"), QStringLiteral("Proseware Health"),
-        QStringLiteral("Woodgrove Bank"), QStringLiteral("Alpine Ski House"),
-        QStringLiteral("Bellows College"), QStringLiteral("Coho Winery"),
+        QStringLiteral("Tailspin Toys"),      QStringLiteral("Wingtip Airlines"),
+        QStringLiteral("Litware Insurance"),  QStringLiteral("Proseware Health"),
+        QStringLiteral("Woodgrove Bank"),     QStringLiteral("Alpine Ski House"),
+        QStringLiteral("Bellows College"),    QStringLiteral("Coho Winery"),
     };
     static const QStringList subjects = {
         QStringLiteral("Nightly export fails with timeout"),
@@ -48,13 +51,16 @@ inline Escalation::Case makeCase(int n, const QDateTime &now)
         QStringLiteral("LDAP sync removes users from nested groups"),
     };
     static const QStringList engineers = {
-        QStringLiteral("Dana Whitfield"), QStringLiteral("Ravi Menon"), QStringLiteral("Aiko Tanaka"),
-        QStringLiteral("Jonas Berg"), QStringLiteral("Fatima Haddad"), QStringLiteral("Lucas Pereira"),
+        QStringLiteral("Dana Whitfield"), QStringLiteral("Ravi Menon"),
+        QStringLiteral("Aiko Tanaka"),    QStringLiteral("Jonas Berg"),
+        QStringLiteral("Fatima Haddad"),  QStringLiteral("Lucas Pereira"),
     };
-    static const QStringList csms = {QStringLiteral("Leo Martens"), QStringLiteral("Priya Natarajan"),
+    static const QStringList csms = {QStringLiteral("Leo Martens"),
+                                     QStringLiteral("Priya Natarajan"),
                                      QStringLiteral("Sven Olsen")};
     static const QStringList statuses = {QStringLiteral("open"), QStringLiteral("pending customer"),
-                                         QStringLiteral("in progress"), QStringLiteral("waiting on engineering")};
+                                         QStringLiteral("in progress"),
+                                         QStringLiteral("waiting on engineering")};
     Case c;
     c.id = QStringLiteral("C-%1").arg(100000 + n);
     c.number = QStringLiteral("%1").arg(100000 + n, 8, 10, QLatin1Char('0'));
@@ -77,12 +83,14 @@ inline Escalation::Case makeCase(int n, const QDateTime &now)
     return c;
 }
 
-inline Escalation::EscalationRequest makeRequest(int n, const Escalation::Case &c, const QDateTime &now)
+inline Escalation::EscalationRequest makeRequest(int n, const Escalation::Case &c,
+                                                 const QDateTime &now)
 {
     using namespace Escalation;
-    static const QStringList managers = {QStringLiteral("Maya Fischer"), QStringLiteral("Omar Haddad"),
-                                         QStringLiteral("Grace Kim")};
-    static const QStringList teams = {QStringLiteral("EMEA Platform"), QStringLiteral("Americas Apps"),
+    static const QStringList managers = {
+        QStringLiteral("Maya Fischer"), QStringLiteral("Omar Haddad"), QStringLiteral("Grace Kim")};
+    static const QStringList teams = {QStringLiteral("EMEA Platform"),
+                                      QStringLiteral("Americas Apps"),
                                       QStringLiteral("APAC Infrastructure")};
     static const QStringList calendars = {QStringLiteral("emea"), QStringLiteral("americas"),
                                           QStringLiteral("apac")};
@@ -91,20 +99,25 @@ inline Escalation::EscalationRequest makeRequest(int n, const Escalation::Case &
     r.caseId = c.id;
     r.level = 1 + n % 4;
     r.reason = static_cast<Reason>(n % 5);
-    r.summary = QStringLiteral("Customer reports production impact; %1 users blocked since this morning. "
-                               "They need a plan before the board meeting on Friday.")
-                    .arg(50 + n % 900);
-    r.requestedBy = QStringLiteral("ops.lead%1@%2.example").arg(n % 17).arg(c.account.section(QLatin1Char(' '), 0, 0).toLower());
+    r.summary =
+        QStringLiteral("Customer reports production impact; %1 users blocked since this morning. "
+                       "They need a plan before the board meeting on Friday.")
+            .arg(50 + n % 900);
+    r.requestedBy = QStringLiteral("ops.lead%1@%2.example")
+                        .arg(n % 17)
+                        .arg(c.account.section(QLatin1Char(' '), 0, 0).toLower());
     // Spread over the last six hours so that every clock state occurs.
     r.requestedAt = now.addSecs(-60 * ((n * 37) % 360));
-    r.state = n % 11 == 0 ? RequestState::Accepted : (n % 13 == 0 ? RequestState::Declined : RequestState::Pending);
+    r.state = n % 11 == 0 ? RequestState::Accepted
+                          : (n % 13 == 0 ? RequestState::Declined : RequestState::Pending);
     r.owner = n % 3 == 0 ? QString() : managers.at(n % managers.size());
     r.team = teams.at(n % teams.size());
     r.calendarId = calendars.at(n % calendars.size());
     if (r.state != RequestState::Pending) {
-        r.decision = Decision{r.state == RequestState::Accepted ? DecisionKind::Accept : DecisionKind::Decline,
-                              QStringLiteral("Engineering lead assigned; next update in 2 hours."),
-                              managers.at(n % managers.size()), r.requestedAt.addSecs(1800)};
+        r.decision = Decision {r.state == RequestState::Accepted ? DecisionKind::Accept
+                                                                 : DecisionKind::Decline,
+                               QStringLiteral("Engineering lead assigned; next update in 2 hours."),
+                               managers.at(n % managers.size()), r.requestedAt.addSecs(1800)};
     }
     r.updatedAt = r.requestedAt;
     r.version = 1;

@@ -23,10 +23,10 @@ namespace {
 
 struct Fixture {
     qint64 nowMs = Fixtures::fixedNow().toMSecsSinceEpoch();
-    ReviewClockService clock{CalendarRegistry(), ReviewClock()};
-    QueueModel queue{&clock};
+    ReviewClockService clock {CalendarRegistry(), ReviewClock()};
+    QueueModel queue {&clock};
     InMemoryRequestLookup history;
-    ObligationIndex obligations{&history};
+    ObligationIndex obligations {&history};
     Fixtures::Queue data = Fixtures::makeQueue(60);
     DirectorModel *model = nullptr;
 
@@ -53,8 +53,7 @@ struct Fixture {
 
 } // namespace
 
-class TestDirectorModel final : public QObject
-{
+class TestDirectorModel final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -63,7 +62,8 @@ private Q_SLOTS:
     void rows_areOnlyLevelThreeAndFour()
     {
         Fixture f;
-        QAbstractItemModelTester tester(f.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(f.model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         int expected = 0;
         for (const EscalationRequest &r : f.data.requests)
             expected += r.level >= 3 && QueueModel::belongsInQueue(r.state) ? 1 : 0;
@@ -73,8 +73,9 @@ private Q_SLOTS:
             QVERIFY(f.model->index(row, 0).data(QueueRole::LevelRole).toInt() >= 3);
         QCOMPARE(f.model->columnCount(), int(DirectorModel::ColumnCount));
         // The extra columns answer the row's queue roles too.
-        QCOMPARE(f.model->index(0, DirectorModel::OwnerColumn).data(QueueRole::RequestIdRole).toString(),
-                 f.model->requestIdAt(0));
+        QCOMPARE(
+            f.model->index(0, DirectorModel::OwnerColumn).data(QueueRole::RequestIdRole).toString(),
+            f.model->requestIdAt(0));
     }
 
     void obligations_showOwedOrRecorded_data()
@@ -84,13 +85,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("withAcknowledgement");
         QTest::addColumn<QString>("analysisText");
         QTest::addColumn<QString>("ownerText");
-        QTest::newRow("level 3, nothing yet") << 3 << false << false << QStringLiteral("owed")
-                                              << QStringLiteral("—");
-        QTest::newRow("level 3 with analysis") << 3 << true << false << QStringLiteral("recorded by Ines Duarte")
-                                               << QStringLiteral("—");
-        QTest::newRow("level 4 owes both") << 4 << false << false << QStringLiteral("owed") << QStringLiteral("owed");
-        QTest::newRow("level 4 acknowledged") << 4 << true << true << QStringLiteral("recorded by Ines Duarte")
-                                              << QStringLiteral("Victor Hale (acknowledged)");
+        QTest::newRow("level 3, nothing yet")
+            << 3 << false << false << QStringLiteral("owed") << QStringLiteral("—");
+        QTest::newRow("level 3 with analysis")
+            << 3 << true << false << QStringLiteral("recorded by Ines Duarte")
+            << QStringLiteral("—");
+        QTest::newRow("level 4 owes both")
+            << 4 << false << false << QStringLiteral("owed") << QStringLiteral("owed");
+        QTest::newRow("level 4 acknowledged")
+            << 4 << true << true << QStringLiteral("recorded by Ines Duarte")
+            << QStringLiteral("Victor Hale (acknowledged)");
     }
 
     void obligations_showOwedOrRecorded()
@@ -101,7 +105,8 @@ private Q_SLOTS:
         QFETCH(QString, analysisText);
         QFETCH(QString, ownerText);
         Fixture f;
-        QAbstractItemModelTester tester(f.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(f.model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         EscalationRequest r = f.requestAt(level);
         QVERIFY(!r.id.isEmpty());
         r.analysis.reset();
@@ -111,10 +116,11 @@ private Q_SLOTS:
         f.queue.applyChangeSet(reset);
         f.obligations.applyChangeSet(reset);
         if (withAnalysis)
-            r.analysis = Analysis{QStringLiteral("Root cause: exhausted connection pool."), QStringLiteral("Ines Duarte"),
-                                  Fixtures::fixedNow()};
+            r.analysis = Analysis {QStringLiteral("Root cause: exhausted connection pool."),
+                                   QStringLiteral("Ines Duarte"), Fixtures::fixedNow()};
         if (withAcknowledgement)
-            r.ownerAcknowledgement = OwnerAcknowledgement{QStringLiteral("Victor Hale"), Fixtures::fixedNow()};
+            r.ownerAcknowledgement =
+                OwnerAcknowledgement {QStringLiteral("Victor Hale"), Fixtures::fixedNow()};
         r.version += 1;
         SignalRecorder recorder(f.model);
         ChangeSet changes;
@@ -124,9 +130,13 @@ private Q_SLOTS:
         QCOMPARE(f.cell(r.id, DirectorModel::AnalysisColumn), analysisText);
         QCOMPARE(f.cell(r.id, DirectorModel::OwnerColumn), ownerText);
         const int row = f.model->rowOf(r.id);
-        QCOMPARE(f.model->index(row, DirectorModel::AnalysisColumn).data(DirectorModel::AnalysisOwedRole).toBool(),
+        QCOMPARE(f.model->index(row, DirectorModel::AnalysisColumn)
+                     .data(DirectorModel::AnalysisOwedRole)
+                     .toBool(),
                  !withAnalysis);
-        QCOMPARE(f.model->index(row, DirectorModel::OwnerColumn).data(DirectorModel::AcknowledgementOwedRole).toBool(),
+        QCOMPARE(f.model->index(row, DirectorModel::OwnerColumn)
+                     .data(DirectorModel::AcknowledgementOwedRole)
+                     .toBool(),
                  level == 4 && !withAcknowledgement);
         if (withAnalysis || withAcknowledgement)
             QVERIFY2(recorder.lines.contains(QStringLiteral("changed %1:%2-%1:%3")
@@ -145,8 +155,8 @@ private Q_SLOTS:
         three.id = QStringLiteral("E-OLD-3");
         three.level = 3;
         three.state = RequestState::Superseded;
-        three.analysis = Analysis{QStringLiteral("Full analysis of the outage chain."), QStringLiteral("Ines Duarte"),
-                                  Fixtures::fixedNow().addDays(-1)};
+        three.analysis = Analysis {QStringLiteral("Full analysis of the outage chain."),
+                                   QStringLiteral("Ines Duarte"), Fixtures::fixedNow().addDays(-1)};
         four.previousRequestId = three.id;
         // The superseded request is only in the cache, not in the queue.
         f.history.insert(three);
@@ -154,13 +164,15 @@ private Q_SLOTS:
         changes.updatedRequests << four;
         f.queue.applyChangeSet(changes);
         f.obligations.applyChangeSet(changes);
-        QCOMPARE(f.cell(four.id, DirectorModel::AnalysisColumn), QStringLiteral("recorded by Ines Duarte"));
+        QCOMPARE(f.cell(four.id, DirectorModel::AnalysisColumn),
+                 QStringLiteral("recorded by Ines Duarte"));
     }
 
     void droppingBelowLevelThree_removesTheRow()
     {
         Fixture f;
-        QAbstractItemModelTester tester(f.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(f.model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const int before = f.model->rowCount();
         EscalationRequest r = f.requestAt(3);
         r.state = RequestState::Closed;
@@ -176,11 +188,13 @@ private Q_SLOTS:
     void sort_keepsTheCurrentCellInAnExtraColumn()
     {
         Fixture f;
-        QAbstractItemModelTester tester(f.model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(f.model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QItemSelectionModel selection(f.model);
         f.model->sort(QueueColumn::Countdown, Qt::AscendingOrder);
         const QString id = f.model->requestIdAt(1);
-        selection.setCurrentIndex(f.model->index(1, DirectorModel::AnalysisColumn), QItemSelectionModel::ClearAndSelect);
+        selection.setCurrentIndex(f.model->index(1, DirectorModel::AnalysisColumn),
+                                  QItemSelectionModel::ClearAndSelect);
         f.model->sort(QueueColumn::Countdown, Qt::DescendingOrder);
         const QModelIndex current = selection.currentIndex();
         QVERIFY(current.isValid());

@@ -30,21 +30,21 @@ QDateTime at(int day, int hour, int minute = 0) // April 2026: the 1st is a Wedn
 struct Fixture {
     QDateTime now = at(1, 10);
     NotificationPolicy policy;
-    QSignalSpy shown{&policy, &NotificationPolicy::notificationReady};
+    QSignalSpy shown {&policy, &NotificationPolicy::notificationReady};
 
     Fixture()
     {
         policy.setWorkingHours(officeHours());
         policy.setNowFunction([this] { return now; });
-        policy.setDescriber([](const QString &id) { return QStringLiteral("Case for %1").arg(id); });
+        policy.setDescriber(
+            [](const QString &id) { return QStringLiteral("Case for %1").arg(id); });
     }
     DeskNotification last() const { return shown.last().at(0).value<DeskNotification>(); }
 };
 
 } // namespace
 
-class TestNotificationPolicy final : public QObject
-{
+class TestNotificationPolicy final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -71,9 +71,12 @@ private Q_SLOTS:
     void nightShift_belongsToTheDayItStarts()
     {
         const WorkingHours night(0x01 /* Monday */, QTime(22, 0), QTime(6, 0), QTimeZone::utc());
-        QVERIFY(night.contains(QDateTime(QDate(2026, 3, 30), QTime(23, 0), Qt::UTC)));  // Monday night
-        QVERIFY(night.contains(QDateTime(QDate(2026, 3, 31), QTime(5, 0), Qt::UTC)));   // Tuesday early
-        QVERIFY(!night.contains(QDateTime(QDate(2026, 3, 30), QTime(5, 0), Qt::UTC)));  // Sunday's shift: off
+        QVERIFY(
+            night.contains(QDateTime(QDate(2026, 3, 30), QTime(23, 0), Qt::UTC))); // Monday night
+        QVERIFY(
+            night.contains(QDateTime(QDate(2026, 3, 31), QTime(5, 0), Qt::UTC))); // Tuesday early
+        QVERIFY(!night.contains(
+            QDateTime(QDate(2026, 3, 30), QTime(5, 0), Qt::UTC))); // Sunday's shift: off
         QCOMPARE(*night.nextStart(at(1, 12)), QDateTime(QDate(2026, 4, 6), QTime(22, 0), Qt::UTC));
     }
 
@@ -182,8 +185,9 @@ private Q_SLOTS:
     {
         Fixture f;
         qint64 nowMs = f.now.toMSecsSinceEpoch();
-        f.policy.setNowFunction([&nowMs] { return QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC); });
-        ReviewClockService clock{CalendarRegistry(), ReviewClock()};
+        f.policy.setNowFunction(
+            [&nowMs] { return QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC); });
+        ReviewClockService clock {CalendarRegistry(), ReviewClock()};
         clock.setNowFunction([&nowMs] { return nowMs; });
         f.policy.watch(&clock);
         const Case c = Fixtures::makeCase(1, f.now);

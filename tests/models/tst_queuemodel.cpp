@@ -20,8 +20,7 @@
 
 using namespace Escalation;
 
-class TestQueueModel final : public QObject
-{
+class TestQueueModel final : public QObject {
     Q_OBJECT
 
 private:
@@ -33,7 +32,8 @@ private:
     static Fixture make(int rows)
     {
         Fixture f;
-        f.clock = std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock());
+        f.clock =
+            std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock());
         const qint64 now = Fixtures::fixedNow().toMSecsSinceEpoch();
         f.clock->setNowFunction([now] { return now; });
         f.model = std::make_unique<QueueModel>(f.clock.get());
@@ -55,7 +55,8 @@ private Q_SLOTS:
     void loadSnapshot_showsActiveRequestsOnly()
     {
         auto f = make(0);
-        QAbstractItemModelTester tester(f.model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(f.model.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         auto queue = Fixtures::makeQueue(20);
         queue.requests[3].state = RequestState::Superseded;
         queue.requests[4].state = RequestState::Closed;
@@ -100,8 +101,10 @@ private Q_SLOTS:
         QTest::newRow("insert two requests") << 0 << QStringLiteral("insert 10-11");
         QTest::newRow("update one request") << 1 << QStringLiteral("changed 4:0-4:15");
         QTest::newRow("superseded request leaves the queue") << 2 << QStringLiteral("remove 6-6");
-        QTest::newRow("removed requests in two runs") << 3 << QStringLiteral("remove 8-9\nremove 2-3");
-        QTest::newRow("case update changes its rows only") << 4 << QStringLiteral("changed 7:0-7:15");
+        QTest::newRow("removed requests in two runs")
+            << 3 << QStringLiteral("remove 8-9\nremove 2-3");
+        QTest::newRow("case update changes its rows only")
+            << 4 << QStringLiteral("changed 7:0-7:15");
         QTest::newRow("removed case removes its request") << 5 << QStringLiteral("remove 1-1");
         QTest::newRow("update, remove and insert together")
             << 6 << QStringLiteral("changed 0:0-0:15\nremove 5-5\ninsert 9-9");
@@ -113,7 +116,8 @@ private Q_SLOTS:
         QFETCH(int, operation);
         QFETCH(QString, expected);
         auto f = make(10);
-        QAbstractItemModelTester tester(f.model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(f.model.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         SignalRecorder recorder(f.model.get());
         const QDateTime now = Fixtures::fixedNow();
         ChangeSet cs;
@@ -139,7 +143,8 @@ private Q_SLOTS:
             break;
         }
         case 3:
-            cs.removedRequestIds << request(2).id << request(9).id << request(3).id << request(8).id;
+            cs.removedRequestIds << request(2).id << request(9).id << request(3).id
+                                 << request(8).id;
             break;
         case 4: {
             Case c = f.queue.cases.value(request(7).caseId);
@@ -232,7 +237,8 @@ private Q_SLOTS:
         QFETCH(int, column);
         auto f = make(600);
         QueueFilterProxy proxy(f.model.get());
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QList<qint64> expected;
         for (int row = 0; row < f.model->rowCount(); ++row)
             expected << f.model->index(row, column).data(QueueRole::RawValueRole).toLongLong();
@@ -294,7 +300,8 @@ private Q_SLOTS:
     {
         auto f = make(50);
         QueueFilterProxy proxy(f.model.get());
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.sort(QueueColumn::Subject);
         const QDateTime now = Fixtures::fixedNow();
         Case c = Fixtures::makeCase(60, now);
@@ -314,21 +321,24 @@ private Q_SLOTS:
         QTest::addColumn<int>("state");
         QTest::addColumn<QStringList>("expected");
         // makeQueue(12): level = 1 + n % 4, owner empty when n % 3 == 0.
-        QTest::newRow("no filter") << QString() << 0 << QString() << -1
-                                   << QStringList{QStringLiteral("all")};
+        QTest::newRow("no filter")
+            << QString() << 0 << QString() << -1 << QStringList {QStringLiteral("all")};
         QTest::newRow("text matches subject, any case")
-            << QStringLiteral("sso LOGIN") << 0 << QString() << -1 << QStringList{QStringLiteral("E-200001")};
-        QTest::newRow("text matches case number") << QStringLiteral("00100007") << 0 << QString() << -1
-                                                  << QStringList{QStringLiteral("E-200007")};
+            << QStringLiteral("sso LOGIN") << 0 << QString() << -1
+            << QStringList {QStringLiteral("E-200001")};
+        QTest::newRow("text matches case number") << QStringLiteral("00100007") << 0 << QString()
+                                                  << -1 << QStringList {QStringLiteral("E-200007")};
         QTest::newRow("level 4") << QString() << 4 << QString() << -1
-                                 << QStringList{QStringLiteral("E-200003"), QStringLiteral("E-200007"),
-                                                QStringLiteral("E-200011")};
+                                 << QStringList {QStringLiteral("E-200003"),
+                                                 QStringLiteral("E-200007"),
+                                                 QStringLiteral("E-200011")};
         QTest::newRow("unowned at level 4") << QString() << 4 << QueueFilter::unownedToken() << -1
-                                            << QStringList{QStringLiteral("E-200003")};
-        QTest::newRow("accepted only") << QString() << 0 << QString() << int(RequestState::Accepted)
-                                       << QStringList{QStringLiteral("E-200000"), QStringLiteral("E-200011")};
-        QTest::newRow("text matching nothing") << QStringLiteral("no such thing") << 0 << QString() << -1
-                                               << QStringList{};
+                                            << QStringList {QStringLiteral("E-200003")};
+        QTest::newRow("accepted only")
+            << QString() << 0 << QString() << int(RequestState::Accepted)
+            << QStringList {QStringLiteral("E-200000"), QStringLiteral("E-200011")};
+        QTest::newRow("text matching nothing")
+            << QStringLiteral("no such thing") << 0 << QString() << -1 << QStringList {};
     }
 
     void filter_selectsMatchingRows()
@@ -340,7 +350,8 @@ private Q_SLOTS:
         QFETCH(QStringList, expected);
         auto f = make(12);
         QueueFilterProxy proxy(f.model.get());
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QueueFilter filter;
         filter.setText(text);
         if (level > 0)
@@ -352,7 +363,7 @@ private Q_SLOTS:
         proxy.sort(QueueColumn::RequestedAt, Qt::AscendingOrder);
         QStringList ids = idsOf(proxy);
         ids.sort();
-        if (expected == QStringList{QStringLiteral("all")}) {
+        if (expected == QStringList {QStringLiteral("all")}) {
             QCOMPARE(ids.size(), 12);
         } else {
             QCOMPARE(ids, expected);
@@ -374,19 +385,21 @@ private Q_SLOTS:
             r.state = RequestState::Pending;
             r.decision.reset();
         }
-        queue.requests[0].requestedAt = Fixtures::fixedNow().addSecs(-170 * 60); // approaching in 10 min
+        queue.requests[0].requestedAt =
+            Fixtures::fixedNow().addSecs(-170 * 60); // approaching in 10 min
         queue.requests[1].requestedAt = Fixtures::fixedNow().addSecs(-10 * 60);
         queue.requests[2].requestedAt = Fixtures::fixedNow().addSecs(-20 * 60);
         model.loadSnapshot(queue.requests, queue.cases);
         QueueFilterProxy proxy(&model);
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QueueFilter filter;
         filter.setClockStates({ClockState::Approaching, ClockState::Breached});
         proxy.setFilter(filter);
         QCOMPARE(proxy.rowCount(), 0);
         now += 10 * 60 * 1000;
         clock.updateNow();
-        QCOMPARE(idsOf(proxy), QStringList{queue.requests[0].id});
+        QCOMPARE(idsOf(proxy), QStringList {queue.requests[0].id});
     }
 
     void largeQueue_sortAndFilterTimings()
@@ -398,11 +411,12 @@ private Q_SLOTS:
         QElapsedTimer ranking;
         ranking.start();
         QTRY_VERIFY_WITH_TIMEOUT(f.model->textRanksReady(), 20000);
-        qInfo("text columns ranked in the background within %lld ms of the load", qint64(ranking.elapsed()));
+        qInfo("text columns ranked in the background within %lld ms of the load",
+              qint64(ranking.elapsed()));
         QueueFilterProxy proxy(f.model.get());
         QElapsedTimer timer;
-        for (int column : {int(QueueColumn::Countdown), int(QueueColumn::Subject), int(QueueColumn::Account),
-                           int(QueueColumn::Level)}) {
+        for (int column : {int(QueueColumn::Countdown), int(QueueColumn::Subject),
+                           int(QueueColumn::Account), int(QueueColumn::Level)}) {
             timer.start();
             proxy.sort(column);
             const qint64 first = timer.elapsed();
@@ -415,12 +429,15 @@ private Q_SLOTS:
         filter.setText(QStringLiteral("replication"));
         timer.start();
         proxy.setFilter(filter);
-        qInfo("filter 100000 rows by text: %lld ms (first), %d rows match", qint64(timer.elapsed()), proxy.rowCount());
-        for (const QString &text : {QStringLiteral("r"), QStringLiteral("re"), QStringLiteral("rep"), QStringLiteral("replic")}) {
+        qInfo("filter 100000 rows by text: %lld ms (first), %d rows match", qint64(timer.elapsed()),
+              proxy.rowCount());
+        for (const QString &text : {QStringLiteral("r"), QStringLiteral("re"),
+                                    QStringLiteral("rep"), QStringLiteral("replic")}) {
             filter.setText(text);
             timer.start();
             proxy.setFilter(filter);
-            qInfo("filter 100000 rows by \"%s\": %lld ms, %d rows match", qPrintable(text), qint64(timer.elapsed()), proxy.rowCount());
+            qInfo("filter 100000 rows by \"%s\": %lld ms, %d rows match", qPrintable(text),
+                  qint64(timer.elapsed()), proxy.rowCount());
         }
         QVERIFY(proxy.rowCount() > 0);
         QVERIFY(proxy.rowCount() < 100000);

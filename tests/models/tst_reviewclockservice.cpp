@@ -39,8 +39,7 @@ EscalationRequest pendingRequest(int n, const QDateTime &requestedAt)
 
 } // namespace
 
-class TestReviewClockService final : public QObject
-{
+class TestReviewClockService final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -69,7 +68,8 @@ private Q_SLOTS:
         const auto entry = service->track(pendingRequest(1, now.addSecs(-60 * minutesAgo)));
         QCOMPARE(int(entry.state), expected);
         QCOMPARE(entry.dueAt, now.addSecs(60 * (240 - minutesAgo)).toSecsSinceEpoch());
-        QCOMPARE(service->remainingSeconds(QStringLiteral("E-200001")), qint64(60 * (240 - minutesAgo)));
+        QCOMPARE(service->remainingSeconds(QStringLiteral("E-200001")),
+                 qint64(60 * (240 - minutesAgo)));
     }
 
     void answeredRequest_neverWakes()
@@ -80,8 +80,8 @@ private Q_SLOTS:
         ReviewClockService *service = makeService(&nowMs, &owner);
         EscalationRequest r = pendingRequest(2, now.addSecs(-3600));
         r.state = RequestState::Accepted;
-        r.decision = Decision{DecisionKind::Accept, QStringLiteral("plan"), QStringLiteral("Maya Fischer"),
-                              now.addSecs(-600)};
+        r.decision = Decision {DecisionKind::Accept, QStringLiteral("plan"),
+                               QStringLiteral("Maya Fischer"), now.addSecs(-600)};
         QCOMPARE(service->track(r).state, ClockState::Answered);
         QCOMPARE(service->nextWakeAt(), NoInstant);
     }
@@ -92,9 +92,9 @@ private Q_SLOTS:
         qint64 nowMs = now.toMSecsSinceEpoch();
         QObject owner;
         ReviewClockService *service = makeService(&nowMs, &owner);
-        service->track(pendingRequest(1, now.addSecs(-60 * 10)));   // approaching in 170 min
-        service->track(pendingRequest(2, now.addSecs(-60 * 200)));  // breaches in 40 min
-        service->track(pendingRequest(3, now.addSecs(-60 * 150)));  // approaching in 30 min
+        service->track(pendingRequest(1, now.addSecs(-60 * 10))); // approaching in 170 min
+        service->track(pendingRequest(2, now.addSecs(-60 * 200))); // breaches in 40 min
+        service->track(pendingRequest(3, now.addSecs(-60 * 150))); // approaching in 30 min
         QCOMPARE(service->nextWakeAt(), now.addSecs(60 * 30).toSecsSinceEpoch());
         service->untrack(QStringLiteral("E-200003"));
         QCOMPARE(service->nextWakeAt(), now.addSecs(60 * 40).toSecsSinceEpoch());
@@ -107,7 +107,8 @@ private Q_SLOTS:
         QObject owner;
         ReviewClockService *service = makeService(&nowMs, &owner);
         QueueModel model(service);
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         Fixtures::Queue queue;
         const int minutesAgo[] = {10, 200, 150, 60, 175};
         for (int i = 0; i < 5; ++i) {
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QSignalSpy changed(service, &ReviewClockService::clockStatesChanged);
         QVERIFY(changed.wait(3000));
         QVERIFY(elapsed.elapsed() >= 900);
-        QCOMPARE(changed.first().first().toStringList(), QStringList{QStringLiteral("E-200001")});
+        QCOMPARE(changed.first().first().toStringList(), QStringList {QStringLiteral("E-200001")});
         QCOMPARE(service->entry(QStringLiteral("E-200001")).state, ClockState::Approaching);
     }
 
@@ -168,12 +169,14 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("remaining");
         // Requested Monday 10:00 UTC on a 09:00-17:00 UTC calendar: 240
         // business minutes end Monday 14:00.
-        QTest::newRow("monday 11:00, open") << QDateTime(QDate(2026, 3, 30), QTime(11, 0), Qt::UTC) << false << qint64(3 * 3600);
-        QTest::newRow("monday 13:30, open") << QDateTime(QDate(2026, 3, 30), QTime(13, 30), Qt::UTC) << false << qint64(1800);
+        QTest::newRow("monday 11:00, open")
+            << QDateTime(QDate(2026, 3, 30), QTime(11, 0), Qt::UTC) << false << qint64(3 * 3600);
+        QTest::newRow("monday 13:30, open")
+            << QDateTime(QDate(2026, 3, 30), QTime(13, 30), Qt::UTC) << false << qint64(1800);
         QTest::newRow("monday 20:00, closed and overdue")
             << QDateTime(QDate(2026, 3, 30), QTime(20, 0), Qt::UTC) << true << qint64(-3 * 3600);
-        QTest::newRow("saturday, closed") << QDateTime(QDate(2026, 4, 4), QTime(11, 0), Qt::UTC) << true
-                                          << qint64(-(3 + 4 * 8) * 3600);
+        QTest::newRow("saturday, closed") << QDateTime(QDate(2026, 4, 4), QTime(11, 0), Qt::UTC)
+                                          << true << qint64(-(3 + 4 * 8) * 3600);
     }
 
     void paused_whileTheCalendarIsClosed()
@@ -183,14 +186,16 @@ private Q_SLOTS:
         QFETCH(qint64, remaining);
         WeeklySchedule week;
         for (int day = 0; day < 5; ++day)
-            week[std::size_t(day)] = {WorkInterval{9 * 60, 17 * 60}};
+            week[std::size_t(day)] = {WorkInterval {9 * 60, 17 * 60}};
         CalendarRegistry registry;
-        registry.insert(BusinessCalendar(QStringLiteral("office"), QStringLiteral("Office"), QTimeZone::utc(), week));
+        registry.insert(BusinessCalendar(QStringLiteral("office"), QStringLiteral("Office"),
+                                         QTimeZone::utc(), week));
         registry.setDefaultId(QStringLiteral("office"));
         qint64 nowMs = now.toMSecsSinceEpoch();
         ReviewClockService service(registry, ReviewClock());
         service.setNowFunction([&nowMs] { return nowMs; });
-        EscalationRequest r = pendingRequest(1, QDateTime(QDate(2026, 3, 30), QTime(10, 0), Qt::UTC));
+        EscalationRequest r =
+            pendingRequest(1, QDateTime(QDate(2026, 3, 30), QTime(10, 0), Qt::UTC));
         r.calendarId = QStringLiteral("office");
         service.track(r);
         QCOMPARE(service.isPaused(r.id), paused);
@@ -213,7 +218,8 @@ private Q_SLOTS:
         const QDateTime now = Fixtures::fixedNow();
         qint64 nowMs = now.toMSecsSinceEpoch();
         QObject owner;
-        auto *service = new ReviewClockService(CalendarRegistry::withBuiltIns(), ReviewClock(), &owner);
+        auto *service =
+            new ReviewClockService(CalendarRegistry::withBuiltIns(), ReviewClock(), &owner);
         service->setNowFunction([&nowMs] { return nowMs; });
         const auto queue = Fixtures::makeQueue(100000);
         QElapsedTimer timer;
@@ -227,7 +233,8 @@ private Q_SLOTS:
         nowMs = next * 1000;
         timer.start();
         service->updateNow();
-        qInfo("tick at the next transition: %lld us, %d rows changed", qint64(timer.nsecsElapsed() / 1000),
+        qInfo("tick at the next transition: %lld us, %d rows changed",
+              qint64(timer.nsecsElapsed() / 1000),
               changed.isEmpty() ? 0 : int(changed.first().first().toStringList().size()));
         QCOMPARE(changed.size(), 1);
     }

@@ -22,10 +22,13 @@ namespace {
 
 // Wednesday 1 April 2026, 15:00 UTC: "today" began at 00:00 UTC, the week
 // on Monday 30 March.
-QDateTime now0() { return QDateTime(QDate(2026, 4, 1), QTime(15, 0), Qt::UTC); }
+QDateTime now0()
+{
+    return QDateTime(QDate(2026, 4, 1), QTime(15, 0), Qt::UTC);
+}
 
-EscalationRequest request(int n, const QString &owner, const QString &team, const QDateTime &requestedAt,
-                          std::optional<QDateTime> decidedAt = {})
+EscalationRequest request(int n, const QString &owner, const QString &team,
+                          const QDateTime &requestedAt, std::optional<QDateTime> decidedAt = {})
 {
     const Case c = Fixtures::makeCase(n, requestedAt);
     EscalationRequest r = Fixtures::makeRequest(n, c, requestedAt);
@@ -35,7 +38,7 @@ EscalationRequest request(int n, const QString &owner, const QString &team, cons
     r.state = decidedAt ? RequestState::Accepted : RequestState::Pending;
     r.decision.reset();
     if (decidedAt)
-        r.decision = Decision{DecisionKind::Accept, QStringLiteral("plan"), owner, *decidedAt};
+        r.decision = Decision {DecisionKind::Accept, QStringLiteral("plan"), owner, *decidedAt};
     return r;
 }
 
@@ -56,15 +59,18 @@ struct Fixture {
         const QDateTime now = now0();
         const QString maya = QStringLiteral("Maya Fischer"), omar = QStringLiteral("Omar Haddad"),
                       grace = QStringLiteral("Grace Kim");
-        const QString emea = QStringLiteral("EMEA Platform"), americas = QStringLiteral("Americas Apps"),
+        const QString emea = QStringLiteral("EMEA Platform"),
+                      americas = QStringLiteral("Americas Apps"),
                       apac = QStringLiteral("APAC Infrastructure");
-        add(request(0, maya, emea, now.addSecs(-30 * 60)));                        // on track
-        add(request(1, maya, emea, now.addSecs(-210 * 60)));                       // approaching, 30 min left
-        add(request(2, omar, emea, now.addSecs(-300 * 60)));                       // breached at 14:00 today
-        add(request(3, omar, americas, now.addSecs(-6 * 3600), now.addSecs(-5 * 3600))); // answered today in time
+        add(request(0, maya, emea, now.addSecs(-30 * 60))); // on track
+        add(request(1, maya, emea, now.addSecs(-210 * 60))); // approaching, 30 min left
+        add(request(2, omar, emea, now.addSecs(-300 * 60))); // breached at 14:00 today
+        add(request(3, omar, americas, now.addSecs(-6 * 3600),
+                    now.addSecs(-5 * 3600))); // answered today in time
         add(request(4, grace, americas, QDateTime(QDate(2026, 3, 30), QTime(9, 0), Qt::UTC),
                     QDateTime(QDate(2026, 3, 30), QTime(15, 0), Qt::UTC))); // answered Monday, late
-        add(request(5, QString(), apac, QDateTime(QDate(2026, 3, 31), QTime(8, 0), Qt::UTC))); // breached Tuesday
+        add(request(5, QString(), apac,
+                    QDateTime(QDate(2026, 3, 31), QTime(8, 0), Qt::UTC))); // breached Tuesday
         add(request(6, maya, apac, QDateTime(QDate(2026, 3, 27), QTime(9, 0), Qt::UTC),
                     QDateTime(QDate(2026, 3, 27), QTime(10, 0), Qt::UTC))); // last week
         queue->loadSnapshot(data.requests, data.cases);
@@ -93,8 +99,7 @@ QString countsText(const SlaSummaryModel::Counts &c)
 
 } // namespace
 
-class TestSlaSummaryModel final : public QObject
-{
+class TestSlaSummaryModel final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -104,7 +109,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("grouping");
         QTest::addColumn<QString>("group");
-        // open, on track, approaching, breached (now); answered, breached (today); answered, breached (week)
+        // open, on track, approaching, breached (now); answered, breached (today); answered,
+        // breached (week)
         QTest::addColumn<QString>("expected");
         const int owner = int(SlaSummaryModel::Grouping::Owner);
         const int team = int(SlaSummaryModel::Grouping::Team);
@@ -145,14 +151,18 @@ private Q_SLOTS:
     {
         Fixture f;
         SlaSummaryModel *m = f.summary(SlaSummaryModel::Grouping::Team);
-        QCOMPARE(m->todayStart(), QDateTime(QDate(2026, 4, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
-        QCOMPARE(m->weekStart(), QDateTime(QDate(2026, 3, 30), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+        QCOMPARE(m->todayStart(),
+                 QDateTime(QDate(2026, 4, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+        QCOMPARE(m->weekStart(),
+                 QDateTime(QDate(2026, 3, 30), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
         m->setFirstDayOfWeek(Qt::Sunday);
-        QCOMPARE(m->weekStart(), QDateTime(QDate(2026, 3, 29), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+        QCOMPARE(m->weekStart(),
+                 QDateTime(QDate(2026, 3, 29), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
         // In New York (UTC-4 in April) "today" began at 04:00 UTC: the
         // Tuesday breach stays yesterday's, the 14:00 UTC one is today's.
         m->setTimeZone(QTimeZone(QByteArrayLiteral("America/New_York")));
-        QCOMPARE(m->todayStart(), QDateTime(QDate(2026, 4, 1), QTime(4, 0), Qt::UTC).toSecsSinceEpoch());
+        QCOMPARE(m->todayStart(),
+                 QDateTime(QDate(2026, 4, 1), QTime(4, 0), Qt::UTC).toSecsSinceEpoch());
         QCOMPARE(m->counts(QStringLiteral("APAC Infrastructure")).value(Col::BreachedToday), 0);
         QCOMPARE(m->counts(QStringLiteral("EMEA Platform")).value(Col::BreachedToday), 1);
     }
@@ -167,14 +177,15 @@ private Q_SLOTS:
 
         EscalationRequest answered = f.data.requests.at(1); // Maya's approaching request
         answered.state = RequestState::Accepted;
-        answered.decision = Decision{DecisionKind::Accept, QStringLiteral("plan"), answered.owner,
-                                     now0().addSecs(-60)};
+        answered.decision = Decision {DecisionKind::Accept, QStringLiteral("plan"), answered.owner,
+                                      now0().addSecs(-60)};
         ChangeSet changes;
         changes.updatedRequests << answered;
         f.queue->applyChangeSet(changes);
 
         // Counted at once, announced only once the burst is over.
-        QCOMPARE(countsText(m->counts(QStringLiteral("Maya Fischer"))), QStringLiteral("1 1 0 0 1 0 1 0"));
+        QCOMPARE(countsText(m->counts(QStringLiteral("Maya Fischer"))),
+                 QStringLiteral("1 1 0 0 1 0 1 0"));
         QCOMPARE(summary.count(), 0);
         QVERIFY(summary.wait(2000));
         const int mayaRow = int(m->groups().indexOf(QStringLiteral("Maya Fischer")));
@@ -188,7 +199,8 @@ private Q_SLOTS:
         f.nowMs += 31 * 60 * 1000; // request 1's target passes
         f.clock->updateNow();
         m->flush();
-        QCOMPARE(countsText(m->counts(QStringLiteral("EMEA Platform"))), QStringLiteral("3 1 0 2 0 2 0 2"));
+        QCOMPARE(countsText(m->counts(QStringLiteral("EMEA Platform"))),
+                 QStringLiteral("3 1 0 2 0 2 0 2"));
     }
 
     void insertsAndRemovals_matchAFullRecount()
@@ -198,8 +210,9 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         ChangeSet changes;
         changes.removedRequestIds << f.data.requests.at(2).id; // Omar's breach leaves
-        EscalationRequest fresh = request(20, QStringLiteral("Lena Vogt"), QStringLiteral("EMEA Platform"),
-                                          now0().addSecs(-200 * 60));
+        EscalationRequest fresh =
+            request(20, QStringLiteral("Lena Vogt"), QStringLiteral("EMEA Platform"),
+                    now0().addSecs(-200 * 60));
         changes.insertedRequests << fresh;
         changes.insertedCases << Fixtures::makeCase(20, now0());
         EscalationRequest moved = f.data.requests.at(0);
@@ -212,7 +225,8 @@ private Q_SLOTS:
         for (const QString &group : fresh2->groups())
             QCOMPARE(countsText(m->counts(group)), countsText(fresh2->counts(group)));
         QCOMPARE(countsText(m->totals()), countsText(fresh2->totals()));
-        QCOMPARE(countsText(m->counts(QStringLiteral("Lena Vogt"))), QStringLiteral("1 0 1 0 0 0 0 0"));
+        QCOMPARE(countsText(m->counts(QStringLiteral("Lena Vogt"))),
+                 QStringLiteral("1 0 1 0 0 0 0 0"));
         QCOMPARE(m->counts(QStringLiteral("Omar Haddad")).value(Col::BreachedToday), 0);
     }
 
@@ -256,7 +270,9 @@ private Q_SLOTS:
             pending += r.state == RequestState::Pending ? 1 : 0;
         QCOMPARE(m->totals().value(Col::OpenNow), pending);
         const auto t = m->totals();
-        QCOMPARE(t.value(Col::OnTrackNow) + t.value(Col::ApproachingNow) + t.value(Col::BreachedNow), pending);
+        QCOMPARE(t.value(Col::OnTrackNow) + t.value(Col::ApproachingNow)
+                     + t.value(Col::BreachedNow),
+                 pending);
     }
 };
 

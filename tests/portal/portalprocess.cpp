@@ -9,17 +9,35 @@
 
 using namespace Qt::StringLiterals;
 
-QJsonObject HttpAnswer::json() const { return QJsonDocument::fromJson(body).object(); }
-QString HttpAnswer::errorCode() const { return json().value("error"_L1).toObject().value("code"_L1).toString(); }
+QJsonObject HttpAnswer::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+QString HttpAnswer::errorCode() const
+{
+    return json().value("error"_L1).toObject().value("code"_L1).toString();
+}
 
 QString HttpAnswer::rule() const
 {
-    return json().value("error"_L1).toObject().value("details"_L1).toObject().value("rule"_L1).toString();
+    return json()
+        .value("error"_L1)
+        .toObject()
+        .value("details"_L1)
+        .toObject()
+        .value("rule"_L1)
+        .toString();
 }
 
 QString HttpAnswer::field() const
 {
-    return json().value("error"_L1).toObject().value("details"_L1).toObject().value("field"_L1).toString();
+    return json()
+        .value("error"_L1)
+        .toObject()
+        .value("details"_L1)
+        .toObject()
+        .value("field"_L1)
+        .toString();
 }
 
 PortalProcess::PortalProcess(QObject *parent)
@@ -28,7 +46,10 @@ PortalProcess::PortalProcess(QObject *parent)
     m_process.setProgram(QStringLiteral(ESCALATION_PORTAL_EXECUTABLE));
 }
 
-PortalProcess::~PortalProcess() { stop(); }
+PortalProcess::~PortalProcess()
+{
+    stop();
+}
 
 bool PortalProcess::start(const QStringList &args, QString *error)
 {
@@ -72,10 +93,12 @@ QUrl PortalProcess::url(const QString &pathAndQuery) const
     return QUrl(u"http://127.0.0.1:"_s + QString::number(m_port) + pathAndQuery);
 }
 
-QNetworkRequest PortalProcess::request(const QString &pathAndQuery, const Headers &headers, bool authorized) const
+QNetworkRequest PortalProcess::request(const QString &pathAndQuery, const Headers &headers,
+                                       bool authorized) const
 {
     QNetworkRequest req(url(pathAndQuery));
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                     QNetworkRequest::ManualRedirectPolicy);
     if (authorized)
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     for (const auto &[name, value] : headers)
@@ -120,24 +143,31 @@ HttpAnswer PortalProcess::get(const QString &pathAndQuery, const Headers &header
     return finish(m_nam.get(request(pathAndQuery, headers, authorized)), timeout);
 }
 
-HttpAnswer PortalProcess::post(const QString &pathAndQuery, const QByteArray &body, const Headers &headers,
-                               std::chrono::milliseconds timeout)
+HttpAnswer PortalProcess::post(const QString &pathAndQuery, const QByteArray &body,
+                               const Headers &headers, std::chrono::milliseconds timeout)
 {
     QNetworkRequest req = request(pathAndQuery, headers, true);
     req.setRawHeader("Content-Type", "application/json");
     return finish(m_nam.post(req, body), timeout);
 }
 
-HttpAnswer PortalProcess::sendCustom(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body,
-                                     const Headers &headers, std::chrono::milliseconds timeout)
+HttpAnswer PortalProcess::sendCustom(const QByteArray &verb, const QString &pathAndQuery,
+                                     const QByteArray &body, const Headers &headers,
+                                     std::chrono::milliseconds timeout)
 {
-    return finish(m_nam.sendCustomRequest(request(pathAndQuery, headers, true), verb, body), timeout);
+    return finish(m_nam.sendCustomRequest(request(pathAndQuery, headers, true), verb, body),
+                  timeout);
 }
 
-HttpAnswer PortalProcess::action(const QString &requestId, const QJsonObject &body, const QString &key)
+HttpAnswer PortalProcess::action(const QString &requestId, const QJsonObject &body,
+                                 const QString &key)
 {
-    return post(u"/api/v1/requests/"_s + requestId + u"/actions"_s, QJsonDocument(body).toJson(QJsonDocument::Compact),
+    return post(u"/api/v1/requests/"_s + requestId + u"/actions"_s,
+                QJsonDocument(body).toJson(QJsonDocument::Compact),
                 {{"Idempotency-Key", key.toUtf8()}});
 }
 
-QString PortalProcess::cursor() { return get(u"/api/v1/health"_s, {}, false).json().value("cursor"_L1).toString(); }
+QString PortalProcess::cursor()
+{
+    return get(u"/api/v1/health"_s, {}, false).json().value("cursor"_L1).toString();
+}

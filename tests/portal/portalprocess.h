@@ -19,20 +19,19 @@
 #include <vector>
 
 struct HttpAnswer {
-    int status = 0;                        // 0: no HTTP answer (see error)
+    int status = 0; // 0: no HTTP answer (see error)
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     qint64 elapsedMs = 0;
 
     QJsonObject json() const;
-    QString errorCode() const;   // error.code
-    QString rule() const;        // error.details.rule
-    QString field() const;       // error.details.field
+    QString errorCode() const; // error.code
+    QString rule() const; // error.details.rule
+    QString field() const; // error.details.field
 };
 
-class PortalProcess final : public QObject
-{
+class PortalProcess final : public QObject {
 public:
     explicit PortalProcess(QObject *parent = nullptr);
     ~PortalProcess() override;
@@ -49,10 +48,12 @@ public:
     using Headers = std::vector<std::pair<QByteArray, QByteArray>>;
     HttpAnswer get(const QString &pathAndQuery, const Headers &headers = {}, bool authorized = true,
                    std::chrono::milliseconds timeout = std::chrono::seconds(20));
-    HttpAnswer post(const QString &pathAndQuery, const QByteArray &body, const Headers &headers = {},
+    HttpAnswer post(const QString &pathAndQuery, const QByteArray &body,
+                    const Headers &headers = {},
                     std::chrono::milliseconds timeout = std::chrono::seconds(20));
-    HttpAnswer sendCustom(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body = {},
-                          const Headers &headers = {}, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+    HttpAnswer sendCustom(const QByteArray &verb, const QString &pathAndQuery,
+                          const QByteArray &body = {}, const Headers &headers = {},
+                          std::chrono::milliseconds timeout = std::chrono::seconds(20));
     // Fires a request and returns the reply without waiting (for long polls).
     QNetworkReply *startGet(const QString &pathAndQuery, const Headers &headers = {});
     static HttpAnswer finish(QNetworkReply *reply, std::chrono::milliseconds timeout);
@@ -63,7 +64,8 @@ public:
     QString cursor();
 
 private:
-    QNetworkRequest request(const QString &pathAndQuery, const Headers &headers, bool authorized) const;
+    QNetworkRequest request(const QString &pathAndQuery, const Headers &headers,
+                            bool authorized) const;
 
     QProcess m_process;
     QNetworkAccessManager m_nam;

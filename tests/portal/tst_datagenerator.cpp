@@ -8,8 +8,8 @@
 #include "portalstore.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -43,8 +43,7 @@ QHash<QString, Case> casesById(const GeneratedData &data)
 
 } // namespace
 
-class TestDataGenerator final : public QObject
-{
+class TestDataGenerator final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -92,7 +91,7 @@ private Q_SLOTS:
     void levels_allPresentAndRarerUpTheLadder()
     {
         const GeneratedData data = generate(9, 5000);
-        std::array<int, 5> perLevel{};
+        std::array<int, 5> perLevel {};
         for (const EscalationRequest &r : data.requests) {
             QVERIFY(r.level >= 1 && r.level <= 4);
             ++perLevel[std::size_t(r.level)];
@@ -186,9 +185,9 @@ private Q_SLOTS:
             QVERIFY(r.updatedAt >= r.requestedAt && r.updatedAt <= pinnedNow);
             QVERIFY(!r.summary.isEmpty() && !r.requestedBy.isEmpty());
             QVERIFY(QStringList({u"americas"_s, u"emea"_s, u"apac"_s}).contains(r.calendarId));
-            QCOMPARE(r.state == RequestState::Accepted, r.decision && r.decision->kind == DecisionKind::Accept
-                                                            && r.state != RequestState::Superseded
-                                                            && r.state != RequestState::Closed);
+            QCOMPARE(r.state == RequestState::Accepted,
+                     r.decision && r.decision->kind == DecisionKind::Accept
+                         && r.state != RequestState::Superseded && r.state != RequestState::Closed);
             if (r.decision)
                 QVERIFY(r.decision->at >= r.requestedAt && r.decision->at <= pinnedNow);
             QVERIFY(!r.analysis || r.level >= 3);
@@ -210,12 +209,14 @@ private Q_SLOTS:
     {
         const GeneratedData data = generate(23, 1000);
         for (const Case &c : data.cases) {
-            const auto back = Json::caseFromJson(QJsonDocument::fromJson(Json::caseRecord(c)).object());
+            const auto back =
+                Json::caseFromJson(QJsonDocument::fromJson(Json::caseRecord(c)).object());
             QVERIFY(back);
             QCOMPARE(*back, c);
         }
         for (const EscalationRequest &r : data.requests) {
-            const auto back = Json::requestFromJson(QJsonDocument::fromJson(Json::requestRecord(r)).object());
+            const auto back =
+                Json::requestFromJson(QJsonDocument::fromJson(Json::requestRecord(r)).object());
             QVERIFY(back);
             QCOMPARE(*back, r);
         }
@@ -228,8 +229,7 @@ private Q_SLOTS:
         QTest::newRow("control characters") << u"line\nbreak\ttab\r \u0001 \u001f end"_s;
         QTest::newRow("accents") << u"café Ørsted São Paulo Kōwhai"_s;
         QTest::newRow("three-byte") << u"東京 — €"_s;
-        QTest::newRow("surrogate pair") << QString::fromUcs4(U"rocket \U0001F680 done")
-                                        ;
+        QTest::newRow("surrogate pair") << QString::fromUcs4(U"rocket \U0001F680 done");
         QTest::newRow("empty") << QString();
     }
 
@@ -257,10 +257,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QDateTime>("at");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("seconds") << QDateTime(QDate(2026, 3, 30), QTime(15, 0), Qt::UTC) << QByteArray("2026-03-30T15:00:00Z");
+        QTest::newRow("seconds") << QDateTime(QDate(2026, 3, 30), QTime(15, 0), Qt::UTC)
+                                 << QByteArray("2026-03-30T15:00:00Z");
         QTest::newRow("millis") << QDateTime(QDate(2024, 2, 29), QTime(23, 59, 59, 7), Qt::UTC)
                                 << QByteArray("2024-02-29T23:59:59.007Z");
-        QTest::newRow("offset") << QDateTime(QDate(2026, 1, 1), QTime(1, 30), Qt::OffsetFromUTC, 7200)
+        QTest::newRow("offset") << QDateTime(QDate(2026, 1, 1), QTime(1, 30), Qt::OffsetFromUTC,
+                                             7200)
                                 << QByteArray("2025-12-31T23:30:00Z");
         QTest::newRow("before 1970") << QDateTime(QDate(1969, 12, 31), QTime(23, 0), Qt::UTC)
                                      << QByteArray("1969-12-31T23:00:00Z");
@@ -349,8 +351,8 @@ private Q_SLOTS:
             const QString what = activity.step();
             kinds.insert(what.section(u' ', 0, 0));
         }
-        for (const QString &kind : {u"new_request"_s, u"update_case"_s, u"re_escalate"_s, u"new_case"_s,
-                                    u"close_case"_s, u"remove_case"_s})
+        for (const QString &kind : {u"new_request"_s, u"update_case"_s, u"re_escalate"_s,
+                                    u"new_case"_s, u"close_case"_s, u"remove_case"_s})
             QVERIFY2(kinds.contains(kind), qPrintable(kind));
         QVERIFY(store.caseCount() > casesBefore);
         QVERIFY(store.requestCount() > requestsBefore);

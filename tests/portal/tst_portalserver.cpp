@@ -38,7 +38,8 @@ Feed pull(PortalProcess &portal, const QString &since = u"0"_s, int limit = 1000
     Feed feed;
     QString cursor = since;
     for (bool more = true; more;) {
-        const HttpAnswer page = portal.get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(cursor).arg(limit));
+        const HttpAnswer page =
+            portal.get(u"/api/v1/changes?since=%1&limit=%2"_s.arg(cursor).arg(limit));
         if (page.status != 200) {
             qWarning() << "page failed" << page.status << page.body.left(200);
             feed.pages = -1;
@@ -68,11 +69,14 @@ Feed pull(PortalProcess &portal, const QString &since = u"0"_s, int limit = 1000
     return feed;
 }
 
-QString newKey() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newKey()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 QJsonObject actionBody(const QString &action, const QString &text, const QJsonValue &version)
 {
-    QJsonObject o{{u"action"_s, action}, {u"actor"_s, u"Dana Whitfield"_s}};
+    QJsonObject o {{u"action"_s, action}, {u"actor"_s, u"Dana Whitfield"_s}};
     if (!text.isNull())
         o.insert(u"text"_s, text);
     if (!version.isUndefined())
@@ -91,7 +95,10 @@ QString find(const Feed &feed, const Predicate &predicate)
     return {};
 }
 
-bool isState(const QJsonObject &r, QStringView state) { return r.value("state"_L1).toString() == state; }
+bool isState(const QJsonObject &r, QStringView state)
+{
+    return r.value("state"_L1).toString() == state;
+}
 
 bool isActive(const QJsonObject &r)
 {
@@ -100,8 +107,7 @@ bool isActive(const QJsonObject &r)
 
 } // namespace
 
-class TestPortalServer final : public QObject
-{
+class TestPortalServer final : public QObject {
     Q_OBJECT
 
 private:
@@ -123,7 +129,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        m_shared = startPortal({u"--seed"_s, u"4"_s, u"--requests"_s, u"600"_s, u"--now"_s, pinnedNow});
+        m_shared =
+            startPortal({u"--seed"_s, u"4"_s, u"--requests"_s, u"600"_s, u"--now"_s, pinnedNow});
         QVERIFY(m_shared);
         m_feed = pull(*m_shared);
         QVERIFY(m_feed.pages > 0);
@@ -154,7 +161,8 @@ private Q_SLOTS:
         PortalProcess::Headers headers;
         if (!authorization.isEmpty())
             headers.emplace_back("Authorization", authorization);
-        for (const QString &path : {u"/api/v1/changes"_s, u"/api/v1/requests/E-200000"_s, u"/api/v1/nowhere"_s}) {
+        for (const QString &path :
+             {u"/api/v1/changes"_s, u"/api/v1/requests/E-200000"_s, u"/api/v1/nowhere"_s}) {
             const HttpAnswer answer = m_shared->get(path, headers, false);
             QCOMPARE(answer.status, 401);
             QCOMPARE(answer.errorCode(), u"unauthorized"_s);
@@ -195,8 +203,10 @@ private Q_SLOTS:
         QTest::newRow("since negative") << u"/api/v1/changes?since=-5"_s << u"since"_s;
         QTest::newRow("limit zero") << u"/api/v1/changes?limit=0"_s << u"limit"_s;
         QTest::newRow("limit too big") << u"/api/v1/changes?limit=1001"_s << u"limit"_s;
-        QTest::newRow("wait timeout zero") << u"/api/v1/changes/wait?since=0&timeout=0"_s << u"timeout"_s;
-        QTest::newRow("wait timeout too long") << u"/api/v1/changes/wait?since=0&timeout=61"_s << u"timeout"_s;
+        QTest::newRow("wait timeout zero")
+            << u"/api/v1/changes/wait?since=0&timeout=0"_s << u"timeout"_s;
+        QTest::newRow("wait timeout too long")
+            << u"/api/v1/changes/wait?since=0&timeout=61"_s << u"timeout"_s;
     }
 
     void changes_rejectMalformedParameters()
@@ -211,8 +221,10 @@ private Q_SLOTS:
 
     void generation_isDeterministicForTheSameSeed()
     {
-        auto same = startPortal({u"--seed"_s, u"4"_s, u"--requests"_s, u"600"_s, u"--now"_s, pinnedNow});
-        auto other = startPortal({u"--seed"_s, u"5"_s, u"--requests"_s, u"600"_s, u"--now"_s, pinnedNow});
+        auto same =
+            startPortal({u"--seed"_s, u"4"_s, u"--requests"_s, u"600"_s, u"--now"_s, pinnedNow});
+        auto other =
+            startPortal({u"--seed"_s, u"5"_s, u"--requests"_s, u"600"_s, u"--now"_s, pinnedNow});
         QVERIFY(same && other);
         const Feed sameFeed = pull(*same);
         const Feed otherFeed = pull(*other);
@@ -242,7 +254,8 @@ private Q_SLOTS:
     {
         const QString requestId = m_feed.requestList.first().value("id"_L1).toString();
         const QString caseId = m_feed.caseList.first().value("id"_L1).toString();
-        for (const QString &path : QStringList{u"/api/v1/requests/"_s + requestId, u"/api/v1/cases/"_s + caseId}) {
+        for (const QString &path :
+             QStringList {u"/api/v1/requests/"_s + requestId, u"/api/v1/cases/"_s + caseId}) {
             const HttpAnswer first = m_shared->get(path);
             QCOMPARE(first.status, 200);
             const QByteArray etag = first.headers.value("etag");
@@ -251,7 +264,8 @@ private Q_SLOTS:
             QCOMPARE(again.status, 304);
             QVERIFY(again.body.isEmpty());
         }
-        QCOMPARE(m_shared->get(u"/api/v1/requests/"_s + requestId).json(), m_feed.requests.value(requestId));
+        QCOMPARE(m_shared->get(u"/api/v1/requests/"_s + requestId).json(),
+                 m_feed.requests.value(requestId));
     }
 
     void changes_answer304UntilSomethingChanges()
@@ -266,7 +280,8 @@ private Q_SLOTS:
         QVERIFY(!etag.isEmpty());
         QCOMPARE(portal->get(path, {{"If-None-Match", etag}}).status, 304);
 
-        const QString id = find(feed, [](const QJsonObject &, const QJsonObject &) { return true; });
+        const QString id =
+            find(feed, [](const QJsonObject &, const QJsonObject &) { return true; });
         QCOMPARE(portal->action(id, actionBody(u"note"_s, u"Called."_s, {}), newKey()).status, 200);
         const HttpAnswer changed = portal->get(path, {{"If-None-Match", etag}});
         QCOMPARE(changed.status, 200);
@@ -274,7 +289,14 @@ private Q_SLOTS:
         const QJsonArray requests = changed.json().value("requests"_L1).toArray();
         QCOMPARE(requests.size(), 1);
         QCOMPARE(requests.at(0).toObject().value("id"_L1).toString(), id);
-        QCOMPARE(requests.at(0).toObject().value("notes"_L1).toArray().last().toObject().value("text"_L1).toString(),
+        QCOMPARE(requests.at(0)
+                     .toObject()
+                     .value("notes"_L1)
+                     .toArray()
+                     .last()
+                     .toObject()
+                     .value("text"_L1)
+                     .toString(),
                  u"Called."_s);
     }
 
@@ -284,11 +306,13 @@ private Q_SLOTS:
         QVERIFY(portal);
         const QString cursor = portal->cursor();
 
-        const HttpAnswer idle = portal->get(u"/api/v1/changes/wait?since=%1&timeout=1"_s.arg(cursor));
+        const HttpAnswer idle =
+            portal->get(u"/api/v1/changes/wait?since=%1&timeout=1"_s.arg(cursor));
         QCOMPARE(idle.status, 204);
         QVERIFY2(idle.elapsedMs >= 900, qPrintable(QString::number(idle.elapsedMs)));
 
-        QNetworkReply *waiting = portal->startGet(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(cursor));
+        QNetworkReply *waiting =
+            portal->startGet(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(cursor));
         QTest::qWait(300);
         QVERIFY(!waiting->isFinished());
         const HttpAnswer step = portal->post(u"/api/v1/admin/activity"_s, R"({"steps":1})");
@@ -300,12 +324,14 @@ private Q_SLOTS:
         QVERIFY(woken.json().value("cursor"_L1).toString() != cursor);
 
         // An old cursor answers at once.
-        const HttpAnswer behind = portal->get(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(cursor));
+        const HttpAnswer behind =
+            portal->get(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(cursor));
         QCOMPARE(behind.status, 200);
         QVERIFY(behind.elapsedMs < 3000);
 
         // A client that gives up mid-wait does not disturb the portal.
-        QNetworkReply *abandoned = portal->startGet(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(portal->cursor()));
+        QNetworkReply *abandoned =
+            portal->startGet(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(portal->cursor()));
         QTest::qWait(200);
         abandoned->abort();
         abandoned->deleteLater();
@@ -319,12 +345,14 @@ private Q_SLOTS:
         auto portal = startPortal({u"--requests"_s, u"100"_s, u"--activity"_s, u"1200"_s});
         QVERIFY(portal);
         const QString cursor = portal->cursor();
-        const HttpAnswer woken = portal->get(u"/api/v1/changes/wait?since=%1&timeout=10"_s.arg(cursor));
+        const HttpAnswer woken =
+            portal->get(u"/api/v1/changes/wait?since=%1&timeout=10"_s.arg(cursor));
         QCOMPARE(woken.status, 200);
         QVERIFY(woken.elapsedMs < 5000);
         QTest::qWait(300);
         const Feed changes = pull(*portal, cursor);
-        QVERIFY(changes.caseList.size() + changes.requestList.size() + changes.removedCases.size() > 1);
+        QVERIFY(changes.caseList.size() + changes.requestList.size() + changes.removedCases.size()
+                > 1);
     }
 
     void actions_followTheDomainRules_data()
@@ -334,25 +362,53 @@ private Q_SLOTS:
         QTest::addColumn<int>("targetKind");
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("detail"); // rule or field
-        QTest::addColumn<QString>("state");  // expected state after success
+        QTest::addColumn<QString>("state"); // expected state after success
 
-        enum { Pending, Answered, Level2, Level3, Level4Unacknowledged, Level4Acknowledged, Superseded };
-        QTest::newRow("accept pending") << u"accept"_s << u"Call at 15:00."_s << int(Pending) << 200 << QString() << u"accepted"_s;
-        QTest::newRow("decline pending") << u"decline"_s << u"Within SLA."_s << int(Pending) << 200 << QString() << u"declined"_s;
-        QTest::newRow("accept answered") << u"accept"_s << u"Again."_s << int(Answered) << 422 << u"not_pending"_s << QString();
-        QTest::newRow("decline superseded") << u"decline"_s << u"No."_s << int(Superseded) << 422 << u"not_pending"_s << QString();
-        QTest::newRow("note on answered") << u"note"_s << u"FYI."_s << int(Answered) << 200 << QString() << QString();
-        QTest::newRow("note on superseded") << u"note"_s << u"FYI."_s << int(Superseded) << 200 << QString() << QString();
-        QTest::newRow("take ownership pending") << u"take_ownership"_s << QString() << int(Pending) << 200 << QString() << u"pending"_s;
-        QTest::newRow("take ownership answered") << u"take_ownership"_s << QString() << int(Answered) << 422 << u"not_pending"_s << QString();
-        QTest::newRow("analysis at level 2") << u"analysis"_s << u"Why."_s << int(Level2) << 422 << u"analysis_below_level_3"_s << QString();
-        QTest::newRow("analysis at level 3") << u"analysis"_s << u"Why."_s << int(Level3) << 200 << QString() << QString();
-        QTest::newRow("acknowledge at level 3") << u"acknowledge"_s << QString() << int(Level3) << 422 << u"acknowledge_below_level_4"_s << QString();
-        QTest::newRow("acknowledge at level 4") << u"acknowledge"_s << u"On it."_s << int(Level4Unacknowledged) << 200 << QString() << QString();
-        QTest::newRow("acknowledge twice") << u"acknowledge"_s << QString() << int(Level4Acknowledged) << 422 << u"already_acknowledged"_s << QString();
-        QTest::newRow("accept without text") << u"accept"_s << QString() << int(Pending) << 400 << u"text"_s << QString();
-        QTest::newRow("note blank") << u"note"_s << u"   "_s << int(Pending) << 400 << u"text"_s << QString();
-        QTest::newRow("unknown action") << u"escalate"_s << u"x"_s << int(Pending) << 400 << u"action"_s << QString();
+        enum {
+            Pending,
+            Answered,
+            Level2,
+            Level3,
+            Level4Unacknowledged,
+            Level4Acknowledged,
+            Superseded
+        };
+        QTest::newRow("accept pending") << u"accept"_s << u"Call at 15:00."_s << int(Pending) << 200
+                                        << QString() << u"accepted"_s;
+        QTest::newRow("decline pending") << u"decline"_s << u"Within SLA."_s << int(Pending) << 200
+                                         << QString() << u"declined"_s;
+        QTest::newRow("accept answered")
+            << u"accept"_s << u"Again."_s << int(Answered) << 422 << u"not_pending"_s << QString();
+        QTest::newRow("decline superseded")
+            << u"decline"_s << u"No."_s << int(Superseded) << 422 << u"not_pending"_s << QString();
+        QTest::newRow("note on answered")
+            << u"note"_s << u"FYI."_s << int(Answered) << 200 << QString() << QString();
+        QTest::newRow("note on superseded")
+            << u"note"_s << u"FYI."_s << int(Superseded) << 200 << QString() << QString();
+        QTest::newRow("take ownership pending")
+            << u"take_ownership"_s << QString() << int(Pending) << 200 << QString() << u"pending"_s;
+        QTest::newRow("take ownership answered")
+            << u"take_ownership"_s << QString() << int(Answered) << 422 << u"not_pending"_s
+            << QString();
+        QTest::newRow("analysis at level 2") << u"analysis"_s << u"Why."_s << int(Level2) << 422
+                                             << u"analysis_below_level_3"_s << QString();
+        QTest::newRow("analysis at level 3")
+            << u"analysis"_s << u"Why."_s << int(Level3) << 200 << QString() << QString();
+        QTest::newRow("acknowledge at level 3")
+            << u"acknowledge"_s << QString() << int(Level3) << 422 << u"acknowledge_below_level_4"_s
+            << QString();
+        QTest::newRow("acknowledge at level 4")
+            << u"acknowledge"_s << u"On it."_s << int(Level4Unacknowledged) << 200 << QString()
+            << QString();
+        QTest::newRow("acknowledge twice")
+            << u"acknowledge"_s << QString() << int(Level4Acknowledged) << 422
+            << u"already_acknowledged"_s << QString();
+        QTest::newRow("accept without text")
+            << u"accept"_s << QString() << int(Pending) << 400 << u"text"_s << QString();
+        QTest::newRow("note blank")
+            << u"note"_s << u"   "_s << int(Pending) << 400 << u"text"_s << QString();
+        QTest::newRow("unknown action")
+            << u"escalate"_s << u"x"_s << int(Pending) << 400 << u"action"_s << QString();
     }
 
     void actions_followTheDomainRules()
@@ -369,14 +425,22 @@ private Q_SLOTS:
         const Feed feed = pull(*portal);
         const std::array<Predicate, 7> predicates = {
             [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); },
-            [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"accepted") || isState(r, u"declined"); },
-            [](const QJsonObject &r, const QJsonObject &) { return r.value("level"_L1).toInt() == 2 && isActive(r); },
-            [](const QJsonObject &r, const QJsonObject &) { return r.value("level"_L1).toInt() == 3; },
             [](const QJsonObject &r, const QJsonObject &) {
-                return r.value("level"_L1).toInt() == 4 && r.value("ownerAcknowledgement"_L1).isNull();
+                return isState(r, u"accepted") || isState(r, u"declined");
             },
             [](const QJsonObject &r, const QJsonObject &) {
-                return r.value("level"_L1).toInt() == 4 && r.value("ownerAcknowledgement"_L1).isObject();
+                return r.value("level"_L1).toInt() == 2 && isActive(r);
+            },
+            [](const QJsonObject &r, const QJsonObject &) {
+                return r.value("level"_L1).toInt() == 3;
+            },
+            [](const QJsonObject &r, const QJsonObject &) {
+                return r.value("level"_L1).toInt() == 4
+                    && r.value("ownerAcknowledgement"_L1).isNull();
+            },
+            [](const QJsonObject &r, const QJsonObject &) {
+                return r.value("level"_L1).toInt() == 4
+                    && r.value("ownerAcknowledgement"_L1).isObject();
             },
             [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"superseded"); },
         };
@@ -412,9 +476,11 @@ private Q_SLOTS:
         } else if (action == u"analysis"_s) {
             QCOMPARE(after.value("analysis"_L1).toObject().value("text"_L1).toString(), text);
         } else if (action == u"acknowledge"_s) {
-            QCOMPARE(after.value("ownerAcknowledgement"_L1).toObject().value("by"_L1).toString(), u"Dana Whitfield"_s);
+            QCOMPARE(after.value("ownerAcknowledgement"_L1).toObject().value("by"_L1).toString(),
+                     u"Dana Whitfield"_s);
         } else if (action == u"note"_s) {
-            QCOMPARE(after.value("notes"_L1).toArray().size(), before.value("notes"_L1).toArray().size() + 1);
+            QCOMPARE(after.value("notes"_L1).toArray().size(),
+                     before.value("notes"_L1).toArray().size() + 1);
         }
     }
 
@@ -423,23 +489,34 @@ private Q_SLOTS:
         auto portal = startPortal({u"--requests"_s, u"100"_s});
         QVERIFY(portal);
         const Feed feed = pull(*portal);
-        const QString id = find(feed, [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); });
+        const QString id = find(
+            feed, [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); });
         QVERIFY(!id.isEmpty());
         const qint64 version = feed.requests.value(id).value("version"_L1).toInteger();
-        QCOMPARE(portal->action(id, actionBody(u"take_ownership"_s, {}, version), newKey()).status, 200);
+        QCOMPARE(portal->action(id, actionBody(u"take_ownership"_s, {}, version), newKey()).status,
+                 200);
 
-        const HttpAnswer stale = portal->action(id, actionBody(u"accept"_s, u"Plan."_s, version), newKey());
+        const HttpAnswer stale =
+            portal->action(id, actionBody(u"accept"_s, u"Plan."_s, version), newKey());
         QCOMPARE(stale.status, 409);
         QCOMPARE(stale.errorCode(), u"conflict"_s);
-        const QJsonObject current = stale.json().value("error"_L1).toObject().value("details"_L1).toObject()
-                                        .value("current"_L1).toObject();
+        const QJsonObject current = stale.json()
+                                        .value("error"_L1)
+                                        .toObject()
+                                        .value("details"_L1)
+                                        .toObject()
+                                        .value("current"_L1)
+                                        .toObject();
         QCOMPARE(current.value("version"_L1).toInteger(), version + 1);
         QCOMPARE(current.value("state"_L1).toString(), u"pending"_s);
         QCOMPARE(current, portal->get(u"/api/v1/requests/"_s + id).json());
         // Notes only add: never in conflict.
-        QCOMPARE(portal->action(id, actionBody(u"note"_s, u"Still here."_s, version), newKey()).status, 200);
+        QCOMPARE(
+            portal->action(id, actionBody(u"note"_s, u"Still here."_s, version), newKey()).status,
+            200);
         // Missing version on a decision.
-        const HttpAnswer missing = portal->action(id, actionBody(u"accept"_s, u"Plan."_s, {}), newKey());
+        const HttpAnswer missing =
+            portal->action(id, actionBody(u"accept"_s, u"Plan."_s, {}), newKey());
         QCOMPARE(missing.status, 400);
         QCOMPARE(missing.field(), u"version"_s);
     }
@@ -449,7 +526,8 @@ private Q_SLOTS:
         auto portal = startPortal({u"--requests"_s, u"100"_s});
         QVERIFY(portal);
         const Feed feed = pull(*portal);
-        const QString id = find(feed, [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); });
+        const QString id = find(
+            feed, [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); });
         const qint64 version = feed.requests.value(id).value("version"_L1).toInteger();
         const QString key = newKey();
         const QJsonObject body = actionBody(u"accept"_s, u"Engineering joins at 15:00."_s, version);
@@ -462,26 +540,32 @@ private Q_SLOTS:
         const HttpAnswer applications = portal->get(u"/api/v1/admin/applications?key="_s + key);
         QCOMPARE(applications.status, 200);
         QCOMPARE(applications.json().value("applications"_L1).toInt(), 1);
-        QCOMPARE(portal->get(u"/api/v1/requests/"_s + id).json().value("version"_L1).toInteger(), version + 1);
+        QCOMPARE(portal->get(u"/api/v1/requests/"_s + id).json().value("version"_L1).toInteger(),
+                 version + 1);
 
         // A refusal is remembered too: the same key keeps the same answer.
         const QString refusedKey = newKey();
         const HttpAnswer refused = portal->action(id, body, refusedKey);
         QCOMPARE(refused.status, 409);
         QCOMPARE(portal->action(id, body, refusedKey).body, refused.body);
-        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + refusedKey).json().value("applications"_L1).toInt(), 0);
+        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + refusedKey)
+                     .json()
+                     .value("applications"_L1)
+                     .toInt(),
+                 0);
 
         // The same key for a different write is refused, not replayed.
         const HttpAnswer reused = portal->action(id, actionBody(u"note"_s, u"Other."_s, {}), key);
         QCOMPARE(reused.status, 422);
         QCOMPARE(reused.rule(), u"idempotency_key_reused"_s);
 
-        const HttpAnswer keyless = portal->post(u"/api/v1/requests/"_s + id + u"/actions"_s,
-                                                QJsonDocument(body).toJson());
+        const HttpAnswer keyless =
+            portal->post(u"/api/v1/requests/"_s + id + u"/actions"_s, QJsonDocument(body).toJson());
         QCOMPARE(keyless.status, 400);
         QCOMPARE(keyless.field(), u"Idempotency-Key"_s);
-        const HttpAnswer malformed = portal->post(u"/api/v1/requests/"_s + id + u"/actions"_s, "{\"action\":",
-                                                  {{"Idempotency-Key", newKey().toUtf8()}});
+        const HttpAnswer malformed =
+            portal->post(u"/api/v1/requests/"_s + id + u"/actions"_s,
+                         "{\"action\":", {{"Idempotency-Key", newKey().toUtf8()}});
         QCOMPARE(malformed.status, 400);
         QCOMPARE(malformed.field(), u"body"_s);
     }
@@ -492,9 +576,11 @@ private Q_SLOTS:
         QVERIFY(portal);
         const Feed feed = pull(*portal);
         const auto escalate = [&](const QString &caseId, const QString &previous) {
-            QJsonObject body{{u"reason"_s, u"lack_of_updates"_s}, {u"summary"_s, u"No update for days."_s},
-                             {u"requestedBy"_s, u"maria.lopez@northwind.example"_s}};
-            body.insert(u"previousRequestId"_s, previous.isEmpty() ? QJsonValue() : QJsonValue(previous));
+            QJsonObject body {{u"reason"_s, u"lack_of_updates"_s},
+                              {u"summary"_s, u"No update for days."_s},
+                              {u"requestedBy"_s, u"maria.lopez@northwind.example"_s}};
+            body.insert(u"previousRequestId"_s,
+                        previous.isEmpty() ? QJsonValue() : QJsonValue(previous));
             return portal->post(u"/api/v1/cases/"_s + caseId + u"/escalations"_s,
                                 QJsonDocument(body).toJson(QJsonDocument::Compact),
                                 {{"Idempotency-Key", newKey().toUtf8()}});
@@ -511,15 +597,18 @@ private Q_SLOTS:
         QCOMPARE(refusedOutage.rule(), u"outage_not_escalated"_s);
 
         const QString top = find(feed, [](const QJsonObject &r, const QJsonObject &c) {
-            return r.value("level"_L1).toInt() == 4 && isActive(r) && c.value("status"_L1).toString() != u"closed"_s;
+            return r.value("level"_L1).toInt() == 4 && isActive(r)
+                && c.value("status"_L1).toString() != u"closed"_s;
         });
         QVERIFY(!top.isEmpty());
-        const HttpAnswer aboveFour = escalate(feed.requests.value(top).value("caseId"_L1).toString(), top);
+        const HttpAnswer aboveFour =
+            escalate(feed.requests.value(top).value("caseId"_L1).toString(), top);
         QCOMPARE(aboveFour.status, 422);
         QCOMPARE(aboveFour.rule(), u"level_above_4"_s);
 
         const QString lower = find(feed, [](const QJsonObject &r, const QJsonObject &c) {
-            return r.value("level"_L1).toInt() == 2 && isActive(r) && c.value("status"_L1).toString() != u"closed"_s;
+            return r.value("level"_L1).toInt() == 2 && isActive(r)
+                && c.value("status"_L1).toString() != u"closed"_s;
         });
         QVERIFY(!lower.isEmpty());
         const QString caseId = feed.requests.value(lower).value("caseId"_L1).toString();
@@ -530,7 +619,8 @@ private Q_SLOTS:
         QCOMPARE(created.value("previousRequestId"_L1).toString(), lower);
         QCOMPARE(created.value("state"_L1).toString(), u"pending"_s);
         QCOMPARE(created.value("caseId"_L1).toString(), caseId);
-        QCOMPARE(portal->get(u"/api/v1/requests/"_s + lower).json().value("state"_L1).toString(), u"superseded"_s);
+        QCOMPARE(portal->get(u"/api/v1/requests/"_s + lower).json().value("state"_L1).toString(),
+                 u"superseded"_s);
         const HttpAnswer twice = escalate(caseId, lower);
         QCOMPARE(twice.status, 422);
         QCOMPARE(twice.rule(), u"already_superseded"_s);
@@ -539,9 +629,11 @@ private Q_SLOTS:
         QString quiet;
         for (const QJsonObject &c : feed.caseList) {
             const QString id = c.value("id"_L1).toString();
-            const bool hasRequests = std::any_of(feed.requestList.begin(), feed.requestList.end(),
-                                                 [&](const QJsonObject &r) { return r.value("caseId"_L1).toString() == id; });
-            if (!hasRequests && c.value("severity"_L1).toInt() > 1 && c.value("status"_L1).toString() != u"closed"_s)
+            const bool hasRequests = std::any_of(
+                feed.requestList.begin(), feed.requestList.end(),
+                [&](const QJsonObject &r) { return r.value("caseId"_L1).toString() == id; });
+            if (!hasRequests && c.value("severity"_L1).toInt() > 1
+                && c.value("status"_L1).toString() != u"closed"_s)
                 quiet = id;
         }
         QVERIFY(!quiet.isEmpty());
@@ -551,9 +643,10 @@ private Q_SLOTS:
         const HttpAnswer duplicate = escalate(quiet, {});
         QCOMPARE(duplicate.status, 422);
         QCOMPARE(duplicate.rule(), u"already_escalated"_s);
-        const HttpAnswer badReason = portal->post(u"/api/v1/cases/"_s + quiet + u"/escalations"_s,
-                                                  R"({"reason":"boredom","summary":"x","requestedBy":"a@b"})",
-                                                  {{"Idempotency-Key", newKey().toUtf8()}});
+        const HttpAnswer badReason =
+            portal->post(u"/api/v1/cases/"_s + quiet + u"/escalations"_s,
+                         R"({"reason":"boredom","summary":"x","requestedBy":"a@b"})",
+                         {{"Idempotency-Key", newKey().toUtf8()}});
         QCOMPARE(badReason.status, 400);
         QCOMPARE(badReason.field(), u"reason"_s);
     }
@@ -568,7 +661,7 @@ private Q_SLOTS:
         const HttpAnswer removed = portal->sendCustom("DELETE", u"/api/v1/admin/cases/"_s + caseId);
         QCOMPARE(removed.status, 200);
         const Feed after = pull(*portal, feed.cursor);
-        QCOMPARE(after.removedCases, QStringList{caseId});
+        QCOMPARE(after.removedCases, QStringList {caseId});
         QVERIFY(after.removedRequests.contains(request));
         QCOMPARE(portal->get(u"/api/v1/cases/"_s + caseId).status, 404);
     }
@@ -582,10 +675,13 @@ private Q_SLOTS:
         QByteArray firstAnswer;
         QString id;
         {
-            auto portal = startPortal({u"--db"_s, db, u"--seed"_s, u"3"_s, u"--requests"_s, u"200"_s});
+            auto portal =
+                startPortal({u"--db"_s, db, u"--seed"_s, u"3"_s, u"--requests"_s, u"200"_s});
             QVERIFY(portal);
             before = pull(*portal);
-            id = find(before, [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); });
+            id = find(before, [](const QJsonObject &r, const QJsonObject &) {
+                return isState(r, u"pending");
+            });
             const HttpAnswer answer =
                 portal->action(id, actionBody(u"note"_s, u"Before the restart."_s, {}), key);
             QCOMPARE(answer.status, 200);
@@ -601,9 +697,14 @@ private Q_SLOTS:
         QCOMPARE(after.cases, before.cases);
         // Up to date at the old cursor, and the key is still known.
         QVERIFY(pull(*portal, before.cursor).requestList.isEmpty());
-        const HttpAnswer retry = portal->action(id, actionBody(u"note"_s, u"Before the restart."_s, {}), key);
+        const HttpAnswer retry =
+            portal->action(id, actionBody(u"note"_s, u"Before the restart."_s, {}), key);
         QCOMPARE(retry.body, firstAnswer);
-        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + key).json().value("applications"_L1).toInt(), 1);
+        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + key)
+                     .json()
+                     .value("applications"_L1)
+                     .toInt(),
+                 1);
     }
 
     void rateLimit_answers429WithRetryAfter()
@@ -622,13 +723,14 @@ private Q_SLOTS:
             }
         }
         QVERIFY(limited > 0);
-        QCOMPARE(portal->get(u"/api/v1/health"_s, {}, false).status, 200); // health is never limited
+        QCOMPARE(portal->get(u"/api/v1/health"_s, {}, false).status,
+                 200); // health is never limited
     }
 
     void faults_misbehaveAsConfigured_data()
     {
         QTest::addColumn<QString>("spec");
-        QTest::addColumn<int>("status");        // 0: no HTTP answer expected
+        QTest::addColumn<int>("status"); // 0: no HTTP answer expected
         QTest::addColumn<bool>("jsonParses");
         QTest::newRow("500") << u"500:1"_s << 500 << true;
         QTest::newRow("503") << u"503:1"_s << 503 << true;
@@ -645,9 +747,11 @@ private Q_SLOTS:
         QFETCH(QString, spec);
         QFETCH(int, status);
         QFETCH(bool, jsonParses);
-        auto portal = startPortal({u"--requests"_s, u"300"_s, u"--faults"_s, spec, u"--stall-seconds"_s, u"30"_s});
+        auto portal = startPortal(
+            {u"--requests"_s, u"300"_s, u"--faults"_s, spec, u"--stall-seconds"_s, u"30"_s});
         QVERIFY(portal);
-        const HttpAnswer answer = portal->get(u"/api/v1/changes"_s, {}, true, std::chrono::seconds(2));
+        const HttpAnswer answer =
+            portal->get(u"/api/v1/changes"_s, {}, true, std::chrono::seconds(2));
         if (status > 0) {
             QCOMPARE(answer.status, status);
         } else if (status == 0) {
@@ -673,24 +777,38 @@ private Q_SLOTS:
         const HttpAnswer record = portal->get(u"/api/v1/requests/E-200000"_s);
         QCOMPARE(record.status, 200);
         const QString key = newKey();
-        const HttpAnswer lost = portal->action(u"E-200000"_s, actionBody(u"note"_s, u"Lost answer."_s, {}), key);
+        const HttpAnswer lost =
+            portal->action(u"E-200000"_s, actionBody(u"note"_s, u"Lost answer."_s, {}), key);
         QVERIFY(lost.error != QNetworkReply::NoError);
-        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + key).json().value("applications"_L1).toInt(), 1);
-        const HttpAnswer retried = portal->action(u"E-200000"_s, actionBody(u"note"_s, u"Lost answer."_s, {}), key);
+        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + key)
+                     .json()
+                     .value("applications"_L1)
+                     .toInt(),
+                 1);
+        const HttpAnswer retried =
+            portal->action(u"E-200000"_s, actionBody(u"note"_s, u"Lost answer."_s, {}), key);
         QVERIFY(retried.error != QNetworkReply::NoError); // every answer is reset in this mode
-        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + key).json().value("applications"_L1).toInt(), 1);
-        QCOMPARE(portal->get(u"/api/v1/requests/E-200000"_s).json().value("notes"_L1).toArray().size(),
-                 record.json().value("notes"_L1).toArray().size() + 1);
+        QCOMPARE(portal->get(u"/api/v1/admin/applications?key="_s + key)
+                     .json()
+                     .value("applications"_L1)
+                     .toInt(),
+                 1);
+        QCOMPARE(
+            portal->get(u"/api/v1/requests/E-200000"_s).json().value("notes"_L1).toArray().size(),
+            record.json().value("notes"_L1).toArray().size() + 1);
     }
 
     void commandLine_rejectsBadOptions_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("no listen") << QStringList{u"--seed"_s, u"1"_s};
-        QTest::newRow("bad listen") << QStringList{u"--listen"_s, u"nowhere"_s};
-        QTest::newRow("bad requests") << QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--requests"_s, u"many"_s};
-        QTest::newRow("bad faults") << QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--faults"_s, u"explode:0.5"_s};
-        QTest::newRow("bad now") << QStringList{u"--listen"_s, u"127.0.0.1:0"_s, u"--now"_s, u"yesterday"_s};
+        QTest::newRow("no listen") << QStringList {u"--seed"_s, u"1"_s};
+        QTest::newRow("bad listen") << QStringList {u"--listen"_s, u"nowhere"_s};
+        QTest::newRow("bad requests")
+            << QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--requests"_s, u"many"_s};
+        QTest::newRow("bad faults")
+            << QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--faults"_s, u"explode:0.5"_s};
+        QTest::newRow("bad now") << QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--now"_s,
+                                                 u"yesterday"_s};
     }
 
     void commandLine_rejectsBadOptions()

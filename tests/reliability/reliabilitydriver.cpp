@@ -73,7 +73,8 @@ int main(int argc, char *argv[])
     PortalClient client(settings);
 
     SyncEngineOptions syncOptions;
-    syncOptions.pageSize = parser.value(u"page-size"_s).toInt() > 0 ? parser.value(u"page-size"_s).toInt() : 1000;
+    syncOptions.pageSize =
+        parser.value(u"page-size"_s).toInt() > 0 ? parser.value(u"page-size"_s).toInt() : 1000;
     syncOptions.retryBase = milliseconds(50);
     syncOptions.retryCap = milliseconds(500);
     syncOptions.waitTimeout = seconds(2);
@@ -100,9 +101,8 @@ int main(int argc, char *argv[])
     QObject::connect(&outbox, &Outbox::saveFailed, &app, [](quint64, const QString &message) {
         std::fprintf(stderr, "save failed: %s\n", qPrintable(message));
     });
-    QObject::connect(&outbox, &Outbox::delivered, &app, [&](const OutboxEntry &e) {
-        say(u"delivered "_s + e.idempotencyKey);
-    });
+    QObject::connect(&outbox, &Outbox::delivered, &app,
+                     [&](const OutboxEntry &e) { say(u"delivered "_s + e.idempotencyKey); });
     QObject::connect(&outbox, &Outbox::idle, &app, maybeExit);
     QObject::connect(&outbox, &Outbox::pendingCountChanged, &app, maybeExit);
     QObject::connect(&engine, &SyncEngine::cycleFinished, &app, [&](const SyncOutcome &outcome) {
@@ -124,7 +124,8 @@ int main(int argc, char *argv[])
                              say(u"movedaside "_s + report.movedAsidePath);
                          say(u"resume "_s + state.cursor);
                          outbox.start();
-                         const QStringList decisions = parser.value(u"decide"_s).split(u',', Qt::SkipEmptyParts);
+                         const QStringList decisions =
+                             parser.value(u"decide"_s).split(u',', Qt::SkipEmptyParts);
                          for (const QString &decision : decisions) {
                              const QString id = decision.section(u':', 0, 0);
                              const qint64 version = decision.section(u':', 1, 1).toLongLong();

@@ -82,11 +82,14 @@ public:
         env.insert(QStringLiteral("QT_LOGGING_RULES"), m_loggingRules);
         m_process->setProcessEnvironment(env);
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE),
-                         QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)} + extra);
+        m_process->start(
+            QStringLiteral(ESCALATION_PORTAL_EXE),
+            QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}
+                + extra);
         if (!m_process->waitForStarted(10000))
             return false;
-        const QRegularExpression re(QStringLiteral("listening on (https?://127\\.0\\.0\\.1:(\\d+))"));
+        const QRegularExpression re(
+            QStringLiteral("listening on (https?://127\\.0\\.0\\.1:(\\d+))"));
         QByteArray out;
         QElapsedTimer clock;
         clock.start();
@@ -97,7 +100,8 @@ public:
                 if (port == 0 || clock.elapsed() > 20000)
                     return false;
                 m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE),
-                                 QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}
+                                 QStringList {QStringLiteral("--listen"),
+                                              QStringLiteral("127.0.0.1:%1").arg(port)}
                                      + extra);
                 m_process->waitForStarted(10000);
                 continue;
@@ -152,7 +156,8 @@ struct CallResult {
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
 };
 
-inline CallResult call(const QUrl &base, const QByteArray &verb, const QString &path, const QByteArray &body = {})
+inline CallResult call(const QUrl &base, const QByteArray &verb, const QString &path,
+                       const QByteArray &body = {})
 {
     static QNetworkAccessManager nam;
     QNetworkRequest request(QUrl(base.toString() + QStringLiteral("/api/v1") + path));
@@ -160,7 +165,8 @@ inline CallResult call(const QUrl &base, const QByteArray &verb, const QString &
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
     request.setTransferTimeout(30000);
-    QNetworkReply *reply = verb == "GET" ? nam.get(request) : nam.sendCustomRequest(request, verb, body);
+    QNetworkReply *reply =
+        verb == "GET" ? nam.get(request) : nam.sendCustomRequest(request, verb, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -173,7 +179,9 @@ inline CallResult call(const QUrl &base, const QByteArray &verb, const QString &
 
 inline int applications(const QUrl &base, const QString &key)
 {
-    return call(base, "GET", QStringLiteral("/admin/applications?key=") + QString::fromUtf8(QUrl::toPercentEncoding(key)))
+    return call(base, "GET",
+                QStringLiteral("/admin/applications?key=")
+                    + QString::fromUtf8(QUrl::toPercentEncoding(key)))
         .json()
         .value(QStringLiteral("applications"))
         .toInt(-1);
@@ -181,7 +189,10 @@ inline int applications(const QUrl &base, const QString &key)
 
 inline QString portalCursor(const QUrl &base)
 {
-    return call(base, "GET", QStringLiteral("/health")).json().value(QStringLiteral("cursor")).toString();
+    return call(base, "GET", QStringLiteral("/health"))
+        .json()
+        .value(QStringLiteral("cursor"))
+        .toString();
 }
 
 // The portal's whole state, read through the change feed from the start
@@ -196,13 +207,13 @@ struct FeedState {
     bool ok = false;
 };
 
-template<typename OnPage>
-FeedState readFeed(const QUrl &base, int pageSize, OnPage onPage)
+template<typename OnPage> FeedState readFeed(const QUrl &base, int pageSize, OnPage onPage)
 {
     FeedState state;
     QString since = QStringLiteral("0");
     for (int pages = 0; pages < 100000; ++pages) {
-        const CallResult r = call(base, "GET", QStringLiteral("/changes?since=%1&limit=%2").arg(since).arg(pageSize));
+        const CallResult r = call(
+            base, "GET", QStringLiteral("/changes?since=%1&limit=%2").arg(since).arg(pageSize));
         if (r.status != 200)
             return state;
         const QJsonObject page = r.json();
@@ -248,7 +259,8 @@ inline FeedState readFeed(const QUrl &base)
 class CacheFile final {
 public:
     explicit CacheFile(const QString &path)
-        : m_name(QStringLiteral("reliability-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+        : m_name(QStringLiteral("reliability-")
+                 + QUuid::createUuid().toString(QUuid::WithoutBraces))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
         db.setDatabaseName(path);
@@ -307,7 +319,8 @@ public:
     {
         QStringList ids;
         QSqlQuery q(QSqlDatabase::database(m_name, false));
-        if (q.exec(QStringLiteral("SELECT id, version FROM requests WHERE state = 'pending' ORDER BY id"))) {
+        if (q.exec(QStringLiteral(
+                "SELECT id, version FROM requests WHERE state = 'pending' ORDER BY id"))) {
             while (q.next())
                 ids << q.value(0).toString() + QLatin1Char(':') + q.value(1).toString();
         }

@@ -26,7 +26,8 @@ struct CliRun {
     QString err;
 };
 
-CliRun runCli(const QStringList &arguments, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+CliRun runCli(const QStringList &arguments,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -75,17 +76,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentioned");
         QTest::newRow("empty file") << QByteArray() << QString();
         QTest::newRow("binary garbage") << QByteArray("\x00\xff\xfe\x01{[\x80\x81", 8) << QString();
-        QTest::newRow("cut short") << QByteArray("{\"name\":\"Americas\",\"timeZone\":\"America/New_York\",\"week\":{\"mon")
+        QTest::newRow("cut short") << QByteArray(
+            "{\"name\":\"Americas\",\"timeZone\":\"America/New_York\",\"week\":{\"mon")
                                    << QString();
         QTest::newRow("array instead of object") << QByteArray("[1,2,3]") << QString();
-        QTest::newRow("unknown time zone")
-            << QByteArray(R"({"name":"X","timeZone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}})")
-            << u"Mars/Olympus"_s;
+        QTest::newRow("unknown time zone") << QByteArray(
+            R"({"name":"X","timeZone":"Mars/Olympus","week":{"monday":["09:00-17:00"]}})")
+                                           << u"Mars/Olympus"_s;
         QTest::newRow("interval of text")
-            << QByteArray(R"({"name":"X","timeZone":"UTC","week":{"monday":"all day"}})") << u"monday"_s;
-        QTest::newRow("holiday not a date")
-            << QByteArray(R"({"name":"X","timeZone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["13-45"]})")
-            << u"13-45"_s;
+            << QByteArray(R"({"name":"X","timeZone":"UTC","week":{"monday":"all day"}})")
+            << u"monday"_s;
+        QTest::newRow("holiday not a date") << QByteArray(
+            R"({"name":"X","timeZone":"UTC","week":{"monday":["09:00-17:00"]},"holidays":["13-45"]})")
+                                            << u"13-45"_s;
         QTest::newRow("no working time at all")
             << QByteArray(R"({"name":"X","timeZone":"UTC","week":{}})") << QString();
         QTest::newRow("deeply nested") << QByteArray(100000, '[') << QString();
@@ -95,11 +98,13 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, mentioned);
-        const QString path = m_dir.filePath(u"calendar-%1.json"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
+        const QString path =
+            m_dir.filePath(u"calendar-%1.json"_s.arg(QString::fromUtf8(QTest::currentDataTag()))
+                               .replace(u' ', u'-'));
         QVERIFY(writeFile(path, content));
         const QByteArray before = digestOf(path);
-        const CliRun run = runCli({u"deadline"_s, u"--calendar"_s, path, u"--start"_s, u"2026-03-04T13:00:00Z"_s,
-                                   u"--minutes"_s, u"240"_s});
+        const CliRun run = runCli({u"deadline"_s, u"--calendar"_s, path, u"--start"_s,
+                                   u"2026-03-04T13:00:00Z"_s, u"--minutes"_s, u"240"_s});
         QVERIFY(!run.crashed);
         QVERIFY2(run.exitCode == 2, qPrintable(run.err));
         QVERIFY2(run.err.contains(path), qPrintable(run.err));
@@ -112,17 +117,20 @@ private Q_SLOTS:
     void cacheFromANewerVersion_exit4SaysSoAndIsLeftUntouched_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("list") << QStringList{u"list"_s};
-        QTest::newRow("export") << QStringList{u"export"_s, u"--format"_s, u"csv"_s};
-        QTest::newRow("decide") << QStringList{u"decide"_s, u"E-200001"_s, u"accept"_s, u"--text"_s, u"Plan."_s,
-                                               u"--portal"_s, u"http://127.0.0.1:9"_s};
-        QTest::newRow("sync") << QStringList{u"sync"_s, u"--once"_s, u"--portal"_s, u"http://127.0.0.1:9"_s};
+        QTest::newRow("list") << QStringList {u"list"_s};
+        QTest::newRow("export") << QStringList {u"export"_s, u"--format"_s, u"csv"_s};
+        QTest::newRow("decide") << QStringList {
+            u"decide"_s,   u"E-200001"_s,          u"accept"_s, u"--text"_s, u"Plan."_s,
+            u"--portal"_s, u"http://127.0.0.1:9"_s};
+        QTest::newRow("sync") << QStringList {u"sync"_s, u"--once"_s, u"--portal"_s,
+                                              u"http://127.0.0.1:9"_s};
     }
 
     void cacheFromANewerVersion_exit4SaysSoAndIsLeftUntouched()
     {
         QFETCH(QStringList, arguments);
-        const QString path = m_dir.filePath(u"newer-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
+        const QString path =
+            m_dir.filePath(u"newer-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
         {
             StoreError error;
             auto store = CacheStore::open(path, nullptr, &error);
@@ -144,7 +152,7 @@ private Q_SLOTS:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(u"ESCALATION_DESK_TOKEN"_s, u"unused-token"_s);
         env.insert(u"ESCALATION_DESK_ACTOR"_s, u"Dana Whitfield"_s);
-        const CliRun run = runCli(arguments + QStringList{u"--db"_s, path}, env);
+        const CliRun run = runCli(arguments + QStringList {u"--db"_s, path}, env);
         QVERIFY(!run.crashed);
         QVERIFY2(run.exitCode == 4, qPrintable(run.err));
         QVERIFY2(run.err.contains(u"newer version"_s), qPrintable(run.err));
@@ -157,12 +165,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("mentioned");
-        QTest::newRow("sync into the default cache") << QStringList{u"sync"_s, u"--once"_s, u"--portal"_s,
-                                                                    u"http://127.0.0.1:9"_s}
-                                                     << u"@BLOCKED/data/"_s;
-        QTest::newRow("list from the default cache") << QStringList{u"list"_s} << u"@BLOCKED/data/"_s;
+        QTest::newRow("sync into the default cache")
+            << QStringList {u"sync"_s, u"--once"_s, u"--portal"_s, u"http://127.0.0.1:9"_s}
+            << u"@BLOCKED/data/"_s;
+        QTest::newRow("list from the default cache")
+            << QStringList {u"list"_s} << u"@BLOCKED/data/"_s;
         QTest::newRow("export to an unwritable file")
-            << QStringList{u"export"_s, u"--format"_s, u"json"_s, u"--output"_s, u"@BLOCKED/out.json"_s}
+            << QStringList {u"export"_s, u"--format"_s, u"json"_s, u"--output"_s,
+                            u"@BLOCKED/out.json"_s}
             << u"@BLOCKED/out.json"_s;
     }
 

@@ -101,16 +101,19 @@ private Q_SLOTS:
         QVERIFY(portal.start({u"--requests"_s, u"2000"_s, u"--seed"_s, u"11"_s}));
         constexpr int pageSize = 40;
         QHash<QString, RecordVersions> atCursor; // what a cache at that cursor holds
-        const FeedState reference = readFeed(portal.url(), pageSize, [&](const QString &cursor, const RecordVersions &v) {
-            atCursor.insert(cursor, v);
-        });
+        const FeedState reference =
+            readFeed(portal.url(), pageSize, [&](const QString &cursor, const RecordVersions &v) {
+                atCursor.insert(cursor, v);
+            });
         QVERIFY(reference.ok);
-        qInfo() << "reference feed:" << atCursor.size() << "pages," << reference.versions.cases.size() << "cases,"
-                << reference.versions.requests.size() << "requests";
+        qInfo() << "reference feed:" << atCursor.size() << "pages,"
+                << reference.versions.cases.size() << "cases," << reference.versions.requests.size()
+                << "requests";
 
         const QString path = m_dir.filePath(u"sync-kills.sqlite"_s);
-        const QStringList args{u"--portal"_s, portal.url().toString(), u"--db"_s, path, u"--sync"_s,
-                               u"--page-size"_s, QString::number(pageSize)};
+        const QStringList args {
+            u"--portal"_s,    portal.url().toString(),  u"--db"_s, path, u"--sync"_s,
+            u"--page-size"_s, QString::number(pageSize)};
         QRandomGenerator random(20260331); // fixed: a failure can be replayed
         constexpr int wantedKills = 125 / killScale;
         constexpr qint64 budgetMs = 48000;
@@ -136,10 +139,13 @@ private Q_SLOTS:
             const QString cursor = cache.cursor();
             const RecordVersions held = cache.versions();
             if (cursor.isEmpty()) {
-                QVERIFY2(held.cases.isEmpty() && held.requests.isEmpty(), "records without a cursor");
+                QVERIFY2(held.cases.isEmpty() && held.requests.isEmpty(),
+                         "records without a cursor");
             } else {
-                QVERIFY2(atCursor.contains(cursor), qPrintable(u"cursor %1 was never handed out"_s.arg(cursor)));
-                QVERIFY2(held == atCursor.value(cursor), qPrintable(describeDifference(atCursor.value(cursor), held)));
+                QVERIFY2(atCursor.contains(cursor),
+                         qPrintable(u"cursor %1 was never handed out"_s.arg(cursor)));
+                QVERIFY2(held == atCursor.value(cursor),
+                         qPrintable(describeDifference(atCursor.value(cursor), held)));
             }
             expectedResume = cursor;
             if (!cursor.isEmpty() && cursor != reference.cursor)
@@ -170,12 +176,14 @@ private Q_SLOTS:
     {
         Portal portal;
         const QString portalDb = m_dir.filePath(u"portal-outbox-kills.sqlite"_s);
-        QVERIFY(portal.start({u"--requests"_s, u"600"_s, u"--seed"_s, u"12"_s, u"--db"_s, portalDb, u"--faults"_s,
-                              u"reset:0.1,truncate:0.1,500:0.05"_s, u"--fault-seed"_s, u"3"_s}));
+        QVERIFY(portal.start({u"--requests"_s, u"600"_s, u"--seed"_s, u"12"_s, u"--db"_s, portalDb,
+                              u"--faults"_s, u"reset:0.1,truncate:0.1,500:0.05"_s,
+                              u"--fault-seed"_s, u"3"_s}));
         const QString path = m_dir.filePath(u"outbox-kills.sqlite"_s);
-        const QStringList base{u"--portal"_s, portal.url().toString(), u"--db"_s, path, u"--sync"_s};
+        const QStringList base {u"--portal"_s, portal.url().toString(), u"--db"_s, path,
+                                u"--sync"_s};
 
-        const DriverRun first = runDriver(base + QStringList{u"--exit-when-idle"_s}, -1);
+        const DriverRun first = runDriver(base + QStringList {u"--exit-when-idle"_s}, -1);
         QVERIFY2(first.lines.contains("idle"), first.errors.constData());
         QStringList pending = CacheFile(path).pendingRequests();
         QVERIFY(pending.size() > 150);
@@ -188,8 +196,8 @@ private Q_SLOTS:
         QHash<QString, QString> saved; // key -> request id, as the user was told
         int kills = 0;
         while (kills < wantedKills && clock.elapsed() < budgetMs && pending.size() >= 2) {
-            const QStringList batch{pending.takeFirst(), pending.takeFirst()};
-            const DriverRun run = runDriver(base + QStringList{u"--decide"_s, batch.join(u',')},
+            const QStringList batch {pending.takeFirst(), pending.takeFirst()};
+            const DriverRun run = runDriver(base + QStringList {u"--decide"_s, batch.join(u',')},
                                             int(random.bounded(10, 400)));
             QVERIFY2(run.crashed, run.errors.constData());
             ++kills;
@@ -204,15 +212,18 @@ private Q_SLOTS:
             QVERIFY(!cache.cursor().isEmpty());
             const QHash<QString, QString> outbox = cache.outbox();
             for (auto it = saved.cbegin(); it != saved.cend(); ++it)
-                QVERIFY2(outbox.contains(it.key()), qPrintable(u"saved decision %1 is gone"_s.arg(it.key())));
+                QVERIFY2(outbox.contains(it.key()),
+                         qPrintable(u"saved decision %1 is gone"_s.arg(it.key())));
         }
         m_kills += kills;
         QVERIFY2(kills >= 60 / killScale, "too few kills within the time budget");
-        QVERIFY2(m_kills >= 200 / killScale, qPrintable(u"%1 kills in all, at least %2 wanted"_s.arg(m_kills).arg(200 / killScale)));
+        QVERIFY2(
+            m_kills >= 200 / killScale,
+            qPrintable(u"%1 kills in all, at least %2 wanted"_s.arg(m_kills).arg(200 / killScale)));
         QVERIFY(saved.size() >= 20 / killScale);
 
         // The faults stop mattering once the process may run to the end.
-        const DriverRun last = runDriver(base + QStringList{u"--exit-when-idle"_s}, -1);
+        const DriverRun last = runDriver(base + QStringList {u"--exit-when-idle"_s}, -1);
         QVERIFY2(last.lines.contains("idle"), last.errors.constData());
 
         CacheFile cache(path);
@@ -237,7 +248,7 @@ private Q_SLOTS:
         const int port = portal.port();
         portal.stop();
         QVERIFY(portal.start({u"--db"_s, portalDb}, port));
-        const DriverRun sync = runDriver(base + QStringList{u"--exit-when-idle"_s}, -1);
+        const DriverRun sync = runDriver(base + QStringList {u"--exit-when-idle"_s}, -1);
         QVERIFY2(sync.lines.contains("idle"), sync.errors.constData());
         const FeedState truth = readFeed(portal.url());
         QVERIFY(truth.ok);

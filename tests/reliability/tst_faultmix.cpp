@@ -28,19 +28,22 @@ using namespace std::chrono;
 namespace {
 
 // Every kind, about half of all feed reads and writes misbehaving.
-const QString faultMix = u"500:0.04,502:0.03,503:0.03,429:0.02,reset:0.04,stall:0.02,truncate:0.04,"
-                         "badjson:0.03,contenttype:0.03,wrongtypes:0.05,oversize:0.03,duplicate:0.05,"
-                         "reorder:0.05,huge:0.02,deepnest:0.03,hostiletext:0.08"_s;
+const QString faultMix =
+    u"500:0.04,502:0.03,503:0.03,429:0.02,reset:0.04,stall:0.02,truncate:0.04,"
+    "badjson:0.03,contenttype:0.03,wrongtypes:0.05,oversize:0.03,duplicate:0.05,"
+    "reorder:0.05,huge:0.02,deepnest:0.03,hostiletext:0.08"_s;
 
 // The fields in which two records differ, control characters escaped so
 // that a NUL does not cut the message short.
 QString differences(const QJsonObject &cached, const QJsonObject &portal)
 {
     auto shown = [](const QJsonValue &v) {
-        QString text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+        QString text =
+            QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact));
         QString escaped;
         for (QChar c : std::as_const(text))
-            escaped += c.unicode() < 0x20 ? u"\\x%1"_s.arg(int(c.unicode()), 2, 16, QChar(u'0')) : QString(c);
+            escaped += c.unicode() < 0x20 ? u"\\x%1"_s.arg(int(c.unicode()), 2, 16, QChar(u'0'))
+                                          : QString(c);
         return escaped.left(400);
     };
     QStringList lines;
@@ -48,7 +51,8 @@ QString differences(const QJsonObject &cached, const QJsonObject &portal)
     keys.removeDuplicates();
     for (const QString &key : std::as_const(keys)) {
         if (cached.value(key) != portal.value(key))
-            lines << key + u": cache "_s + shown(cached.value(key)) + u" portal "_s + shown(portal.value(key));
+            lines << key + u": cache "_s + shown(cached.value(key)) + u" portal "_s
+                    + shown(portal.value(key));
     }
     return lines.join(u'\n');
 }
@@ -75,7 +79,8 @@ private Q_SLOTS:
         QTest::newRow("byte-order mark inside") << u"before"_s + QChar(0xFEFF) + u"after"_s;
         QTest::newRow("NUL inside") << u"before"_s + QChar(0) + u"after"_s;
         QTest::newRow("control characters") << u"\u0001\u0007\u001b[31mred\t\r\n"_s;
-        QTest::newRow("HTML and script") << u"<script>alert(1)</script><img src=x onerror=alert(1)>"_s;
+        QTest::newRow("HTML and script")
+            << u"<script>alert(1)</script><img src=x onerror=alert(1)>"_s;
         QTest::newRow("bidirectional override") << u"\u202Eevil\u202C"_s;
         QTest::newRow("astral characters") << u"\U0001F600\U0001D11E"_s;
         QTest::newRow("exactly 1000 characters") << QString(1000, u'w');
@@ -84,20 +89,31 @@ private Q_SLOTS:
     void hostileText_keptVerbatimThroughParserAndCache()
     {
         QFETCH(QString, text);
-        const QJsonObject wire{{u"id"_s, u"C-1"_s}, {u"number"_s, u"00000001"_s}, {u"subject"_s, text},
-                               {u"account"_s, text.left(200)}, {u"tier"_s, u"premium"_s}, {u"severity"_s, 2},
-                               {u"priority"_s, u"high"_s}, {u"status"_s, u"open"_s},
-                               {u"createdAt"_s, u"2026-03-30T08:12:00Z"_s}, {u"firstResponseAt"_s, QJsonValue()},
-                               {u"lastCustomerUpdateAt"_s, QJsonValue()}, {u"lastSupportUpdateAt"_s, QJsonValue()},
-                               {u"assignee"_s, text.left(200)}, {u"csm"_s, QJsonValue()},
-                               {u"updatedAt"_s, u"2026-03-30T08:12:00Z"_s}, {u"version"_s, 1}};
+        const QJsonObject wire {{u"id"_s, u"C-1"_s},
+                                {u"number"_s, u"00000001"_s},
+                                {u"subject"_s, text},
+                                {u"account"_s, text.left(200)},
+                                {u"tier"_s, u"premium"_s},
+                                {u"severity"_s, 2},
+                                {u"priority"_s, u"high"_s},
+                                {u"status"_s, u"open"_s},
+                                {u"createdAt"_s, u"2026-03-30T08:12:00Z"_s},
+                                {u"firstResponseAt"_s, QJsonValue()},
+                                {u"lastCustomerUpdateAt"_s, QJsonValue()},
+                                {u"lastSupportUpdateAt"_s, QJsonValue()},
+                                {u"assignee"_s, text.left(200)},
+                                {u"csm"_s, QJsonValue()},
+                                {u"updatedAt"_s, u"2026-03-30T08:12:00Z"_s},
+                                {u"version"_s, 1}};
         const QByteArray body = "{\"cases\":[" + QJsonDocument(wire).toJson(QJsonDocument::Compact)
             + "],\"requests\":[],\"cursor\":\"1\",\"hasMore\":false}";
         const PageParseResult parsed = parseChangesPage(body);
-        QVERIFY2(parsed.ok && parsed.page.cases.size() == 1,
-                 qPrintable(parsed.skipped.isEmpty() ? parsed.error : parsed.skipped.first().reason));
+        QVERIFY2(
+            parsed.ok && parsed.page.cases.size() == 1,
+            qPrintable(parsed.skipped.isEmpty() ? parsed.error : parsed.skipped.first().reason));
         QCOMPARE(parsed.page.cases.first().subject, text);
-        const QString path = m_dir.filePath(u"verbatim-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
+        const QString path =
+            m_dir.filePath(u"verbatim-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())));
         {
             auto cache = CacheStore::open(path, nullptr, nullptr);
             QVERIFY(cache);
@@ -160,8 +176,9 @@ private Q_SLOTS:
         const QString portalDb = m_dir.filePath(u"portal.sqlite"_s);
         const QString path = m_dir.filePath(u"cache.sqlite"_s);
         Portal portal;
-        QVERIFY(portal.start({u"--requests"_s, u"800"_s, u"--seed"_s, u"21"_s, u"--db"_s, portalDb, u"--faults"_s,
-                              faultMix, u"--fault-seed"_s, u"9"_s, u"--stall-seconds"_s, u"3"_s}));
+        QVERIFY(portal.start({u"--requests"_s, u"800"_s, u"--seed"_s, u"21"_s, u"--db"_s, portalDb,
+                              u"--faults"_s, faultMix, u"--fault-seed"_s, u"9"_s,
+                              u"--stall-seconds"_s, u"3"_s}));
         const int port = portal.port();
 
         StoreWorkerThread store(path);
@@ -218,7 +235,8 @@ private Q_SLOTS:
         QSet<QString> decided;
         for (int tick = 0; clock.elapsed() < 20000; ++tick) {
             QTest::qWait(250);
-            const CallResult activity = call(portal.url(), "POST", u"/admin/activity"_s, R"({"steps":4})");
+            const CallResult activity =
+                call(portal.url(), "POST", u"/admin/activity"_s, R"({"steps":4})");
             QCOMPARE(activity.status, 200);
             activitySteps += 4;
             if (tick % 3 == 0) {
@@ -252,8 +270,8 @@ private Q_SLOTS:
         settling.start();
         auto converged = [&] {
             portalCursorNow = portalCursor(portal.url()); // deliveries move it
-            return engine.status().state == SyncStatus::State::UpToDate && engine.committedCursor() == portalCursorNow
-                && outbox.pendingCount() == 0;
+            return engine.status().state == SyncStatus::State::UpToDate
+                && engine.committedCursor() == portalCursorNow && outbox.pendingCount() == 0;
         };
         while (!converged() && settling.elapsed() < 60000)
             QTest::qWait(100);
@@ -261,24 +279,28 @@ private Q_SLOTS:
             QStringList pendingEntries;
             for (const OutboxEntry &e : outbox.entries()) {
                 if (e.status == OutboxStatus::Pending)
-                    pendingEntries << e.requestId + u" attempts "_s + QString::number(e.attempts) + u" next "_s
-                            + e.nextAttemptAt.toString(Qt::ISODateWithMs) + u": "_s + e.lastError;
+                    pendingEntries << e.requestId + u" attempts "_s + QString::number(e.attempts)
+                            + u" next "_s + e.nextAttemptAt.toString(Qt::ISODateWithMs) + u": "_s
+                            + e.lastError;
             }
-            QFAIL(qPrintable(u"no convergence: state %1 (%2), cursor %3 of %4, %5 pending: %6"_s
-                                 .arg(int(engine.status().state))
-                                 .arg(engine.status().message, engine.committedCursor(), portalCursorNow)
-                                 .arg(outbox.pendingCount())
-                                 .arg(pendingEntries.join(u"; "_s))));
+            QFAIL(qPrintable(
+                u"no convergence: state %1 (%2), cursor %3 of %4, %5 pending: %6"_s
+                    .arg(int(engine.status().state))
+                    .arg(engine.status().message, engine.committedCursor(), portalCursorNow)
+                    .arg(outbox.pendingCount())
+                    .arg(pendingEntries.join(u"; "_s))));
         }
         qInfo() << "converged" << settling.elapsed() << "ms after the faults stopped";
         engine.stop();
 
-        qInfo().noquote() << "fault mix for" << clock.elapsed() << "ms:" << cycles << "sync cycles (" << goodCycles
-                          << "complete)," << activitySteps << "activity steps," << decisions << "decisions";
+        qInfo().noquote() << "fault mix for" << clock.elapsed() << "ms:" << cycles
+                          << "sync cycles (" << goodCycles << "complete)," << activitySteps
+                          << "activity steps," << decisions << "decisions";
         qInfo().noquote() << "injected:" << injected;
-        qInfo().noquote() << "shown to the user:" << troubles[SyncStatus::State::Offline] << "offline,"
-                          << troubles[SyncStatus::State::Error] << "error states;" << failedPushes.size()
-                          << "failed pushes;" << skipped.size() << "pages with skipped records";
+        qInfo().noquote() << "shown to the user:" << troubles[SyncStatus::State::Offline]
+                          << "offline," << troubles[SyncStatus::State::Error] << "error states;"
+                          << failedPushes.size() << "failed pushes;" << skipped.size()
+                          << "pages with skipped records";
         // The mix really ran: most kinds were drawn, and the user was told.
         QVERIFY2(injected.size() >= 12, qPrintable(QStringList(injected.keys()).join(u' ')));
         QVERIFY(troubles[SyncStatus::State::Offline] + troubles[SyncStatus::State::Error] > 0);
@@ -301,19 +323,26 @@ private Q_SLOTS:
             const std::optional<Case> cached = cache->caseRecord(it.key());
             QVERIFY2(cached == expected,
                      qPrintable(it.key() + u"\n"_s
-                                + differences(cached ? caseToJson(*cached) : QJsonObject(), caseToJson(*expected))));
-            hostile += expected->subject.contains(u"<script>"_s) || expected->subject.contains(QChar(0)) ? 1 : 0;
+                                + differences(cached ? caseToJson(*cached) : QJsonObject(),
+                                              caseToJson(*expected))));
+            hostile +=
+                expected->subject.contains(u"<script>"_s) || expected->subject.contains(QChar(0))
+                ? 1
+                : 0;
         }
         for (auto it = truth.requests.cbegin(); it != truth.requests.cend(); ++it) {
             QString why;
-            const std::optional<EscalationRequest> expected = parseRequest(it.value(), ParseLimits(), &why);
+            const std::optional<EscalationRequest> expected =
+                parseRequest(it.value(), ParseLimits(), &why);
             QVERIFY2(expected, qPrintable(it.key() + u": "_s + why));
             const std::optional<EscalationRequest> cached = cache->request(it.key());
             QVERIFY2(cached == expected,
                      qPrintable(it.key() + u"\n"_s
-                                + differences(cached ? requestToJson(*cached) : QJsonObject(), requestToJson(*expected))));
+                                + differences(cached ? requestToJson(*cached) : QJsonObject(),
+                                              requestToJson(*expected))));
         }
-        QVERIFY2(hostile > 0 || injected.value(u"hostiletext"_s) == 0, "no hostile text reached the cache");
+        QVERIFY2(hostile > 0 || injected.value(u"hostiletext"_s) == 0,
+                 "no hostile text reached the cache");
 
         // Every decision has an answer, and none was applied twice.
         int delivered = 0;
@@ -321,11 +350,13 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), decisions);
         for (const OutboxEntry &e : entries) {
             QVERIFY(e.status != OutboxStatus::Pending);
-            QCOMPARE(applications(portal.url(), e.idempotencyKey), e.status == OutboxStatus::Delivered ? 1 : 0);
+            QCOMPARE(applications(portal.url(), e.idempotencyKey),
+                     e.status == OutboxStatus::Delivered ? 1 : 0);
             delivered += e.status == OutboxStatus::Delivered ? 1 : 0;
         }
         qInfo() << "decisions:" << delivered << "delivered once," << entries.size() - delivered
-                << "kept as conflicts or refusals;" << hostile << "cases with hostile text, stored verbatim";
+                << "kept as conflicts or refusals;" << hostile
+                << "cases with hostile text, stored verbatim";
     }
 };
 

@@ -62,7 +62,8 @@ private Q_SLOTS:
         const QString portalDb = m_dir.filePath(u"portal.sqlite"_s);
         const QString path = m_dir.filePath(u"cache.sqlite"_s);
         Portal portal;
-        QVERIFY(portal.start({u"--requests"_s, u"300"_s, u"--seed"_s, u"31"_s, u"--db"_s, portalDb}));
+        QVERIFY(
+            portal.start({u"--requests"_s, u"300"_s, u"--seed"_s, u"31"_s, u"--db"_s, portalDb}));
         const int port = portal.port();
 
         StoreWorkerThread store(path);
@@ -93,7 +94,8 @@ private Q_SLOTS:
         QList<qint64> retryDelays;
         QDateTime lastPlanned;
         connect(&engine, &SyncEngine::statusChanged, this, [&](const SyncStatus &s) {
-            if (s.state == SyncStatus::State::Offline && s.nextRetryAt.isValid() && s.nextRetryAt != lastPlanned) {
+            if (s.state == SyncStatus::State::Offline && s.nextRetryAt.isValid()
+                && s.nextRetryAt != lastPlanned) {
                 lastPlanned = s.nextRetryAt;
                 retryDelays << QDateTime::currentDateTimeUtc().msecsTo(s.nextRetryAt);
             }
@@ -115,8 +117,8 @@ private Q_SLOTS:
         const QStringList pending = CacheFile(path).pendingRequests();
         QVERIFY(!pending.isEmpty());
         const QString requestId = pending.first().section(u':', 0, 0);
-        outbox.submit(requestId, OutboxAction::Accept, u"Plan made while offline."_s, u"Offline Manager"_s,
-                      pending.first().section(u':', 1, 1).toLongLong());
+        outbox.submit(requestId, OutboxAction::Accept, u"Plan made while offline."_s,
+                      u"Offline Manager"_s, pending.first().section(u':', 1, 1).toLongLong());
         QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 10000);
         QVERIFY(failed.first().at(2).toBool()); // will retry by itself
@@ -133,9 +135,11 @@ private Q_SLOTS:
             int open = 0;
             for (const QJsonValue &v : rows) {
                 const QJsonObject row = v.toObject();
-                if (row.value(u"state"_s).toString() != u"pending"_s || row.value(u"reviewDueAt"_s).isNull())
+                if (row.value(u"state"_s).toString() != u"pending"_s
+                    || row.value(u"reviewDueAt"_s).isNull())
                     continue;
-                const QDateTime due = QDateTime::fromString(row.value(u"reviewDueAt"_s).toString(), Qt::ISODate);
+                const QDateTime due =
+                    QDateTime::fromString(row.value(u"reviewDueAt"_s).toString(), Qt::ISODate);
                 const QString clock = row.value(u"clockState"_s).toString();
                 if (qAbs(now.secsTo(due)) > 60) // not at the edge while we look
                     QCOMPARE(clock == u"breached"_s, due < now);
@@ -146,8 +150,9 @@ private Q_SLOTS:
         }
         // The command line during the outage: saved, says so, exit 3.
         const QString second = pending.value(1).section(u':', 0, 0);
-        const CliRun decided = cli({u"decide"_s, second, u"decline"_s, u"--text"_s, u"Not an escalation."_s,
-                                    u"--db"_s, path, u"--portal"_s, portal.url().toString()});
+        const CliRun decided =
+            cli({u"decide"_s, second, u"decline"_s, u"--text"_s, u"Not an escalation."_s, u"--db"_s,
+                 path, u"--portal"_s, portal.url().toString()});
         QCOMPARE(decided.exitCode, 3);
         QVERIFY(decided.err.contains("saved in the outbox"));
 
@@ -159,8 +164,10 @@ private Q_SLOTS:
             QVERIFY(d <= 4000 + 200);
         // Equal jitter keeps each delay within [cap/2, cap] of its step: the
         // later ones must be well above the first.
-        const qint64 late = *std::max_element(retryDelays.cbegin() + retryDelays.size() / 2, retryDelays.cend());
-        QVERIFY2(late >= 4 * std::max<qint64>(retryDelays.first(), 100) / 2, "retry delays did not grow");
+        const qint64 late =
+            *std::max_element(retryDelays.cbegin() + retryDelays.size() / 2, retryDelays.cend());
+        QVERIFY2(late >= 4 * std::max<qint64>(retryDelays.first(), 100) / 2,
+                 "retry delays did not grow");
         QVERIFY(late >= 1500);
 
         // The portal returns; nobody presses anything.
@@ -173,17 +180,22 @@ private Q_SLOTS:
         const OutboxEntry entry = delivered.first().first().value<OutboxEntry>();
         qInfo() << "recovered by itself in" << recovery.elapsed() << "ms";
         QCOMPARE(applications(portal.url(), entry.idempotencyKey), 1);
-        QCOMPARE(call(portal.url(), "GET", u"/requests/"_s + requestId).json().value(u"state"_s).toString(),
+        QCOMPARE(call(portal.url(), "GET", u"/requests/"_s + requestId)
+                     .json()
+                     .value(u"state"_s)
+                     .toString(),
                  u"accepted"_s);
         // The decision comes back through the feed, by push.
         QTRY_VERIFY_WITH_TIMEOUT(engine.committedCursor() != cursorBefore, 15000);
         engine.stop();
 
         // The decision the command line saved goes with the next sync.
-        const CliRun synced = cli({u"sync"_s, u"--once"_s, u"--db"_s, path, u"--portal"_s, portal.url().toString()});
+        const CliRun synced =
+            cli({u"sync"_s, u"--once"_s, u"--db"_s, path, u"--portal"_s, portal.url().toString()});
         QVERIFY2(synced.exitCode == 0, synced.err.constData());
-        QCOMPARE(call(portal.url(), "GET", u"/requests/"_s + second).json().value(u"state"_s).toString(),
-                 u"declined"_s);
+        QCOMPARE(
+            call(portal.url(), "GET", u"/requests/"_s + second).json().value(u"state"_s).toString(),
+            u"declined"_s);
     }
 };
 

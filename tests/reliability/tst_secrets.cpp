@@ -74,9 +74,10 @@ class TestSecrets final : public QObject {
     static bool generateCertificate(const QString &cert, const QString &key)
     {
         QProcess openssl;
-        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key,
-                                     u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
-                                     u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
+        openssl.start(u"openssl"_s,
+                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                       key, u"-out"_s, cert, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                       u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
         return openssl.waitForFinished(60000) && openssl.exitStatus() == QProcess::NormalExit
             && openssl.exitCode() == 0;
     }
@@ -119,30 +120,38 @@ private Q_SLOTS:
         // A whole session on the default cache (under XDG_DATA_HOME).
         const CliRun synced = cli({u"sync"_s, u"--once"_s, u"--portal"_s, url}, env);
         QVERIFY2(synced.exitCode == 0, synced.err.right(2000).constData());
-        captured << qMakePair(u"sync stdout"_s, synced.out) << qMakePair(u"sync stderr"_s, synced.err);
-        QVERIFY2(synced.err.contains("escalation.sync"), "debug logging was not on: the search would prove little");
+        captured << qMakePair(u"sync stdout"_s, synced.out)
+                 << qMakePair(u"sync stderr"_s, synced.err);
+        QVERIFY2(synced.err.contains("escalation.sync"),
+                 "debug logging was not on: the search would prove little");
 
         const CliRun listed = cli({u"list"_s, u"--json"_s, u"--state"_s, u"pending"_s}, env);
         QCOMPARE(listed.exitCode, 0);
-        captured << qMakePair(u"list stdout"_s, listed.out) << qMakePair(u"list stderr"_s, listed.err);
+        captured << qMakePair(u"list stdout"_s, listed.out)
+                 << qMakePair(u"list stderr"_s, listed.err);
         const QJsonArray pending = QJsonDocument::fromJson(listed.out).array();
         QVERIFY(!pending.isEmpty());
         const QString requestId = pending.first().toObject().value(u"id"_s).toString();
 
-        const CliRun decided = cli({u"decide"_s, requestId, u"accept"_s, u"--text"_s, u"Call at 15:00."_s}, env);
+        const CliRun decided =
+            cli({u"decide"_s, requestId, u"accept"_s, u"--text"_s, u"Call at 15:00."_s}, env);
         QVERIFY2(decided.exitCode == 0, decided.err.right(2000).constData());
-        captured << qMakePair(u"decide stdout"_s, decided.out) << qMakePair(u"decide stderr"_s, decided.err);
+        captured << qMakePair(u"decide stdout"_s, decided.out)
+                 << qMakePair(u"decide stderr"_s, decided.err);
 
         const CliRun exported = cli({u"export"_s, u"--format"_s, u"json"_s, u"--output"_s,
-                                     m_dir.filePath(u"home/export.json"_s)}, env);
+                                     m_dir.filePath(u"home/export.json"_s)},
+                                    env);
         QCOMPARE(exported.exitCode, 0);
         captured << qMakePair(u"export stderr"_s, exported.err);
 
         // A wrong token: refused with a message, and echoed nowhere either.
-        const CliRun refused = cli({u"sync"_s, u"--once"_s, u"--portal"_s, url}, cliEnvironment(wrongToken));
+        const CliRun refused =
+            cli({u"sync"_s, u"--once"_s, u"--portal"_s, url}, cliEnvironment(wrongToken));
         QCOMPARE(refused.exitCode, 3);
         QVERIFY(refused.err.contains("ESCALATION_DESK_TOKEN"));
-        captured << qMakePair(u"refused stderr"_s, refused.err) << qMakePair(u"refused stdout"_s, refused.out);
+        captured << qMakePair(u"refused stderr"_s, refused.err)
+                 << qMakePair(u"refused stdout"_s, refused.out);
 
         // A continuous sync: its command line while it runs, then a crash.
         QProcess follower;
@@ -168,7 +177,8 @@ private Q_SLOTS:
 
         // Every file the session left: settings, cache and its WAL, export.
         int files = 0;
-        QDirIterator it(m_dir.filePath(u"home"_s), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        QDirIterator it(m_dir.filePath(u"home"_s), QDir::Files | QDir::Hidden,
+                        QDirIterator::Subdirectories);
         bool sawCache = false;
         while (it.hasNext()) {
             const QString path = it.next();
@@ -184,11 +194,13 @@ private Q_SLOTS:
         for (const auto &[where, what] : std::as_const(captured)) {
             bytes += what.size();
             QVERIFY2(!what.contains(token), qPrintable(u"the token appears in "_s + where));
-            QVERIFY2(!what.contains(token.toBase64()), qPrintable(u"the token (base64) appears in "_s + where));
-            QVERIFY2(!what.contains(wrongToken), qPrintable(u"the wrong token appears in "_s + where));
+            QVERIFY2(!what.contains(token.toBase64()),
+                     qPrintable(u"the token (base64) appears in "_s + where));
+            QVERIFY2(!what.contains(wrongToken),
+                     qPrintable(u"the wrong token appears in "_s + where));
         }
-        qInfo() << "searched" << captured.size() << "outputs and files (" << files << "files," << bytes
-                << "bytes): no token";
+        qInfo() << "searched" << captured.size() << "outputs and files (" << files << "files,"
+                << bytes << "bytes): no token";
     }
 
     void selfSignedPortal_trustedOnlyWhenItsFingerprintIsPinned_data()
@@ -205,8 +217,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, pin);
         QFETCH(int, exitCode);
-        const QString cert = m_dir.filePath(u"portal-cert.pem"_s), key = m_dir.filePath(u"portal-key.pem"_s);
-        const QString otherCert = m_dir.filePath(u"other-cert.pem"_s), otherKey = m_dir.filePath(u"other-key.pem"_s);
+        const QString cert = m_dir.filePath(u"portal-cert.pem"_s),
+                      key = m_dir.filePath(u"portal-key.pem"_s);
+        const QString otherCert = m_dir.filePath(u"other-cert.pem"_s),
+                      otherKey = m_dir.filePath(u"other-key.pem"_s);
         if (!QFile::exists(cert)) {
             QVERIFY2(generateCertificate(cert, key), "openssl could not make a certificate");
             QVERIFY(generateCertificate(otherCert, otherKey));
@@ -216,7 +230,8 @@ private Q_SLOTS:
 
         Portal portal;
         portal.setLoggingRules(u"escalation.portal.debug=true"_s); // every request line
-        QVERIFY(portal.start({u"--requests"_s, u"20"_s, u"--tls-cert"_s, cert, u"--tls-key"_s, key}));
+        QVERIFY(
+            portal.start({u"--requests"_s, u"20"_s, u"--tls-cert"_s, cert, u"--tls-key"_s, key}));
         QCOMPARE(portal.url().scheme(), u"https"_s);
 
         QByteArray pinValue;
@@ -228,8 +243,10 @@ private Q_SLOTS:
             pinValue = "not-a-fingerprint";
         QProcessEnvironment env = cliEnvironment(Portal::token().toUtf8(), pinValue);
         env.insert(u"QT_LOGGING_RULES"_s, u"*.debug=false"_s);
-        const QString db = m_dir.filePath(u"tls-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
-        const CliRun run = cli({u"sync"_s, u"--once"_s, u"--portal"_s, portal.url().toString(), u"--db"_s, db}, env);
+        const QString db = m_dir.filePath(
+            u"tls-%1.sqlite"_s.arg(QString::fromUtf8(QTest::currentDataTag())).replace(u' ', u'-'));
+        const CliRun run = cli(
+            {u"sync"_s, u"--once"_s, u"--portal"_s, portal.url().toString(), u"--db"_s, db}, env);
         QVERIFY2(run.exitCode == exitCode, run.err.constData());
         portal.stop(); // all of its log, up to the last request
         const QByteArray portalLog = portal.log();

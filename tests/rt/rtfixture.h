@@ -22,19 +22,24 @@ struct ScriptRun {
     QString err;
 };
 
-inline QString scriptsDir() { return QStringLiteral(RT_SCRIPTS_DIR); }
+inline QString scriptsDir()
+{
+    return QStringLiteral(RT_SCRIPTS_DIR);
+}
 
-inline ScriptRun runScript(const QString &script, const QStringList &args, const QProcessEnvironment &env,
-                           int timeoutMs)
+inline ScriptRun runScript(const QString &script, const QStringList &args,
+                           const QProcessEnvironment &env, int timeoutMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(QStringLiteral("bash"), QStringList{scriptsDir() + u'/' + script} + args);
+    p.start(QStringLiteral("bash"), QStringList {scriptsDir() + u'/' + script} + args);
     ScriptRun r;
     if (!p.waitForStarted(10000) || !p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        r.err = QStringLiteral("%1 %2 did not finish within %3 s").arg(script, args.join(u' ')).arg(timeoutMs / 1000);
+        r.err = QStringLiteral("%1 %2 did not finish within %3 s")
+                    .arg(script, args.join(u' '))
+                    .arg(timeoutMs / 1000);
         return r;
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -49,7 +54,8 @@ public:
     QString notInstalled()
     {
         m_env = QProcessEnvironment::systemEnvironment();
-        const ScriptRun check = runScript(QStringLiteral("provision-rt.sh"), {QStringLiteral("check")}, m_env, 30000);
+        const ScriptRun check =
+            runScript(QStringLiteral("provision-rt.sh"), {QStringLiteral("check")}, m_env, 30000);
         return check.exitCode == 0 ? QString() : check.out.trimmed() + check.err.trimmed();
     }
 
@@ -63,10 +69,12 @@ public:
             m_env.insert(QStringLiteral("TMPDIR"), QStringLiteral("/dev/shm"));
         QElapsedTimer clock;
         clock.start();
-        const ScriptRun started = runScript(QStringLiteral("provision-rt.sh"), {QStringLiteral("start")}, m_env, 180000);
+        const ScriptRun started =
+            runScript(QStringLiteral("provision-rt.sh"), {QStringLiteral("start")}, m_env, 180000);
         if (started.exitCode != 0)
             return started.err;
-        static const QRegularExpression line(QStringLiteral("^([A-Z_]+)=(.*)$"), QRegularExpression::MultilineOption);
+        static const QRegularExpression line(QStringLiteral("^([A-Z_]+)=(.*)$"),
+                                             QRegularExpression::MultilineOption);
         for (auto it = line.globalMatch(started.out); it.hasNext();) {
             const auto m = it.next();
             QString value = m.captured(2);
@@ -78,14 +86,15 @@ public:
         if (m_dir.isEmpty())
             return QStringLiteral("provision-rt.sh printed no RT_DIR");
         qInfo("RT provisioned in %lld ms", qint64(clock.restart()));
-        const ScriptRun seeded = runScript(QStringLiteral("seed-rt.sh"),
-                                           {QStringLiteral("--cases"), QString::number(cases),
-                                            QStringLiteral("--escalations"), QString::number(escalations)},
-                                           m_env, 360000);
+        const ScriptRun seeded =
+            runScript(QStringLiteral("seed-rt.sh"),
+                      {QStringLiteral("--cases"), QString::number(cases),
+                       QStringLiteral("--escalations"), QString::number(escalations)},
+                      m_env, 360000);
         if (seeded.exitCode != 0)
             return seeded.err;
-        qInfo("seeded %d cases and %d escalations in %lld ms (%s)", cases, escalations, qint64(clock.elapsed()),
-              qPrintable(seeded.out.trimmed()));
+        qInfo("seeded %d cases and %d escalations in %lld ms (%s)", cases, escalations,
+              qint64(clock.elapsed()), qPrintable(seeded.out.trimmed()));
         return {};
     }
 
@@ -94,7 +103,8 @@ public:
     {
         if (m_dir.isEmpty())
             return {};
-        const ScriptRun stopped = runScript(QStringLiteral("provision-rt.sh"), {QStringLiteral("stop"), m_dir}, m_env, 60000);
+        const ScriptRun stopped = runScript(QStringLiteral("provision-rt.sh"),
+                                            {QStringLiteral("stop"), m_dir}, m_env, 60000);
         m_dir.clear();
         return stopped.exitCode == 0 ? QString() : stopped.err;
     }

@@ -25,7 +25,10 @@ namespace {
 constexpr int SeedCases = 100;
 constexpr int SeedEscalations = 300;
 
-QString scriptsDir() { return QStringLiteral(RT_SCRIPTS_DIR); }
+QString scriptsDir()
+{
+    return QStringLiteral(RT_SCRIPTS_DIR);
+}
 
 struct ScriptRun {
     int exitCode = -1;
@@ -33,16 +36,18 @@ struct ScriptRun {
     QString err;
 };
 
-ScriptRun runScript(const QString &script, const QStringList &args, const QProcessEnvironment &env, int timeoutMs)
+ScriptRun runScript(const QString &script, const QStringList &args, const QProcessEnvironment &env,
+                    int timeoutMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(u"bash"_s, QStringList{scriptsDir() + u'/' + script} + args);
+    p.start(u"bash"_s, QStringList {scriptsDir() + u'/' + script} + args);
     ScriptRun r;
     if (!p.waitForStarted(10000) || !p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
-        r.err = u"%1 %2 did not finish within %3 s"_s.arg(script, args.join(u' ')).arg(timeoutMs / 1000);
+        r.err = u"%1 %2 did not finish within %3 s"_s.arg(script, args.join(u' '))
+                    .arg(timeoutMs / 1000);
         return r;
     }
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
@@ -124,7 +129,8 @@ void TestRtConnector::initTestCase()
     clock.start();
     const ScriptRun started = runScript(u"provision-rt.sh"_s, {u"start"_s}, m_env, 180000);
     QVERIFY2(started.exitCode == 0, qPrintable(started.err));
-    static const QRegularExpression line(u"^([A-Z_]+)=(.*)$"_s, QRegularExpression::MultilineOption);
+    static const QRegularExpression line(u"^([A-Z_]+)=(.*)$"_s,
+                                         QRegularExpression::MultilineOption);
     for (auto it = line.globalMatch(started.out); it.hasNext();) {
         const auto m = it.next();
         QString value = m.captured(2);
@@ -137,8 +143,8 @@ void TestRtConnector::initTestCase()
     qInfo("RT provisioned in %lld ms", qint64(clock.restart()));
 
     const ScriptRun seeded = runScript(u"seed-rt.sh"_s,
-                                       {u"--cases"_s, QString::number(SeedCases), u"--escalations"_s,
-                                        QString::number(SeedEscalations)},
+                                       {u"--cases"_s, QString::number(SeedCases),
+                                        u"--escalations"_s, QString::number(SeedEscalations)},
                                        m_env, 360000);
     QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
     qInfo("seeded %d cases and %d escalations in %lld ms (%s)", SeedCases, SeedEscalations,
@@ -182,7 +188,8 @@ TestRtConnector::Sync TestRtConnector::syncFrom(const QString &cursor)
         s.cases += r.page.page.cases;
         s.requests += r.page.page.requests;
         s.skipped += r.page.skipped.size();
-        if (r.page.page.cursor.isEmpty() || (r.page.page.hasMore && r.page.page.cursor == s.cursor)) {
+        if (r.page.page.cursor.isEmpty()
+            || (r.page.page.hasMore && r.page.page.cursor == s.cursor)) {
             qWarning("cursor did not advance past %s", qPrintable(s.cursor));
             s.pages = -1;
             return s;
@@ -214,7 +221,8 @@ RtReply TestRtConnector::rest(const QByteArray &verb, const QString &path, const
     return reply;
 }
 
-OutboxEntry TestRtConnector::entry(const QString &requestId, OutboxAction action, const QString &text)
+OutboxEntry TestRtConnector::entry(const QString &requestId, OutboxAction action,
+                                   const QString &text)
 {
     OutboxEntry e;
     e.localId = 1;
@@ -230,11 +238,12 @@ OutboxEntry TestRtConnector::entry(const QString &requestId, OutboxAction action
 int TestRtConnector::markerCount(const QString &ticketId, const QString &key)
 {
     // Independently of the connector: every reply and comment of the ticket.
-    const QJsonArray conditions{
-        QJsonObject{{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
-        QJsonObject{{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
-        QJsonObject{{u"field"_s, u"Type"_s}, {u"operator"_s, u"IN"_s},
-                    {u"value"_s, QJsonArray{u"Correspond"_s, u"Comment"_s}}},
+    const QJsonArray conditions {
+        QJsonObject {{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
+        QJsonObject {{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
+        QJsonObject {{u"field"_s, u"Type"_s},
+                     {u"operator"_s, u"IN"_s},
+                     {u"value"_s, QJsonArray {u"Correspond"_s, u"Comment"_s}}},
     };
     QUrlQuery q;
     q.addQueryItem(u"per_page"_s, u"100"_s);
@@ -242,7 +251,8 @@ int TestRtConnector::markerCount(const QString &ticketId, const QString &key)
     if (!txns.ok())
         return -1;
     QJsonArray ids;
-    const QJsonArray items = QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
+    const QJsonArray items =
+        QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
     for (const QJsonValue &v : items)
         ids.append(v.toObject().value(u"id"_s).toString().toDouble());
     if (ids.isEmpty())
@@ -250,14 +260,15 @@ int TestRtConnector::markerCount(const QString &ticketId, const QString &key)
     QUrlQuery aq;
     aq.addQueryItem(u"per_page"_s, u"100"_s);
     aq.addQueryItem(u"fields"_s, u"TransactionId,ContentType,Content"_s);
-    const RtReply atts = rest("POST", u"/attachments"_s, aq,
-                              QJsonArray{QJsonObject{{u"field"_s, u"TransactionId"_s},
-                                                     {u"operator"_s, u"IN"_s},
-                                                     {u"value"_s, ids}}});
+    const RtReply atts =
+        rest("POST", u"/attachments"_s, aq,
+             QJsonArray {QJsonObject {
+                 {u"field"_s, u"TransactionId"_s}, {u"operator"_s, u"IN"_s}, {u"value"_s, ids}}});
     if (!atts.ok())
         return -1;
     int count = 0;
-    const QJsonArray attItems = QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
+    const QJsonArray attItems =
+        QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
     for (const QJsonValue &v : attItems) {
         const QJsonObject o = v.toObject();
         if (o.value(u"ContentType"_s).toString() == u"text/plain"_s
@@ -284,8 +295,8 @@ void TestRtConnector::firstSync_deliversEverySeededEscalationWithItsCase()
     clock.start();
     const Sync s = syncFrom(u"0"_s);
     QVERIFY(s.pages > 0);
-    qInfo("first sync: %d pages, %lld requests, %lld cases in %lld ms", s.pages, qint64(s.requests.size()),
-          qint64(s.cases.size()), qint64(clock.elapsed()));
+    qInfo("first sync: %d pages, %lld requests, %lld cases in %lld ms", s.pages,
+          qint64(s.requests.size()), qint64(s.cases.size()), qint64(clock.elapsed()));
     QCOMPARE(s.skipped, 0);
     QHash<QString, EscalationRequest> requests;
     for (const EscalationRequest &r : s.requests)
@@ -339,9 +350,10 @@ void TestRtConnector::incrementalSync_bringsAnUpdateMadeInRt()
     const QString id = pendingRequestId();
     QVERIFY(!id.isEmpty());
     QTest::qWait(2500); // past the cursor's safety margin, so the first sync's tickets fall out
-    const RtReply changed = rest("PUT", u"/ticket/"_s + id, {},
-                                 QJsonObject{{u"CustomFields"_s, QJsonObject{{m_settings.cfLevel, u"4"_s}}},
-                                             {u"Subject"_s, u"Changed in RT"_s}});
+    const RtReply changed =
+        rest("PUT", u"/ticket/"_s + id, {},
+             QJsonObject {{u"CustomFields"_s, QJsonObject {{m_settings.cfLevel, u"4"_s}}},
+                          {u"Subject"_s, u"Changed in RT"_s}});
     QVERIFY2(changed.ok(), qPrintable(changed.message));
 
     const Sync s = syncFrom(m_cursor);
@@ -350,7 +362,8 @@ void TestRtConnector::incrementalSync_bringsAnUpdateMadeInRt()
                            [&](const EscalationRequest &r) { return r.id == id; });
     QVERIFY2(it != s.requests.cend(), "the changed ticket did not come with the incremental sync");
     QCOMPARE(it->level, 4);
-    QVERIFY2(s.requests.size() < SeedEscalations / 2, "an incremental sync must not repeat the first");
+    QVERIFY2(s.requests.size() < SeedEscalations / 2,
+             "an incremental sync must not repeat the first");
     m_cursor = s.cursor;
 }
 
@@ -386,8 +399,8 @@ void TestRtConnector::decision_appearsInRtAsReplyWithStatus()
     QVERIFY(ticket.ok());
     QCOMPARE(QJsonDocument::fromJson(ticket.body).object().value(u"Status"_s).toString(), status);
     QCOMPARE(markerCount(id, e.idempotencyKey), 1);
-    const RtReply history = rest("GET", u"/ticket/%1/history"_s.arg(id), QUrlQuery{{u"per_page"_s, u"100"_s},
-                                                                                    {u"fields"_s, u"Type"_s}});
+    const RtReply history = rest("GET", u"/ticket/%1/history"_s.arg(id),
+                                 QUrlQuery {{u"per_page"_s, u"100"_s}, {u"fields"_s, u"Type"_s}});
     QVERIFY(history.ok());
     QVERIFY(history.body.contains("\"Correspond\""));
 }
@@ -411,8 +424,9 @@ void TestRtConnector::decisionOnDecidedTicket_isAConflict()
 {
     const QString id = pendingRequestId();
     QVERIFY(!id.isEmpty());
-    QCOMPARE(waitFor(m_connector->push(entry(id, OutboxAction::Accept, u"Accepted first."_s), {})).push,
-             ConnectorResult::PushOutcome::Delivered);
+    QCOMPARE(
+        waitFor(m_connector->push(entry(id, OutboxAction::Accept, u"Accepted first."_s), {})).push,
+        ConnectorResult::PushOutcome::Delivered);
     const OutboxEntry late = entry(id, OutboxAction::Decline, u"Declined later."_s);
     const ConnectorResult r = waitFor(m_connector->push(late, {}));
     QCOMPARE(r.push, ConnectorResult::PushOutcome::Conflict);
@@ -424,7 +438,8 @@ void TestRtConnector::note_appearsAsCommentAndSyncsBackAsNote()
 {
     const QString id = pendingRequestId();
     QVERIFY(!id.isEmpty());
-    const OutboxEntry e = entry(id, OutboxAction::AddNote, u"Called the customer, waiting for logs."_s);
+    const OutboxEntry e =
+        entry(id, OutboxAction::AddNote, u"Called the customer, waiting for logs."_s);
     const ConnectorResult r = waitFor(m_connector->push(e, {}));
     QCOMPARE(r.push, ConnectorResult::PushOutcome::Delivered);
     QVERIFY(r.request);
@@ -439,7 +454,8 @@ void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()
 {
     const QString id = pendingRequestId();
     QVERIFY(!id.isEmpty());
-    const ScriptRun stopped = runScript(u"provision-rt.sh"_s, {u"stop"_s, m_dir, u"--keep"_s}, m_env, 60000);
+    const ScriptRun stopped =
+        runScript(u"provision-rt.sh"_s, {u"stop"_s, m_dir, u"--keep"_s}, m_env, 60000);
     QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
 
     FetchOptions options;
@@ -448,7 +464,8 @@ void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()
     QCOMPARE(down.error, PortalError::Network);
     QVERIFY(down.isTransient());
     QVERIFY(!down.message.isEmpty());
-    const OutboxEntry e = entry(id, OutboxAction::Decline, u"Not an escalation: standard triage applies."_s);
+    const OutboxEntry e =
+        entry(id, OutboxAction::Decline, u"Not an escalation: standard triage applies."_s);
     const ConnectorResult pushDown = waitFor(m_connector->push(e, {}));
     QCOMPARE(pushDown.push, ConnectorResult::PushOutcome::Failed);
     QVERIFY(pushDown.isTransient());

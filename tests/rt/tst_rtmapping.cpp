@@ -17,21 +17,23 @@ namespace {
 
 QJsonObject ticket(const QString &level, bool withParent, const QString &status = u"new"_s)
 {
-    QJsonArray links{QJsonObject{{u"ref"_s, u"self"_s}, {u"type"_s, u"ticket"_s}, {u"id"_s, 42}}};
+    QJsonArray links {QJsonObject {{u"ref"_s, u"self"_s}, {u"type"_s, u"ticket"_s}, {u"id"_s, 42}}};
     if (withParent)
-        links.append(QJsonObject{{u"ref"_s, u"parent"_s}, {u"type"_s, u"ticket"_s}, {u"id"_s, u"7"_s}});
-    return QJsonObject{
+        links.append(
+            QJsonObject {{u"ref"_s, u"parent"_s}, {u"type"_s, u"ticket"_s}, {u"id"_s, u"7"_s}});
+    return QJsonObject {
         {u"id"_s, u"42"_s},
         {u"Status"_s, status},
         {u"Created"_s, u"2026-03-30T13:00:00Z"_s},
         {u"LastUpdated"_s, u"2026-03-30T14:00:00Z"_s},
         {u"Due"_s, u"2026-03-30T17:00:00Z"_s},
-        {u"Owner"_s, QJsonObject{{u"id"_s, u"Nobody"_s}}},
-        {u"Requestor"_s, QJsonArray{QJsonObject{{u"id"_s, u"ann@acme.example"_s}}}},
-        {u"CustomFields"_s, QJsonArray{QJsonObject{{u"name"_s, u"Escalation Level"_s},
-                                                   {u"values"_s, QJsonArray{level}}},
-                                       QJsonObject{{u"name"_s, u"Escalation Reason"_s},
-                                                   {u"values"_s, QJsonArray{u"Time constraint"_s}}}}},
+        {u"Owner"_s, QJsonObject {{u"id"_s, u"Nobody"_s}}},
+        {u"Requestor"_s, QJsonArray {QJsonObject {{u"id"_s, u"ann@acme.example"_s}}}},
+        {u"CustomFields"_s,
+         QJsonArray {
+             QJsonObject {{u"name"_s, u"Escalation Level"_s}, {u"values"_s, QJsonArray {level}}},
+             QJsonObject {{u"name"_s, u"Escalation Reason"_s},
+                          {u"values"_s, QJsonArray {u"Time constraint"_s}}}}},
         {u"_hyperlinks"_s, links},
     };
 }
@@ -60,7 +62,7 @@ void TestRtMapping::cursor_parsesWhatItWritesAndRefusesOthers_data()
     QTest::addColumn<bool>("valid");
     QTest::newRow("start") << u"0"_s << true;
     QTest::newRow("empty") << QString() << true;
-    QTest::newRow("written") << RtCursor{100, 200, 5}.toString() << true;
+    QTest::newRow("written") << RtCursor {100, 200, 5}.toString() << true;
     QTest::newRow("native cursor") << u"c-1234"_s << false;
     QTest::newRow("negative") << u"rt1:-1:0:0"_s << false;
     QTest::newRow("short") << u"rt1:1:2"_s << false;
@@ -129,9 +131,9 @@ void TestRtMapping::ticket_mapsOrIsSkippedWithReason()
     QFETCH(QString, why);
     RtSettings s;
     s.calendarId = u"americas"_s;
-    const QList<RtMessage> messages{
-        {1, 42, RtMessage::Type::Create, QDateTime::fromString(u"2026-03-30T13:00:00Z"_s, Qt::ISODate),
-         u"ann@acme.example"_s, u"The certificate expires Friday."_s}};
+    const QList<RtMessage> messages {{1, 42, RtMessage::Type::Create,
+                                      QDateTime::fromString(u"2026-03-30T13:00:00Z"_s, Qt::ISODate),
+                                      u"ann@acme.example"_s, u"The certificate expires Friday."_s}};
     QString reason;
     const auto r = rtRequestFromTicket(ticket(level, withParent), s, messages, &reason);
     QCOMPARE(r.has_value(), why.isEmpty());
@@ -160,7 +162,7 @@ void TestRtMapping::decidedTicket_takesLastReplyAsDecision()
     e.actor = u"Dana"_s;
     e.text = u"Hotfix on Monday."_s;
     const QDateTime at = QDateTime::fromString(u"2026-03-30T15:00:00Z"_s, Qt::ISODate);
-    const QList<RtMessage> messages{
+    const QList<RtMessage> messages {
         {1, 42, RtMessage::Type::Create, at.addSecs(-7200), u"ann"_s, u"Help"_s},
         {2, 42, RtMessage::Type::Comment, at.addSecs(-60), u"desk-sync"_s, u"Looking into it"_s},
         {3, 42, RtMessage::Type::Correspond, at, u"desk-sync"_s, rtMessageBody(e)},
@@ -187,9 +189,9 @@ void TestRtMapping::externalDue_agreesOrExplains_data()
     // Americas calendar: Mon-Thu 08:00-18:00, Fri 08:00-17:00 New York; 2026-11-26/27 holidays.
     QTest::newRow("same deadline") << u"2026-03-30T13:00:00Z"_s << u"2026-03-30T17:00:00Z"_s
                                    << int(DueComparison::Verdict::Agree) << QString();
-    QTest::newRow("rt ignores thanksgiving") << u"2026-11-25T20:00:00Z"_s << u"2026-11-26T15:00:00Z"_s
-                                             << int(DueComparison::Verdict::ExternalEarlier)
-                                             << u"2026-11-26"_s;
+    QTest::newRow("rt ignores thanksgiving")
+        << u"2026-11-25T20:00:00Z"_s << u"2026-11-26T15:00:00Z"_s
+        << int(DueComparison::Verdict::ExternalEarlier) << u"2026-11-26"_s;
     QTest::newRow("rt gives more") << u"2026-03-30T13:00:00Z"_s << u"2026-03-31T17:00:00Z"_s
                                    << int(DueComparison::Verdict::ExternalLater) << u"more"_s;
 }

@@ -37,7 +37,6 @@ namespace {
 constexpr int SeedCases = 20;
 constexpr int SeedEscalations = 60;
 
-
 OutboxOptions fastOutbox()
 {
     OutboxOptions o;
@@ -82,7 +81,8 @@ void TestRtSyncEngine::initTestCase()
     QVERIFY(m_tmp.isValid());
     const QString missing = m_rt.notInstalled();
     if (!missing.isEmpty())
-        QSKIP(qPrintable(u"Request Tracker is not installed here: "_s + missing + u" (see docs/request-tracker.md)"_s));
+        QSKIP(qPrintable(u"Request Tracker is not installed here: "_s + missing
+                         + u" (see docs/request-tracker.md)"_s));
     const QString error = m_rt.start(SeedCases, SeedEscalations);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     m_settings = m_rt.settings();
@@ -123,30 +123,35 @@ int TestRtSyncEngine::markerCount(const QString &ticketId, const QString &key)
 {
     // Read from RT directly, not through the connector: every reply and
     // comment of the ticket that carries the entry's key.
-    const QJsonArray conditions{
-        QJsonObject{{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
-        QJsonObject{{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
-        QJsonObject{{u"field"_s, u"Type"_s}, {u"operator"_s, u"IN"_s},
-                    {u"value"_s, QJsonArray{u"Correspond"_s, u"Comment"_s}}},
+    const QJsonArray conditions {
+        QJsonObject {{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
+        QJsonObject {{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
+        QJsonObject {{u"field"_s, u"Type"_s},
+                     {u"operator"_s, u"IN"_s},
+                     {u"value"_s, QJsonArray {u"Correspond"_s, u"Comment"_s}}},
     };
-    const RtReply txns = rest("POST", u"/transactions"_s, QUrlQuery{{u"per_page"_s, u"100"_s}}, conditions);
+    const RtReply txns =
+        rest("POST", u"/transactions"_s, QUrlQuery {{u"per_page"_s, u"100"_s}}, conditions);
     if (!txns.ok())
         return -1;
     QJsonArray ids;
-    const QJsonArray items = QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
+    const QJsonArray items =
+        QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
     for (const QJsonValue &v : items)
         ids.append(v.toObject().value(u"id"_s).toString().toDouble());
     if (ids.isEmpty())
         return 0;
-    const RtReply atts = rest("POST", u"/attachments"_s,
-                              QUrlQuery{{u"per_page"_s, u"100"_s}, {u"fields"_s, u"TransactionId,ContentType,Content"_s}},
-                              QJsonArray{QJsonObject{{u"field"_s, u"TransactionId"_s},
-                                                     {u"operator"_s, u"IN"_s},
-                                                     {u"value"_s, ids}}});
+    const RtReply atts =
+        rest("POST", u"/attachments"_s,
+             QUrlQuery {{u"per_page"_s, u"100"_s},
+                        {u"fields"_s, u"TransactionId,ContentType,Content"_s}},
+             QJsonArray {QJsonObject {
+                 {u"field"_s, u"TransactionId"_s}, {u"operator"_s, u"IN"_s}, {u"value"_s, ids}}});
     if (!atts.ok())
         return -1;
     int count = 0;
-    const QJsonArray attItems = QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
+    const QJsonArray attItems =
+        QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
     for (const QJsonValue &v : attItems) {
         const QJsonObject o = v.toObject();
         if (o.value(u"ContentType"_s).toString() == u"text/plain"_s
@@ -159,7 +164,8 @@ int TestRtSyncEngine::markerCount(const QString &ticketId, const QString &key)
 QString TestRtSyncEngine::rtStatus(const QString &ticketId)
 {
     const RtReply ticket = rest("GET", u"/ticket/"_s + ticketId);
-    return ticket.ok() ? QJsonDocument::fromJson(ticket.body).object().value(u"Status"_s).toString() : QString();
+    return ticket.ok() ? QJsonDocument::fromJson(ticket.body).object().value(u"Status"_s).toString()
+                       : QString();
 }
 
 // A request still pending in the cache that no test used yet.
@@ -251,8 +257,9 @@ void TestRtSyncEngine::continuousSync_pollsRtAndBringsAChangeIntoTheCache()
 
     QElapsedTimer clock;
     clock.start();
-    const RtReply changed = rest("PUT", u"/ticket/"_s + id, {},
-                                 QJsonObject{{u"CustomFields"_s, QJsonObject{{m_settings.cfLevel, u"4"_s}}}});
+    const RtReply changed =
+        rest("PUT", u"/ticket/"_s + id, {},
+             QJsonObject {{u"CustomFields"_s, QJsonObject {{m_settings.cfLevel, u"4"_s}}}});
     QVERIFY2(changed.ok(), qPrintable(changed.message));
     auto cache = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
     QVERIFY(cache);
@@ -277,8 +284,8 @@ void TestRtSyncEngine::decisionThroughOutbox_appearsInRtOnce()
         outbox.start();
         QVERIFY(loaded.wait(10000));
         outbox.submit(id, OutboxAction::Accept, text, u"Dana Manager"_s, 0);
-        QVERIFY2(delivered.wait(120000), failed.isEmpty() ? "not delivered"
-                                                          : qPrintable(failed.first().at(1).toString()));
+        QVERIFY2(delivered.wait(120000),
+                 failed.isEmpty() ? "not delivered" : qPrintable(failed.first().at(1).toString()));
         sent = delivered.first().first().value<OutboxEntry>();
         QCOMPARE(sent.requestId, id);
         QCOMPARE(sent.status, OutboxStatus::Delivered);
@@ -362,7 +369,10 @@ void TestRtSyncEngine::cli_syncAndDecideWithConnectorRt()
     };
     QString out, err;
     const QString url = m_settings.baseUrl.toString();
-    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"rt"_s, u"--portal"_s, url, u"--db"_s, db, u"--once"_s}, &out, &err), 0);
+    QCOMPARE(
+        cli({u"sync"_s, u"--connector"_s, u"rt"_s, u"--portal"_s, url, u"--db"_s, db, u"--once"_s},
+            &out, &err),
+        0);
     QVERIFY2(out.contains(u"cursor rt1:"_s), qPrintable(out + err));
     {
         auto cache = CacheStore::open(db, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
@@ -374,14 +384,20 @@ void TestRtSyncEngine::cli_syncAndDecideWithConnectorRt()
     const QJsonArray listed = QJsonDocument::fromJson(out.toUtf8()).array();
     QVERIFY(!listed.isEmpty());
     for (const QJsonValue &v : listed) {
-        QVERIFY2(v.toObject().value(u"externalDueAt"_s).toString().endsWith(u'Z'), qPrintable(out.left(400)));
+        QVERIFY2(v.toObject().value(u"externalDueAt"_s).toString().endsWith(u'Z'),
+                 qPrintable(out.left(400)));
         QVERIFY(v.toObject().value(u"reviewDueAt"_s).toString().endsWith(u'Z'));
     }
 
     // A cache filled from RT refuses to continue from the native portal.
-    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"native"_s, u"--portal"_s, url, u"--db"_s, db, u"--once"_s}, &out, &err), 2);
+    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"native"_s, u"--portal"_s, url, u"--db"_s, db,
+                  u"--once"_s},
+                 &out, &err),
+             2);
     QVERIFY2(err.contains(u"rt"_s), qPrintable(err));
-    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"jira"_s, u"--portal"_s, url, u"--db"_s, db}, &out, &err), 2);
+    QCOMPARE(cli({u"sync"_s, u"--connector"_s, u"jira"_s, u"--portal"_s, url, u"--db"_s, db}, &out,
+                 &err),
+             2);
     QVERIFY2(err.contains(u"jira"_s), qPrintable(err));
 
     // decide pushes to the backend the cache remembers, without --connector.
@@ -397,7 +413,10 @@ void TestRtSyncEngine::cli_syncAndDecideWithConnectorRt()
     }
     QVERIFY(!id.isEmpty());
     m_used << id;
-    QCOMPARE(cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"Standard triage applies."_s, u"--db"_s, db}, &out, &err), 0);
+    QCOMPARE(cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"Standard triage applies."_s,
+                  u"--db"_s, db},
+                 &out, &err),
+             0);
     QVERIFY2(out.contains(u"delivered"_s), qPrintable(out + err));
     QCOMPARE(rtStatus(id), m_settings.declineStatus);
 #endif

@@ -56,7 +56,8 @@ int main(int argc, char *argv[])
             // Also rewrite a request of the previous page, so that updates
             // (note replacement included) are interrupted too.
             const int n = (cursor - 1) * requestsPerPage;
-            EscalationRequest again = StoreTestData::makeRequest(n, StoreTestData::makeCase(n).id, 3);
+            EscalationRequest again =
+                StoreTestData::makeRequest(n, StoreTestData::makeCase(n).id, 3);
             again.summary = u"updated by page %1"_s.arg(cursor);
             page.requests.append(again);
         }

@@ -21,26 +21,30 @@ namespace Escalation::StoreBenchmarks {
 
 double processCpuMs()
 {
-    timespec ts{};
+    timespec ts {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 namespace {
 
-QVariant t(const QDateTime &dt) { return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant(); }
+QVariant t(const QDateTime &dt)
+{
+    return dt.isValid() ? QVariant(dt.toMSecsSinceEpoch()) : QVariant();
+}
 
 // A plain connection, configured like the store's.
-class RawConnection final
-{
+class RawConnection final {
 public:
-    explicit RawConnection(const QString &path) : m_name(u"storebench-raw"_s)
+    explicit RawConnection(const QString &path)
+        : m_name(u"storebench-raw"_s)
     {
         m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
         m_db.setDatabaseName(path);
         m_ok = m_db.open();
         QSqlQuery q(m_db);
-        m_ok = m_ok && q.exec(u"PRAGMA journal_mode = WAL"_s) && q.exec(u"PRAGMA synchronous = NORMAL"_s);
+        m_ok = m_ok && q.exec(u"PRAGMA journal_mode = WAL"_s)
+            && q.exec(u"PRAGMA synchronous = NORMAL"_s);
     }
     ~RawConnection()
     {
@@ -68,38 +72,56 @@ bool rawInsert(const QString &path, const QList<SyncPage> &pages, QString *error
     }
     QSqlQuery cases(raw.db()), requests(raw.db()), notes(raw.db()), tx(raw.db());
     // Columns named, so that a column a later schema version adds stays NULL.
-    bool ok = cases.prepare(u"INSERT INTO cases (id, number, subject, account, tier, severity, priority, status, "
-                            "created_at, first_response_at, last_customer_update_at, last_support_update_at, "
-                            "assignee, csm, updated_at, version) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
-        && requests.prepare(u"INSERT INTO requests (id, case_id, level, reason, summary, requested_by, "
-                            "requested_at, state, previous_request_id, owner, team, calendar_id, decision_kind, "
-                            "decision_text, decision_by, decision_at, analysis_text, analysis_by, analysis_at, "
-                            "ack_by, ack_at, updated_at, version) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
-        && notes.prepare(u"INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?, ?, ?, ?, ?, ?)"_s)
+    bool ok =
+        cases.prepare(
+            u"INSERT INTO cases (id, number, subject, account, tier, severity, priority, status, "
+            "created_at, first_response_at, last_customer_update_at, last_support_update_at, "
+            "assignee, csm, updated_at, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        && requests.prepare(
+            u"INSERT INTO requests (id, case_id, level, reason, summary, requested_by, "
+            "requested_at, state, previous_request_id, owner, team, calendar_id, decision_kind, "
+            "decision_text, decision_by, decision_at, analysis_text, analysis_by, analysis_at, "
+            "ack_by, ack_at, updated_at, version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s)
+        && notes.prepare(
+            u"INSERT INTO notes (request_id, seq, id, author, text, at) VALUES (?, ?, ?, ?, ?, ?)"_s)
         && tx.exec(u"BEGIN"_s);
     for (const SyncPage &page : pages) {
         for (const Case &c : page.cases) {
-            const QVariantList v{c.id, c.number, c.subject, c.account, toCode(c.tier), int(c.severity),
-                                 toCode(c.priority), c.status, t(c.createdAt), t(c.firstResponseAt),
-                                 t(c.lastCustomerUpdateAt), t(c.lastSupportUpdateAt), c.assignee, c.csm,
-                                 t(c.updatedAt), c.version};
+            const QVariantList v {c.id,
+                                  c.number,
+                                  c.subject,
+                                  c.account,
+                                  toCode(c.tier),
+                                  int(c.severity),
+                                  toCode(c.priority),
+                                  c.status,
+                                  t(c.createdAt),
+                                  t(c.firstResponseAt),
+                                  t(c.lastCustomerUpdateAt),
+                                  t(c.lastSupportUpdateAt),
+                                  c.assignee,
+                                  c.csm,
+                                  t(c.updatedAt),
+                                  c.version};
             for (int i = 0; i < v.size(); ++i)
                 cases.bindValue(i, v[i]);
             ok = ok && cases.exec();
         }
         for (const EscalationRequest &r : page.requests) {
-            const QVariantList v{r.id, r.caseId, r.level, toCode(r.reason), r.summary, r.requestedBy,
-                                 t(r.requestedAt), toCode(r.state), r.previousRequestId, r.owner, r.team,
-                                 r.calendarId, QVariant(), QVariant(), QVariant(), QVariant(), QVariant(),
-                                 QVariant(), QVariant(), QVariant(), QVariant(), t(r.updatedAt), r.version};
+            const QVariantList v {
+                r.id,          r.caseId,         r.level,         toCode(r.reason),    r.summary,
+                r.requestedBy, t(r.requestedAt), toCode(r.state), r.previousRequestId, r.owner,
+                r.team,        r.calendarId,     QVariant(),      QVariant(),          QVariant(),
+                QVariant(),    QVariant(),       QVariant(),      QVariant(),          QVariant(),
+                QVariant(),    t(r.updatedAt),   r.version};
             for (int i = 0; i < v.size(); ++i)
                 requests.bindValue(i, v[i]);
             ok = ok && requests.exec();
             for (qsizetype i = 0; i < r.notes.size(); ++i) {
                 const Note &n = r.notes[i];
-                const QVariantList nv{r.id, qint64(i), n.id, n.author, n.text, t(n.at)};
+                const QVariantList nv {r.id, qint64(i), n.id, n.author, n.text, t(n.at)};
                 for (int j = 0; j < nv.size(); ++j)
                     notes.bindValue(j, nv[j]);
                 ok = ok && notes.exec();
@@ -207,8 +229,8 @@ QueueLoadFigures measureQueueLoad(const QString &path, int runs, QString *error)
         qint64 touched = 0;
         const QString active = u"('pending', 'accepted', 'declined')"_s;
         // The statements loadActiveQueue runs, with nothing built from them.
-        for (const QString &sql : QStringList{
-                 u"SELECT * FROM requests WHERE state IN "_s + active, u"SELECT * FROM cases"_s}) {
+        for (const QString &sql : QStringList {u"SELECT * FROM requests WHERE state IN "_s + active,
+                                               u"SELECT * FROM cases"_s}) {
             QSqlQuery q(raw.db());
             q.setForwardOnly(true);
             if (!q.exec(sql)) {
@@ -242,7 +264,8 @@ EnqueueLatencyFigures measureEnqueueLatency(const QString &path, int samples, QS
     QList<double> times;
     times.reserve(samples);
     for (int i = 0; i < samples; ++i) {
-        const OutboxEntry entry = StoreTestData::makeOutboxEntry(u"E-%1"_s.arg(200000 + i), u"Plan of action"_s);
+        const OutboxEntry entry =
+            StoreTestData::makeOutboxEntry(u"E-%1"_s.arg(200000 + i), u"Plan of action"_s);
         QElapsedTimer timer;
         timer.start();
         if (!store->enqueue(entry, &storeError)) {

@@ -17,9 +17,9 @@ struct BulkUpsertFigures {
     int notes = 0;
     int pageSize = 0;
     double storeMs = 0; // applySyncPage over all pages
-    double rawMs = 0;   // the same rows, one prepared INSERT per table, one transaction
+    double rawMs = 0; // the same rows, one prepared INSERT per table, one transaction
     double storeCpuMs = 0; // CPU time of this process for the same work: steadier than
-    double rawCpuMs = 0;   // wall time on a shared machine
+    double rawCpuMs = 0; // wall time on a shared machine
 
     int rows() const { return requests + cases; }
     double storeRowsPerSecond() const { return storeMs > 0 ? rows() * 1000.0 / storeMs : 0; }
@@ -38,11 +38,12 @@ BulkUpsertFigures measureBulkUpsert(const QString &storePath, const QString &raw
 struct QueueLoadFigures {
     int requests = 0;
     int cases = 0;
-    double loadMs = 0;       // CacheStore::open + loadActiveQueue, best of `runs`
-    double openMs = 0;       // of which opening (quick_check included)
-    double bareSelectMs = 0; // the same three SELECTs, every value read, nothing built; best of `runs`
+    double loadMs = 0; // CacheStore::open + loadActiveQueue, best of `runs`
+    double openMs = 0; // of which opening (quick_check included)
+    double bareSelectMs =
+        0; // the same three SELECTs, every value read, nothing built; best of `runs`
     double loadCpuMs = 0;
-    double openCpuMs = 0;    // of which opening
+    double openCpuMs = 0; // of which opening
     double bareSelectCpuMs = 0;
 
     double ratio() const { return bareSelectMs > 0 ? loadMs / bareSelectMs : 0; }

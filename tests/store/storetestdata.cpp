@@ -4,7 +4,10 @@ using namespace Qt::StringLiterals;
 
 namespace Escalation::StoreTestData {
 
-QDateTime baseTime() { return QDateTime(QDate(2026, 3, 30), QTime(8, 0), Qt::UTC); }
+QDateTime baseTime()
+{
+    return QDateTime(QDate(2026, 3, 30), QTime(8, 0), Qt::UTC);
+}
 
 Case makeCase(int n)
 {
@@ -44,14 +47,17 @@ EscalationRequest makeRequest(int n, const QString &caseId, int notes, bool full
     if (full) {
         r.previousRequestId = u"E-%1"_s.arg(100000 + n);
         r.owner = u"Dana Whitfield"_s;
-        r.decision = Decision{DecisionKind::Accept, u"Engineering joins a call at 15:00."_s,
-                              u"Dana Whitfield"_s, r.requestedAt.addSecs(900)};
-        r.analysis = Analysis{u"Root cause: <b>not</b> HTML"_s, u"Lee"_s, r.requestedAt.addSecs(1200)};
-        r.ownerAcknowledgement = OwnerAcknowledgement{u"VP Support"_s, r.requestedAt.addSecs(1500)};
+        r.decision = Decision {DecisionKind::Accept, u"Engineering joins a call at 15:00."_s,
+                               u"Dana Whitfield"_s, r.requestedAt.addSecs(900)};
+        r.analysis =
+            Analysis {u"Root cause: <b>not</b> HTML"_s, u"Lee"_s, r.requestedAt.addSecs(1200)};
+        r.ownerAcknowledgement =
+            OwnerAcknowledgement {u"VP Support"_s, r.requestedAt.addSecs(1500)};
     }
     for (int i = 0; i < notes; ++i) {
-        r.notes.append(Note{u"N-%1-%2"_s.arg(n).arg(i), u"Dana Whitfield"_s,
-                            u"Called customer; note %1."_s.arg(i), r.requestedAt.addSecs(60 * (i + 1))});
+        r.notes.append(Note {u"N-%1-%2"_s.arg(n).arg(i), u"Dana Whitfield"_s,
+                             u"Called customer; note %1."_s.arg(i),
+                             r.requestedAt.addSecs(60 * (i + 1))});
     }
     r.updatedAt = baseTime().addSecs(60 * (n % 600) + 30);
     r.version = 1 + n % 7;

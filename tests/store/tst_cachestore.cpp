@@ -26,7 +26,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString fixturePath(const QString &name) { return QStringLiteral(STORE_FIXTURES_DIR) + u'/' + name; }
+QString fixturePath(const QString &name)
+{
+    return QStringLiteral(STORE_FIXTURES_DIR) + u'/' + name;
+}
 
 // Builds a database from an SQL fixture with a plain connection (the way an
 // older release of the app left it on disk).
@@ -87,9 +90,10 @@ QString dump(const CacheStore &store)
 {
     const QSqlDatabase db = CacheStoreTesting::connection(store);
     QString out;
-    for (const QString &sql : {u"SELECT * FROM cases ORDER BY id"_s, u"SELECT * FROM requests ORDER BY id"_s,
-                               u"SELECT * FROM notes ORDER BY request_id, seq"_s,
-                               u"SELECT * FROM outbox ORDER BY local_id"_s, u"SELECT * FROM sync_state"_s}) {
+    for (const QString &sql :
+         {u"SELECT * FROM cases ORDER BY id"_s, u"SELECT * FROM requests ORDER BY id"_s,
+          u"SELECT * FROM notes ORDER BY request_id, seq"_s,
+          u"SELECT * FROM outbox ORDER BY local_id"_s, u"SELECT * FROM sync_state"_s}) {
         QSqlQuery q(db);
         if (!q.exec(sql))
             return u"error: "_s + q.lastError().text();
@@ -151,8 +155,7 @@ struct PageRow {
 
 Q_DECLARE_METATYPE(PageRow)
 
-class CacheStoreTest final : public QObject
-{
+class CacheStoreTest final : public QObject {
     Q_OBJECT
 
 private:
@@ -233,7 +236,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("notes");
         QTest::addColumn<QDateTime>("externalDue");
         QTest::newRow("bare request, no notes") << false << 0 << QDateTime();
-        QTest::newRow("decision, analysis, acknowledgement, three notes") << true << 3 << QDateTime();
+        QTest::newRow("decision, analysis, acknowledgement, three notes")
+            << true << 3 << QDateTime();
         QTest::newRow("backend's own due time (RT's Due), to the millisecond")
             << false << 1 << baseTime().addMSecs(4 * 3600 * 1000 + 123);
     }
@@ -277,53 +281,56 @@ private Q_SLOTS:
 
         // The cache holds cases C-100000..C-100004 and pending requests
         // E-200000..E-200004 (request n on case n) before each row.
-        const QStringList base{u"E-200000"_s, u"E-200001"_s, u"E-200002"_s, u"E-200003"_s, u"E-200004"_s};
+        const QStringList base {u"E-200000"_s, u"E-200001"_s, u"E-200002"_s, u"E-200003"_s,
+                                u"E-200004"_s};
         SyncPage fresh;
         fresh.cases = {makeCase(7)};
         fresh.requests = {makeRequest(7, makeCase(7).id)};
-        QTest::newRow("new rows are inserted") << PageRow{fresh} << QStringList{u"C-100007"_s} << QStringList()
-                                               << QStringList() << QStringList{u"E-200007"_s} << QStringList()
-                                               << QStringList() << (base + QStringList{u"E-200007"_s});
+        QTest::newRow("new rows are inserted")
+            << PageRow {fresh} << QStringList {u"C-100007"_s} << QStringList() << QStringList()
+            << QStringList {u"E-200007"_s} << QStringList() << QStringList()
+            << (base + QStringList {u"E-200007"_s});
         SyncPage known;
         known.cases = {makeCase(1)};
         known.cases[0].subject = u"changed"_s;
         known.requests = {makeRequest(2, makeCase(2).id, 4)};
-        QTest::newRow("known rows are updated") << PageRow{known} << QStringList() << QStringList{u"C-100001"_s}
-                                                << QStringList() << QStringList() << QStringList{u"E-200002"_s}
-                                                << QStringList() << base;
+        QTest::newRow("known rows are updated")
+            << PageRow {known} << QStringList() << QStringList {u"C-100001"_s} << QStringList()
+            << QStringList() << QStringList {u"E-200002"_s} << QStringList() << base;
         SyncPage superseded;
         superseded.requests = {makeRequest(3, makeCase(3).id), makeRequest(9, makeCase(3).id)};
         superseded.requests[0].state = RequestState::Superseded;
         superseded.requests[1].previousRequestId = u"E-200003"_s;
         superseded.requests[1].level = 2;
         QTest::newRow("superseded request is updated and leaves the queue")
-            << PageRow{superseded} << QStringList() << QStringList() << QStringList() << QStringList{u"E-200009"_s}
-            << QStringList{u"E-200003"_s} << QStringList()
-            << QStringList{u"E-200000"_s, u"E-200001"_s, u"E-200002"_s, u"E-200004"_s, u"E-200009"_s};
+            << PageRow {superseded} << QStringList() << QStringList() << QStringList()
+            << QStringList {u"E-200009"_s} << QStringList {u"E-200003"_s} << QStringList()
+            << QStringList {u"E-200000"_s, u"E-200001"_s, u"E-200002"_s, u"E-200004"_s,
+                            u"E-200009"_s};
         SyncPage closed;
         closed.requests = {makeRequest(4, makeCase(4).id)};
         closed.requests[0].state = RequestState::Closed;
         QTest::newRow("closed request is updated and leaves the queue")
-            << PageRow{closed} << QStringList() << QStringList() << QStringList() << QStringList()
-            << QStringList{u"E-200004"_s} << QStringList() << base.mid(0, 4);
+            << PageRow {closed} << QStringList() << QStringList() << QStringList() << QStringList()
+            << QStringList {u"E-200004"_s} << QStringList() << base.mid(0, 4);
         SyncPage removed;
         removed.removedRequestIds = {u"E-200001"_s, u"E-999999"_s};
         QTest::newRow("removal lists only known requests")
-            << PageRow{removed} << QStringList() << QStringList() << QStringList() << QStringList() << QStringList()
-            << QStringList{u"E-200001"_s}
-            << QStringList{u"E-200000"_s, u"E-200002"_s, u"E-200003"_s, u"E-200004"_s};
+            << PageRow {removed} << QStringList() << QStringList() << QStringList() << QStringList()
+            << QStringList() << QStringList {u"E-200001"_s}
+            << QStringList {u"E-200000"_s, u"E-200002"_s, u"E-200003"_s, u"E-200004"_s};
         SyncPage caseGone;
         caseGone.removedCaseIds = {u"C-100000"_s};
-        QTest::newRow("removed case takes its requests") << PageRow{caseGone} << QStringList() << QStringList()
-                                                         << QStringList{u"C-100000"_s} << QStringList()
-                                                         << QStringList() << QStringList{u"E-200000"_s}
-                                                         << base.mid(1);
+        QTest::newRow("removed case takes its requests")
+            << PageRow {caseGone} << QStringList() << QStringList() << QStringList {u"C-100000"_s}
+            << QStringList() << QStringList() << QStringList {u"E-200000"_s} << base.mid(1);
         SyncPage twice;
         twice.requests = {makeRequest(8, makeCase(0).id), makeRequest(8, makeCase(0).id)};
         twice.requests[1].summary = u"second version"_s;
         QTest::newRow("id repeated within a page is inserted then updated")
-            << PageRow{twice} << QStringList() << QStringList() << QStringList() << QStringList{u"E-200008"_s}
-            << QStringList{u"E-200008"_s} << QStringList() << (base + QStringList{u"E-200008"_s});
+            << PageRow {twice} << QStringList() << QStringList() << QStringList()
+            << QStringList {u"E-200008"_s} << QStringList {u"E-200008"_s} << QStringList()
+            << (base + QStringList {u"E-200008"_s});
     }
     void applySyncPage_changeSetListsWhatChanged()
     {
@@ -453,18 +460,20 @@ private Q_SLOTS:
         SyncPage page = makePages(40, 40, 2).first();
         for (int i = 0; i < page.requests.size(); i += 2)
             page.requests[i] = makeRequest(i, page.requests[i].caseId, i % 3, true);
-        const QString marks[] = {QString(QChar(0xFEFF)) + u"mark"_s, QString(QChar(0xFFFE)) + u"reversed"_s,
+        const QString marks[] = {QString(QChar(0xFEFF)) + u"mark"_s,
+                                 QString(QChar(0xFFFE)) + u"reversed"_s,
                                  u"nul"_s + QChar(0) + u"inside"_s, u"\U0001F600 astral"_s};
         for (int i = 0; i < 4; ++i) {
             page.cases[i].subject = marks[i];
             page.requests[i].summary = marks[i];
-            page.requests[i].notes.append(Note{u"N-%1"_s.arg(i), u"author"_s, marks[i], baseTime()});
+            page.requests[i].notes.append(
+                Note {u"N-%1"_s.arg(i), u"author"_s, marks[i], baseTime()});
         }
-        page.cases[5].assignee = QString();   // NULL
-        page.cases[6].assignee = u""_s;       // empty, not NULL
+        page.cases[5].assignee = QString(); // NULL
+        page.cases[6].assignee = u""_s; // empty, not NULL
         page.requests[7].owner = QString();
-        page.requests[8].decision = Decision{DecisionKind::Decline, QString(), u"m"_s, baseTime()};
-        page.requests[9].analysis = Analysis{u""_s, QString(), baseTime()};
+        page.requests[8].decision = Decision {DecisionKind::Decline, QString(), u"m"_s, baseTime()};
+        page.requests[9].analysis = Analysis {u""_s, QString(), baseTime()};
 
         QList<EscalationRequest> written[2];
         QList<Case> writtenCases[2];
@@ -499,7 +508,8 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i) {
             const QString rest = marks[i].sliced(i < 2 ? 1 : 0);
             QVERIFY2(written[0][i].summary.endsWith(rest), qPrintable(written[0][i].summary));
-            QVERIFY2(writtenCases[0][i].subject.endsWith(rest), qPrintable(writtenCases[0][i].subject));
+            QVERIFY2(writtenCases[0][i].subject.endsWith(rest),
+                     qPrintable(writtenCases[0][i].subject));
             QCOMPARE(written[0][i].notes.last().text.endsWith(rest), true);
         }
         QCOMPARE(written[0][2].summary, marks[2]);
@@ -586,14 +596,15 @@ private Q_SLOTS:
         if (outcome == u"delivered") {
             EscalationRequest portal = *store->request(u"E-200000"_s);
             portal.state = RequestState::Accepted;
-            portal.decision = Decision{DecisionKind::Accept, u"Plan"_s, u"Dana Whitfield"_s, next};
+            portal.decision = Decision {DecisionKind::Accept, u"Plan"_s, u"Dana Whitfield"_s, next};
             const ChangeSet changes = store->markDelivered(stored->localId, portal, &error);
             QVERIFY2(!error, qPrintable(error.message));
-            QCOMPARE(changes.updatedRequests, QList<EscalationRequest>{portal});
+            QCOMPARE(changes.updatedRequests, QList<EscalationRequest> {portal});
             QCOMPARE(store->request(portal.id), std::optional(portal));
             QCOMPARE(store->outboxEntry(stored->localId)->status, OutboxStatus::Delivered);
         } else if (outcome == u"conflict") {
-            QVERIFY(store->markConflict(stored->localId, u"{\"version\":5}"_s, u"changed"_s, &error));
+            QVERIFY(
+                store->markConflict(stored->localId, u"{\"version\":5}"_s, u"changed"_s, &error));
             QCOMPARE(store->outboxEntry(stored->localId)->status, OutboxStatus::Conflict);
             QCOMPARE(store->outboxEntry(stored->localId)->conflictJson, u"{\"version\":5}"_s);
             QCOMPARE(store->outbox(OutboxStatus::Conflict).size(), 1);
@@ -603,7 +614,8 @@ private Q_SLOTS:
             QCOMPARE(store->outboxEntry(stored->localId)->lastError, u"outage_not_escalated"_s);
         } else {
             QVERIFY(store->recordAttempt(stored->localId, u"timeout"_s, next, &error));
-            QVERIFY(store->recordAttempt(stored->localId, u"timeout again"_s, next.addSecs(60), &error));
+            QVERIFY(store->recordAttempt(stored->localId, u"timeout again"_s, next.addSecs(60),
+                                         &error));
             const auto e = store->outboxEntry(stored->localId);
             QCOMPARE(e->attempts, 2);
             QCOMPARE(e->nextAttemptAt, next.addSecs(60));
@@ -656,8 +668,13 @@ private Q_SLOTS:
         QVERIFY(store);
         const QSqlDatabase db = CacheStoreTesting::connection(*store);
         QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), CacheStore::schemaVersion());
-        QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'requests_case_ladder'"_s).toInt(), 1);
-        QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'requests_case'"_s).toInt(), 0);
+        QCOMPARE(
+            scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'requests_case_ladder'"_s)
+                .toInt(),
+            1);
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'requests_case'"_s)
+                     .toInt(),
+                 0);
 
         const SyncState state = store->syncState();
         QCOMPARE(state.cursor, u"184467"_s);
@@ -673,7 +690,7 @@ private Q_SLOTS:
         QCOMPARE(pending->notes[1].text, u"Engineering looped in."_s);
         QCOMPARE(store->request(u"E-200120"_s)->decision->text, u"We will update daily."_s);
         QCOMPARE(store->requestsForCase(u"C-100023"_s).size(), 2);
-        QCOMPARE(idsOf(store->loadActiveQueue().requests), QStringList{u"E-200311"_s});
+        QCOMPARE(idsOf(store->loadActiveQueue().requests), QStringList {u"E-200311"_s});
         const QList<OutboxEntry> outbox = store->outbox();
         QCOMPARE(outbox.size(), 2);
         QCOMPARE(outbox[0].idempotencyKey, u"3f1c9a52-6a4e-4c0d-9a53-5b0f2c6de2a1"_s);
@@ -697,9 +714,16 @@ private Q_SLOTS:
             auto store = openStore(path);
             QVERIFY(store);
             const QSqlDatabase db = CacheStoreTesting::connection(*store);
-            QCOMPARE(scalar(db, u"SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'external_due_at'"_s)
-                         .toInt(), 1);
-            QCOMPARE(scalar(db, u"SELECT count(*) FROM requests WHERE external_due_at IS NOT NULL"_s).toInt(), 0);
+            QCOMPARE(
+                scalar(
+                    db,
+                    u"SELECT count(*) FROM pragma_table_info('requests') WHERE name = 'external_due_at'"_s)
+                    .toInt(),
+                1);
+            QCOMPARE(
+                scalar(db, u"SELECT count(*) FROM requests WHERE external_due_at IS NOT NULL"_s)
+                    .toInt(),
+                0);
             // An old request gets its Due with its next sync; a new one comes with it.
             std::optional<EscalationRequest> old = store->request(u"E-200311"_s);
             QVERIFY(old);
@@ -747,15 +771,24 @@ private Q_SLOTS:
             // The failed step left the version before it and its data exactly
             // as they were: version 1 when the v2 step failed, 2 when v3 did.
             const int version = scalarAt(path, u"PRAGMA user_version"_s).toInt();
-            QVERIFY2(version == 1 || version == 2, qPrintable(u"fault %1: version %2"_s.arg(n).arg(version)));
+            QVERIFY2(version == 1 || version == 2,
+                     qPrintable(u"fault %1: version %2"_s.arg(n).arg(version)));
             if (version == 1) {
-                QCOMPARE(scalarAt(path, u"SELECT value FROM settings WHERE key = 'sync.cursor'"_s).toString(),
+                QCOMPARE(scalarAt(path, u"SELECT value FROM settings WHERE key = 'sync.cursor'"_s)
+                             .toString(),
                          u"184467"_s);
-                QCOMPARE(scalarAt(path, u"SELECT count(*) FROM sqlite_master WHERE name = 'sync_state'"_s).toInt(), 0);
+                QCOMPARE(scalarAt(path,
+                                  u"SELECT count(*) FROM sqlite_master WHERE name = 'sync_state'"_s)
+                             .toInt(),
+                         0);
             } else {
-                QCOMPARE(scalarAt(path, u"SELECT cursor FROM sync_state"_s).toString(), u"184467"_s);
-                QCOMPARE(scalarAt(path, u"SELECT count(*) FROM pragma_table_info('requests') "
-                                        "WHERE name = 'external_due_at'"_s).toInt(), 0);
+                QCOMPARE(scalarAt(path, u"SELECT cursor FROM sync_state"_s).toString(),
+                         u"184467"_s);
+                QCOMPARE(scalarAt(path,
+                                  u"SELECT count(*) FROM pragma_table_info('requests') "
+                                  "WHERE name = 'external_due_at'"_s)
+                             .toInt(),
+                         0);
             }
             auto retried = openStore(path);
             QVERIFY(retried);
@@ -814,11 +847,15 @@ private Q_SLOTS:
                     store->applySyncPage(p, &error);
                 QVERIFY(!error);
                 for (int i = 0; i < 3; ++i)
-                    keys.append(store->enqueue(makeOutboxEntry(u"E-20000%1"_s.arg(i), u"decision"_s), &error)
-                                    ->idempotencyKey);
+                    keys.append(
+                        store
+                            ->enqueue(makeOutboxEntry(u"E-20000%1"_s.arg(i), u"decision"_s), &error)
+                            ->idempotencyKey);
             }
             const int pageSize = scalarAt(path, u"PRAGMA page_size"_s).toInt();
-            const int root = scalarAt(path, u"SELECT rootpage FROM sqlite_master WHERE name = 'requests'"_s).toInt();
+            const int root =
+                scalarAt(path, u"SELECT rootpage FROM sqlite_master WHERE name = 'requests'"_s)
+                    .toInt();
             QVERIFY(root > 1);
             QFile f(path);
             QVERIFY(f.open(QIODevice::ReadWrite));
@@ -839,7 +876,9 @@ private Q_SLOTS:
             restored.append(e.idempotencyKey);
         QCOMPARE(restored, keys);
         QCOMPARE(store->requestCount(), 0);
-        QCOMPARE(scalar(CacheStoreTesting::connection(*store), u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+        QCOMPARE(
+            scalar(CacheStoreTesting::connection(*store), u"PRAGMA integrity_check"_s).toString(),
+            u"ok"_s);
         StoreError error;
         QVERIFY(!store->applySyncPage(makePages(2, 2).first(), &error).isEmpty());
     }
@@ -951,12 +990,15 @@ private Q_SLOTS:
             QCOMPARE(dump(*store), before); // no partial page
             QCOMPARE(store->syncState().cursor, u"1"_s);
             injector.disarm();
-            QVERIFY2(store->setValue(u"probe"_s, QString::number(n), &error), qPrintable(error.message));
+            QVERIFY2(store->setValue(u"probe"_s, QString::number(n), &error),
+                     qPrintable(error.message));
         }
         CacheStoreTesting::setFaultInjector(*store, nullptr);
         QVERIFY(faults > 60); // statements per row were each made to fail
         QCOMPARE(store->syncState().cursor, u"2"_s);
-        QCOMPARE(scalar(CacheStoreTesting::connection(*store), u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
+        QCOMPARE(
+            scalar(CacheStoreTesting::connection(*store), u"PRAGMA integrity_check"_s).toString(),
+            u"ok"_s);
 
         // The outbox likewise: a failed enqueue leaves no trace.
         CacheStoreTesting::setFaultInjector(*store, &injector);
@@ -1001,15 +1043,19 @@ private Q_SLOTS:
         QList<QueueSnapshot> queues;
         connect(worker, &StoreWorker::opened, this,
                 [&](const StoreOpenReport &r, const SyncState &, int) { opened.append(r); });
-        connect(worker, &StoreWorker::changeSetCommitted, this, [&](const ChangeSet &c) { changes.append(c); });
-        connect(worker, &StoreWorker::pageCommitted, this,
-                [&](quint64 t, const QString &cursor) { pages.append({t, cursor}); });
-        connect(worker, &StoreWorker::outboxEnqueued, this,
-                [&](quint64 t, const OutboxEntry &e) { enqueued.append({t, e}); });
+        connect(worker, &StoreWorker::changeSetCommitted, this,
+                [&](const ChangeSet &c) { changes.append(c); });
+        connect(worker, &StoreWorker::pageCommitted, this, [&](quint64 t, const QString &cursor) {
+            pages.append({t, cursor});
+        });
+        connect(worker, &StoreWorker::outboxEnqueued, this, [&](quint64 t, const OutboxEntry &e) {
+            enqueued.append({t, e});
+        });
         connect(worker, &StoreWorker::outboxChanged, this,
                 [&](quint64, qint64, int pending) { pendingCounts.append(pending); });
-        connect(worker, &StoreWorker::failed, this,
-                [&](quint64 t, const StoreError &e) { failures.append({t, e}); });
+        connect(worker, &StoreWorker::failed, this, [&](quint64 t, const StoreError &e) {
+            failures.append({t, e});
+        });
         connect(worker, &StoreWorker::queueLoaded, this,
                 [&](quint64, const QueueSnapshot &q) { queues.append(q); });
         thread.start();
@@ -1028,7 +1074,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(enqueued.size(), 1, 10000);
         QCOMPARE(enqueued.first().first, 8u);
         QVERIFY(enqueued.first().second.localId > 0);
-        QTRY_COMPARE(pendingCounts, QList<int>{1});
+        QTRY_COMPARE(pendingCounts, QList<int> {1});
 
         QMetaObject::invokeMethod(worker, [worker] { worker->markRejected(4242, u"x"_s, 9); });
         QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 10000);

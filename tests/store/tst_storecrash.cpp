@@ -19,8 +19,7 @@
 using namespace Escalation;
 using namespace Qt::StringLiterals;
 
-class StoreCrashTest final : public QObject
-{
+class StoreCrashTest final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -34,7 +33,8 @@ private Q_SLOTS:
         QRandomGenerator random(20260330); // fixed seed: a failure can be replayed
 
         constexpr int minKills = 200;
-        constexpr qint64 budgetMs = 90000; // ~60 s on a loaded 2-core machine; margin for slower ones
+        constexpr qint64 budgetMs =
+            90000; // ~60 s on a loaded 2-core machine; margin for slower ones
         QElapsedTimer clock;
         clock.start();
         int kills = 0;
@@ -56,7 +56,8 @@ private Q_SLOTS:
             writer.kill(); // SIGKILL
             QVERIFY(writer.waitForFinished(10000));
             QVERIFY2(writer.exitStatus() == QProcess::CrashExit,
-                     qPrintable(u"writer stopped on its own: "_s + QString::fromUtf8(writer.readAllStandardError())));
+                     qPrintable(u"writer stopped on its own: "_s
+                                + QString::fromUtf8(writer.readAllStandardError())));
             ++kills;
 
             // Only whole lines: a report is printed after its commit returned.
@@ -100,7 +101,8 @@ private Q_SLOTS:
             QVERIFY2(store, qPrintable(error.message));
             QVERIFY2(!report.rebuilt, qPrintable(report.movedAsidePath));
             const int storedCursor = store->syncState().cursor.toInt();
-            QVERIFY2(storedCursor >= runCursor, qPrintable(u"%1 < %2"_s.arg(storedCursor).arg(runCursor)));
+            QVERIFY2(storedCursor >= runCursor,
+                     qPrintable(u"%1 < %2"_s.arg(storedCursor).arg(runCursor)));
             QVERIFY(storedCursor >= lastCursor); // never goes back
             lastCursor = storedCursor;
             for (const QString &id : std::as_const(pageRequestIds)) {
@@ -117,11 +119,15 @@ private Q_SLOTS:
             // A page and its cursor commit together: the requests of the
             // stored cursor's page are all there.
             if (storedCursor > 0)
-                QCOMPARE(store->requestsForCase(u"C-%1"_s.arg(100000 + storedCursor * 20 + 19)).size(), 1);
+                QCOMPARE(
+                    store->requestsForCase(u"C-%1"_s.arg(100000 + storedCursor * 20 + 19)).size(),
+                    1);
         }
-        qInfo("%d kills (%d after at least one reported commit) in %lld ms; cursor %d, %lld outbox entries",
+        qInfo("%d kills (%d after at least one reported commit) in %lld ms; cursor %d, %lld outbox "
+              "entries",
               kills, killsAfterCommits, clock.elapsed(), lastCursor, qint64(reportedKeys.size()));
-        QVERIFY2(kills >= minKills, "the machine was too slow to reach the number of kills in the time budget");
+        QVERIFY2(kills >= minKills,
+                 "the machine was too slow to reach the number of kills in the time budget");
         QVERIFY(killsAfterCommits > kills / 2); // the kills really hit a writing process
     }
 };

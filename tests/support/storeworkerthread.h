@@ -11,8 +11,7 @@
 #include <QTest>
 #include <QThread>
 
-class StoreWorkerThread final
-{
+class StoreWorkerThread final {
 public:
     explicit StoreWorkerThread(const QString &path)
     {
@@ -22,10 +21,12 @@ public:
         QSignalSpy opened(worker, &Escalation::StoreWorker::opened);
         QSignalSpy openFailed(worker, &Escalation::StoreWorker::openFailed);
         m_thread.start();
-        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::openStore, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::openStore,
+                                  Qt::QueuedConnection);
         // Polls the spies' counts rather than QSignalSpy::wait(): the store
         // thread may emit before wait() starts, which wait() would miss.
-        const bool answered = QTest::qWaitFor([&] { return !opened.isEmpty() || !openFailed.isEmpty(); }, 30000);
+        const bool answered =
+            QTest::qWaitFor([&] { return !opened.isEmpty() || !openFailed.isEmpty(); }, 30000);
         if (!answered) {
             error = QStringLiteral("the cache did not open within 30 s");
         } else if (!opened.isEmpty()) {
@@ -38,7 +39,8 @@ public:
     }
     ~StoreWorkerThread()
     {
-        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::closeStore, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::closeStore,
+                                  Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }

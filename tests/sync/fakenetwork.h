@@ -19,8 +19,8 @@ struct FakeAnswer {
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
     QNetworkReply::NetworkError error = QNetworkReply::ConnectionRefusedError;
-    bool declareLength = true;     // send Content-Length
-    qint64 streamBytes = 0;        // Stream: total bytes sent in 1 MB chunks
+    bool declareLength = true; // send Content-Length
+    qint64 streamBytes = 0; // Stream: total bytes sent in 1 MB chunks
 
     static FakeAnswer json(int status, const QByteArray &body,
                            QList<QPair<QByteArray, QByteArray>> headers = {})
@@ -49,9 +49,10 @@ struct FakeAnswer {
 class FakeReply final : public QNetworkReply {
     Q_OBJECT
 public:
-    FakeReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request, FakeAnswer answer,
-              QObject *parent)
-        : QNetworkReply(parent), m_answer(std::move(answer))
+    FakeReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request,
+              FakeAnswer answer, QObject *parent)
+        : QNetworkReply(parent)
+        , m_answer(std::move(answer))
     {
         setRequest(request);
         setUrl(request.url());
@@ -70,7 +71,10 @@ public:
         finishNow();
     }
     bool isSequential() const override { return true; }
-    qint64 bytesAvailable() const override { return m_data.size() - m_pos + QIODevice::bytesAvailable(); }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_pos + QIODevice::bytesAvailable();
+    }
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override
@@ -182,7 +186,8 @@ class FakeNetworkAccessManager final : public QNetworkAccessManager {
     Q_OBJECT
 public:
     using Handler = std::function<FakeAnswer(const RecordedRequest &, int index)>;
-    explicit FakeNetworkAccessManager(QObject *parent = nullptr) : QNetworkAccessManager(parent)
+    explicit FakeNetworkAccessManager(QObject *parent = nullptr)
+        : QNetworkAccessManager(parent)
     {
         m_clock.start();
     }
@@ -203,8 +208,9 @@ protected:
                                  QIODevice *outgoingData) override
     {
         RecordedRequest r;
-        r.verb = op == GetOperation ? QByteArray("GET")
-                                    : request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
+        r.verb = op == GetOperation
+            ? QByteArray("GET")
+            : request.attribute(QNetworkRequest::CustomVerbAttribute).toByteArray();
         if (r.verb.isEmpty())
             r.verb = op == PostOperation ? QByteArray("POST") : QByteArray("OTHER");
         r.url = request.url();

@@ -25,8 +25,9 @@ inline PortalCallResult portalCall(const QUrl &base, const QString &token, const
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
     request.setTransferTimeout(20000);
-    QNetworkReply *reply = verb == "GET" ? nam.get(request)
-                                         : nam.sendCustomRequest(request, verb, QJsonDocument(body).toJson());
+    QNetworkReply *reply = verb == "GET"
+        ? nam.get(request)
+        : nam.sendCustomRequest(request, verb, QJsonDocument(body).toJson());
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();

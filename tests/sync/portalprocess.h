@@ -18,8 +18,8 @@ public:
     {
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                         QStringLiteral("--token"), token()};
+        QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+                          QStringLiteral("--token"), token()};
         args += extra;
         m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE), args);
         if (!m_process->waitForStarted(10000))
@@ -56,4 +56,3 @@ private:
     QUrl m_url;
     int m_port = 0;
 };
-

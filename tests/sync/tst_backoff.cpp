@@ -27,7 +27,9 @@ private Q_SLOTS:
     {
         QFETCH(int, attempt);
         QFETCH(qint64, ceiling);
-        QCOMPARE(Backoff::fullJitter(milliseconds(100), milliseconds(5000)).ceiling(attempt).count(), ceiling);
+        QCOMPARE(
+            Backoff::fullJitter(milliseconds(100), milliseconds(5000)).ceiling(attempt).count(),
+            ceiling);
     }
 
     void fullJitter_staysWithinZeroAndCeiling()
@@ -83,9 +85,12 @@ private Q_SLOTS:
         QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
         QTest::newRow("garbage") << QByteArray("soon") << qint64(-1);
         QTest::newRow("empty") << QByteArray() << qint64(-1);
-        QTest::newRow("absurd is clamped to a day") << QByteArray("99999999999") << qint64(86400000);
-        QTest::newRow("http date 30 s ahead") << QByteArray("Mon, 30 Mar 2026 15:00:30 GMT") << qint64(30000);
-        QTest::newRow("http date in the past") << QByteArray("Mon, 30 Mar 2026 14:00:00 GMT") << qint64(0);
+        QTest::newRow("absurd is clamped to a day")
+            << QByteArray("99999999999") << qint64(86400000);
+        QTest::newRow("http date 30 s ahead")
+            << QByteArray("Mon, 30 Mar 2026 15:00:30 GMT") << qint64(30000);
+        QTest::newRow("http date in the past")
+            << QByteArray("Mon, 30 Mar 2026 14:00:00 GMT") << qint64(0);
     }
     void parseRetryAfter()
     {

@@ -89,7 +89,8 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QVERIFY(m_portal.start({u"--requests"_s, u"400"_s, u"--seed"_s, u"3"_s}));
         m_cache = m_dir.filePath(u"cli.sqlite"_s);
-        const Run r = cli({u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s});
+        const Run r = cli(
+            {u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("synced"));
     }
@@ -98,13 +99,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("sync without --portal") << QStringList{u"sync"_s, u"--once"_s} << u"--portal"_s;
-        QTest::newRow("sync with a non-URL") << QStringList{u"sync"_s, u"--portal"_s, u"ftp://x"_s} << u"http"_s;
-        QTest::newRow("token on the command line is refused") << QStringList{u"sync"_s, u"--token"_s, u"x"_s} << u"token"_s;
-        QTest::newRow("list unknown state") << QStringList{u"list"_s, u"--state"_s, u"urgent"_s} << u"urgent"_s;
-        QTest::newRow("decide without text") << QStringList{u"decide"_s, u"E-1"_s, u"accept"_s} << u"--text"_s;
-        QTest::newRow("decide bad verb") << QStringList{u"decide"_s, u"E-1"_s, u"maybe"_s, u"--text"_s, u"x"_s} << u"maybe"_s;
-        QTest::newRow("export bad format") << QStringList{u"export"_s, u"--format"_s, u"xml"_s} << u"--format"_s;
+        QTest::newRow("sync without --portal")
+            << QStringList {u"sync"_s, u"--once"_s} << u"--portal"_s;
+        QTest::newRow("sync with a non-URL")
+            << QStringList {u"sync"_s, u"--portal"_s, u"ftp://x"_s} << u"http"_s;
+        QTest::newRow("token on the command line is refused")
+            << QStringList {u"sync"_s, u"--token"_s, u"x"_s} << u"token"_s;
+        QTest::newRow("list unknown state")
+            << QStringList {u"list"_s, u"--state"_s, u"urgent"_s} << u"urgent"_s;
+        QTest::newRow("decide without text")
+            << QStringList {u"decide"_s, u"E-1"_s, u"accept"_s} << u"--text"_s;
+        QTest::newRow("decide bad verb")
+            << QStringList {u"decide"_s, u"E-1"_s, u"maybe"_s, u"--text"_s, u"x"_s} << u"maybe"_s;
+        QTest::newRow("export bad format")
+            << QStringList {u"export"_s, u"--format"_s, u"xml"_s} << u"--format"_s;
     }
     void badUsage_exits2()
     {
@@ -118,14 +126,17 @@ private Q_SLOTS:
 
     void sync_unreachablePortal_exits3()
     {
-        const Run r = cli({u"sync"_s, u"--portal"_s, u"http://127.0.0.1:1"_s, u"--db"_s, m_dir.filePath(u"x.sqlite"_s), u"--once"_s});
+        const Run r = cli({u"sync"_s, u"--portal"_s, u"http://127.0.0.1:1"_s, u"--db"_s,
+                           m_dir.filePath(u"x.sqlite"_s), u"--once"_s});
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(u"Cannot reach"_s));
     }
 
     void sync_wrongToken_exits3AndSaysHowToFix()
     {
-        const Run r = cli({u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s}, u"wrong"_s);
+        const Run r = cli(
+            {u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s},
+            u"wrong"_s);
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(u"ESCALATION_DESK_TOKEN"_s));
         QVERIFY(!r.err.contains(u"wrong"_s));
@@ -149,46 +160,59 @@ private Q_SLOTS:
         QVERIFY(rows.size() > 0);
         for (const auto &v : rows) {
             const QJsonObject o = v.toObject();
-            for (const char *key : {"id", "caseId", "caseNumber", "level", "reason", "state", "requestedAt",
-                                    "reviewDueAt", "clockState", "severity", "tier", "priority"})
+            for (const char *key :
+                 {"id", "caseId", "caseNumber", "level", "reason", "state", "requestedAt",
+                  "reviewDueAt", "clockState", "severity", "tier", "priority"})
                 QVERIFY2(o.contains(QLatin1StringView(key)), key);
             QVERIFY(o.value(u"requestedAt"_s).toString().endsWith(u'Z'));
             QVERIFY(o.value(u"reviewDueAt"_s).toString().endsWith(u'Z'));
         }
-        const Run pending = cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
+        const Run pending =
+            cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
         for (const auto &v : QJsonDocument::fromJson(pending.out).array())
             QCOMPARE(v.toObject().value(u"state"_s).toString(), u"pending"_s);
     }
 
     void decide_deliversAndRefusesTheSecondTime()
     {
-        const Run list = cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
-        const QString id = QJsonDocument::fromJson(list.out).array().first().toObject().value(u"id"_s).toString();
-        const Run r = cli({u"decide"_s, id, u"accept"_s, u"--text"_s, u"Call at 15:00, \"war room\"."_s, u"--db"_s, m_cache});
+        const Run list =
+            cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
+        const QString id =
+            QJsonDocument::fromJson(list.out).array().first().toObject().value(u"id"_s).toString();
+        const Run r = cli({u"decide"_s, id, u"accept"_s, u"--text"_s,
+                           u"Call at 15:00, \"war room\"."_s, u"--db"_s, m_cache});
         QVERIFY2(r.code == 0, qPrintable(r.err));
-        const auto atPortal = portalCall(m_portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + id);
+        const auto atPortal =
+            portalCall(m_portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + id);
         QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"accepted"_s);
-        const Run again = cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"no"_s, u"--db"_s, m_cache});
+        const Run again =
+            cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"no"_s, u"--db"_s, m_cache});
         QCOMPARE(again.code, 2);
-        const Run unknown = cli({u"decide"_s, u"E-999999"_s, u"accept"_s, u"--text"_s, u"x"_s, u"--db"_s, m_cache});
+        const Run unknown =
+            cli({u"decide"_s, u"E-999999"_s, u"accept"_s, u"--text"_s, u"x"_s, u"--db"_s, m_cache});
         QCOMPARE(unknown.code, 2);
     }
 
     void decide_portalDown_exits3AndNextSyncDelivers()
     {
-        const Run list = cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
-        const QString id = QJsonDocument::fromJson(list.out).array().first().toObject().value(u"id"_s).toString();
-        const Run r = cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"Please use standard triage."_s,
-                           u"--db"_s, m_cache, u"--portal"_s, u"http://127.0.0.1:1"_s});
+        const Run list =
+            cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
+        const QString id =
+            QJsonDocument::fromJson(list.out).array().first().toObject().value(u"id"_s).toString();
+        const Run r =
+            cli({u"decide"_s, id, u"decline"_s, u"--text"_s, u"Please use standard triage."_s,
+                 u"--db"_s, m_cache, u"--portal"_s, u"http://127.0.0.1:1"_s});
         QCOMPARE(r.code, 3);
         QVERIFY(r.err.contains(u"outbox"_s));
         {
             auto store = CacheStore::open(m_cache, nullptr, nullptr);
             QCOMPARE(store->pendingOutboxCount(), 1);
         }
-        const Run sync = cli({u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s});
+        const Run sync = cli(
+            {u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s});
         QVERIFY2(sync.code == 0, qPrintable(sync.err));
-        const auto atPortal = portalCall(m_portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + id);
+        const auto atPortal =
+            portalCall(m_portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + id);
         QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"declined"_s);
         auto store = CacheStore::open(m_cache, nullptr, nullptr);
         QCOMPARE(store->pendingOutboxCount(), 0);
@@ -197,7 +221,8 @@ private Q_SLOTS:
     void exportCsv_isProperlyQuoted()
     {
         const QString file = m_dir.filePath(u"export.csv"_s);
-        const Run r = cli({u"export"_s, u"--format"_s, u"csv"_s, u"--db"_s, m_cache, u"--output"_s, file});
+        const Run r =
+            cli({u"export"_s, u"--format"_s, u"csv"_s, u"--db"_s, m_cache, u"--output"_s, file});
         QCOMPARE(r.code, 0);
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -220,8 +245,8 @@ private Q_SLOTS:
         const Run r = cli({u"export"_s, u"--format"_s, u"json"_s, u"--db"_s, m_cache});
         QCOMPARE(r.code, 0);
         QVERIFY(QJsonDocument::fromJson(r.out).isArray());
-        const Run bad = cli({u"export"_s, u"--format"_s, u"json"_s, u"--db"_s, m_cache, u"--output"_s,
-                             m_dir.filePath(u"no/such/dir/out.json"_s)});
+        const Run bad = cli({u"export"_s, u"--format"_s, u"json"_s, u"--db"_s, m_cache,
+                             u"--output"_s, m_dir.filePath(u"no/such/dir/out.json"_s)});
         QCOMPARE(bad.code, 4);
     }
 };

@@ -33,7 +33,7 @@ class TestPortalClient final : public QObject {
     {
         QSignalSpy spy(job, &PortalJob::finished);
         if (!spy.wait(30000))
-            return PortalResult{PortalError::Canceled, -1, {}, {}, u"no answer"_s, {}, {}, 0};
+            return PortalResult {PortalError::Canceled, -1, {}, {}, u"no answer"_s, {}, {}, 0};
         return spy.first().first().value<PortalResult>();
     }
 
@@ -57,7 +57,8 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray("{\"ok\":true}"));
         QCOMPARE(r.etag, QByteArray("\"v1\""));
         QCOMPARE(nam.requests.size(), 1);
-        QCOMPARE(nam.requests[0].request.rawHeader("Authorization"), QByteArray("Bearer secret-token"));
+        QCOMPARE(nam.requests[0].request.rawHeader("Authorization"),
+                 QByteArray("Bearer secret-token"));
         QCOMPARE(nam.requests[0].url.toString(), u"http://127.0.0.1:9/api/v1/changes?since=0"_s);
     }
 
@@ -119,8 +120,10 @@ private Q_SLOTS:
         QTest::newRow("500") << FakeAnswer::json(500, errorBody("server_error", "boom"));
         QTest::newRow("503") << FakeAnswer::json(503, "<html>down</html>");
         QTest::newRow("408") << FakeAnswer::json(408, {});
-        QTest::newRow("429 without Retry-After") << FakeAnswer::json(429, errorBody("rate_limited", "slow"));
-        QTest::newRow("connection refused") << FakeAnswer::fail(QNetworkReply::ConnectionRefusedError);
+        QTest::newRow("429 without Retry-After")
+            << FakeAnswer::json(429, errorBody("rate_limited", "slow"));
+        QTest::newRow("connection refused")
+            << FakeAnswer::fail(QNetworkReply::ConnectionRefusedError);
         QTest::newRow("host not found") << FakeAnswer::fail(QNetworkReply::HostNotFoundError);
         FakeAnswer truncated = FakeAnswer::json(200, "{\"cases\": [");
         truncated.kind = FakeAnswer::Truncate;
@@ -187,8 +190,9 @@ private Q_SLOTS:
     void rateLimited_waitsAtLeastRetryAfter()
     {
         FakeNetworkAccessManager nam;
-        nam.script({FakeAnswer::json(429, errorBody("rate_limited", "slow down"), {{"Retry-After", "1"}}),
-                    FakeAnswer::json(200, "{}")});
+        nam.script(
+            {FakeAnswer::json(429, errorBody("rate_limited", "slow down"), {{"Retry-After", "1"}}),
+             FakeAnswer::json(200, "{}")});
         PortalClient client(settings(), &nam);
         const PortalResult r = run(client.get(u"/changes"_s));
         QVERIFY2(r.ok(), qPrintable(r.message));
@@ -200,7 +204,8 @@ private Q_SLOTS:
     void rateLimited_holdsBackOtherRequestsToo()
     {
         FakeNetworkAccessManager nam;
-        nam.script({FakeAnswer::json(429, {}, {{"Retry-After", "1"}}), FakeAnswer::json(200, "{}")});
+        nam.script(
+            {FakeAnswer::json(429, {}, {{"Retry-After", "1"}}), FakeAnswer::json(200, "{}")});
         PortalSettings s = settings();
         s.maxAttempts = 1;
         PortalClient client(s, &nam);
@@ -238,15 +243,18 @@ private Q_SLOTS:
     void post_sendsIdempotencyKeyOnEveryRetry()
     {
         FakeNetworkAccessManager nam;
-        nam.script({FakeAnswer::fail(QNetworkReply::RemoteHostClosedError), FakeAnswer::json(200, "{}")});
+        nam.script(
+            {FakeAnswer::fail(QNetworkReply::RemoteHostClosedError), FakeAnswer::json(200, "{}")});
         PortalClient client(settings(), &nam);
-        const PortalResult r = run(client.postJson(u"/requests/E-1/actions"_s, "{\"action\":\"accept\"}",
-                                                   "3f1c9a52-6a4e-4c0d-9a53-5b0f2c6de2a1"));
+        const PortalResult r =
+            run(client.postJson(u"/requests/E-1/actions"_s, "{\"action\":\"accept\"}",
+                                "3f1c9a52-6a4e-4c0d-9a53-5b0f2c6de2a1"));
         QVERIFY(r.ok());
         QCOMPARE(nam.requests.size(), 2);
         for (const RecordedRequest &req : std::as_const(nam.requests)) {
             QCOMPARE(req.verb, QByteArray("POST"));
-            QCOMPARE(req.request.rawHeader("Idempotency-Key"), QByteArray("3f1c9a52-6a4e-4c0d-9a53-5b0f2c6de2a1"));
+            QCOMPARE(req.request.rawHeader("Idempotency-Key"),
+                     QByteArray("3f1c9a52-6a4e-4c0d-9a53-5b0f2c6de2a1"));
             QCOMPARE(req.body, QByteArray("{\"action\":\"accept\"}"));
         }
     }
@@ -292,7 +300,8 @@ private Q_SLOTS:
         PortalSettings s = settings();
         s.baseUrl = QUrl(u"https://portal.example/tenant-a/"_s);
         PortalClient client(s);
-        QCOMPARE(client.urlFor(u"/changes"_s).toString(), u"https://portal.example/tenant-a/api/v1/changes"_s);
+        QCOMPARE(client.urlFor(u"/changes"_s).toString(),
+                 u"https://portal.example/tenant-a/api/v1/changes"_s);
     }
 };
 

@@ -17,38 +17,62 @@ class TestRecordParser final : public QObject {
 
     static QJsonObject goodCase(const QString &id = u"C-1"_s)
     {
-        return QJsonObject{
-            {u"id"_s, id}, {u"number"_s, u"00000001"_s}, {u"subject"_s, u"Export fails"_s},
-            {u"account"_s, u"Northwind"_s}, {u"tier"_s, u"premium"_s}, {u"severity"_s, 2},
-            {u"priority"_s, u"high"_s}, {u"status"_s, u"open"_s},
-            {u"createdAt"_s, u"2026-03-30T08:12:00Z"_s}, {u"firstResponseAt"_s, QJsonValue()},
-            {u"lastCustomerUpdateAt"_s, u"2026-03-30T11:40:00.250Z"_s},
-            {u"lastSupportUpdateAt"_s, QJsonValue()}, {u"assignee"_s, u"Dana"_s},
-            {u"csm"_s, QJsonValue()}, {u"updatedAt"_s, u"2026-03-30T11:40:00Z"_s}, {u"version"_s, 3}};
+        return QJsonObject {{u"id"_s, id},
+                            {u"number"_s, u"00000001"_s},
+                            {u"subject"_s, u"Export fails"_s},
+                            {u"account"_s, u"Northwind"_s},
+                            {u"tier"_s, u"premium"_s},
+                            {u"severity"_s, 2},
+                            {u"priority"_s, u"high"_s},
+                            {u"status"_s, u"open"_s},
+                            {u"createdAt"_s, u"2026-03-30T08:12:00Z"_s},
+                            {u"firstResponseAt"_s, QJsonValue()},
+                            {u"lastCustomerUpdateAt"_s, u"2026-03-30T11:40:00.250Z"_s},
+                            {u"lastSupportUpdateAt"_s, QJsonValue()},
+                            {u"assignee"_s, u"Dana"_s},
+                            {u"csm"_s, QJsonValue()},
+                            {u"updatedAt"_s, u"2026-03-30T11:40:00Z"_s},
+                            {u"version"_s, 3}};
     }
     static QJsonObject goodRequest(const QString &id = u"E-1"_s)
     {
-        return QJsonObject{
-            {u"id"_s, id}, {u"caseId"_s, u"C-1"_s}, {u"level"_s, 2}, {u"reason"_s, u"time_constraint"_s},
-            {u"summary"_s, u"<b>Certificate</b> expires Friday"_s}, {u"requestedBy"_s, u"maria@example"_s},
-            {u"requestedAt"_s, u"2026-03-30T13:00:00Z"_s}, {u"state"_s, u"pending"_s},
-            {u"previousRequestId"_s, u"E-0"_s}, {u"owner"_s, QJsonValue()}, {u"team"_s, u"EMEA"_s},
-            {u"calendar"_s, u"emea"_s},
-            {u"decision"_s, QJsonObject{{u"kind"_s, u"accept"_s}, {u"text"_s, u"call at 15:00"_s},
-                                         {u"by"_s, u"Dana"_s}, {u"at"_s, u"2026-03-30T14:00:00Z"_s}}},
-            {u"analysis"_s, QJsonValue()}, {u"ownerAcknowledgement"_s, QJsonValue()},
-            {u"notes"_s, QJsonArray{QJsonObject{{u"id"_s, u"N-9"_s}, {u"author"_s, u"Dana"_s},
-                                                {u"text"_s, u"Called customer."_s},
-                                                {u"at"_s, u"2026-03-30T13:20:00Z"_s}}}},
-            {u"updatedAt"_s, u"2026-03-30T13:20:00Z"_s}, {u"version"_s, 4}};
+        return QJsonObject {{u"id"_s, id},
+                            {u"caseId"_s, u"C-1"_s},
+                            {u"level"_s, 2},
+                            {u"reason"_s, u"time_constraint"_s},
+                            {u"summary"_s, u"<b>Certificate</b> expires Friday"_s},
+                            {u"requestedBy"_s, u"maria@example"_s},
+                            {u"requestedAt"_s, u"2026-03-30T13:00:00Z"_s},
+                            {u"state"_s, u"pending"_s},
+                            {u"previousRequestId"_s, u"E-0"_s},
+                            {u"owner"_s, QJsonValue()},
+                            {u"team"_s, u"EMEA"_s},
+                            {u"calendar"_s, u"emea"_s},
+                            {u"decision"_s,
+                             QJsonObject {{u"kind"_s, u"accept"_s},
+                                          {u"text"_s, u"call at 15:00"_s},
+                                          {u"by"_s, u"Dana"_s},
+                                          {u"at"_s, u"2026-03-30T14:00:00Z"_s}}},
+                            {u"analysis"_s, QJsonValue()},
+                            {u"ownerAcknowledgement"_s, QJsonValue()},
+                            {u"notes"_s,
+                             QJsonArray {QJsonObject {{u"id"_s, u"N-9"_s},
+                                                      {u"author"_s, u"Dana"_s},
+                                                      {u"text"_s, u"Called customer."_s},
+                                                      {u"at"_s, u"2026-03-30T13:20:00Z"_s}}}},
+                            {u"updatedAt"_s, u"2026-03-30T13:20:00Z"_s},
+                            {u"version"_s, 4}};
     }
     static QByteArray page(const QJsonArray &cases, const QJsonArray &requests,
                            const QJsonValue &cursor = u"42"_s)
     {
-        return QJsonDocument(QJsonObject{{u"cases"_s, cases}, {u"requests"_s, requests},
-                                         {u"removed"_s, QJsonObject{{u"cases"_s, QJsonArray()},
-                                                                    {u"requests"_s, QJsonArray{u"E-7"_s}}}},
-                                         {u"cursor"_s, cursor}, {u"hasMore"_s, true}})
+        return QJsonDocument(QJsonObject {{u"cases"_s, cases},
+                                          {u"requests"_s, requests},
+                                          {u"removed"_s,
+                                           QJsonObject {{u"cases"_s, QJsonArray()},
+                                                        {u"requests"_s, QJsonArray {u"E-7"_s}}}},
+                                          {u"cursor"_s, cursor},
+                                          {u"hasMore"_s, true}})
             .toJson(QJsonDocument::Compact);
     }
 
@@ -62,19 +86,21 @@ private Q_SLOTS:
         QVERIFY(r.skipped.isEmpty());
         QCOMPARE(r.page.cursor, u"42"_s);
         QVERIFY(r.page.hasMore);
-        QCOMPARE(r.page.removedRequestIds, QStringList{u"E-7"_s});
+        QCOMPARE(r.page.removedRequestIds, QStringList {u"E-7"_s});
         QCOMPARE(r.page.cases.size(), 1);
         const Case &c = r.page.cases[0];
         QCOMPARE(c.tier, SupportTier::Premium);
         QCOMPARE(c.severity, Severity::S2);
         QCOMPARE(c.priority, CustomerPriority::High);
         QVERIFY(!c.firstResponseAt.isValid());
-        QCOMPARE(c.lastCustomerUpdateAt, QDateTime(QDate(2026, 3, 30), QTime(11, 40, 0, 250), Qt::UTC));
+        QCOMPARE(c.lastCustomerUpdateAt,
+                 QDateTime(QDate(2026, 3, 30), QTime(11, 40, 0, 250), Qt::UTC));
         QCOMPARE(c.version, 3);
         const EscalationRequest &e = r.page.requests[0];
         QCOMPARE(e.level, 2);
         QCOMPARE(e.reason, Reason::TimeConstraint);
-        QCOMPARE(e.summary, u"<b>Certificate</b> expires Friday"_s); // kept verbatim, shown as plain text
+        QCOMPARE(e.summary,
+                 u"<b>Certificate</b> expires Friday"_s); // kept verbatim, shown as plain text
         QCOMPARE(e.previousRequestId, u"E-0"_s);
         QVERIFY(e.decision);
         QCOMPARE(e.decision->kind, DecisionKind::Accept);
@@ -110,9 +136,11 @@ private Q_SLOTS:
         QTest::newRow("unknown reason") << u"reason"_s << QJsonValue(u"urgent"_s);
         QTest::newRow("unknown state") << u"state"_s << QJsonValue(u"Pending"_s);
         QTest::newRow("summary too long") << u"summary"_s << QJsonValue(QString(10001, u'a'));
-        QTest::newRow("summary object") << u"summary"_s << QJsonValue(QJsonObject{{u"a"_s, 1}});
-        QTest::newRow("requestedAt no offset") << u"requestedAt"_s << QJsonValue(u"2026-03-30T13:00:00"_s);
-        QTest::newRow("requestedAt Feb 30") << u"requestedAt"_s << QJsonValue(u"2026-02-30T13:00:00Z"_s);
+        QTest::newRow("summary object") << u"summary"_s << QJsonValue(QJsonObject {{u"a"_s, 1}});
+        QTest::newRow("requestedAt no offset")
+            << u"requestedAt"_s << QJsonValue(u"2026-03-30T13:00:00"_s);
+        QTest::newRow("requestedAt Feb 30")
+            << u"requestedAt"_s << QJsonValue(u"2026-02-30T13:00:00Z"_s);
         QTest::newRow("requestedAt epoch number") << u"requestedAt"_s << QJsonValue(1700000000);
         QTest::newRow("version negative") << u"version"_s << QJsonValue(-1);
         QTest::newRow("version huge") << u"version"_s << QJsonValue(1e300);
@@ -120,14 +148,19 @@ private Q_SLOTS:
         QTest::newRow("notes too many") << u"notes"_s << [] {
             QJsonArray a;
             for (int i = 0; i < 501; ++i)
-                a.append(QJsonObject{{u"id"_s, u"N"_s}, {u"text"_s, u"x"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
+                a.append(QJsonObject {
+                    {u"id"_s, u"N"_s}, {u"text"_s, u"x"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
             return QJsonValue(a);
         }();
-        QTest::newRow("note text too long") << u"notes"_s
-            << QJsonValue(QJsonArray{QJsonObject{{u"id"_s, u"N"_s}, {u"text"_s, QString(10001, u'a')},
-                                                 {u"at"_s, u"2026-03-30T13:20:00Z"_s}}});
-        QTest::newRow("decision kind unknown") << u"decision"_s
-            << QJsonValue(QJsonObject{{u"kind"_s, u"maybe"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
+        QTest::newRow("note text too long")
+            << u"notes"_s
+            << QJsonValue(QJsonArray {QJsonObject {{u"id"_s, u"N"_s},
+                                                   {u"text"_s, QString(10001, u'a')},
+                                                   {u"at"_s, u"2026-03-30T13:20:00Z"_s}}});
+        QTest::newRow("decision kind unknown")
+            << u"decision"_s
+            << QJsonValue(
+                   QJsonObject {{u"kind"_s, u"maybe"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
         QTest::newRow("decision array") << u"decision"_s << QJsonValue(QJsonArray());
         QTest::newRow("re-escalates itself") << u"previousRequestId"_s << QJsonValue(u"E-bad"_s);
     }
@@ -140,7 +173,8 @@ private Q_SLOTS:
             bad.remove(field);
         else
             bad.insert(field, value);
-        const PageParseResult r = parseChangesPage(page({goodCase()}, {goodRequest(u"E-good"_s), bad}));
+        const PageParseResult r =
+            parseChangesPage(page({goodCase()}, {goodRequest(u"E-good"_s), bad}));
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(r.page.requests.size(), 1);
         QCOMPARE(r.page.requests[0].id, u"E-good"_s);
@@ -163,7 +197,8 @@ private Q_SLOTS:
         QTest::newRow("subject too long") << u"subject"_s << QJsonValue(QString(1001, u's'));
         QTest::newRow("account too long") << u"account"_s << QJsonValue(QString(201, u'a'));
         QTest::newRow("createdAt garbage") << u"createdAt"_s << QJsonValue(u"yesterday"_s);
-        QTest::newRow("createdAt hour 24") << u"createdAt"_s << QJsonValue(u"2026-03-30T24:00:00Z"_s);
+        QTest::newRow("createdAt hour 24")
+            << u"createdAt"_s << QJsonValue(u"2026-03-30T24:00:00Z"_s);
         QTest::newRow("number missing") << u"number"_s << QJsonValue(QJsonValue::Undefined);
     }
     void badCase_skippedWithReason()
@@ -185,7 +220,8 @@ private Q_SLOTS:
 
     void recordOfWrongType_skipped()
     {
-        const PageParseResult r = parseChangesPage(page({42, u"C-1"_s, QJsonArray(), goodCase()}, {QJsonValue()}));
+        const PageParseResult r =
+            parseChangesPage(page({42, u"C-1"_s, QJsonArray(), goodCase()}, {QJsonValue()}));
         QVERIFY(r.ok);
         QCOMPARE(r.page.cases.size(), 1);
         QCOMPARE(r.skipped.size(), 4);
@@ -201,11 +237,16 @@ private Q_SLOTS:
         QTest::newRow("array root") << QByteArray("[]") << u"object"_s;
         QTest::newRow("deep nesting") << QByteArray(100000, '[') << u"JSON"_s;
         QTest::newRow("deep object nesting") << QByteArray("{\"a\":").repeated(5000) << u"JSON"_s;
-        QTest::newRow("no cursor") << QByteArray("{\"cases\":[],\"requests\":[],\"hasMore\":false}") << u"cursor"_s;
-        QTest::newRow("cursor number") << QByteArray("{\"cursor\":5,\"hasMore\":false}") << u"cursor"_s;
-        QTest::newRow("hasMore string") << QByteArray("{\"cursor\":\"5\",\"hasMore\":\"no\"}") << u"hasMore"_s;
-        QTest::newRow("cases object") << QByteArray("{\"cursor\":\"5\",\"hasMore\":false,\"cases\":{}}") << u"cases"_s;
-        QTest::newRow("removed array") << QByteArray("{\"cursor\":\"5\",\"hasMore\":false,\"removed\":[]}") << u"removed"_s;
+        QTest::newRow("no cursor")
+            << QByteArray("{\"cases\":[],\"requests\":[],\"hasMore\":false}") << u"cursor"_s;
+        QTest::newRow("cursor number")
+            << QByteArray("{\"cursor\":5,\"hasMore\":false}") << u"cursor"_s;
+        QTest::newRow("hasMore string")
+            << QByteArray("{\"cursor\":\"5\",\"hasMore\":\"no\"}") << u"hasMore"_s;
+        QTest::newRow("cases object")
+            << QByteArray("{\"cursor\":\"5\",\"hasMore\":false,\"cases\":{}}") << u"cases"_s;
+        QTest::newRow("removed array")
+            << QByteArray("{\"cursor\":\"5\",\"hasMore\":false,\"removed\":[]}") << u"removed"_s;
         QTest::newRow("50 MB body") << QByteArray(50 * 1024 * 1024, ' ') << u"bytes"_s;
     }
     void hostileBody_refusedWithClearError()
@@ -226,9 +267,11 @@ private Q_SLOTS:
         QJsonArray ids;
         for (int i = 0; i < 1001; ++i)
             ids.append(u"E-%1"_s.arg(i));
-        const QByteArray body = QJsonDocument(QJsonObject{{u"removed"_s, QJsonObject{{u"requests"_s, ids}}},
-                                                          {u"cursor"_s, u"9"_s}, {u"hasMore"_s, false}})
-                                    .toJson();
+        const QByteArray body =
+            QJsonDocument(QJsonObject {{u"removed"_s, QJsonObject {{u"requests"_s, ids}}},
+                                       {u"cursor"_s, u"9"_s},
+                                       {u"hasMore"_s, false}})
+                .toJson();
         const PageParseResult r = parseChangesPage(body);
         QVERIFY(!r.ok);
         QVERIFY(r.error.contains(u"1001"_s));
@@ -236,10 +279,11 @@ private Q_SLOTS:
 
     void badRemovedIds_skipped()
     {
-        const QByteArray body = "{\"removed\":{\"cases\":[\"C-1\", 5, \"\"],\"requests\":[null]},\"cursor\":\"9\",\"hasMore\":false}";
+        const QByteArray body = "{\"removed\":{\"cases\":[\"C-1\", 5, "
+                                "\"\"],\"requests\":[null]},\"cursor\":\"9\",\"hasMore\":false}";
         const PageParseResult r = parseChangesPage(body);
         QVERIFY(r.ok);
-        QCOMPARE(r.page.removedCaseIds, QStringList{u"C-1"_s});
+        QCOMPARE(r.page.removedCaseIds, QStringList {u"C-1"_s});
         QCOMPARE(r.skipped.size(), 3);
     }
 
@@ -278,7 +322,8 @@ private Q_SLOTS:
 
     void errorBody_parsedOrRefused()
     {
-        const auto e = parseErrorBody("{\"error\":{\"code\":\"conflict\",\"message\":\"changed\",\"details\":{\"current\":{\"id\":\"E-1\"}}}}");
+        const auto e = parseErrorBody("{\"error\":{\"code\":\"conflict\",\"message\":\"changed\","
+                                      "\"details\":{\"current\":{\"id\":\"E-1\"}}}}");
         QVERIFY(e);
         QCOMPARE(e->code, u"conflict"_s);
         QCOMPARE(e->message, u"changed"_s);
@@ -290,11 +335,12 @@ private Q_SLOTS:
 
     void requestAnswer_validated()
     {
-        const QByteArray ok = QJsonDocument(QJsonObject{{u"request"_s, goodRequest()}}).toJson();
+        const QByteArray ok = QJsonDocument(QJsonObject {{u"request"_s, goodRequest()}}).toJson();
         QVERIFY(parseRequestAnswer(ok).request);
         QJsonObject bad = goodRequest();
         bad.insert(u"level"_s, 9);
-        const RequestParseResult r = parseRequestAnswer(QJsonDocument(QJsonObject{{u"request"_s, bad}}).toJson());
+        const RequestParseResult r =
+            parseRequestAnswer(QJsonDocument(QJsonObject {{u"request"_s, bad}}).toJson());
         QVERIFY(!r.request);
         QVERIFY(r.error.contains(u"level"_s));
         QVERIFY(!parseRequestAnswer("{}").request);

@@ -72,8 +72,10 @@ class TestSyncIntegration final : public QObject {
 
     static int applications(const PortalProcess &portal, const QString &key)
     {
-        return portalCall(portal.url(), PortalProcess::token(), "GET", u"/admin/applications?key="_s + key)
-            .json.value(u"applications"_s).toInt(-1);
+        return portalCall(portal.url(), PortalProcess::token(), "GET",
+                          u"/admin/applications?key="_s + key)
+            .json.value(u"applications"_s)
+            .toInt(-1);
     }
 
 private Q_SLOTS:
@@ -102,7 +104,8 @@ private Q_SLOTS:
             QVERIFY(done.wait(60000));
             const SyncOutcome outcome = done.first().first().value<SyncOutcome>();
             QVERIFY2(outcome.ok(), qPrintable(outcome.message));
-            qInfo() << "first sync of 3000 requests:" << t.elapsed() << "ms," << outcome.pages << "pages";
+            qInfo() << "first sync of 3000 requests:" << t.elapsed() << "ms," << outcome.pages
+                    << "pages";
             QVERIFY(outcome.pages >= 6); // 6000 records at 1000 a page
             // Progress was reported page by page during the first sync.
             qint64 lastRecords = -1;
@@ -147,17 +150,19 @@ private Q_SLOTS:
         t.start();
         const auto note = portalCall(portal.url(), PortalProcess::token(), "POST",
                                      u"/requests/%1/actions"_s.arg(before.id),
-                                     QJsonObject{{u"action"_s, u"note"_s}, {u"text"_s, u"Called the customer."_s},
-                                                 {u"actor"_s, u"Other Manager"_s}});
+                                     QJsonObject {{u"action"_s, u"note"_s},
+                                                  {u"text"_s, u"Called the customer."_s},
+                                                  {u"actor"_s, u"Other Manager"_s}});
         QCOMPARE(note.status, 200);
         auto cache = CacheStore::open(path, nullptr, nullptr);
-        QTRY_VERIFY_WITH_TIMEOUT(cache->request(before.id)->notes.size() == before.notes.size() + 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(cache->request(before.id)->notes.size() == before.notes.size() + 1,
+                                 10000);
         qInfo() << "portal change visible in the cache after" << t.elapsed() << "ms";
         QVERIFY(engine.status().push);
 
         // Live activity at the portal (new requests, re-escalations, closures) lands too.
-        const auto activity = portalCall(portal.url(), PortalProcess::token(), "POST", u"/admin/activity"_s,
-                                         QJsonObject{{u"steps"_s, 50}});
+        const auto activity = portalCall(portal.url(), PortalProcess::token(), "POST",
+                                         u"/admin/activity"_s, QJsonObject {{u"steps"_s, 50}});
         QCOMPARE(activity.status, 200);
         const QString cursor = activity.json.value(u"cursor"_s).toString();
         QTRY_COMPARE_WITH_TIMEOUT(engine.committedCursor(), cursor, 10000);
@@ -185,7 +190,8 @@ private Q_SLOTS:
         QVERIFY(!entry.idempotencyKey.isEmpty());
         QVERIFY(delivered.size() == 1 || delivered.wait(20000));
 
-        const auto atPortal = portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + request.id);
+        const auto atPortal =
+            portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + request.id);
         QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"accepted"_s);
         QCOMPARE(atPortal.json.value(u"decision"_s).toObject().value(u"text"_s).toString(),
                  u"Engineering joins a call at 15:00."_s);
@@ -216,8 +222,9 @@ private Q_SLOTS:
             QSignalSpy saved(&outbox, &Outbox::saved);
             QSignalSpy failed(&outbox, &Outbox::deliveryFailed);
             outbox.start();
-            outbox.submit(request.id, OutboxAction::Decline, u"Not eligible: please use standard triage."_s,
-                          u"Dana Whitfield"_s, request.version);
+            outbox.submit(request.id, OutboxAction::Decline,
+                          u"Not eligible: please use standard triage."_s, u"Dana Whitfield"_s,
+                          request.version);
             QVERIFY(saved.wait(10000));
             key = saved.first().at(1).value<OutboxEntry>().idempotencyKey;
             // Saved means committed: another connection sees it at once.
@@ -238,7 +245,8 @@ private Q_SLOTS:
         outbox.start();
         QVERIFY(delivered.wait(20000));
         QCOMPARE(delivered.first().first().value<OutboxEntry>().idempotencyKey, key);
-        const auto atPortal = portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + request.id);
+        const auto atPortal =
+            portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + request.id);
         QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"declined"_s);
         QCOMPARE(applications(portal, key), 1);
         QTRY_COMPARE_WITH_TIMEOUT(outbox.pendingCount(), 0, 5000);
@@ -254,8 +262,10 @@ private Q_SLOTS:
         // Another manager takes the request first.
         const auto taken = portalCall(portal.url(), PortalProcess::token(), "POST",
                                       u"/requests/%1/actions"_s.arg(request.id),
-                                      QJsonObject{{u"action"_s, u"take_ownership"_s}, {u"text"_s, u""_s},
-                                                  {u"actor"_s, u"Other Manager"_s}, {u"version"_s, request.version}});
+                                      QJsonObject {{u"action"_s, u"take_ownership"_s},
+                                                   {u"text"_s, u""_s},
+                                                   {u"actor"_s, u"Other Manager"_s},
+                                                   {u"version"_s, request.version}});
         QCOMPARE(taken.status, 200);
 
         StoreWorkerThread store(path);
@@ -263,8 +273,8 @@ private Q_SLOTS:
         Outbox outbox(&client, store.worker, fastOutbox());
         QSignalSpy conflicted(&outbox, &Outbox::conflicted);
         outbox.start();
-        outbox.submit(request.id, OutboxAction::Accept, u"My plan of action."_s, u"Dana Whitfield"_s,
-                      request.version);
+        outbox.submit(request.id, OutboxAction::Accept, u"My plan of action."_s,
+                      u"Dana Whitfield"_s, request.version);
         QVERIFY(conflicted.wait(20000));
         const OutboxEntry entry = conflicted.first().first().value<OutboxEntry>();
         QCOMPARE(entry.text, u"My plan of action."_s); // ours
@@ -292,8 +302,9 @@ private Q_SLOTS:
         portal.stop();
         // Answers lost after the write was applied (reset, truncated, bad
         // JSON) and failures before it: only the key keeps retries safe.
-        QVERIFY(portal.start({u"--db"_s, portalDb, u"--faults"_s, u"reset:0.25,truncate:0.15,badjson:0.1,500:0.1"_s,
-                              u"--fault-seed"_s, u"5"_s},
+        QVERIFY(portal.start({u"--db"_s, portalDb, u"--faults"_s,
+                              u"reset:0.25,truncate:0.15,badjson:0.1,500:0.1"_s, u"--fault-seed"_s,
+                              u"5"_s},
                              port));
 
         StoreWorkerThread store(path);
@@ -303,14 +314,16 @@ private Q_SLOTS:
         QSignalSpy delivered(&outbox, &Outbox::delivered);
         outbox.start();
         for (const EscalationRequest &r : std::as_const(requests))
-            outbox.submit(r.id, OutboxAction::Accept, u"Plan for "_s + r.id, u"Dana Whitfield"_s, r.version);
+            outbox.submit(r.id, OutboxAction::Accept, u"Plan for "_s + r.id, u"Dana Whitfield"_s,
+                          r.version);
         QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 5, 40000);
         for (const auto &args : std::as_const(delivered)) {
             const OutboxEntry e = args.first().value<OutboxEntry>();
             QCOMPARE(applications(portal, e.idempotencyKey), 1);
         }
         for (const EscalationRequest &r : std::as_const(requests)) {
-            const auto atPortal = portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + r.id);
+            const auto atPortal =
+                portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + r.id);
             QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"accepted"_s);
         }
     }

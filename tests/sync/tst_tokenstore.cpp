@@ -36,8 +36,9 @@ private Q_SLOTS:
 
     void keyForPortal_ignoresPathAndCredentials()
     {
-        QCOMPARE(TokenStore::keyForPortal(QUrl(u"https://user:pw@portal.example:8443/tenant?q=1"_s)),
-                 u"portal-token:https://portal.example:8443"_s);
+        QCOMPARE(
+            TokenStore::keyForPortal(QUrl(u"https://user:pw@portal.example:8443/tenant?q=1"_s)),
+            u"portal-token:https://portal.example:8443"_s);
     }
 };
 

@@ -20,10 +20,11 @@
 struct DeskFixture {
     qint64 nowMs = Fixtures::fixedNow().toMSecsSinceEpoch();
     QTemporaryDir dir;
-    Escalation::ReviewClockService clock{Escalation::CalendarRegistry::withBuiltIns(), Escalation::ReviewClock()};
-    Escalation::QueueModel model{&clock};
+    Escalation::ReviewClockService clock {Escalation::CalendarRegistry::withBuiltIns(),
+                                          Escalation::ReviewClock()};
+    Escalation::QueueModel model {&clock};
     Escalation::InMemoryRequestLookup lookup;
-    Escalation::DeskSettings settings{dir.filePath(QStringLiteral("desk.ini")), nullptr};
+    Escalation::DeskSettings settings {dir.filePath(QStringLiteral("desk.ini")), nullptr};
     Fixtures::Queue data;
     std::unique_ptr<Escalation::MainWindow> window;
     Escalation::DeskFeatures *features = nullptr;
@@ -37,10 +38,12 @@ struct DeskFixture {
         for (int i = 0; i < data.requests.size(); ++i) {
             EscalationRequest &r = data.requests[i];
             if (r.level >= 3 && i % 3 == 0)
-                r.analysis = Analysis{QStringLiteral("Root cause: connection pool exhausted after the 4.2 upgrade."),
-                                      QStringLiteral("Ines Duarte"), Fixtures::fixedNow().addSecs(-3600)};
+                r.analysis = Analysis {
+                    QStringLiteral("Root cause: connection pool exhausted after the 4.2 upgrade."),
+                    QStringLiteral("Ines Duarte"), Fixtures::fixedNow().addSecs(-3600)};
             if (r.level == 4 && i % 8 == 3)
-                r.ownerAcknowledgement = OwnerAcknowledgement{QStringLiteral("Victor Hale"), Fixtures::fixedNow().addSecs(-1800)};
+                r.ownerAcknowledgement = OwnerAcknowledgement {QStringLiteral("Victor Hale"),
+                                                               Fixtures::fixedNow().addSecs(-1800)};
         }
         for (const EscalationRequest &r : std::as_const(data.requests))
             lookup.insert(r);

@@ -34,7 +34,8 @@ struct QueueDeskFixture {
     explicit QueueDeskFixture(int rows = 40)
     {
         using namespace Escalation;
-        clock = std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock());
+        clock =
+            std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock());
         clock->setNowFunction([this] { return nowMs; });
         model = std::make_unique<QueueModel>(clock.get());
         queue = Fixtures::makeQueue(rows);
@@ -90,15 +91,17 @@ private:
         l1.reason = Reason::ImpairedFunction;
         l1.requestedAt = now.addDays(-2);
         l1.state = RequestState::Superseded;
-        l1.decision = Decision{DecisionKind::Accept, QStringLiteral("Storage team engaged; hourly updates."),
-                               QStringLiteral("Omar Haddad"), l1.requestedAt.addSecs(5400)};
+        l1.decision =
+            Decision {DecisionKind::Accept, QStringLiteral("Storage team engaged; hourly updates."),
+                      QStringLiteral("Omar Haddad"), l1.requestedAt.addSecs(5400)};
         EscalationRequest l2 = l1;
         l2.id = QStringLiteral("E-300002");
         l2.level = 2;
         l2.previousRequestId = l1.id;
         l2.requestedAt = now.addDays(-1);
-        l2.decision = Decision{DecisionKind::Accept, QStringLiteral("Director sponsor assigned; restore plan by 18:00."),
-                               QStringLiteral("Grace Kim"), l2.requestedAt.addSecs(3600)};
+        l2.decision = Decision {DecisionKind::Accept,
+                                QStringLiteral("Director sponsor assigned; restore plan by 18:00."),
+                                QStringLiteral("Grace Kim"), l2.requestedAt.addSecs(3600)};
         EscalationRequest l3 = l2;
         l3.id = levelThreeId();
         l3.level = 3;
@@ -107,11 +110,12 @@ private:
         l3.decision.reset();
         l3.requestedAt = now.addSecs(-150 * 60);
         l3.owner.clear();
-        l3.summary = QStringLiteral("Restore from backup lost 6 hours of transactions. Regulators must be notified "
-                                    "within 72 hours; we need a root cause and a recovery plan today.");
-        l3.notes = {Note{QStringLiteral("N-1"), QStringLiteral("Omar Haddad"),
-                         QStringLiteral("Customer CTO on the bridge; storage vendor case opened."),
-                         now.addSecs(-100 * 60)}};
+        l3.summary = QStringLiteral(
+            "Restore from backup lost 6 hours of transactions. Regulators must be notified "
+            "within 72 hours; we need a root cause and a recovery plan today.");
+        l3.notes = {Note {QStringLiteral("N-1"), QStringLiteral("Omar Haddad"),
+                          QStringLiteral("Customer CTO on the bridge; storage vendor case opened."),
+                          now.addSecs(-100 * 60)}};
         history << l1 << l2;
         queue.requests << l3;
 
@@ -120,7 +124,8 @@ private:
         Case c4 = Fixtures::makeCase(910, now);
         c4.id = QStringLiteral("C-300004");
         c4.number = QStringLiteral("00300004");
-        c4.subject = QStringLiteral("Payment processing halted for all stores after certificate rotation");
+        c4.subject =
+            QStringLiteral("Payment processing halted for all stores after certificate rotation");
         c4.account = QStringLiteral("Contoso Pharmaceuticals");
         c4.severity = Severity::S2;
         c4.createdAt = now.addDays(-3);
@@ -130,10 +135,12 @@ private:
         l4.level = 4;
         l4.state = RequestState::Accepted;
         l4.requestedAt = now.addSecs(-5 * 3600);
-        l4.decision = Decision{DecisionKind::Accept, QStringLiteral("War room open; VP of Support driving."),
-                               QStringLiteral("Grace Kim"), now.addSecs(-4 * 3600)};
-        l4.analysis = Analysis{QStringLiteral("Certificate chain change not covered by the rollout checklist."),
-                               QStringLiteral("Grace Kim"), now.addSecs(-3 * 3600)};
+        l4.decision =
+            Decision {DecisionKind::Accept, QStringLiteral("War room open; VP of Support driving."),
+                      QStringLiteral("Grace Kim"), now.addSecs(-4 * 3600)};
+        l4.analysis = Analysis {
+            QStringLiteral("Certificate chain change not covered by the rollout checklist."),
+            QStringLiteral("Grace Kim"), now.addSecs(-3 * 3600)};
         queue.requests << l4;
 
         // Raised one hour after an S3 standard case was opened (minimum 16 h).

@@ -11,8 +11,7 @@ using namespace Escalation;
 
 namespace {
 
-class PaintCounter final : public QWidget
-{
+class PaintCounter final : public QWidget {
 public:
     int paints = 0;
 
@@ -27,8 +26,7 @@ void insertRows(QStandardItemModel &model, int count)
 
 } // namespace
 
-class BurstPaintThrottleTest final : public QObject
-{
+class BurstPaintThrottleTest final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

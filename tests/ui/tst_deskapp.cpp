@@ -19,8 +19,7 @@
 
 using namespace Escalation;
 
-class TestDeskApp final : public QObject
-{
+class TestDeskApp final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -32,10 +31,11 @@ private Q_SLOTS:
         qputenv("ESCALATION_PORTAL_TOKEN", token);
         qputenv("ESCALATION_DESK_TOKEN", token);
         m_portal.setProgram(QStringLiteral(ESCALATION_PORTAL_BINARY));
-        m_portal.setArguments({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
-                               QStringLiteral("7"), QStringLiteral("--requests"), QStringLiteral("400"),
-                               QStringLiteral("--activity"), QStringLiteral("600"), QStringLiteral("--db"),
-                               m_dir.filePath(QStringLiteral("portal.sqlite"))});
+        m_portal.setArguments(
+            {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--seed"),
+             QStringLiteral("7"), QStringLiteral("--requests"), QStringLiteral("400"),
+             QStringLiteral("--activity"), QStringLiteral("600"), QStringLiteral("--db"),
+             m_dir.filePath(QStringLiteral("portal.sqlite"))});
         m_portal.setProcessChannelMode(QProcess::SeparateChannels);
         m_portal.start();
         QVERIFY2(m_portal.waitForStarted(10000), qPrintable(m_portal.errorString()));
@@ -76,7 +76,8 @@ private Q_SLOTS:
         // The first sync fills the queue within seconds.
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 200, 20000);
         QCOMPARE(fatal.size(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(window->syncIndicator()->stateText() == QStringLiteral("Live"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->syncIndicator()->stateText() == QStringLiteral("Live"),
+                                 20000);
 
         // Live activity arrives without anyone asking for it.
         QSignalSpy inserted(model, &QAbstractItemModel::rowsInserted);

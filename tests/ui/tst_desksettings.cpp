@@ -43,8 +43,7 @@ const QByteArray SecretToken = QByteArrayLiteral("tok-5f1c0d9e-very-secret-8842"
 
 } // namespace
 
-class TestDeskSettings final : public QObject
-{
+class TestDeskSettings final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -77,17 +76,20 @@ private Q_SLOTS:
         QCOMPARE(s.calendarsDirectory(), QDir::cleanPath(m_dir.path()));
         const PolicyConfig p = s.policy();
         QCOMPARE(p.review.approachingShare.value_or(-1), 0.3);
-        QCOMPARE(p.firstResponseTargetMinutes[0], (std::array<int, 4>{15, 45, 120, 240}));
-        QCOMPARE(p.firstResponseTargetMinutes[1], PolicyConfig::defaults().firstResponseTargetMinutes[1]);
-        QCOMPARE(p.supportUpdateMaxHours, (std::array<int, 4>{2, 12, 48, 96}));
-        QCOMPARE(s.replyTemplates().text(QStringLiteral("default")), QStringLiteral("Hello {requester}, no."));
-        QCOMPARE(s.replyTemplates().text(QStringLiteral("outage")), ReplyTemplates::defaults().text(QStringLiteral("outage")));
+        QCOMPARE(p.firstResponseTargetMinutes[0], (std::array<int, 4> {15, 45, 120, 240}));
+        QCOMPARE(p.firstResponseTargetMinutes[1],
+                 PolicyConfig::defaults().firstResponseTargetMinutes[1]);
+        QCOMPARE(p.supportUpdateMaxHours, (std::array<int, 4> {2, 12, 48, 96}));
+        QCOMPARE(s.replyTemplates().text(QStringLiteral("default")),
+                 QStringLiteral("Hello {requester}, no."));
+        QCOMPARE(s.replyTemplates().text(QStringLiteral("outage")),
+                 ReplyTemplates::defaults().text(QStringLiteral("outage")));
         const WorkingHours h = s.workingHours();
         QCOMPARE(h.dayMask(), quint8(0x3e));
         QCOMPARE(h.from(), QTime(7, 30));
         QCOMPARE(h.to(), QTime(15, 45));
         QCOMPARE(s.trustedCertificateSha256(), QByteArray(64, 'a'));
-        QCOMPARE(s.notifiedKeys(), QStringList{QStringLiteral("E-1|approaching")});
+        QCOMPARE(s.notifiedKeys(), QStringList {QStringLiteral("E-1|approaching")});
         QVERIFY2(s.problems().isEmpty(), qPrintable(s.problems().join(QLatin1Char('\n'))));
     }
 
@@ -106,16 +108,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("ini");
         QTest::addColumn<QString>("mentioned");
-        QTest::newRow("unknown role") << QByteArrayLiteral("[desk]\nrole=boss\n") << QStringLiteral("boss");
-        QTest::newRow("ftp portal") << QByteArrayLiteral("[portal]\nurl=ftp://x\n") << QStringLiteral("ftp://x");
-        QTest::newRow("three targets") << QByteArrayLiteral("[sla]\nsupportSilenceHours=\"1,2,3\"\n")
-                                       << QStringLiteral("sla/supportSilenceHours");
-        QTest::newRow("negative target") << QByteArrayLiteral("[sla]\nfirstResponseMinutes\\premium=\"30,-5,240,480\"\n")
-                                         << QStringLiteral("-5");
-        QTest::newRow("share out of range") << QByteArrayLiteral("[review]\napproachingMode=share\napproachingShare=1.5\n")
-                                            << QStringLiteral("review/approachingShare");
-        QTest::newRow("bad time") << QByteArrayLiteral("[workingHours]\nfrom=25:00\n") << QStringLiteral("25:00");
-        QTest::newRow("bad day") << QByteArrayLiteral("[workingHours]\ndays=\"mon,someday\"\n") << QStringLiteral("someday");
+        QTest::newRow("unknown role")
+            << QByteArrayLiteral("[desk]\nrole=boss\n") << QStringLiteral("boss");
+        QTest::newRow("ftp portal")
+            << QByteArrayLiteral("[portal]\nurl=ftp://x\n") << QStringLiteral("ftp://x");
+        QTest::newRow("three targets")
+            << QByteArrayLiteral("[sla]\nsupportSilenceHours=\"1,2,3\"\n")
+            << QStringLiteral("sla/supportSilenceHours");
+        QTest::newRow("negative target")
+            << QByteArrayLiteral("[sla]\nfirstResponseMinutes\\premium=\"30,-5,240,480\"\n")
+            << QStringLiteral("-5");
+        QTest::newRow("share out of range")
+            << QByteArrayLiteral("[review]\napproachingMode=share\napproachingShare=1.5\n")
+            << QStringLiteral("review/approachingShare");
+        QTest::newRow("bad time") << QByteArrayLiteral("[workingHours]\nfrom=25:00\n")
+                                  << QStringLiteral("25:00");
+        QTest::newRow("bad day") << QByteArrayLiteral("[workingHours]\ndays=\"mon,someday\"\n")
+                                 << QStringLiteral("someday");
     }
 
     void unreadableValues_fallBackAndSaySo()
@@ -127,7 +136,8 @@ private Q_SLOTS:
         DeskSettings s(path, nullptr);
         QCOMPARE(s.role(), ini.contains("boss") ? DeskRole::Manager : s.role());
         QCOMPARE(s.policy().supportUpdateMaxHours, PolicyConfig::defaults().supportUpdateMaxHours);
-        QCOMPARE(s.policy().firstResponseTargetMinutes, PolicyConfig::defaults().firstResponseTargetMinutes);
+        QCOMPARE(s.policy().firstResponseTargetMinutes,
+                 PolicyConfig::defaults().firstResponseTargetMinutes);
         QCOMPARE(s.policy().review, PolicyConfig::defaults().review);
         QCOMPARE(s.portalUrl().scheme() == QLatin1String("ftp"), false);
         QCOMPARE(s.workingHours(), WorkingHours());
@@ -138,9 +148,12 @@ private Q_SLOTS:
     void calendarsFolder_loadsOverTheBuiltInsAndReportsBadFiles()
     {
         QTemporaryDir calendars;
-        writeFile(calendars.filePath(QStringLiteral("lisbon.json")),
-                  QByteArrayLiteral(R"({"name":"Lisbon","timeZone":"Europe/Lisbon","week":{"monday":["09:00-18:00"]},"holidays":["06-13"]})"));
-        writeFile(calendars.filePath(QStringLiteral("broken.json")), QByteArrayLiteral(R"({"name":"Broken","week":)"));
+        writeFile(
+            calendars.filePath(QStringLiteral("lisbon.json")),
+            QByteArrayLiteral(
+                R"({"name":"Lisbon","timeZone":"Europe/Lisbon","week":{"monday":["09:00-18:00"]},"holidays":["06-13"]})"));
+        writeFile(calendars.filePath(QStringLiteral("broken.json")),
+                  QByteArrayLiteral(R"({"name":"Broken","week":)"));
         DeskSettings s(m_dir.filePath(QStringLiteral("cal.ini")), nullptr);
         s.setCalendarsDirectory(calendars.path());
         QStringList errors;
@@ -148,7 +161,8 @@ private Q_SLOTS:
         QVERIFY(registry.contains(QStringLiteral("lisbon")));
         QVERIFY(registry.contains(QStringLiteral("emea")));
         QCOMPARE(errors.size(), 1);
-        QVERIFY2(errors.constFirst().contains(QStringLiteral("broken.json")), qPrintable(errors.constFirst()));
+        QVERIFY2(errors.constFirst().contains(QStringLiteral("broken.json")),
+                 qPrintable(errors.constFirst()));
     }
 
     void dialog_rejectsBadInputAndSavesNothing_data()
@@ -156,16 +170,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("widget");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not a URL") << QStringLiteral("portalUrl") << QStringLiteral("portal at work")
-                                   << QStringLiteral("full http or https URL");
-        QTest::newRow("plain http to another host") << QStringLiteral("portalUrl") << QStringLiteral("http://portal.example.com")
-                                                    << QStringLiteral("unencrypted");
-        QTest::newRow("short fingerprint") << QStringLiteral("fingerprint") << QStringLiteral("AB:CD:EF")
-                                           << QStringLiteral("64 hexadecimal digits");
-        QTest::newRow("missing calendars folder") << QStringLiteral("calendarDir") << QStringLiteral("/nonexistent/calendars")
-                                                  << QStringLiteral("does not exist");
-        QTest::newRow("empty reply template") << QStringLiteral("templateText") << QString()
-                                              << QStringLiteral("is empty");
+        QTest::newRow("not a URL")
+            << QStringLiteral("portalUrl") << QStringLiteral("portal at work")
+            << QStringLiteral("full http or https URL");
+        QTest::newRow("plain http to another host")
+            << QStringLiteral("portalUrl") << QStringLiteral("http://portal.example.com")
+            << QStringLiteral("unencrypted");
+        QTest::newRow("short fingerprint")
+            << QStringLiteral("fingerprint") << QStringLiteral("AB:CD:EF")
+            << QStringLiteral("64 hexadecimal digits");
+        QTest::newRow("missing calendars folder")
+            << QStringLiteral("calendarDir") << QStringLiteral("/nonexistent/calendars")
+            << QStringLiteral("does not exist");
+        QTest::newRow("empty reply template")
+            << QStringLiteral("templateText") << QString() << QStringLiteral("is empty");
     }
 
     void dialog_rejectsBadInputAndSavesNothing()
@@ -193,9 +211,11 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("dialog-good.ini"));
         DeskSettings settings(path, nullptr);
         SettingsDialog dialog(&settings);
-        dialog.findChild<QLineEdit *>(QStringLiteral("portalUrl"))->setText(QStringLiteral("https://cases.example.org"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("portalUrl"))
+            ->setText(QStringLiteral("https://cases.example.org"));
         dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"))
-            ->setText(QStringLiteral("ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89"));
+            ->setText(QStringLiteral("ab cd ef 01 23 45 67 89 ab cd ef 01 23 45 67 89 ab cd ef 01 "
+                                     "23 45 67 89 ab cd ef 01 23 45 67 89"));
         dialog.findChild<QComboBox *>(QStringLiteral("role"))->setCurrentIndex(1);
         dialog.findChild<QCheckBox *>(QStringLiteral("day6"))->setChecked(true);
         dialog.findChild<QTimeEdit *>(QStringLiteral("workFrom"))->setTime(QTime(8, 0));
@@ -221,9 +241,13 @@ private Q_SLOTS:
         DeskSettings settings(m_dir.filePath(QStringLiteral("preview.ini")), nullptr);
         SettingsDialog dialog(&settings);
         auto *text = dialog.findChild<QPlainTextEdit *>(QStringLiteral("templateText"));
-        text->setPlainText(QStringLiteral("Dear {requester}, case {caseNumber} stays with {manager}. {mood}"));
-        QCOMPARE(dialog.previewText(), QStringLiteral("Dear Jordan Lee, case 00100023 stays with Maya Fischer. {mood}"));
-        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("templateWarning"))->text().contains(QStringLiteral("{mood}")));
+        text->setPlainText(
+            QStringLiteral("Dear {requester}, case {caseNumber} stays with {manager}. {mood}"));
+        QCOMPARE(dialog.previewText(),
+                 QStringLiteral("Dear Jordan Lee, case 00100023 stays with Maya Fischer. {mood}"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("templateWarning"))
+                    ->text()
+                    .contains(QStringLiteral("{mood}")));
         QVERIFY2(dialog.apply(), qPrintable(dialog.errorText()));
         DeskSettings reread(m_dir.filePath(QStringLiteral("preview.ini")), nullptr);
         QCOMPARE(reread.replyTemplates().text(QStringLiteral("default")), text->toPlainText());
@@ -234,7 +258,8 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("token.ini"));
         DeskSettings settings(path, nullptr);
         SettingsDialog dialog(&settings);
-        dialog.findChild<QLineEdit *>(QStringLiteral("portalUrl"))->setText(QStringLiteral("http://127.0.0.1:8123"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("portalUrl"))
+            ->setText(QStringLiteral("http://127.0.0.1:8123"));
         auto *token = dialog.findChild<QLineEdit *>(QStringLiteral("tokenEdit"));
         QCOMPARE(token->echoMode(), QLineEdit::Password);
         token->setText(QString::fromLatin1(SecretToken));
@@ -250,10 +275,13 @@ private Q_SLOTS:
         QVERIFY(!contents.toLower().contains("token"));
         if (!finished.constFirst().at(0).toBool()) {
             QVERIFY(dialog.errorText().contains(QStringLiteral("not saved anywhere else")));
-            QCOMPARE(token->text(), QString::fromLatin1(SecretToken)); // nothing lost: still in the field
+            QCOMPARE(token->text(),
+                     QString::fromLatin1(SecretToken)); // nothing lost: still in the field
         }
         // The status line never shows the token itself.
-        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("tokenStatus"))->text().contains(QString::fromLatin1(SecretToken)));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("tokenStatus"))
+                     ->text()
+                     .contains(QString::fromLatin1(SecretToken)));
     }
 
 private:

@@ -30,12 +30,14 @@ QList<EscalationRequest> climb(int level, bool withAnalysis, bool withAck)
         r.state = last ? RequestState::Pending : RequestState::Superseded;
         r.decision.reset();
         if (!last)
-            r.decision = Decision{DecisionKind::Accept, QStringLiteral("Plan for level %1").arg(l),
-                                  QStringLiteral("Grace Kim"), r.requestedAt.addSecs(1800)};
+            r.decision = Decision {DecisionKind::Accept, QStringLiteral("Plan for level %1").arg(l),
+                                   QStringLiteral("Grace Kim"), r.requestedAt.addSecs(1800)};
         if (l >= 3 && withAnalysis)
-            r.analysis = Analysis{QStringLiteral("Why level 3"), QStringLiteral("Omar Haddad"), r.requestedAt.addSecs(600)};
+            r.analysis = Analysis {QStringLiteral("Why level 3"), QStringLiteral("Omar Haddad"),
+                                   r.requestedAt.addSecs(600)};
         if (l == 4 && withAck)
-            r.ownerAcknowledgement = OwnerAcknowledgement{QStringLiteral("VP of Support"), r.requestedAt.addSecs(900)};
+            r.ownerAcknowledgement =
+                OwnerAcknowledgement {QStringLiteral("VP of Support"), r.requestedAt.addSecs(900)};
         chain << r;
     }
     return chain;
@@ -43,8 +45,7 @@ QList<EscalationRequest> climb(int level, bool withAnalysis, bool withAck)
 
 } // namespace
 
-class TestLadder final : public QObject
-{
+class TestLadder final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -56,16 +57,20 @@ private Q_SLOTS:
         QTest::addColumn<bool>("analysis");
         QTest::addColumn<bool>("ack");
         QTest::addColumn<QStringList>("owedLines");
-        const QString owedAnalysis = QStringLiteral("Owed: ") + displayName(Obligation::FullAnalysis);
-        const QString owedAck = QStringLiteral("Owed: ") + displayName(Obligation::OwnerAcknowledgement);
-        QTest::newRow("level 1 owes nothing") << 1 << false << false << QStringList{};
-        QTest::newRow("level 2 owes nothing") << 2 << false << false << QStringList{};
-        QTest::newRow("level 3 owes the analysis") << 3 << false << false << QStringList{owedAnalysis};
-        QTest::newRow("level 3 with analysis owes nothing") << 3 << true << false << QStringList{};
-        QTest::newRow("level 4 owes analysis and acknowledgement") << 4 << false << false
-                                                                   << QStringList{owedAnalysis, owedAck};
-        QTest::newRow("level 4 with analysis owes the acknowledgement") << 4 << true << false << QStringList{owedAck};
-        QTest::newRow("level 4 complete") << 4 << true << true << QStringList{};
+        const QString owedAnalysis =
+            QStringLiteral("Owed: ") + displayName(Obligation::FullAnalysis);
+        const QString owedAck =
+            QStringLiteral("Owed: ") + displayName(Obligation::OwnerAcknowledgement);
+        QTest::newRow("level 1 owes nothing") << 1 << false << false << QStringList {};
+        QTest::newRow("level 2 owes nothing") << 2 << false << false << QStringList {};
+        QTest::newRow("level 3 owes the analysis")
+            << 3 << false << false << QStringList {owedAnalysis};
+        QTest::newRow("level 3 with analysis owes nothing") << 3 << true << false << QStringList {};
+        QTest::newRow("level 4 owes analysis and acknowledgement")
+            << 4 << false << false << QStringList {owedAnalysis, owedAck};
+        QTest::newRow("level 4 with analysis owes the acknowledgement")
+            << 4 << true << false << QStringList {owedAck};
+        QTest::newRow("level 4 complete") << 4 << true << true << QStringList {};
     }
 
     void ladder_showsReachedLevelsAndWhatIsOwed()
@@ -92,10 +97,12 @@ private Q_SLOTS:
                 owed << line;
         }
         QCOMPARE(owed, owedLines);
-        QVERIFY(lines.contains(QStringLiteral("Level %1 (current): adds %2; reached %3; awaiting review")
-                                   .arg(level)
-                                   .arg(state.step(level).added.join(QStringLiteral(", ")),
-                                        QLocale().toString(chain.last().requestedAt.toLocalTime(), QLocale::ShortFormat))));
+        QVERIFY(lines.contains(
+            QStringLiteral("Level %1 (current): adds %2; reached %3; awaiting review")
+                .arg(level)
+                .arg(state.step(level).added.join(QStringLiteral(", ")),
+                     QLocale().toString(chain.last().requestedAt.toLocalTime(),
+                                        QLocale::ShortFormat))));
 
         LadderWidget widget;
         widget.setLadder(state);

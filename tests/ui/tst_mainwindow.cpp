@@ -37,7 +37,8 @@ using namespace Escalation;
 namespace {
 
 // Runs `fill` on the next modal ActionDialog, then accepts or rejects it.
-void answerNextDialog(std::function<void(ActionDialog *)> fill, bool accept, QString *seenText = nullptr)
+void answerNextDialog(std::function<void(ActionDialog *)> fill, bool accept,
+                      QString *seenText = nullptr)
 {
     QTimer::singleShot(0, qApp, [fill = std::move(fill), accept, seenText] {
         auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
@@ -62,8 +63,7 @@ void showActive(QWidget *window)
 
 } // namespace
 
-class TestMainWindow final : public QObject
-{
+class TestMainWindow final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -79,7 +79,8 @@ private Q_SLOTS:
     {
         QueueDeskFixture f;
         MainWindow window(f.context());
-        QAbstractItemModelTester tester(window.queueProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(window.queueProxy(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.queueView()->sortByColumn(QueueColumn::Subject, Qt::AscendingOrder);
         QVERIFY(window.queueProxy()->rowCount() > 0);
     }
@@ -97,8 +98,9 @@ private Q_SLOTS:
                  QStringLiteral("%1 · %2").arg(c.number, c.subject));
         QCOMPARE(details->findChild<QLabel *>(QStringLiteral("summaryLabel"))->text(), r->summary);
         QCOMPARE(details->findChild<QLabel *>(QStringLiteral("accountLabel"))->text(), c.account);
-        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("notesView"))->toPlainText().contains(
-            QStringLiteral("storage vendor case opened")));
+        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("notesView"))
+                    ->toPlainText()
+                    .contains(QStringLiteral("storage vendor case opened")));
         QCOMPARE(details->ladder()->ladder().currentLevel, 3);
         QVERIFY(!details->deadlineExplanation().isEmpty());
     }
@@ -124,10 +126,12 @@ private Q_SLOTS:
     void htmlFromThePortal_isShownAsPlainText()
     {
         QueueDeskFixture f;
-        const QString html = QStringLiteral("<b>URGENT</b><img src=x onerror=alert(1)><a href='http://evil'>click</a>");
+        const QString html = QStringLiteral(
+            "<b>URGENT</b><img src=x onerror=alert(1)><a href='http://evil'>click</a>");
         EscalationRequest r = *f.find(QueueDeskFixture::levelThreeId());
         r.summary = html;
-        r.notes = {Note{QStringLiteral("N-2"), QStringLiteral("<i>someone</i>"), html, Fixtures::fixedNow()}};
+        r.notes = {Note {QStringLiteral("N-2"), QStringLiteral("<i>someone</i>"), html,
+                         Fixtures::fixedNow()}};
         f.lookup.insert(r);
         Case c = f.queue.cases.value(r.caseId);
         c.subject = html;
@@ -138,8 +142,11 @@ private Q_SLOTS:
         QLabel *summary = details->findChild<QLabel *>(QStringLiteral("summaryLabel"));
         QCOMPARE(summary->text(), html);
         QCOMPARE(summary->textFormat(), Qt::PlainText);
-        QVERIFY(details->findChild<QLabel *>(QStringLiteral("subjectLabel"))->text().contains(html));
-        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("notesView"))->toPlainText().contains(html));
+        QVERIFY(
+            details->findChild<QLabel *>(QStringLiteral("subjectLabel"))->text().contains(html));
+        QVERIFY(details->findChild<QPlainTextEdit *>(QStringLiteral("notesView"))
+                    ->toPlainText()
+                    .contains(html));
         // Every label of the pane, not just the ones checked above.
         const auto labels = details->findChildren<QLabel *>();
         for (QLabel *label : labels) {
@@ -157,15 +164,19 @@ private Q_SLOTS:
         QVERIFY(window.queueView()->selectRequest(r->id));
         QVERIFY(window.action(MainWindow::Action::Accept)->isEnabled());
         QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
-        answerNextDialog([](ActionDialog *d) {
-            QVERIFY(!d->sendButton()->isEnabled()); // an empty plan cannot be sent
-            d->editor()->setPlainText(QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
-        }, true);
+        answerNextDialog(
+            [](ActionDialog *d) {
+                QVERIFY(!d->sendButton()->isEnabled()); // an empty plan cannot be sent
+                d->editor()->setPlainText(
+                    QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
+            },
+            true);
         window.action(MainWindow::Action::Accept)->trigger();
         QCOMPARE(submitted.size(), 1);
         QCOMPARE(submitted[0][0].toString(), r->id);
         QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::Accept);
-        QCOMPARE(submitted[0][2].toString(), QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
+        QCOMPARE(submitted[0][2].toString(),
+                 QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
         QCOMPARE(submitted[0][3].toLongLong(), r->version);
     }
 
@@ -175,7 +186,8 @@ private Q_SLOTS:
         MainWindow window(f.context());
         QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
         QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
-        answerNextDialog([](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("draft")); }, false);
+        answerNextDialog(
+            [](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("draft")); }, false);
         window.acceptCurrent();
         QCOMPARE(submitted.size(), 0);
     }
@@ -184,10 +196,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("requestId");
         QTest::addColumn<QString>("templateSays");
-        QTest::newRow("eligible request: default reply") << QueueDeskFixture::levelThreeId() << QStringLiteral("has been declined");
-        QTest::newRow("too early: the eligibility reply") << QueueDeskFixture::tooEarlyId()
-                                                          << QStringLiteral("escalations are accepted from");
-        QTest::newRow("outage: the outage reply") << QueueDeskFixture::outageId() << QStringLiteral("severity 1 outage");
+        QTest::newRow("eligible request: default reply")
+            << QueueDeskFixture::levelThreeId() << QStringLiteral("has been declined");
+        QTest::newRow("too early: the eligibility reply")
+            << QueueDeskFixture::tooEarlyId() << QStringLiteral("escalations are accepted from");
+        QTest::newRow("outage: the outage reply")
+            << QueueDeskFixture::outageId() << QStringLiteral("severity 1 outage");
     }
 
     void decline_sendsTheEditedReply()
@@ -203,8 +217,11 @@ private Q_SLOTS:
         QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
         QString shown;
         const QString addition = QStringLiteral("\nP.S. Your engineer will call you at 16:00.");
-        answerNextDialog([&](ActionDialog *d) { d->editor()->setPlainText(d->editor()->toPlainText() + addition); },
-                         true, &shown);
+        answerNextDialog(
+            [&](ActionDialog *d) {
+                d->editor()->setPlainText(d->editor()->toPlainText() + addition);
+            },
+            true, &shown);
         QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier);
         QCOMPARE(submitted.size(), 1);
         QVERIFY2(shown.contains(templateSays), qPrintable(shown));
@@ -219,9 +236,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("requestId");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("eligible") << QueueDeskFixture::levelThreeId() << QStringLiteral("Eligible when raised");
-        QTest::newRow("too early") << QueueDeskFixture::tooEarlyId() << QStringLiteral("would have been eligible from");
-        QTest::newRow("outage") << QueueDeskFixture::outageId() << QStringLiteral("Severity 1 outage");
+        QTest::newRow("eligible") << QueueDeskFixture::levelThreeId()
+                                  << QStringLiteral("Eligible when raised");
+        QTest::newRow("too early")
+            << QueueDeskFixture::tooEarlyId() << QStringLiteral("would have been eligible from");
+        QTest::newRow("outage") << QueueDeskFixture::outageId()
+                                << QStringLiteral("Severity 1 outage");
     }
 
     void details_showEligibilityAndOutage()
@@ -231,10 +251,12 @@ private Q_SLOTS:
         QueueDeskFixture f;
         MainWindow window(f.context());
         QVERIFY(window.queueView()->selectRequest(requestId));
-        const QString text = window.detailsPane()->findChild<QLabel *>(QStringLiteral("eligibilityLabel"))->text();
+        const QString text =
+            window.detailsPane()->findChild<QLabel *>(QStringLiteral("eligibilityLabel"))->text();
         QVERIFY2(text.contains(expected), qPrintable(text));
         // An outage is never accepted as an escalation.
-        QCOMPARE(window.action(MainWindow::Action::Accept)->isEnabled(), requestId != QueueDeskFixture::outageId());
+        QCOMPARE(window.action(MainWindow::Action::Accept)->isEnabled(),
+                 requestId != QueueDeskFixture::outageId());
     }
 
     void takeOwnership_andAnalysis_followTheRequest()
@@ -244,11 +266,17 @@ private Q_SLOTS:
         showActive(&window);
         QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
         QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
-        QVERIFY(window.action(MainWindow::Action::RecordAnalysis)->isEnabled()); // level 3, analysis owed
+        QVERIFY(window.action(MainWindow::Action::RecordAnalysis)
+                    ->isEnabled()); // level 3, analysis owed
         QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
         QCOMPARE(submitted.size(), 1);
         QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::TakeOwnership);
-        answerNextDialog([](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("Failover runbook skipped the replica check.")); }, true);
+        answerNextDialog(
+            [](ActionDialog *d) {
+                d->editor()->setPlainText(
+                    QStringLiteral("Failover runbook skipped the replica check."));
+            },
+            true);
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier);
         QCOMPARE(submitted.size(), 2);
         QCOMPARE(submitted[1][1].value<OutboxAction>(), OutboxAction::RecordAnalysis);
@@ -264,7 +292,9 @@ private Q_SLOTS:
         showActive(&window);
         QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
         QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelFourId()));
-        answerNextDialog([](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("Called the CTO.")); }, true);
+        answerNextDialog(
+            [](ActionDialog *d) { d->editor()->setPlainText(QStringLiteral("Called the CTO.")); },
+            true);
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
         QCOMPARE(submitted.size(), 1);
         QCOMPARE(submitted[0][0].toString(), QueueDeskFixture::levelFourId());
@@ -303,7 +333,8 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), all);
         QTRY_VERIFY(proxy->rowCount() < all);
         for (int row = 0; row < proxy->rowCount(); ++row)
-            QCOMPARE(proxy->index(row, QueueColumn::Account).data().toString(), QStringLiteral("Woodgrove Bank"));
+            QCOMPARE(proxy->index(row, QueueColumn::Account).data().toString(),
+                     QStringLiteral("Woodgrove Bank"));
         window.filterBar()->clear();
         QCOMPARE(proxy->rowCount(), all);
 
@@ -339,7 +370,8 @@ private Q_SLOTS:
         MainWindow window(f.context());
         f.model->setPendingOutbox({{QueueDeskFixture::levelThreeId(), 1}});
         const int row = window.queueProxy()->rowOf(QueueDeskFixture::levelThreeId());
-        QCOMPARE(window.queueProxy()->index(row, QueueColumn::Pending).data().toString(), QStringLiteral("1 pending"));
+        QCOMPARE(window.queueProxy()->index(row, QueueColumn::Pending).data().toString(),
+                 QStringLiteral("1 pending"));
         window.syncIndicator()->setPendingOutbox(1);
         QVERIFY(window.syncIndicator()->pendingText().contains(QLatin1Char('1')));
     }
@@ -356,7 +388,8 @@ private Q_SLOTS:
         cs.updatedRequests << r;
         f.model->applyChangeSet(cs);
         window.onChangeSetCommitted(cs);
-        QCOMPARE(window.detailsPane()->findChild<QLabel *>(QStringLiteral("ownerLabel"))->text(), r.owner);
+        QCOMPARE(window.detailsPane()->findChild<QLabel *>(QStringLiteral("ownerLabel"))->text(),
+                 r.owner);
     }
 
     void views_plugIntoTheSwitcher()
@@ -366,11 +399,12 @@ private Q_SLOTS:
         showActive(&window);
         auto *other = new QLabel(QStringLiteral("SLA monitor"));
         window.addView(QStringLiteral("sla"), QStringLiteral("SLA monitor"), other);
-        QCOMPARE(window.viewIds(), (QStringList{QStringLiteral("queue"), QStringLiteral("sla")}));
+        QCOMPARE(window.viewIds(), (QStringList {QStringLiteral("queue"), QStringLiteral("sla")}));
         QCOMPARE(window.currentViewId(), QStringLiteral("queue"));
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(window.currentViewId(), QStringLiteral("sla"));
-        QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier); // the filter brings the queue back
+        QTest::keyClick(&window, Qt::Key_F,
+                        Qt::ControlModifier); // the filter brings the queue back
         QCOMPARE(window.currentViewId(), QStringLiteral("queue"));
     }
 

@@ -32,8 +32,7 @@ using namespace Escalation;
 
 Q_DECLARE_METATYPE(Escalation::DeskRole)
 
-class TestRoleViews final : public QObject
-{
+class TestRoleViews final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -56,8 +55,9 @@ private Q_SLOTS:
         QFETCH(bool, triageBar);
         DeskFixture f(role);
         QCOMPARE(f.window->currentViewId(), view);
-        QCOMPARE(f.window->viewIds(), (QStringList{QStringLiteral("queue"), QStringLiteral("teamlead"),
-                                                   QStringLiteral("director")}));
+        QCOMPARE(f.window->viewIds(),
+                 (QStringList {QStringLiteral("queue"), QStringLiteral("teamlead"),
+                               QStringLiteral("director")}));
         QCOMPARE(f.window->triageToolBar() != nullptr, triageBar);
         // Anyone may look at the other roles' views.
         for (const QString &other : f.window->viewIds()) {
@@ -85,7 +85,8 @@ private Q_SLOTS:
         QVERIFY(view->selectRequest(id));
         QCOMPARE(view->currentRequestId(), id);
         QVERIFY(view->ladder()->ladder().currentLevel >= 3);
-        QVERIFY2(view->headline().contains(QStringLiteral("Analyses owed")), qPrintable(view->headline()));
+        QVERIFY2(view->headline().contains(QStringLiteral("Analyses owed")),
+                 qPrintable(view->headline()));
     }
 
     void teamLeadView_showsTheSummaryAndTheRisks()
@@ -99,8 +100,10 @@ private Q_SLOTS:
         const SlaSummaryModel::Counts totals = view->managerSummary()->totals();
         QVERIFY(totals.value(SlaSummaryModel::OpenNow) > 0);
         QCOMPARE(view->atRiskProxy()->rowCount(),
-                 totals.value(SlaSummaryModel::ApproachingNow) + totals.value(SlaSummaryModel::BreachedNow));
-        QVERIFY2(view->headline().contains(QStringLiteral("Breached %1").arg(totals.value(SlaSummaryModel::BreachedNow))),
+                 totals.value(SlaSummaryModel::ApproachingNow)
+                     + totals.value(SlaSummaryModel::BreachedNow));
+        QVERIFY2(view->headline().contains(
+                     QStringLiteral("Breached %1").arg(totals.value(SlaSummaryModel::BreachedNow))),
                  qPrintable(view->headline()));
         QVERIFY(f.features->slaFlags()->rowCount() > 0);
     }

@@ -41,8 +41,7 @@ void save(QWidget *widget, const QString &name)
 
 } // namespace
 
-class TestScreenshots final : public QObject
-{
+class TestScreenshots final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -92,7 +91,8 @@ private Q_SLOTS:
         strip.setAutoFillBackground(true);
         // One ladder per level: the level-3 case, the level-4 case, a level-1
         // request, and the level-3 case as its level-2 step looked.
-        for (const QString &id : {QueueDeskFixture::tooEarlyId(), QueueDeskFixture::levelThreeId(), QueueDeskFixture::levelFourId()}) {
+        for (const QString &id : {QueueDeskFixture::tooEarlyId(), QueueDeskFixture::levelThreeId(),
+                                  QueueDeskFixture::levelFourId()}) {
             const EscalationRequest *r = f.find(id);
             auto *ladder = new LadderWidget(&strip);
             ladder->setLadder(LadderState::build(*r, f.lookup.requestsForCase(r->caseId)));

@@ -20,16 +20,15 @@
 
 using namespace Escalation;
 
-class TestTranslations final : public QObject
-{
+class TestTranslations final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        const InstalledTranslations installed =
-            installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany), QStringLiteral(ESCALATION_QM_DIR));
+        const InstalledTranslations installed = installTranslations(
+            qApp, QLocale(QLocale::German, QLocale::Germany), QStringLiteral(ESCALATION_QM_DIR));
         QVERIFY(installed.app);
         QVERIFY(installed.qt);
     }
@@ -39,23 +38,26 @@ private Q_SLOTS:
         QTest::addColumn<QString>("context");
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("role") << QStringLiteral("DeskRole") << QStringLiteral("Team lead") << QStringLiteral("Teamleitung");
+        QTest::newRow("role") << QStringLiteral("DeskRole") << QStringLiteral("Team lead")
+                              << QStringLiteral("Teamleitung");
         QTest::newRow("domain") << QStringLiteral("Escalation") << QStringLiteral("Lack of updates")
                                 << QStringLiteral("Fehlende Rückmeldungen");
         QTest::newRow("clock state") << QStringLiteral("ReviewClock") << QStringLiteral("Breached")
                                      << QStringLiteral("Überschritten");
-        QTest::newRow("summary column") << QStringLiteral("Escalation::SlaSummaryModel") << QStringLiteral("Breached today")
-                                        << QStringLiteral("Heute überschritten");
-        QTest::newRow("director column") << QStringLiteral("Escalation::DirectorModel") << QStringLiteral("owed")
-                                         << QStringLiteral("ausstehend");
-        QTest::newRow("queue header") << QStringLiteral("Escalation::QueueModel") << QStringLiteral("Case age")
-                                      << QStringLiteral("Fallalter");
-        QTest::newRow("token help") << QStringLiteral("Escalation::TokenStore")
-                                    << QStringLiteral("Store the portal token in Settings (it is kept in the system "
-                                                      "keychain), or set the environment variable %1 for scripts.")
-                                    << QStringLiteral("Hinterlegen Sie das Portal-Token in den Einstellungen (es wird "
-                                                      "im Schlüsselbund des Systems gespeichert) oder setzen Sie für "
-                                                      "Skripte die Umgebungsvariable %1.");
+        QTest::newRow("summary column")
+            << QStringLiteral("Escalation::SlaSummaryModel") << QStringLiteral("Breached today")
+            << QStringLiteral("Heute überschritten");
+        QTest::newRow("director column") << QStringLiteral("Escalation::DirectorModel")
+                                         << QStringLiteral("owed") << QStringLiteral("ausstehend");
+        QTest::newRow("queue header") << QStringLiteral("Escalation::QueueModel")
+                                      << QStringLiteral("Case age") << QStringLiteral("Fallalter");
+        QTest::newRow("token help")
+            << QStringLiteral("Escalation::TokenStore")
+            << QStringLiteral("Store the portal token in Settings (it is kept in the system "
+                              "keychain), or set the environment variable %1 for scripts.")
+            << QStringLiteral("Hinterlegen Sie das Portal-Token in den Einstellungen (es wird "
+                              "im Schlüsselbund des Systems gespeichert) oder setzen Sie für "
+                              "Skripte die Umgebungsvariable %1.");
     }
 
     void knownStrings_areGerman()
@@ -63,7 +65,9 @@ private Q_SLOTS:
         QFETCH(QString, context);
         QFETCH(QString, source);
         QFETCH(QString, expected);
-        QCOMPARE(QCoreApplication::translate(context.toLatin1().constData(), source.toUtf8().constData()), expected);
+        QCOMPARE(QCoreApplication::translate(context.toLatin1().constData(),
+                                             source.toUtf8().constData()),
+                 expected);
     }
 
     // The cache's own errors, as the user reads them in the status bar.
@@ -72,7 +76,8 @@ private Q_SLOTS:
         StoreError error;
         const QString missing = QStringLiteral("/nonexistent/escalation-cache.sqlite");
         QVERIFY(!CacheStore::open(missing, nullptr, &error, CacheStore::OpenMode::ReadOnly));
-        QCOMPARE(error.message, QStringLiteral("Unter %1 gibt es keinen lokalen Cache.").arg(missing));
+        QCOMPARE(error.message,
+                 QStringLiteral("Unter %1 gibt es keinen lokalen Cache.").arg(missing));
     }
 
     void domainDisplayNames_followTheTranslation()
@@ -86,8 +91,10 @@ private Q_SLOTS:
     {
         const char *ctx = "Escalation::SyncIndicator";
         const char *src = "%n action(s) waiting for the portal";
-        QCOMPARE(QCoreApplication::translate(ctx, src, nullptr, 1), QStringLiteral("1 Aktion wartet auf das Portal"));
-        QCOMPARE(QCoreApplication::translate(ctx, src, nullptr, 3), QStringLiteral("3 Aktionen warten auf das Portal"));
+        QCOMPARE(QCoreApplication::translate(ctx, src, nullptr, 1),
+                 QStringLiteral("1 Aktion wartet auf das Portal"));
+        QCOMPARE(QCoreApplication::translate(ctx, src, nullptr, 3),
+                 QStringLiteral("3 Aktionen warten auf das Portal"));
     }
 
     void qtStandardButtons_areGerman()
@@ -100,7 +107,8 @@ private Q_SLOTS:
     {
         const QLocale german(QLocale::German, QLocale::Germany);
         QCOMPARE(german.toString(12345), QStringLiteral("12.345"));
-        QCOMPARE(german.toString(QDate(2026, 3, 30), QLocale::ShortFormat), QStringLiteral("30.03.26"));
+        QCOMPARE(german.toString(QDate(2026, 3, 30), QLocale::ShortFormat),
+                 QStringLiteral("30.03.26"));
     }
 
     void tsFile_hasNoUnfinishedMessage()

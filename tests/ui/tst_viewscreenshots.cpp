@@ -44,8 +44,7 @@ QImage render(QWidget *window)
 
 } // namespace
 
-class TestViewScreenshots final : public QObject
-{
+class TestViewScreenshots final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

@@ -21,8 +21,14 @@ class RtRequest final : public QObject {
 public:
     RtRequest(RtClient *client, QByteArray verb, QUrl url, QByteArray json, RtClient::Callback done,
               int maxAttempts, QObject *context)
-        : QObject(context), m_client(client), m_verb(std::move(verb)), m_url(std::move(url)),
-          m_json(std::move(json)), m_done(std::move(done)), m_maxAttempts(maxAttempts), m_retry(this)
+        : QObject(context)
+        , m_client(client)
+        , m_verb(std::move(verb))
+        , m_url(std::move(url))
+        , m_json(std::move(json))
+        , m_done(std::move(done))
+        , m_maxAttempts(maxAttempts)
+        , m_retry(this)
     {
         m_retry.setSingleShot(true);
         connect(&m_retry, &QTimer::timeout, this, &RtRequest::send);
@@ -43,7 +49,8 @@ public:
         const RtSettings &s = m_client->m_settings;
         QNetworkRequest req(m_url);
         req.setTransferTimeout(int(s.transferTimeout.count()));
-        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::NoLessSafeRedirectPolicy);
         req.setRawHeader("Accept", "application/json");
         if (s.auth == RtSettings::Auth::Token)
             req.setRawHeader("Authorization", "token " + s.secret.toUtf8());
@@ -51,7 +58,8 @@ public:
             req.setRawHeader("Authorization",
                              "Basic " + (s.user + u':' + s.secret).toUtf8().toBase64());
         if (!m_json.isNull())
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+            req.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
         m_body.clear();
         m_tooLarge = false;
         QNetworkReply *reply = m_client->m_nam->sendCustomRequest(req, m_verb, m_json);
@@ -76,7 +84,8 @@ private:
         RtReply r;
         r.attempts = m_attempt;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.serverDate = QDateTime::fromString(QString::fromLatin1(reply->rawHeader("Date")), Qt::RFC2822Date);
+        r.serverDate =
+            QDateTime::fromString(QString::fromLatin1(reply->rawHeader("Date")), Qt::RFC2822Date);
         if (const QByteArray after = reply->rawHeader("Retry-After"); !after.isEmpty()) {
             bool ok = false;
             const int secs = after.toInt(&ok);
@@ -94,14 +103,18 @@ private:
             const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
                 || reply->error() == QNetworkReply::TimeoutError;
             const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
-            r.error = tls ? PortalError::Tls : timeout ? PortalError::Timeout : PortalError::Network;
-            r.message = tls ? tr("The TLS certificate of Request Tracker at %1 is not trusted: %2")
-                                  .arg(host, reply->errorString())
-                            : tr("Request Tracker at %1 cannot be reached: %2").arg(host, reply->errorString());
+            r.error = tls ? PortalError::Tls
+                : timeout ? PortalError::Timeout
+                          : PortalError::Network;
+            r.message = tls
+                ? tr("The TLS certificate of Request Tracker at %1 is not trusted: %2")
+                      .arg(host, reply->errorString())
+                : tr("Request Tracker at %1 cannot be reached: %2").arg(host, reply->errorString());
             retryable = !tls;
         } else if (r.httpStatus == 401 || r.httpStatus == 403) {
             r.error = PortalError::Unauthorized;
-            r.message = tr("Request Tracker at %1 refused the credentials (HTTP %2); check the auth token or "
+            r.message = tr("Request Tracker at %1 refused the credentials (HTTP %2); check the "
+                           "auth token or "
                            "password and the sync user's rights.")
                             .arg(host)
                             .arg(r.httpStatus);
@@ -125,8 +138,8 @@ private:
             const RtSettings &s = m_client->m_settings;
             const Backoff backoff = Backoff::fullJitter(s.backoffBase, s.backoffCap);
             const milliseconds delay = backoff.delay(m_attempt - 1, r.retryAfter);
-            qCDebug(lcSync).noquote() << "RT request" << m_url.path() << "failed:" << r.message << "- retry in"
-                                      << delay.count() << "ms";
+            qCDebug(lcSync).noquote() << "RT request" << m_url.path() << "failed:" << r.message
+                                      << "- retry in" << delay.count() << "ms";
             m_retry.start(delay);
             return;
         }
@@ -150,7 +163,9 @@ private:
 };
 
 RtClient::RtClient(RtSettings settings, QNetworkAccessManager *nam, QObject *parent)
-    : QObject(parent), m_nam(nam ? nam : new QNetworkAccessManager(this)), m_settings(std::move(settings))
+    : QObject(parent)
+    , m_nam(nam ? nam : new QNetworkAccessManager(this))
+    , m_settings(std::move(settings))
 {
 }
 
@@ -172,11 +187,12 @@ QUrl RtClient::urlFor(const QString &path, const QUrlQuery &query) const
     return url;
 }
 
-void RtClient::request(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &json,
-                       QObject *context, Callback done, int maxAttempts)
+void RtClient::request(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                       const QByteArray &json, QObject *context, Callback done, int maxAttempts)
 {
     const int attempts = maxAttempts > 0 ? maxAttempts : std::max(1, m_settings.maxAttempts);
-    auto *r = new RtRequest(this, verb, urlFor(path, query), json, std::move(done), attempts, context);
+    auto *r =
+        new RtRequest(this, verb, urlFor(path, query), json, std::move(done), attempts, context);
     r->send();
 }
 

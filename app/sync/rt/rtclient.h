@@ -27,8 +27,8 @@ struct RtReply {
     PortalError error = PortalError::None;
     int httpStatus = 0;
     QByteArray body;
-    QDateTime serverDate;   // the HTTP Date header: RT's clock
-    QString message;        // translated, for people; empty on success
+    QDateTime serverDate; // the HTTP Date header: RT's clock
+    QString message; // translated, for people; empty on success
     std::optional<std::chrono::milliseconds> retryAfter;
     int attempts = 0;
     bool ok() const { return error == PortalError::None; }
@@ -40,7 +40,8 @@ public:
     using Callback = std::function<void(const RtReply &)>;
 
     // nam: the network layer (tests may pass their own); created when null.
-    explicit RtClient(RtSettings settings, QNetworkAccessManager *nam = nullptr, QObject *parent = nullptr);
+    explicit RtClient(RtSettings settings, QNetworkAccessManager *nam = nullptr,
+                      QObject *parent = nullptr);
     ~RtClient() override;
 
     const RtSettings &settings() const { return m_settings; }
@@ -48,8 +49,8 @@ public:
 
     // path is relative to /REST/2.0, e.g. "/tickets". maxAttempts 0: the
     // settings' default; writes that are not idempotent pass 1.
-    void request(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &json,
-                 QObject *context, Callback done, int maxAttempts = 0);
+    void request(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+                 const QByteArray &json, QObject *context, Callback done, int maxAttempts = 0);
     QUrl urlFor(const QString &path, const QUrlQuery &query = {}) const;
 
 Q_SIGNALS:

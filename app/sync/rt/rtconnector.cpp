@@ -37,11 +37,13 @@ std::optional<QJsonArray> collectionItems(const QByteArray &body, QString *why)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError) {
-        *why = QCoreApplication::translate("RtConnector", "RT sent malformed JSON: %1").arg(error.errorString());
+        *why = QCoreApplication::translate("RtConnector", "RT sent malformed JSON: %1")
+                   .arg(error.errorString());
         return std::nullopt;
     }
     if (!doc.isObject() || !doc.object().value(u"items"_s).isArray()) {
-        *why = QCoreApplication::translate("RtConnector", "RT sent JSON that is not a REST 2 collection.");
+        *why = QCoreApplication::translate("RtConnector",
+                                           "RT sent JSON that is not a REST 2 collection.");
         return std::nullopt;
     }
     return doc.object().value(u"items"_s).toArray();
@@ -74,7 +76,11 @@ ConnectorResult dataFailure(const QString &message)
 // of the call, so abort() (deleting the call) cancels whatever is in flight.
 class RtCallBase : public ConnectorCall {
 public:
-    RtCallBase(RtConnector *connector) : ConnectorCall(connector), m_connector(connector) {}
+    RtCallBase(RtConnector *connector)
+        : ConnectorCall(connector)
+        , m_connector(connector)
+    {
+    }
 
     void abort() override
     {
@@ -129,42 +135,46 @@ protected:
         q.addQueryItem(u"page"_s, QString::number(page));
         q.addQueryItem(u"fields"_s, rtTicketFields());
         q.addQueryItem(u"fields[Queue]"_s, u"Name"_s);
-        client()->request("GET", u"/tickets"_s, q, QByteArray(), this, [this, next](const RtReply &r) {
-            if (!r.ok())
-                return finish(transportFailure(r));
-            m_lastServerDate = r.serverDate;
-            QString why;
-            const auto items = collectionItems(r.body, &why);
-            if (!items)
-                return finish(dataFailure(why));
-            next(*items);
-        }, m_searchAttempts);
+        client()->request(
+            "GET", u"/tickets"_s, q, QByteArray(), this,
+            [this, next](const RtReply &r) {
+                if (!r.ok())
+                    return finish(transportFailure(r));
+                m_lastServerDate = r.serverDate;
+                QString why;
+                const auto items = collectionItems(r.body, &why);
+                if (!items)
+                    return finish(dataFailure(why));
+                next(*items);
+            },
+            m_searchAttempts);
     }
 
     // All pages of a JSON search of a collection ("transactions", "attachments").
-    void searchAll(const QString &path, const QJsonArray &conditions, const QString &fields, int page,
-                   QJsonArray collected, ItemsCallback next)
+    void searchAll(const QString &path, const QJsonArray &conditions, const QString &fields,
+                   int page, QJsonArray collected, ItemsCallback next)
     {
         QUrlQuery q;
         q.addQueryItem(u"per_page"_s, QString::number(RtMaxPerPage));
         q.addQueryItem(u"page"_s, QString::number(page));
         q.addQueryItem(u"orderby"_s, u"id"_s);
         q.addQueryItem(u"fields"_s, fields);
-        client()->request("POST", path, q, toJson(conditions), this,
-                          [this, path, conditions, fields, page, collected, next](const RtReply &r) mutable {
-                              if (!r.ok())
-                                  return finish(transportFailure(r));
-                              QString why;
-                              const auto items = collectionItems(r.body, &why);
-                              if (!items)
-                                  return finish(dataFailure(why));
-                              for (const QJsonValue &v : *items)
-                                  collected.append(v);
-                              if (items->size() < RtMaxPerPage)
-                                  return next(collected);
-                              searchAll(path, conditions, fields, page + 1, collected, next);
-                          },
-                          m_searchAttempts);
+        client()->request(
+            "POST", path, q, toJson(conditions), this,
+            [this, path, conditions, fields, page, collected, next](const RtReply &r) mutable {
+                if (!r.ok())
+                    return finish(transportFailure(r));
+                QString why;
+                const auto items = collectionItems(r.body, &why);
+                if (!items)
+                    return finish(dataFailure(why));
+                for (const QJsonValue &v : *items)
+                    collected.append(v);
+                if (items->size() < RtMaxPerPage)
+                    return next(collected);
+                searchAll(path, conditions, fields, page + 1, collected, next);
+            },
+            m_searchAttempts);
     }
 
     // The creation message, replies and comments of the tickets, oldest first.
@@ -174,12 +184,14 @@ protected:
             next({});
             return;
         }
-        const QJsonArray conditions{
-            QJsonObject{{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
-            QJsonObject{{u"field"_s, u"ObjectId"_s}, {u"operator"_s, u"IN"_s}, {u"value"_s, idArray(ticketIds)}},
-            QJsonObject{{u"field"_s, u"Type"_s},
-                        {u"operator"_s, u"IN"_s},
-                        {u"value"_s, QJsonArray{u"Create"_s, u"Correspond"_s, u"Comment"_s}}},
+        const QJsonArray conditions {
+            QJsonObject {{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
+            QJsonObject {{u"field"_s, u"ObjectId"_s},
+                         {u"operator"_s, u"IN"_s},
+                         {u"value"_s, idArray(ticketIds)}},
+            QJsonObject {{u"field"_s, u"Type"_s},
+                         {u"operator"_s, u"IN"_s},
+                         {u"value"_s, QJsonArray {u"Create"_s, u"Correspond"_s, u"Comment"_s}}},
         };
         searchAll(u"/transactions"_s, conditions, u"Type,ObjectId,Created,Creator"_s, 1, {},
                   [this, next](const QJsonArray &txns) {
@@ -192,7 +204,7 @@ protected:
                           m.transactionId = rtId(o.value(u"id"_s));
                           m.ticketId = rtId(o.value(u"ObjectId"_s));
                           const QString type = o.value(u"Type"_s).toString();
-                          m.type = type == u"Create"_s       ? RtMessage::Type::Create
+                          m.type = type == u"Create"_s  ? RtMessage::Type::Create
                               : type == u"Correspond"_s ? RtMessage::Type::Correspond
                                                         : RtMessage::Type::Comment;
                           m.at = rtDate(o.value(u"Created"_s));
@@ -203,10 +215,11 @@ protected:
                       }
                       if (txnIds.isEmpty())
                           return next(messages);
-                      const QJsonArray cond{QJsonObject{
-                          {u"field"_s, u"TransactionId"_s}, {u"operator"_s, u"IN"_s}, {u"value"_s, idArray(txnIds)}}};
-                      searchAll(u"/attachments"_s, cond, u"TransactionId,ContentType,Content"_s, 1, {},
-                                [next, messages, byTxn](const QJsonArray &atts) mutable {
+                      const QJsonArray cond {QJsonObject {{u"field"_s, u"TransactionId"_s},
+                                                          {u"operator"_s, u"IN"_s},
+                                                          {u"value"_s, idArray(txnIds)}}};
+                      searchAll(u"/attachments"_s, cond, u"TransactionId,ContentType,Content"_s, 1,
+                                {}, [next, messages, byTxn](const QJsonArray &atts) mutable {
                                     // Prefer text/plain; a message written in RT's
                                     // editor may only have text/html.
                                     QSet<qint64> havePlain;
@@ -216,7 +229,8 @@ protected:
                                         const auto it = byTxn.constFind(txn);
                                         if (it == byTxn.constEnd())
                                             continue;
-                                        const QString type = o.value(u"ContentType"_s).toString().toLower();
+                                        const QString type =
+                                            o.value(u"ContentType"_s).toString().toLower();
                                         const QString content = o.value(u"Content"_s).toString();
                                         if (content.isEmpty())
                                             continue;
@@ -242,27 +256,34 @@ private:
     void resolveQueue(const QString &name, std::function<void(qint64)> next)
     {
         const QString path = u"/queue/"_s + QString::fromLatin1(QUrl::toPercentEncoding(name));
-        client()->request("GET", path, {}, QByteArray(), this, [this, name, next](const RtReply &r) {
-            if (r.httpStatus == 404) {
-                ConnectorResult c = dataFailure(
-                    tr("RT has no queue \"%1\", or the sync user may not see it (SeeQueue).").arg(name));
-                c.error = PortalError::Client;
-                return finish(c);
-            }
-            if (!r.ok())
-                return finish(transportFailure(r));
-            const qint64 id = rtId(QJsonDocument::fromJson(r.body).object().value(u"id"_s));
-            if (id <= 0)
-                return finish(dataFailure(tr("RT answered for queue \"%1\" without an id.").arg(name)));
-            next(id);
-        }, m_searchAttempts);
+        client()->request(
+            "GET", path, {}, QByteArray(), this,
+            [this, name, next](const RtReply &r) {
+                if (r.httpStatus == 404) {
+                    ConnectorResult c = dataFailure(
+                        tr("RT has no queue \"%1\", or the sync user may not see it (SeeQueue).")
+                            .arg(name));
+                    c.error = PortalError::Client;
+                    return finish(c);
+                }
+                if (!r.ok())
+                    return finish(transportFailure(r));
+                const qint64 id = rtId(QJsonDocument::fromJson(r.body).object().value(u"id"_s));
+                if (id <= 0)
+                    return finish(
+                        dataFailure(tr("RT answered for queue \"%1\" without an id.").arg(name)));
+                next(id);
+            },
+            m_searchAttempts);
     }
 };
 
 class RtFetchCall final : public RtCallBase {
 public:
     RtFetchCall(RtConnector *connector, RtCursor cursor, FetchOptions options)
-        : RtCallBase(connector), m_cursor(cursor), m_options(std::move(options))
+        : RtCallBase(connector)
+        , m_cursor(cursor)
+        , m_options(std::move(options))
     {
         if (m_options.interactive)
             m_searchAttempts = 2;
@@ -297,7 +318,8 @@ private:
         QList<qint64> missing;
         for (const QJsonObject &t : std::as_const(m_escalations)) {
             const QList<qint64> parents = rtLinks(t, u"parent"_s);
-            if (!parents.isEmpty() && !caseIdsHere.contains(parents.first()) && !missing.contains(parents.first()))
+            if (!parents.isEmpty() && !caseIdsHere.contains(parents.first())
+                && !missing.contains(parents.first()))
                 missing << parents.first();
         }
         fetchCases(missing, 0);
@@ -342,7 +364,7 @@ private:
             if (std::optional<Case> c = rtCaseFromTicket(t, settings(), &why))
                 page.cases << *c;
             else
-                parsed.skipped << RecordDiagnostic{u"case"_s, index, id, why};
+                parsed.skipped << RecordDiagnostic {u"case"_s, index, id, why};
             ++index;
         }
         index = 0;
@@ -353,10 +375,11 @@ private:
                 continue;
             }
             QString why;
-            if (std::optional<EscalationRequest> r = rtRequestFromTicket(t, settings(), messages, &why))
+            if (std::optional<EscalationRequest> r =
+                    rtRequestFromTicket(t, settings(), messages, &why))
                 page.requests << *r;
             else
-                parsed.skipped << RecordDiagnostic{u"request"_s, index, id, why};
+                parsed.skipped << RecordDiagnostic {u"request"_s, index, id, why};
             ++index;
         }
 
@@ -366,18 +389,19 @@ private:
         if (next.next == 0) {
             const QDateTime serverNow =
                 m_lastServerDate.isValid() ? m_lastServerDate : QDateTime::currentDateTimeUtc();
-            next.next = std::max<qint64>(m_cursor.since, serverNow.toSecsSinceEpoch() - RtCursorMarginSeconds);
+            next.next = std::max<qint64>(m_cursor.since,
+                                         serverNow.toSecsSinceEpoch() - RtCursorMarginSeconds);
         }
         page.hasMore = m_pageSize >= m_perPage;
         if (page.hasMore) {
             next.afterId = m_lastId;
         } else {
-            next = RtCursor{next.next, 0, 0};
+            next = RtCursor {next.next, 0, 0};
         }
         page.cursor = next.toString();
         result.notModified = m_pageSize == 0;
-        qCDebug(lcSync) << "RT page:" << page.cases.size() << "cases," << page.requests.size() << "requests,"
-                        << parsed.skipped.size() << "skipped; cursor" << page.cursor;
+        qCDebug(lcSync) << "RT page:" << page.cases.size() << "cases," << page.requests.size()
+                        << "requests," << parsed.skipped.size() << "skipped; cursor" << page.cursor;
         finish(result);
     }
 
@@ -393,7 +417,9 @@ private:
 class RtPushCall final : public RtCallBase {
 public:
     RtPushCall(RtConnector *connector, OutboxEntry entry, PushOptions options)
-        : RtCallBase(connector), m_entry(std::move(entry)), m_options(options)
+        : RtCallBase(connector)
+        , m_entry(std::move(entry))
+        , m_options(options)
     {
         m_searchAttempts = std::max(1, m_options.maxAttempts);
     }
@@ -403,7 +429,8 @@ public:
         bool ok = false;
         m_ticketId = m_entry.requestId.toLongLong(&ok);
         if (!ok || m_ticketId <= 0)
-            return reject(tr("\"%1\" is not an RT ticket id.").arg(m_entry.requestId), u"unknown_request"_s);
+            return reject(tr("\"%1\" is not an RT ticket id.").arg(m_entry.requestId),
+                          u"unknown_request"_s);
         resolveQueues([this] { loadTicket([this](const QJsonObject &t) { onTicket(t); }); });
     }
 
@@ -414,15 +441,17 @@ private:
     }
     QString targetStatus() const
     {
-        return m_entry.action == OutboxAction::Accept ? settings().acceptStatus : settings().declineStatus;
+        return m_entry.action == OutboxAction::Accept ? settings().acceptStatus
+                                                      : settings().declineStatus;
     }
 
     void loadTicket(std::function<void(const QJsonObject &)> next)
     {
         searchTickets(u"id = %1"_s.arg(m_ticketId), 1, 1, [this, next](const QJsonArray &items) {
             if (items.isEmpty())
-                return reject(tr("RT has no ticket %1, or the sync user may not see it.").arg(m_ticketId),
-                              u"unknown_request"_s);
+                return reject(
+                    tr("RT has no ticket %1, or the sync user may not see it.").arg(m_ticketId),
+                    u"unknown_request"_s);
             next(items.first().toObject());
         });
     }
@@ -443,8 +472,8 @@ private:
                 applied = applied || m.text.contains(needle);
             const QString status = ticket.value(u"Status"_s).toString();
             if (applied) {
-                qCInfo(lcSync) << "outbox entry" << m_entry.localId << "was already applied to RT ticket"
-                               << m_ticketId;
+                qCInfo(lcSync) << "outbox entry" << m_entry.localId
+                               << "was already applied to RT ticket" << m_ticketId;
                 if (isDecision() && status != targetStatus())
                     return setStatus();
                 return delivered(ticket, messages);
@@ -470,31 +499,39 @@ private:
 
     void write()
     {
-        QJsonObject body{{u"Content"_s, rtMessageBody(m_entry)}, {u"ContentType"_s, u"text/plain"_s}};
+        QJsonObject body {{u"Content"_s, rtMessageBody(m_entry)},
+                          {u"ContentType"_s, u"text/plain"_s}};
         if (isDecision())
             body.insert(u"Status"_s, targetStatus());
-        const QString path = u"/ticket/%1/%2"_s.arg(m_ticketId).arg(isDecision() ? u"correspond"_s : u"comment"_s);
+        const QString path =
+            u"/ticket/%1/%2"_s.arg(m_ticketId).arg(isDecision() ? u"correspond"_s : u"comment"_s);
         // One attempt: a lost answer is resolved by the marker check of the
         // next push, never by sending the message twice.
-        client()->request("POST", path, {}, toJson(body), this, [this](const RtReply &r) {
-            if (r.error == PortalError::Client)
-                return reject(r.message, u"rule"_s);
-            if (!r.ok())
-                return finish(transportFailure(r));
-            afterWrite();
-        }, 1);
+        client()->request(
+            "POST", path, {}, toJson(body), this,
+            [this](const RtReply &r) {
+                if (r.error == PortalError::Client)
+                    return reject(r.message, u"rule"_s);
+                if (!r.ok())
+                    return finish(transportFailure(r));
+                afterWrite();
+            },
+            1);
     }
 
     void setStatus()
     {
-        const QJsonObject body{{u"Status"_s, targetStatus()}};
-        client()->request("PUT", u"/ticket/%1"_s.arg(m_ticketId), {}, toJson(body), this, [this](const RtReply &r) {
-            if (r.error == PortalError::Client)
-                return reject(r.message, u"rule"_s);
-            if (!r.ok())
-                return finish(transportFailure(r));
-            afterWrite();
-        }, m_searchAttempts);
+        const QJsonObject body {{u"Status"_s, targetStatus()}};
+        client()->request(
+            "PUT", u"/ticket/%1"_s.arg(m_ticketId), {}, toJson(body), this,
+            [this](const RtReply &r) {
+                if (r.error == PortalError::Client)
+                    return reject(r.message, u"rule"_s);
+                if (!r.ok())
+                    return finish(transportFailure(r));
+                afterWrite();
+            },
+            m_searchAttempts);
     }
 
     void afterWrite()
@@ -503,7 +540,8 @@ private:
         // not undo the delivery.
         m_searchAttempts = 1;
         loadTicket([this](const QJsonObject &t) {
-            loadMessages({m_ticketId}, [this, t](const QList<RtMessage> &messages) { delivered(t, messages); });
+            loadMessages({m_ticketId},
+                         [this, t](const QList<RtMessage> &messages) { delivered(t, messages); });
         });
     }
 
@@ -535,7 +573,9 @@ private:
 // Answers at once, on the next turn of the event loop, so callers can connect.
 class RtImmediateCall final : public ConnectorCall {
 public:
-    RtImmediateCall(QObject *parent, ConnectorResult result) : ConnectorCall(parent), m_result(std::move(result))
+    RtImmediateCall(QObject *parent, ConnectorResult result)
+        : ConnectorCall(parent)
+        , m_result(std::move(result))
     {
         QTimer::singleShot(0, this, [this] {
             if (!m_done) {
@@ -562,7 +602,8 @@ private:
 };
 
 RtConnector::RtConnector(RtSettings settings, QNetworkAccessManager *nam, QObject *parent)
-    : PortalConnector(parent), m_client(new RtClient(std::move(settings), nam, this))
+    : PortalConnector(parent)
+    , m_client(new RtClient(std::move(settings), nam, this))
 {
     qRegisterMetaType<Escalation::ConnectorResult>();
     connect(m_client, &RtClient::unauthorized, this, &PortalConnector::unauthorized);
@@ -577,9 +618,10 @@ ConnectorCall *RtConnector::fetchChanges(const QString &cursor, const FetchOptio
 {
     const std::optional<RtCursor> parsed = RtCursor::parse(cursor);
     if (!parsed) {
-        ConnectorResult r = dataFailure(tr("The cache's sync position \"%1\" is not a Request Tracker position; "
-                                           "the cache was filled from another portal. Use a new cache file.")
-                                            .arg(cursor.left(80)));
+        ConnectorResult r =
+            dataFailure(tr("The cache's sync position \"%1\" is not a Request Tracker position; "
+                           "the cache was filled from another portal. Use a new cache file.")
+                            .arg(cursor.left(80)));
         return new RtImmediateCall(this, r);
     }
     auto *call = new RtFetchCall(this, *parsed, options);

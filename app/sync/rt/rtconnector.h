@@ -24,7 +24,8 @@ namespace Escalation {
 class RtConnector final : public PortalConnector {
     Q_OBJECT
 public:
-    explicit RtConnector(RtSettings settings, QNetworkAccessManager *nam = nullptr, QObject *parent = nullptr);
+    explicit RtConnector(RtSettings settings, QNetworkAccessManager *nam = nullptr,
+                         QObject *parent = nullptr);
 
     QString kind() const override { return QStringLiteral("rt"); }
     QString displayTarget() const override;

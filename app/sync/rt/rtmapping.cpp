@@ -61,8 +61,8 @@ QString rtChangesQuery(const RtSettings &s, const RtCursor &c)
 {
     // Case tickets come along when they have children, so a severity change
     // on a case reaches the app without a change on its escalations.
-    QString q = u"( Queue = %1 OR ( Queue = %2 AND HasMember IS NOT NULL ) )"_s.arg(rtQuote(s.escalationsQueue),
-                                                                                  rtQuote(s.casesQueue));
+    QString q = u"( Queue = %1 OR ( Queue = %2 AND HasMember IS NOT NULL ) )"_s.arg(
+        rtQuote(s.escalationsQueue), rtQuote(s.casesQueue));
     if (c.since > 0)
         q += u" AND LastUpdated >= %1"_s.arg(rtQuote(rtQueryDate(c.since, s.queryTimeZone)));
     if (c.afterId > 0)
@@ -80,7 +80,8 @@ QString rtCasesQuery(const RtSettings &s, const QList<qint64> &ids)
 
 QString rtTicketFields()
 {
-    return u"Queue,Subject,Status,Created,LastUpdated,LastUpdatedBy,Due,Started,Told,Resolved,Owner,"
+    return u"Queue,Subject,Status,Created,LastUpdated,LastUpdatedBy,Due,Started,Told,Resolved,"
+           u"Owner,"
            "Requestor,CustomFields,_hyperlinks"_s;
 }
 
@@ -166,7 +167,8 @@ QString rtMarkerLine(const OutboxEntry &entry)
     // author; brackets would end the marker early.
     QString actor = entry.actor;
     actor.remove(u']').remove(u'[').replace(u'\n', u' ');
-    return u"[%1 %2 by %3]"_s.arg(rtMarkerNeedle(entry.idempotencyKey), toCode(entry.action), actor.trimmed());
+    return u"[%1 %2 by %3]"_s.arg(rtMarkerNeedle(entry.idempotencyKey), toCode(entry.action),
+                                  actor.trimmed());
 }
 
 std::optional<RtMarker> rtFindMarker(const QString &text)
@@ -179,7 +181,7 @@ std::optional<RtMarker> rtFindMarker(const QString &text)
     const auto action = outboxActionFromCode(m.captured(2));
     if (!action)
         return std::nullopt;
-    return RtMarker{*action, m.captured(1), m.captured(3).trimmed()};
+    return RtMarker {*action, m.captured(1), m.captured(3).trimmed()};
 }
 
 QString rtStripMarker(const QString &text)
@@ -222,7 +224,8 @@ QString rtMessageBody(const OutboxEntry &entry)
         lead = tr("Level 3 analysis by %1:").arg(entry.actor);
         break;
     case OutboxAction::AcknowledgeOwnership:
-        lead = tr("%1 acknowledges personal ownership of this level 4 escalation.").arg(entry.actor);
+        lead =
+            tr("%1 acknowledges personal ownership of this level 4 escalation.").arg(entry.actor);
         break;
     }
     QStringList parts;
@@ -270,7 +273,8 @@ std::optional<Case> rtCaseFromTicket(const QJsonObject &t, const RtSettings &s, 
     if (const QStringList tier = rtCustomField(t, s.cfTier); !tier.isEmpty()) {
         const auto parsed = supportTierFromCode(tier.first().toLower());
         if (!parsed) {
-            *why = tr("custom field \"%1\" is \"%2\"; expected premium or standard").arg(s.cfTier, tier.first());
+            *why = tr("custom field \"%1\" is \"%2\"; expected premium or standard")
+                       .arg(s.cfTier, tier.first());
             return std::nullopt;
         }
         c.tier = *parsed;
@@ -278,7 +282,8 @@ std::optional<Case> rtCaseFromTicket(const QJsonObject &t, const RtSettings &s, 
     if (const QStringList prio = rtCustomField(t, s.cfPriority); !prio.isEmpty()) {
         const auto parsed = priorityFromCode(prio.first().toLower());
         if (!parsed) {
-            *why = tr("custom field \"%1\" is \"%2\"; expected low, normal or high").arg(s.cfPriority, prio.first());
+            *why = tr("custom field \"%1\" is \"%2\"; expected low, normal or high")
+                       .arg(s.cfPriority, prio.first());
             return std::nullopt;
         }
         c.priority = *parsed;
@@ -333,9 +338,10 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
     } else if (const auto parsed = rtReason(reason.first())) {
         r.reason = *parsed;
     } else {
-        *why = tr("custom field \"%1\" is \"%2\"; expected one of time_constraint, impaired_function, "
-                  "first_response_missed, lack_of_updates, other")
-                   .arg(s.cfReason, reason.first());
+        *why =
+            tr("custom field \"%1\" is \"%2\"; expected one of time_constraint, impaired_function, "
+               "first_response_missed, lack_of_updates, other")
+                .arg(s.cfReason, reason.first());
         return std::nullopt;
     }
     r.requestedAt = rtDate(t.value(u"Created"_s));
@@ -355,7 +361,8 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
     const QString status = t.value(u"Status"_s).toString();
     if (s.pendingStatuses.contains(status)) {
         // A newer escalation refers to this one: it was re-escalated.
-        r.state = rtLinks(t, u"referred-to-by"_s).isEmpty() ? RequestState::Pending : RequestState::Superseded;
+        r.state = rtLinks(t, u"referred-to-by"_s).isEmpty() ? RequestState::Pending
+                                                            : RequestState::Superseded;
     } else if (status == s.acceptStatus) {
         r.state = RequestState::Accepted;
     } else if (status == s.declineStatus) {
@@ -387,11 +394,12 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
                 const QString lead = tr("Level 3 analysis by %1:").arg(by);
                 if (text.startsWith(lead))
                     text = text.mid(lead.size()).trimmed();
-                r.analysis = Analysis{text.left(MaxTextChars), by, m.at};
+                r.analysis = Analysis {text.left(MaxTextChars), by, m.at};
             } else if (action == OutboxAction::AcknowledgeOwnership) {
-                r.ownerAcknowledgement = OwnerAcknowledgement{by, m.at};
+                r.ownerAcknowledgement = OwnerAcknowledgement {by, m.at};
             } else {
-                r.notes.append(Note{u"rt-%1"_s.arg(m.transactionId), by, rtStripMarker(m.text).left(MaxTextChars), m.at});
+                r.notes.append(Note {u"rt-%1"_s.arg(m.transactionId), by,
+                                     rtStripMarker(m.text).left(MaxTextChars), m.at});
             }
             break;
         }

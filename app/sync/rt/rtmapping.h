@@ -31,8 +31,8 @@ namespace Escalation {
 // during the cycle neither shift nor hide others; the next cycle starts at
 // `next`, the server's time when the cycle began (less a safety margin).
 struct RtCursor {
-    qint64 since = 0;   // epoch seconds, UTC
-    qint64 next = 0;    // epoch seconds, UTC; 0: not known yet (first page)
+    qint64 since = 0; // epoch seconds, UTC
+    qint64 next = 0; // epoch seconds, UTC; 0: not known yet (first page)
     qint64 afterId = 0; // the last ticket id delivered in this cycle
 
     // "0" or empty: from the start. nullopt for anything malformed.
@@ -74,7 +74,7 @@ struct RtMessage {
     Type type = Type::Comment;
     QDateTime at;
     QString creator;
-    QString text;       // plain text; HTML is reduced to text
+    QString text; // plain text; HTML is reduced to text
 };
 
 // The line the app appends to everything it writes, and its parts.
@@ -95,11 +95,14 @@ QString rtMessageBody(const OutboxEntry &entry);
 // "time-constraint" and "time_constraint" are the same reason.
 std::optional<Reason> rtReason(const QString &value);
 
-std::optional<Case> rtCaseFromTicket(const QJsonObject &ticket, const RtSettings &settings, QString *why);
+std::optional<Case> rtCaseFromTicket(const QJsonObject &ticket, const RtSettings &settings,
+                                     QString *why);
 
 // messages: this ticket's messages, oldest first.
-std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &ticket, const RtSettings &settings,
-                                                     const QList<RtMessage> &messages, QString *why);
+std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &ticket,
+                                                     const RtSettings &settings,
+                                                     const QList<RtMessage> &messages,
+                                                     QString *why);
 
 // The request's state by its RT status; "deleted" means removed.
 bool rtIsDeleted(const QJsonObject &ticket);

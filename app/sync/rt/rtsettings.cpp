@@ -31,7 +31,8 @@ RtSettings RtSettings::fromSettings(QSettings &s, QStringList *problems)
     if (auth == u"basic"_s) {
         r.auth = Auth::Basic;
     } else if (auth != u"token"_s && problems) {
-        *problems << tr("rt/auth is \"%1\"; expected \"token\" or \"basic\". Using token.").arg(auth);
+        *problems
+            << tr("rt/auth is \"%1\"; expected \"token\" or \"basic\". Using token.").arg(auth);
     }
     readString(s, u"user"_s, r.user);
     readString(s, u"queues/cases"_s, r.casesQueue);
@@ -45,7 +46,8 @@ RtSettings RtSettings::fromSettings(QSettings &s, QStringList *problems)
     readString(s, u"fields/reason"_s, r.cfReason);
     if (s.contains(u"statuses/pending"_s)) {
         QStringList pending;
-        const QStringList raw = s.value(u"statuses/pending"_s).toString().split(u',', Qt::SkipEmptyParts);
+        const QStringList raw =
+            s.value(u"statuses/pending"_s).toString().split(u',', Qt::SkipEmptyParts);
         for (const QString &p : raw)
             pending << p.trimmed();
         if (!pending.isEmpty())
@@ -94,11 +96,13 @@ QStringList RtSettings::validate() const
     QStringList problems;
     if (!baseUrl.isValid() || baseUrl.host().isEmpty()
         || (baseUrl.scheme() != u"http"_s && baseUrl.scheme() != u"https"_s))
-        problems << tr("The RT address \"%1\" is not an http or https URL.").arg(baseUrl.toString());
+        problems
+            << tr("The RT address \"%1\" is not an http or https URL.").arg(baseUrl.toString());
     if (auth == Auth::Basic && user.isEmpty())
         problems << tr("Basic authentication needs an RT user name (rt/user).");
     if (secret.isEmpty())
-        problems << (auth == Auth::Token ? tr("No RT auth token was found.") : tr("No RT password was found."));
+        problems << (auth == Auth::Token ? tr("No RT auth token was found.")
+                                         : tr("No RT password was found."));
     if (casesQueue.isEmpty() || escalationsQueue.isEmpty() || casesQueue == escalationsQueue)
         problems << tr("The cases queue and the escalations queue must be named and differ.");
     if (cfLevel.isEmpty() || cfReason.isEmpty())

@@ -21,10 +21,10 @@ namespace Escalation {
 struct RtSettings {
     enum class Auth : quint8 { Token, Basic };
 
-    QUrl baseUrl;                    // e.g. https://rt.example.com/rt; "/REST/2.0" is appended
+    QUrl baseUrl; // e.g. https://rt.example.com/rt; "/REST/2.0" is appended
     Auth auth = Auth::Token;
-    QString user;                    // for basic auth
-    QString secret;                  // the auth token or the password; never logged, never stored here
+    QString user; // for basic auth
+    QString secret; // the auth token or the password; never logged, never stored here
 
     QString casesQueue = QStringLiteral("Cases");
     QString escalationsQueue = QStringLiteral("Escalations");
@@ -34,25 +34,26 @@ struct RtSettings {
     QString cfTier = QStringLiteral("Support Tier");
     QString cfPriority = QStringLiteral("Customer Priority");
     QString cfAccount = QStringLiteral("Account");
-    QString cfCsm;                   // optional
+    QString cfCsm; // optional
     QString cfLevel = QStringLiteral("Escalation Level");
     QString cfReason = QStringLiteral("Escalation Reason");
 
     // Statuses: a pending request is in one of pendingStatuses; accepting
     // sets acceptStatus, declining sets declineStatus.
-    QStringList pendingStatuses{QStringLiteral("new"), QStringLiteral("open"), QStringLiteral("stalled")};
+    QStringList pendingStatuses {QStringLiteral("new"), QStringLiteral("open"),
+                                 QStringLiteral("stalled")};
     QString acceptStatus = QStringLiteral("resolved");
     QString declineStatus = QStringLiteral("rejected");
 
-    QString calendarId;              // the app calendar the requests' review clocks run on
+    QString calendarId; // the app calendar the requests' review clocks run on
     // The time zone RT reads the dates of a search in: the sync user's RT
     // time zone (or RT's $Timezone when the user has none).
     QTimeZone queryTimeZone = QTimeZone::utc();
 
-    std::chrono::milliseconds transferTimeout{std::chrono::seconds(30)};
+    std::chrono::milliseconds transferTimeout {std::chrono::seconds(30)};
     int maxAttempts = 4;
-    std::chrono::milliseconds backoffBase{500};
-    std::chrono::milliseconds backoffCap{std::chrono::seconds(20)};
+    std::chrono::milliseconds backoffBase {500};
+    std::chrono::milliseconds backoffCap {std::chrono::seconds(20)};
     qint64 maxResponseBytes = 32 * 1024 * 1024;
 
     // Reads the rt/ group; the secret stays empty (it comes from the token
