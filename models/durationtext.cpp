@@ -32,6 +32,11 @@ QString countdown(ClockState state, qint64 remainingSeconds)
 {
     if (state == ClockState::Answered)
         return tr("answered");
+    // Zero after the target: breached at the close of business, and no
+    // business time has passed since (the clock is paused). "overdue 0s"
+    // would read like a glitch.
+    if (remainingSeconds == 0 && state == ClockState::Breached)
+        return tr("overdue");
     if (remainingSeconds <= 0)
         return tr("overdue %1").arg(compact(-remainingSeconds));
     // Under ten minutes the seconds show, so that the clock visibly runs.

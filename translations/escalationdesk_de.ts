@@ -907,6 +907,10 @@
         <source>%1 left</source>
         <translation>noch %1</translation>
     </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::FieldReader</name>
