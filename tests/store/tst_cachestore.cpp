@@ -410,7 +410,8 @@ private Q_SLOTS:
         // The queue is read on two connections at once (requests, cases);
         // a commit by another connection in between must not leave a
         // request without its case. A writer thread commits a new case and
-        // its request together, as fast as it can, while the queue is read.
+        // its request together, a few hundred times, while the queue is
+        // read over and over.
         const QString path = freshPath();
         auto store = openStore(path);
         QVERIFY(store);
@@ -419,11 +420,12 @@ private Q_SLOTS:
             store->applySyncPage(page, &error);
             QVERIFY2(!error, qPrintable(error.message));
         }
+        constexpr int Writes = 2000;
         std::atomic<bool> stop = false;
         std::atomic<int> written = 0;
         std::thread writer([&] {
             auto other = CacheStore::open(path, nullptr, nullptr);
-            for (int n = 100000; other && !stop; ++n) {
+            for (int n = 100000; other && !stop && written < Writes; ++n) {
                 SyncPage page;
                 page.cases = {makeCase(n)};
                 page.requests = {makeRequest(n, page.cases[0].id, 0)};
@@ -432,23 +434,30 @@ private Q_SLOTS:
                 other->applySyncPage(page, &writeError);
                 if (!writeError)
                     ++written;
+                QThread::usleep(200); // spread the commits over many reads
             }
+            stop = true;
         });
         // Joined on every way out, a failed check included.
         const auto joinWriter = qScopeGuard([&] {
             stop = true;
             writer.join();
         });
-        for (int loads = 0; loads < 40 || written < 20; ++loads) {
+        int loads = 0;
+        int loadsWhileWriting = 0;
+        for (; loads < 1000 && (!stop || loads < 10); ++loads) {
+            const bool writing = !stop && written > 0;
             const QueueSnapshot snapshot = store->loadActiveQueue(&error);
             QVERIFY2(!error, qPrintable(error.message));
             QVERIFY(snapshot.requests.size() >= 2000);
             for (const EscalationRequest &r : snapshot.requests)
                 QVERIFY2(snapshot.cases.contains(r.caseId), qPrintable(r.id + u" has no case"_s));
-            if (loads > 2000)
-                break;
+            loadsWhileWriting += writing ? 1 : 0;
         }
-        QVERIFY2(written >= 20, "the writer did not get to write alongside the reads");
+        QCOMPARE(written.load(), Writes);
+        QVERIFY2(loadsWhileWriting >= 5, qPrintable(u"only %1 of %2 reads overlapped the writes"_s
+                                                        .arg(loadsWhileWriting)
+                                                        .arg(loads)));
     }
 
     void applySyncPage_sqliteAndPortableWritesAgree()
