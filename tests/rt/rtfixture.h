@@ -5,14 +5,22 @@
 // seed-rt.sh fills it, and stop() removes it. One per executable, shared by
 // its test functions: provisioning is the expensive part of an RT test.
 
+#include "rtclient.h"
+#include "rtmapping.h"
 #include "rtsettings.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QTimer>
+#include <QUrlQuery>
 
 namespace RtTest {
 
@@ -109,6 +117,22 @@ public:
         return stopped.exitCode == 0 ? QString() : stopped.err;
     }
 
+    // Stops the server but keeps its data: RT is down until resume().
+    QString pause()
+    {
+        const ScriptRun stopped =
+            runScript(QStringLiteral("provision-rt.sh"),
+                      {QStringLiteral("stop"), m_dir, QStringLiteral("--keep")}, m_env, 60000);
+        return stopped.exitCode == 0 ? QString() : stopped.err;
+    }
+    // Serves the paused RT again; an error text on failure.
+    QString resume()
+    {
+        const ScriptRun served = runScript(QStringLiteral("provision-rt.sh"),
+                                           {QStringLiteral("serve"), m_dir}, m_env, 120000);
+        return served.exitCode == 0 ? QString() : served.err;
+    }
+
     // Settings for the connector: token auth, quick retries for tests.
     Escalation::RtSettings settings() const
     {
@@ -131,5 +155,77 @@ private:
     QProcessEnvironment m_env;
     QString m_dir;
 };
+
+// One REST 2 call through the connector's client, waited for (60 s at most).
+inline Escalation::RtReply rest(Escalation::RtClient *client, const QByteArray &verb,
+                                const QString &path, const QUrlQuery &query = {},
+                                const QJsonValue &body = QJsonValue())
+{
+    Escalation::RtReply reply;
+    reply.error = Escalation::PortalError::Timeout;
+    QEventLoop loop;
+    QObject context;
+    QByteArray json;
+    if (body.isObject())
+        json = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+    else if (body.isArray())
+        json = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    client->request(verb, path, query, json, &context, [&](const Escalation::RtReply &r) {
+        reply = r;
+        loop.quit();
+    });
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return reply;
+}
+
+// How many replies and comments of the ticket carry the outbox entry's key,
+// read from RT's own transactions, not through the connector's mapping.
+// -1 when RT does not answer.
+inline int markerCount(Escalation::RtClient *client, const QString &ticketId, const QString &key)
+{
+    const auto field = [](const char *name, const QJsonValue &value) {
+        return QJsonObject {{QStringLiteral("field"), QString::fromLatin1(name)},
+                            {QStringLiteral("value"), value}};
+    };
+    QJsonObject type =
+        field("Type", QJsonArray {QStringLiteral("Correspond"), QStringLiteral("Comment")});
+    type.insert(QStringLiteral("operator"), QStringLiteral("IN"));
+    const QJsonArray conditions {field("ObjectType", QStringLiteral("RT::Ticket")),
+                                 field("ObjectId", ticketId), type};
+    const Escalation::RtReply txns =
+        rest(client, "POST", QStringLiteral("/transactions"),
+             QUrlQuery {{QStringLiteral("per_page"), QStringLiteral("100")}}, conditions);
+    if (!txns.ok())
+        return -1;
+    QJsonArray ids;
+    const QJsonArray items =
+        QJsonDocument::fromJson(txns.body).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &v : items)
+        ids.append(v.toObject().value(QStringLiteral("id")).toString().toDouble());
+    if (ids.isEmpty())
+        return 0;
+    QJsonObject inTransactions = field("TransactionId", ids);
+    inTransactions.insert(QStringLiteral("operator"), QStringLiteral("IN"));
+    const Escalation::RtReply atts = rest(
+        client, "POST", QStringLiteral("/attachments"),
+        QUrlQuery {{QStringLiteral("per_page"), QStringLiteral("100")},
+                   {QStringLiteral("fields"), QStringLiteral("TransactionId,ContentType,Content")}},
+        QJsonArray {inTransactions});
+    if (!atts.ok())
+        return -1;
+    int count = 0;
+    const QJsonArray attItems =
+        QJsonDocument::fromJson(atts.body).object().value(QStringLiteral("items")).toArray();
+    for (const QJsonValue &v : attItems) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QStringLiteral("ContentType")).toString() == QStringLiteral("text/plain")
+            && o.value(QStringLiteral("Content"))
+                   .toString()
+                   .contains(Escalation::rtMarkerNeedle(key)))
+            ++count;
+    }
+    return count;
+}
 
 } // namespace RtTest

@@ -5,14 +5,13 @@
 // with the right status, a retried decision applied once, RT down and back.
 
 #include "rtconnector.h"
+#include "rtfixture.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -24,37 +23,6 @@ namespace {
 
 constexpr int SeedCases = 100;
 constexpr int SeedEscalations = 300;
-
-QString scriptsDir()
-{
-    return QStringLiteral(RT_SCRIPTS_DIR);
-}
-
-struct ScriptRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-ScriptRun runScript(const QString &script, const QStringList &args, const QProcessEnvironment &env,
-                    int timeoutMs)
-{
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(u"bash"_s, QStringList {scriptsDir() + u'/' + script} + args);
-    ScriptRun r;
-    if (!p.waitForStarted(10000) || !p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        r.err = u"%1 %2 did not finish within %3 s"_s.arg(script, args.join(u' '))
-                    .arg(timeoutMs / 1000);
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
 
 ConnectorResult waitFor(ConnectorCall *call, int timeoutMs = 120000)
 {
@@ -99,14 +67,20 @@ private:
         qsizetype skipped = 0;
     };
     Sync syncFrom(const QString &cursor);
+    // Straight to RT through the connector's client (tests/rt/rtfixture.h).
     RtReply rest(const QByteArray &verb, const QString &path, const QUrlQuery &query = {},
-                 const QJsonValue &body = QJsonValue());
+                 const QJsonValue &body = QJsonValue())
+    {
+        return RtTest::rest(m_connector->client(), verb, path, query, body);
+    }
     OutboxEntry entry(const QString &requestId, OutboxAction action, const QString &text);
-    int markerCount(const QString &ticketId, const QString &key);
+    int markerCount(const QString &ticketId, const QString &key)
+    {
+        return RtTest::markerCount(m_connector->client(), ticketId, key);
+    }
     QString pendingRequestId();
 
-    QProcessEnvironment m_env;
-    QString m_dir;
+    RtTest::Server m_rt;
     RtSettings m_settings;
     std::unique_ptr<RtConnector> m_connector;
     QString m_cursor;
@@ -116,48 +90,13 @@ private:
 
 void TestRtConnector::initTestCase()
 {
-    m_env = QProcessEnvironment::systemEnvironment();
-    const ScriptRun check = runScript(u"provision-rt.sh"_s, {u"check"_s}, m_env, 30000);
-    if (check.exitCode != 0)
-        QSKIP(qPrintable(u"Request Tracker is not installed here: "_s + check.out.trimmed()
+    const QString missing = m_rt.notInstalled();
+    if (!missing.isEmpty())
+        QSKIP(qPrintable(u"Request Tracker is not installed here: "_s + missing
                          + u" (see docs/request-tracker.md)"_s));
-
-    // A RAM-backed folder makes RT's SQLite commits cheap.
-    if (QFileInfo(u"/dev/shm"_s).isWritable())
-        m_env.insert(u"TMPDIR"_s, u"/dev/shm"_s);
-    QElapsedTimer clock;
-    clock.start();
-    const ScriptRun started = runScript(u"provision-rt.sh"_s, {u"start"_s}, m_env, 180000);
-    QVERIFY2(started.exitCode == 0, qPrintable(started.err));
-    static const QRegularExpression line(u"^([A-Z_]+)=(.*)$"_s,
-                                         QRegularExpression::MultilineOption);
-    for (auto it = line.globalMatch(started.out); it.hasNext();) {
-        const auto m = it.next();
-        QString value = m.captured(2);
-        if (value.startsWith(u'\'') && value.endsWith(u'\''))
-            value = value.mid(1, value.size() - 2);
-        m_env.insert(m.captured(1), value);
-    }
-    m_dir = m_env.value(u"RT_DIR"_s);
-    QVERIFY(!m_dir.isEmpty());
-    qInfo("RT provisioned in %lld ms", qint64(clock.restart()));
-
-    const ScriptRun seeded = runScript(u"seed-rt.sh"_s,
-                                       {u"--cases"_s, QString::number(SeedCases),
-                                        u"--escalations"_s, QString::number(SeedEscalations)},
-                                       m_env, 360000);
-    QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-    qInfo("seeded %d cases and %d escalations in %lld ms (%s)", SeedCases, SeedEscalations,
-          qint64(clock.elapsed()), qPrintable(seeded.out.trimmed()));
-
-    m_settings.baseUrl = QUrl(m_env.value(u"RT_URL"_s));
-    m_settings.auth = RtSettings::Auth::Token;
-    m_settings.secret = m_env.value(u"RT_TOKEN"_s);
-    m_settings.calendarId = u"americas"_s;
-    m_settings.maxAttempts = 2;
-    m_settings.backoffBase = std::chrono::milliseconds(100);
-    m_settings.backoffCap = std::chrono::milliseconds(300);
-    m_settings.transferTimeout = std::chrono::seconds(60);
+    const QString error = m_rt.start(SeedCases, SeedEscalations);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_settings = m_rt.settings();
     QVERIFY2(m_settings.validate().isEmpty(), qPrintable(m_settings.validate().join(u' ')));
     m_connector = std::make_unique<RtConnector>(m_settings);
 }
@@ -165,10 +104,8 @@ void TestRtConnector::initTestCase()
 void TestRtConnector::cleanupTestCase()
 {
     m_connector.reset();
-    if (!m_dir.isEmpty()) {
-        const ScriptRun stopped = runScript(u"provision-rt.sh"_s, {u"stop"_s, m_dir}, m_env, 60000);
-        QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
-    }
+    const QString error = m_rt.stop();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 TestRtConnector::Sync TestRtConnector::syncFrom(const QString &cursor)
@@ -200,27 +137,6 @@ TestRtConnector::Sync TestRtConnector::syncFrom(const QString &cursor)
     }
 }
 
-RtReply TestRtConnector::rest(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-                              const QJsonValue &body)
-{
-    RtReply reply;
-    reply.error = PortalError::Timeout;
-    QEventLoop loop;
-    QObject context;
-    QByteArray json;
-    if (body.isObject())
-        json = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
-    else if (body.isArray())
-        json = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
-    m_connector->client()->request(verb, path, query, json, &context, [&](const RtReply &r) {
-        reply = r;
-        loop.quit();
-    });
-    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return reply;
-}
-
 OutboxEntry TestRtConnector::entry(const QString &requestId, OutboxAction action,
                                    const QString &text)
 {
@@ -233,49 +149,6 @@ OutboxEntry TestRtConnector::entry(const QString &requestId, OutboxAction action
     e.actor = u"Dana Manager"_s;
     e.createdAt = QDateTime::currentDateTimeUtc();
     return e;
-}
-
-int TestRtConnector::markerCount(const QString &ticketId, const QString &key)
-{
-    // Independently of the connector: every reply and comment of the ticket.
-    const QJsonArray conditions {
-        QJsonObject {{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
-        QJsonObject {{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
-        QJsonObject {{u"field"_s, u"Type"_s},
-                     {u"operator"_s, u"IN"_s},
-                     {u"value"_s, QJsonArray {u"Correspond"_s, u"Comment"_s}}},
-    };
-    QUrlQuery q;
-    q.addQueryItem(u"per_page"_s, u"100"_s);
-    const RtReply txns = rest("POST", u"/transactions"_s, q, conditions);
-    if (!txns.ok())
-        return -1;
-    QJsonArray ids;
-    const QJsonArray items =
-        QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
-    for (const QJsonValue &v : items)
-        ids.append(v.toObject().value(u"id"_s).toString().toDouble());
-    if (ids.isEmpty())
-        return 0;
-    QUrlQuery aq;
-    aq.addQueryItem(u"per_page"_s, u"100"_s);
-    aq.addQueryItem(u"fields"_s, u"TransactionId,ContentType,Content"_s);
-    const RtReply atts =
-        rest("POST", u"/attachments"_s, aq,
-             QJsonArray {QJsonObject {
-                 {u"field"_s, u"TransactionId"_s}, {u"operator"_s, u"IN"_s}, {u"value"_s, ids}}});
-    if (!atts.ok())
-        return -1;
-    int count = 0;
-    const QJsonArray attItems =
-        QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
-    for (const QJsonValue &v : attItems) {
-        const QJsonObject o = v.toObject();
-        if (o.value(u"ContentType"_s).toString() == u"text/plain"_s
-            && o.value(u"Content"_s).toString().contains(rtMarkerNeedle(key)))
-            ++count;
-    }
-    return count;
 }
 
 QString TestRtConnector::pendingRequestId()
@@ -454,9 +327,8 @@ void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()
 {
     const QString id = pendingRequestId();
     QVERIFY(!id.isEmpty());
-    const ScriptRun stopped =
-        runScript(u"provision-rt.sh"_s, {u"stop"_s, m_dir, u"--keep"_s}, m_env, 60000);
-    QVERIFY2(stopped.exitCode == 0, qPrintable(stopped.err));
+    const QString paused = m_rt.pause();
+    QVERIFY2(paused.isEmpty(), qPrintable(paused));
 
     FetchOptions options;
     options.pageSize = 100;
@@ -470,8 +342,8 @@ void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()
     QCOMPARE(pushDown.push, ConnectorResult::PushOutcome::Failed);
     QVERIFY(pushDown.isTransient());
 
-    const ScriptRun served = runScript(u"provision-rt.sh"_s, {u"serve"_s, m_dir}, m_env, 120000);
-    QVERIFY2(served.exitCode == 0, qPrintable(served.err));
+    const QString resumed = m_rt.resume();
+    QVERIFY2(resumed.isEmpty(), qPrintable(resumed));
     const Sync s = syncFrom(m_cursor);
     QVERIFY2(s.pages > 0, "sync after RT came back failed");
     const ConnectorResult pushed = waitFor(m_connector->push(e, {}));

@@ -61,9 +61,16 @@ private Q_SLOTS:
     void cli_syncAndDecideWithConnectorRt();
 
 private:
+    // Straight to RT through the connector's client (tests/rt/rtfixture.h).
     RtReply rest(const QByteArray &verb, const QString &path, const QUrlQuery &query = {},
-                 const QJsonValue &body = QJsonValue());
-    int markerCount(const QString &ticketId, const QString &key);
+                 const QJsonValue &body = QJsonValue())
+    {
+        return RtTest::rest(m_connector->client(), verb, path, query, body);
+    }
+    int markerCount(const QString &ticketId, const QString &key)
+    {
+        return RtTest::markerCount(m_connector->client(), ticketId, key);
+    }
     QString rtStatus(const QString &ticketId);
     QString takePending();
 
@@ -96,69 +103,6 @@ void TestRtSyncEngine::cleanupTestCase()
     m_connector.reset();
     const QString error = m_rt.stop();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-}
-
-RtReply TestRtSyncEngine::rest(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-                               const QJsonValue &body)
-{
-    RtReply reply;
-    reply.error = PortalError::Timeout;
-    QEventLoop loop;
-    QObject context;
-    QByteArray json;
-    if (body.isObject())
-        json = QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
-    else if (body.isArray())
-        json = QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
-    m_connector->client()->request(verb, path, query, json, &context, [&](const RtReply &r) {
-        reply = r;
-        loop.quit();
-    });
-    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return reply;
-}
-
-int TestRtSyncEngine::markerCount(const QString &ticketId, const QString &key)
-{
-    // Read from RT directly, not through the connector: every reply and
-    // comment of the ticket that carries the entry's key.
-    const QJsonArray conditions {
-        QJsonObject {{u"field"_s, u"ObjectType"_s}, {u"value"_s, u"RT::Ticket"_s}},
-        QJsonObject {{u"field"_s, u"ObjectId"_s}, {u"value"_s, ticketId}},
-        QJsonObject {{u"field"_s, u"Type"_s},
-                     {u"operator"_s, u"IN"_s},
-                     {u"value"_s, QJsonArray {u"Correspond"_s, u"Comment"_s}}},
-    };
-    const RtReply txns =
-        rest("POST", u"/transactions"_s, QUrlQuery {{u"per_page"_s, u"100"_s}}, conditions);
-    if (!txns.ok())
-        return -1;
-    QJsonArray ids;
-    const QJsonArray items =
-        QJsonDocument::fromJson(txns.body).object().value(u"items"_s).toArray();
-    for (const QJsonValue &v : items)
-        ids.append(v.toObject().value(u"id"_s).toString().toDouble());
-    if (ids.isEmpty())
-        return 0;
-    const RtReply atts =
-        rest("POST", u"/attachments"_s,
-             QUrlQuery {{u"per_page"_s, u"100"_s},
-                        {u"fields"_s, u"TransactionId,ContentType,Content"_s}},
-             QJsonArray {QJsonObject {
-                 {u"field"_s, u"TransactionId"_s}, {u"operator"_s, u"IN"_s}, {u"value"_s, ids}}});
-    if (!atts.ok())
-        return -1;
-    int count = 0;
-    const QJsonArray attItems =
-        QJsonDocument::fromJson(atts.body).object().value(u"items"_s).toArray();
-    for (const QJsonValue &v : attItems) {
-        const QJsonObject o = v.toObject();
-        if (o.value(u"ContentType"_s).toString() == u"text/plain"_s
-            && o.value(u"Content"_s).toString().contains(rtMarkerNeedle(key)))
-            ++count;
-    }
-    return count;
 }
 
 QString TestRtSyncEngine::rtStatus(const QString &ticketId)
