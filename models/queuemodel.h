@@ -122,6 +122,8 @@ private:
     };
 
     void fillRow(Row &row, const EscalationRequest &request);
+    // Everything of a row but its case slot (which touches the case tables).
+    void fillRowFields(Row &row, const EscalationRequest &request);
     int caseSlotFor(const QString &caseId);
     void storeCase(const Case &c);
     void removeRows(QList<int> rows);

@@ -67,6 +67,38 @@ private Q_SLOTS:
         QCOMPARE(f.model->columnCount(), int(QueueColumn::Count));
     }
 
+    void loadSnapshot_largeQueue_everyRowShowsItsOwnCase()
+    {
+        // Large enough that the cases are stored on a second thread while
+        // the rows are filled; one request's case has not arrived yet.
+        auto f = make(0);
+        auto queue = Fixtures::makeQueue(3000);
+        const QString missingCase = queue.requests[1234].caseId;
+        queue.cases.remove(missingCase);
+        f.model->loadSnapshot(queue.requests, queue.cases);
+        QCOMPARE(f.model->rowCount(), 3000);
+        for (const EscalationRequest &r : std::as_const(queue.requests)) {
+            const int row = f.model->rowOf(r.id);
+            const QString number = f.model->index(row, QueueColumn::CaseNumber).data().toString();
+            const QString subject = f.model->index(row, QueueColumn::Subject).data().toString();
+            if (r.caseId == missingCase) {
+                QVERIFY2(number.isEmpty() && subject.isEmpty(), qPrintable(number));
+                continue;
+            }
+            const Case &c = queue.cases[r.caseId];
+            QCOMPARE(number, c.number);
+            QCOMPARE(subject, c.subject);
+        }
+        // The missing case arrives with the next sync and fills its row.
+        ChangeSet changes;
+        changes.insertedCases = {Fixtures::makeCase(1234, Fixtures::fixedNow())};
+        QCOMPARE(changes.insertedCases.first().id, missingCase);
+        f.model->applyChangeSet(changes);
+        const int row = f.model->rowOf(queue.requests[1234].id);
+        QCOMPARE(f.model->index(row, QueueColumn::CaseNumber).data().toString(),
+                 changes.insertedCases.first().number);
+    }
+
     void display_showsCaseAndRequestFields()
     {
         auto f = make(5);
