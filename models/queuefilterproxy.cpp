@@ -165,7 +165,7 @@ bool QueueFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return false;
     if (!m_filter.hasAttributes() && !m_base.hasAttributes())
         return true;
-    const QueueFilterSubject subject = m_source->filterSubject(sourceRow);
+    const QueueFilterSubject subject = m_source->attributeSubject(sourceRow);
     return m_base.acceptsAttributes(subject) && m_filter.acceptsAttributes(subject);
 }
 

@@ -529,26 +529,35 @@ QStringList QueueModel::distinctValues(int column) const
     return values;
 }
 
-QueueFilterSubject QueueModel::filterSubject(int row) const
+QueueFilterSubject QueueModel::attributeSubject(int row) const
 {
     const Row &r = m_rows[std::size_t(row)];
     QueueFilterSubject s;
     s.requestId = r.id;
     s.owner = m_people.value(r.owner);
     s.team = m_teams.value(r.team);
-    s.foldedText[0] = m_people.folded(r.owner);
-    s.foldedText[1] = m_teams.folded(r.team);
-    s.foldedText[2] = m_people.folded(r.requestedBy);
     s.state = r.state;
     s.level = r.level;
     s.reason = r.reason;
     s.clock = r.clock;
     if (const CaseRow *c = caseOf(r)) {
+        s.severity = c->severity;
+        s.tier = c->tier;
+    }
+    return s;
+}
+
+QueueFilterSubject QueueModel::filterSubject(int row) const
+{
+    QueueFilterSubject s = attributeSubject(row);
+    const Row &r = m_rows[std::size_t(row)];
+    s.foldedText[0] = m_people.folded(r.owner);
+    s.foldedText[1] = m_teams.folded(r.team);
+    s.foldedText[2] = m_people.folded(r.requestedBy);
+    if (const CaseRow *c = caseOf(r)) {
         s.foldedText[3] = m_caseNumbers.folded(c->number);
         s.foldedText[4] = m_subjects.folded(c->subject);
         s.foldedText[5] = m_accounts.folded(c->account);
-        s.severity = c->severity;
-        s.tier = c->tier;
     }
     return s;
 }
