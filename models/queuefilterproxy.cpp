@@ -85,6 +85,7 @@ void QueueFilterProxy::rankRows(int column)
     }
     if (column == m_rankColumn)
         return;
+    m_source->awaitTextRanks(column);
     // The same order as the slow path of lessThan(), by one std::sort:
     // QSortFilterProxyModel's stable sort then compares two ints per step
     // instead of looking up keys and collation ranks.

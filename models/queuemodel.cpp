@@ -142,19 +142,43 @@ void QueueModel::rankTextInBackground()
         const QList<QString> values = index->values();
         const QLocale locale = index->locale();
         auto promise = std::make_shared<QPromise<std::vector<int>>>();
+        auto begun = std::make_shared<std::atomic<bool>>(false);
         auto *watcher = new QFutureWatcher<std::vector<int>>(this);
         connect(watcher, &QFutureWatcherBase::finished, this,
-                [watcher, index, n = int(values.size())] {
+                [this, watcher, index, n = int(values.size())] {
                     if (watcher->future().resultCount() > 0)
                         index->adoptOrder(watcher->future().result(), n);
+                    m_pendingOrders.remove(index);
                     watcher->deleteLater();
                 });
         watcher->setFuture(promise->future());
         promise->start();
-        QThreadPool::globalInstance()->start([promise, values, locale] {
+        m_pendingOrders.insert(index, {promise->future(), begun, int(values.size())});
+        QThreadPool::globalInstance()->start([promise, begun, values, locale] {
+            *begun = true;
             promise->addResult(CollationIndex::computeOrder(values, locale));
             promise->finish();
         });
+    }
+}
+
+void QueueModel::awaitTextRanks(int column)
+{
+    if (column < 0 || column >= QueueColumn::Count)
+        return;
+    const CollationIndex *text = m_textIndex[std::size_t(column)];
+    const auto it = text ? m_pendingOrders.constFind(text) : m_pendingOrders.cend();
+    if (it == m_pendingOrders.cend() || !*it->begun)
+        return; // nothing in flight, or still queued: computing here is as quick
+    QFuture<std::vector<int>> future = it->future;
+    const int count = it->count;
+    future.waitForFinished();
+    if (future.resultCount() == 0)
+        return;
+    for (CollationIndex *index :
+         {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
+        if (index == text)
+            index->adoptOrder(future.result(), count);
     }
 }
 

@@ -15,11 +15,14 @@
 #include <escalation.h>
 
 #include <QAbstractTableModel>
+#include <QFuture>
 #include <QHash>
 #include <QStringList>
 
 #include <array>
+#include <atomic>
 #include <limits>
+#include <memory>
 #include <vector>
 
 namespace Escalation {
@@ -93,6 +96,10 @@ public:
     // first sort by any column is as fast as the next. After a load the
     // orders are computed on a worker thread.
     bool textRanksReady() const;
+    // Before a sort by a text column: if that column's collation order is
+    // being computed on the pool right now, waits for it (it is partly done)
+    // instead of computing it all over again on this thread.
+    void awaitTextRanks(int column);
 
 private:
     static constexpr qint64 LastKey = std::numeric_limits<qint64>::max();
@@ -160,6 +167,13 @@ private:
     CollationIndex m_teams;
 
     std::array<const CollationIndex *, QueueColumn::Count> m_textIndex {};
+    // Collation orders being computed on the pool, by index.
+    struct PendingOrder {
+        QFuture<std::vector<int>> future;
+        std::shared_ptr<std::atomic<bool>> begun; // the pool thread took it up
+        int count = 0;
+    };
+    QHash<const CollationIndex *, PendingOrder> m_pendingOrders;
     mutable std::array<std::vector<qint64>, QueueColumn::Count> m_keys;
 };
 

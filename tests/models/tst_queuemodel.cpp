@@ -301,6 +301,34 @@ private Q_SLOTS:
         }
     }
 
+    void sort_whileRankingInBackground_waitsAndFollowsCollation()
+    {
+        // A sort right after a large load, while the pool may still be
+        // collating the column: the order is adopted from the pool's
+        // result (or computed here) and is the same either way.
+        auto f = make(3000);
+        QueueFilterProxy proxy(f.model.get());
+        proxy.sort(QueueColumn::Subject);
+        QCollator collator;
+        collator.setNumericMode(true);
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        for (int row = 1; row < proxy.rowCount(); ++row) {
+            const QString a = proxy.index(row - 1, QueueColumn::Subject).data().toString();
+            const QString b = proxy.index(row, QueueColumn::Subject).data().toString();
+            QVERIFY2(collator.compare(a, b) <= 0, qPrintable(a + QStringLiteral(" > ") + b));
+        }
+        // The pool's later answer for that column changes nothing.
+        QTRY_VERIFY(f.model->textRanksReady());
+        QStringList before;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            before << proxy.index(row, 0).data(QueueRole::RequestIdRole).toString();
+        proxy.sort(QueueColumn::Subject);
+        QStringList after;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            after << proxy.index(row, 0).data(QueueRole::RequestIdRole).toString();
+        QCOMPARE(after, before);
+    }
+
     void sort_afterBackgroundRanking_followsCollation()
     {
         // Enough distinct subjects and accounts for the load to rank them
