@@ -1,6 +1,5 @@
 #include "queueview.h"
 
-#include "burstpaintthrottle.h"
 #include "queuedelegate.h"
 
 #include <escalation.h>
@@ -18,7 +17,6 @@ namespace Escalation {
 QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent)
     : QTableView(parent)
     , m_proxy(proxy)
-    , m_throttle(new BurstPaintThrottle(viewport(), proxy, this))
 {
     setObjectName(QStringLiteral("queueView"));
     setModel(proxy);
@@ -149,11 +147,6 @@ void QueueView::repaintClockColumns()
 } // namespace Escalation
 
 namespace Escalation {
-
-bool QueueView::hasDeferredPaint() const
-{
-    return m_throttle->hasDeferredPaint();
-}
 
 bool QueueView::viewportEvent(QEvent *event)
 {

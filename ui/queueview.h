@@ -11,7 +11,6 @@
 
 namespace Escalation {
 
-class BurstPaintThrottle;
 class QueueFilterProxy;
 class ReviewClockService;
 
@@ -27,9 +26,6 @@ public:
     void moveCurrent(int delta);
     // Column widths that fit typical content, from the font (cheap).
     void applyDefaultColumnWidths();
-    // Whether a repaint is being held back while a sync pours rows in
-    // (BurstPaintThrottle); it follows within a quarter of a second.
-    bool hasDeferredPaint() const;
 
 Q_SIGNALS:
     // The request under the cursor; empty when none.
@@ -43,7 +39,6 @@ private:
     void onCurrentChanged();
 
     QueueFilterProxy *m_proxy;
-    BurstPaintThrottle *m_throttle;
     QString m_currentId;
 };
 

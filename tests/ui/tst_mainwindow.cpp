@@ -85,6 +85,41 @@ private Q_SLOTS:
         QVERIFY(window.queueProxy()->rowCount() > 0);
     }
 
+    void queueView_paintsRowsThatASyncPoursIn()
+    {
+        // Rows arriving in bulk, as a first sync brings them, are painted
+        // at once: a grab of the table shows text, not an empty viewport.
+        QueueDeskFixture f(0);
+        MainWindow window(f.context());
+        window.resize(1400, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const Fixtures::Queue bulk = Fixtures::makeQueue(600);
+        ChangeSet changes;
+        changes.insertedCases = bulk.cases.values();
+        changes.insertedRequests = bulk.requests;
+        f.model->applyChangeSet(changes);
+        window.onChangeSetCommitted(changes);
+        QVERIFY(window.queueProxy()->rowCount() >= 600); // and the fixture's ladder cases
+        const QImage image = window.queueView()->viewport()->grab().toImage();
+        QHash<QRgb, int> colours;
+        for (int y = 0; y < image.height(); y += 2) {
+            for (int x = 0; x < image.width(); x += 2)
+                ++colours[image.pixel(x, y)];
+        }
+        int background = 0;
+        int samples = 0;
+        for (auto it = colours.cbegin(); it != colours.cend(); ++it) {
+            background = std::max(background, it.value());
+            samples += it.value();
+        }
+        // Row text, badges and alternating rows: far from one flat colour.
+        QVERIFY2(samples - background > samples / 10,
+                 qPrintable(QStringLiteral("%1 of %2 sampled pixels are the background")
+                                .arg(background)
+                                .arg(samples)));
+    }
+
     void selectRequest_showsItInDetails()
     {
         QueueDeskFixture f;
