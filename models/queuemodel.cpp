@@ -153,7 +153,7 @@ void QueueModel::rankTextInBackground()
                 });
         watcher->setFuture(promise->future());
         promise->start();
-        m_pendingOrders.insert(index, {promise->future(), begun, int(values.size())});
+        m_pendingOrders.insert(index, {index, promise->future(), begun, int(values.size())});
         QThreadPool::globalInstance()->start([promise, begun, values, locale] {
             *begun = true;
             promise->addResult(CollationIndex::computeOrder(values, locale));
@@ -170,16 +170,10 @@ void QueueModel::awaitTextRanks(int column)
     const auto it = text ? m_pendingOrders.constFind(text) : m_pendingOrders.cend();
     if (it == m_pendingOrders.cend() || !*it->begun)
         return; // nothing in flight, or still queued: computing here is as quick
-    QFuture<std::vector<int>> future = it->future;
-    const int count = it->count;
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return;
-    for (CollationIndex *index :
-         {&m_caseNumbers, &m_subjects, &m_accounts, &m_statuses, &m_people, &m_teams}) {
-        if (index == text)
-            index->adoptOrder(future.result(), count);
-    }
+    PendingOrder pending = *it; // a copy: waitForFinished() is not const
+    pending.future.waitForFinished();
+    if (pending.future.resultCount() > 0)
+        pending.index->adoptOrder(pending.future.result(), pending.count);
 }
 
 bool QueueModel::textRanksReady() const

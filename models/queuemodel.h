@@ -169,6 +169,7 @@ private:
     std::array<const CollationIndex *, QueueColumn::Count> m_textIndex {};
     // Collation orders being computed on the pool, by index.
     struct PendingOrder {
+        CollationIndex *index = nullptr; // the one to adopt the order
         QFuture<std::vector<int>> future;
         std::shared_ptr<std::atomic<bool>> begun; // the pool thread took it up
         int count = 0;

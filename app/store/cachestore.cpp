@@ -1288,6 +1288,15 @@ std::unique_ptr<CacheStore> CacheStore::openWith(const QString &path, StoreOpenR
 namespace {
 
 // The cases of the active queue, read on a connection of the calling thread.
+// The active queue's requests, read on a connection of the calling thread.
+bool readActiveRequests(CacheStorePrivate &d, QList<EscalationRequest> *requests, StoreError *error)
+{
+    return d.forEachRow(
+        u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s
+            + QString::fromLatin1(kActiveStates),
+        [&](const auto &row) { requests->append(readRequest(row)); }, error);
+}
+
 bool readActiveCases(CacheStorePrivate &d, QHash<QString, Case> *cases, StoreError *error)
 {
     return d.forEachRow(
@@ -1318,14 +1327,11 @@ QueueSnapshot CacheStore::loadActiveQueue(StoreError *error) const
             return {};
     }
     QueueSnapshot snapshot;
-    const QString active = QString::fromLatin1(kActiveStates);
     // One read transaction: both statements see the same snapshot even
     // while another thread's connection writes.
     if (!d->begin(error, false))
         return {};
-    bool ok = d->forEachRow(
-        u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s + active,
-        [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error);
+    bool ok = readActiveRequests(*d, &snapshot.requests, error);
     // Cases are read by a sequential scan and filtered here: almost every
     // cached case has an active request, and one pass over the table costs a
     // fifth of 100 000 index probes (measured with the store benchmark).
@@ -1382,11 +1388,7 @@ std::optional<QueueSnapshot> CacheStore::loadActiveQueueInParallel(StoreError *e
     });
     QueueSnapshot snapshot;
     snapshot.requests.reserve(expected->toLongLong());
-    bool ok = d->begin(error, false)
-        && d->forEachRow(
-            u"SELECT "_s + kRequestColumns + u" FROM requests WHERE state IN "_s
-                + QString::fromLatin1(kActiveStates),
-            [&](const auto &row) { snapshot.requests.append(readRequest(row)); }, error)
+    bool ok = d->begin(error, false) && readActiveRequests(*d, &snapshot.requests, error)
         && d->commit(error);
     if (!ok)
         d->rollback();
@@ -1592,16 +1594,10 @@ QList<OutboxEntry> CacheStore::outbox(std::optional<OutboxStatus> status) const
     return list;
 }
 
-bool CacheStore::checkpoint()
+void CacheStore::checkpoint()
 {
-    if (!d->wal || d->readOnly)
-        return true;
-    QSqlQuery q(d->db);
-    if (!prepareAndExec(q, u"PRAGMA wal_checkpoint(PASSIVE)"_s)) {
-        qCDebug(lcStore) << "checkpoint:" << q.lastError().text();
-        return false;
-    }
-    return true;
+    if (d->wal && !d->readOnly)
+        d->tune(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
 }
 
 int CacheStore::pendingOutboxCount() const

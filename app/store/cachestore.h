@@ -115,7 +115,7 @@ public:
     // checkpoint by themselves once the log passes 32 MB; StoreWorker calls
     // this when the store thread is idle, so that a decision's commit
     // rarely pays for copying a sync's pages. A no-op outside WAL mode.
-    bool checkpoint();
+    void checkpoint();
 
 private:
     // Requests here, cases on a second connection at the same time; nullopt

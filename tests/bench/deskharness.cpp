@@ -2,7 +2,7 @@
 
 #include "fixture.h"
 
-#include <cachestore.h>
+#include <cachelookup.h>
 #include <calendarregistry.h>
 #include <mainwindow.h>
 #include <policyconfig.h>
@@ -20,35 +20,6 @@ using namespace Escalation;
 
 namespace Bench {
 
-// The details pane's source, as the app has it (app/desk/cachelookup.cpp):
-// a read-only cache on the GUI thread.
-class CacheRequestLookup final : public RequestLookup {
-public:
-    bool open(const QString &path, QString *error)
-    {
-        StoreError storeError;
-        m_store = CacheStore::open(path, nullptr, &storeError, CacheStore::OpenMode::ReadOnly);
-        if (!m_store)
-            *error = storeError.message;
-        return m_store != nullptr;
-    }
-    std::optional<EscalationRequest> request(const QString &id) const override
-    {
-        return m_store ? m_store->request(id) : std::nullopt;
-    }
-    std::optional<Case> caseRecord(const QString &id) const override
-    {
-        return m_store ? m_store->caseRecord(id) : std::nullopt;
-    }
-    QList<EscalationRequest> requestsForCase(const QString &caseId) const override
-    {
-        return m_store ? m_store->requestsForCase(caseId) : QList<EscalationRequest>();
-    }
-
-private:
-    std::unique_ptr<CacheStore> m_store;
-};
-
 DeskHarness::DeskHarness(QString cachePath, std::function<qint64()> now,
                          const std::function<void(ReviewClockService *)> &clockCreated)
     : m_path(std::move(cachePath))
@@ -62,7 +33,7 @@ DeskHarness::DeskHarness(QString cachePath, std::function<qint64()> now,
     if (clockCreated)
         clockCreated(m_clock.get());
     m_model = std::make_unique<QueueModel>(m_clock.get());
-    m_lookup = std::make_unique<CacheRequestLookup>();
+    m_lookup = std::make_unique<CacheLookup>();
 
     DeskContext context;
     context.model = m_model.get();

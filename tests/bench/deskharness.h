@@ -15,7 +15,7 @@
 #include <memory>
 
 namespace Escalation {
-class CacheStore;
+class CacheLookup;
 class MainWindow;
 class QueueModel;
 class QueueFilterProxy;
@@ -26,8 +26,6 @@ struct ChangeSet;
 } // namespace Escalation
 
 namespace Bench {
-
-class CacheRequestLookup;
 
 class DeskHarness final {
 public:
@@ -74,7 +72,7 @@ private:
     Escalation::StoreWorker *m_worker = nullptr;
     std::unique_ptr<Escalation::ReviewClockService> m_clock;
     std::unique_ptr<Escalation::QueueModel> m_model;
-    std::unique_ptr<CacheRequestLookup> m_lookup;
+    std::unique_ptr<Escalation::CacheLookup> m_lookup;
     std::unique_ptr<Escalation::MainWindow> m_window;
     Escalation::SyncState m_state;
     bool m_opened = false;

@@ -455,9 +455,10 @@ private Q_SLOTS:
             loadsWhileWriting += writing ? 1 : 0;
         }
         QCOMPARE(written.load(), Writes);
-        QVERIFY2(loadsWhileWriting >= 5, qPrintable(u"only %1 of %2 reads overlapped the writes"_s
-                                                        .arg(loadsWhileWriting)
-                                                        .arg(loads)));
+        QVERIFY2(
+            loadsWhileWriting >= 5,
+            qPrintable(
+                u"only %1 of %2 reads overlapped the writes"_s.arg(loadsWhileWriting).arg(loads)));
     }
 
     void applySyncPage_sqliteAndPortableWritesAgree()
