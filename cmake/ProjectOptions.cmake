@@ -26,6 +26,12 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     )
 endif()
 
+# Linked as Debian links its packages: relocations read-only after start-up
+# and resolved at once (full RELRO), so the GOT cannot be overwritten.
+if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+    target_link_options(escalation_options INTERFACE LINKER:-z,relro LINKER:-z,now)
+endif()
+
 option(ESCALATION_WERROR "Treat warnings as errors" OFF)
 if(ESCALATION_WERROR)
     target_compile_options(escalation_options INTERFACE -Werror)

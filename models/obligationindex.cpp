@@ -1,7 +1,8 @@
 #include "obligationindex.h"
 
-#include "queuemodel.h"
 #include "requestlookup.h"
+
+#include <activequeue.h>
 
 namespace Escalation {
 
@@ -16,13 +17,53 @@ bool ObligationIndex::hasAnalysis(const EscalationRequest &r)
     return r.level >= 3 && r.analysis && !r.analysis->text.trimmed().isEmpty();
 }
 
-void ObligationIndex::noteCaseAnalysis(const EscalationRequest &r)
+bool ObligationIndex::noteCaseAnalysis(const EscalationRequest &r)
 {
     if (!hasAnalysis(r))
-        return;
+        return false;
     const auto it = m_caseAnalysis.constFind(r.caseId);
-    if (it == m_caseAnalysis.cend() || it->at < r.analysis->at)
-        m_caseAnalysis.insert(r.caseId, *r.analysis);
+    if (it != m_caseAnalysis.cend() && !(it->at < r.analysis->at))
+        return false;
+    m_caseAnalysis.insert(r.caseId, *r.analysis);
+    return true;
+}
+
+bool ObligationIndex::needsHistory(const Entry &e) const
+{
+    // Only requests that re-escalated past level 3 can inherit an analysis.
+    return m_history && e.level >= 4 && !e.analysis && !m_caseAnalysis.contains(e.caseId);
+}
+
+void ObligationIndex::readHistory(QStringList caseIds)
+{
+    caseIds.removeDuplicates();
+    caseIds.removeIf([this](const QString &id) { return m_historyReading.contains(id); });
+    if (caseIds.isEmpty())
+        return;
+    for (const QString &id : std::as_const(caseIds))
+        m_historyReading.insert(id);
+    m_history->requestsForCases(caseIds, this,
+                                [this, caseIds](const QList<EscalationRequest> &requests) {
+                                    onHistoryRead(caseIds, requests);
+                                });
+}
+
+void ObligationIndex::onHistoryRead(const QStringList &caseIds,
+                                    const QList<EscalationRequest> &requests)
+{
+    for (const QString &id : caseIds)
+        m_historyReading.remove(id);
+    QSet<QString> settled;
+    for (const EscalationRequest &r : requests) {
+        // A case that left the queue meanwhile stays forgotten.
+        if (m_idsByCase.contains(r.caseId) && noteCaseAnalysis(r))
+            settled.insert(r.caseId);
+    }
+    QStringList changed;
+    for (const QString &caseId : std::as_const(settled))
+        changed << m_idsByCase.values(caseId);
+    if (!changed.isEmpty())
+        Q_EMIT statusChanged(changed);
 }
 
 void ObligationIndex::loadSnapshot(const QList<EscalationRequest> &requests)
@@ -30,10 +71,9 @@ void ObligationIndex::loadSnapshot(const QList<EscalationRequest> &requests)
     m_entries.clear();
     m_idsByCase.clear();
     m_caseAnalysis.clear();
-    m_historyConsulted.clear();
     for (const EscalationRequest &r : requests) {
         noteCaseAnalysis(r);
-        if (r.level < 3 || !QueueModel::belongsInQueue(r.state))
+        if (r.level < 3 || !isInActiveQueue(r.state))
             continue;
         m_entries.insert(r.id,
                          {r.caseId, r.level, hasAnalysis(r) ? r.analysis : std::nullopt,
@@ -41,6 +81,12 @@ void ObligationIndex::loadSnapshot(const QList<EscalationRequest> &requests)
         m_idsByCase.insert(r.caseId, r.id);
     }
     Q_EMIT reloaded();
+    QStringList unsettled;
+    for (const Entry &e : std::as_const(m_entries)) {
+        if (needsHistory(e))
+            unsettled << e.caseId;
+    }
+    readHistory(unsettled);
 }
 
 void ObligationIndex::applyChangeSet(const ChangeSet &changes)
@@ -61,12 +107,12 @@ void ObligationIndex::applyChangeSet(const ChangeSet &changes)
         for (const QString &id : ids)
             forget(id);
         m_caseAnalysis.remove(caseId);
-        m_historyConsulted.remove(caseId);
     }
+    QStringList unsettled;
     const auto upsert = [&](const EscalationRequest &r) {
         const bool hadCaseAnalysis = m_caseAnalysis.contains(r.caseId);
         noteCaseAnalysis(r);
-        if (r.level < 3 || !QueueModel::belongsInQueue(r.state)) {
+        if (r.level < 3 || !isInActiveQueue(r.state)) {
             forget(r.id);
         } else {
             const Entry e {r.caseId, r.level, hasAnalysis(r) ? r.analysis : std::nullopt,
@@ -76,6 +122,9 @@ void ObligationIndex::applyChangeSet(const ChangeSet &changes)
                 m_idsByCase.insert(r.caseId, r.id);
             m_entries.insert(r.id, e);
             changed << r.id;
+            // Asked again on every update: the history may have grown.
+            if (needsHistory(e))
+                unsettled << r.caseId;
         }
         // An analysis arriving on one request settles the case's others.
         if (!hadCaseAnalysis && m_caseAnalysis.contains(r.caseId))
@@ -85,24 +134,11 @@ void ObligationIndex::applyChangeSet(const ChangeSet &changes)
         upsert(r);
     for (const EscalationRequest &r : changes.updatedRequests)
         upsert(r);
-    if (changed.isEmpty())
-        return;
-    changed.removeDuplicates();
-    Q_EMIT statusChanged(changed);
-}
-
-void ObligationIndex::consultHistory(const QString &caseId) const
-{
-    if (!m_history || m_historyConsulted.contains(caseId))
-        return;
-    m_historyConsulted.insert(caseId);
-    for (const EscalationRequest &r : m_history->requestsForCase(caseId)) {
-        if (!hasAnalysis(r))
-            continue;
-        const auto it = m_caseAnalysis.constFind(caseId);
-        if (it == m_caseAnalysis.cend() || it->at < r.analysis->at)
-            m_caseAnalysis.insert(caseId, *r.analysis);
+    if (!changed.isEmpty()) {
+        changed.removeDuplicates();
+        Q_EMIT statusChanged(changed);
     }
+    readHistory(unsettled);
 }
 
 std::optional<ObligationStatus> ObligationIndex::status(const QString &requestId) const
@@ -115,9 +151,6 @@ std::optional<ObligationStatus> ObligationIndex::status(const QString &requestId
     s.analysis = it->analysis;
     s.acknowledgement = it->acknowledgement;
     if (!s.analysis) {
-        // Only requests that re-escalated past level 3 can inherit one.
-        if (!m_caseAnalysis.contains(it->caseId) && it->level >= 4)
-            consultHistory(it->caseId);
         const auto found = m_caseAnalysis.constFind(it->caseId);
         if (found != m_caseAnalysis.cend())
             s.analysis = found.value();

@@ -5,7 +5,11 @@
 // level-3 request of the same case counts, as in
 // EscalationPolicy::outstandingObligations) and the level-4 owner's
 // acknowledgement. Fed by the same snapshot and change sets as the queue;
-// holds only the few fields the director's columns need.
+// holds only the few fields the director's columns need, so that status()
+// (asked from the director model's data()) only reads memory. The one fact
+// the change sets may lack, an analysis on a superseded level-3 request
+// that left the queue before the snapshot, is asked of the history in the
+// background when a level-4 request arrives without one.
 
 #include <changeset.h>
 #include <escalation.h>
@@ -34,7 +38,8 @@ class ObligationIndex final : public QObject {
 public:
     // history (may be null; must outlive the index) answers for requests
     // that left the queue, e.g. the superseded level-3 request whose
-    // analysis a level-4 request inherits.
+    // analysis a level-4 request inherits; its answer arrives as
+    // statusChanged.
     explicit ObligationIndex(const RequestLookup *history = nullptr, QObject *parent = nullptr);
 
     void loadSnapshot(const QList<EscalationRequest> &requests);
@@ -57,14 +62,16 @@ private:
         std::optional<OwnerAcknowledgement> acknowledgement;
     };
     static bool hasAnalysis(const EscalationRequest &r);
-    void noteCaseAnalysis(const EscalationRequest &r);
-    void consultHistory(const QString &caseId) const;
+    bool noteCaseAnalysis(const EscalationRequest &r);
+    bool needsHistory(const Entry &e) const;
+    void readHistory(QStringList caseIds);
+    void onHistoryRead(const QStringList &caseIds, const QList<EscalationRequest> &requests);
 
     const RequestLookup *m_history;
     QHash<QString, Entry> m_entries; // level >= 3 requests in the queue
     QMultiHash<QString, QString> m_idsByCase; // case id -> those request ids
-    mutable QHash<QString, Analysis> m_caseAnalysis; // the latest analysis of a case at level >= 3
-    mutable QSet<QString> m_historyConsulted;
+    QHash<QString, Analysis> m_caseAnalysis; // the latest analysis of a case at level >= 3
+    QSet<QString> m_historyReading; // cases whose history is being read
 };
 
 } // namespace Escalation

@@ -5,6 +5,8 @@
 #include "queuefilter.h"
 #include "reviewclockservice.h"
 
+#include <activequeue.h>
+
 #include <QDateTime>
 #include <QFutureWatcher>
 #include <QLocale>
@@ -63,12 +65,6 @@ QueueModel::QueueModel(ReviewClockService *clock, QObject *parent)
 
 QueueModel::~QueueModel() = default;
 
-bool QueueModel::belongsInQueue(RequestState state)
-{
-    return state == RequestState::Pending || state == RequestState::Accepted
-        || state == RequestState::Declined;
-}
-
 void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests,
                               const QHash<QString, Case> &cases)
 {
@@ -114,7 +110,7 @@ void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests,
     m_rows.reserve(std::size_t(requests.size()));
     m_rowById.reserve(requests.size());
     for (const EscalationRequest &r : requests) {
-        if (!belongsInQueue(r.state) || m_rowById.contains(r.id))
+        if (!isInActiveQueue(r.state) || m_rowById.contains(r.id))
             continue;
         Row row;
         fillRowFields(row, r);
@@ -279,7 +275,7 @@ void QueueModel::applyChangeSet(const ChangeSet &changes)
     const auto classify = [&](const QList<EscalationRequest> &requests) {
         for (const EscalationRequest &r : requests) {
             const int row = rowOf(r.id);
-            if (!belongsInQueue(r.state)) {
+            if (!isInActiveQueue(r.state)) {
                 if (row >= 0)
                     removed.append(row);
             } else if (row >= 0) {
@@ -310,7 +306,7 @@ void QueueModel::applyChangeSet(const ChangeSet &changes)
         refreshKeys(row);
     emitRowsChanged(touchedRows, 0, QueueColumn::Count - 1);
 
-    removeRows(removed);
+    removeRowsAt(removed);
     insertRequests(inserts);
 
     for (const QString &caseId : changes.removedCaseIds) {
@@ -320,7 +316,7 @@ void QueueModel::applyChangeSet(const ChangeSet &changes)
     }
 }
 
-void QueueModel::removeRows(QList<int> rows)
+void QueueModel::removeRowsAt(QList<int> rows)
 {
     if (rows.isEmpty())
         return;

@@ -88,10 +88,6 @@ public:
     // milliseconds that a filter by state or level never needs.
     QueueFilterSubject attributeSubject(int row) const;
 
-    // Which rows an active request belongs in: the queue holds pending,
-    // accepted and declined requests (superseded and closed leave it).
-    static bool belongsInQueue(RequestState state);
-
     // Whether every text column's collation order is known, so that the
     // first sort by any column is as fast as the next. After a load the
     // orders are computed on a worker thread.
@@ -137,7 +133,7 @@ private:
     void fillRowFields(Row &row, const EscalationRequest &request);
     int caseSlotFor(const QString &caseId);
     void storeCase(const Case &c);
-    void removeRows(QList<int> rows);
+    void removeRowsAt(QList<int> rows);
     void insertRequests(const QList<const EscalationRequest *> &requests);
     void emitRowsChanged(QList<int> rows, int firstColumn, int lastColumn);
     void reindexFrom(int firstRow);

@@ -6,6 +6,32 @@ namespace Escalation {
 
 RequestLookup::~RequestLookup() = default;
 
+void RequestLookup::requestsForCases(const QStringList &caseIds, QObject *context,
+                                     const RequestsReceiver &done) const
+{
+    Q_UNUSED(context)
+    QList<EscalationRequest> found;
+    for (const QString &caseId : caseIds)
+        found += requestsForCase(caseId);
+    done(found);
+}
+
+std::optional<RequestHistory> RequestLookup::history(const QString &) const
+{
+    return std::nullopt;
+}
+
+void InMemoryRequestLookup::insert(const RequestHistory &history)
+{
+    m_histories.insert(history.requestId, history);
+}
+
+std::optional<RequestHistory> InMemoryRequestLookup::history(const QString &requestId) const
+{
+    const auto it = m_histories.constFind(requestId);
+    return it == m_histories.cend() ? std::nullopt : std::optional(it.value());
+}
+
 void InMemoryRequestLookup::insert(const EscalationRequest &request)
 {
     m_requests.insert(request.id, request);

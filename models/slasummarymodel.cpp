@@ -40,16 +40,16 @@ SlaSummaryModel::SlaSummaryModel(QueueModel *queue, ReviewClockService *clock, G
     connect(queue, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &where, int first, int last) {
                 if (!where.isValid())
-                    addRows(first, last);
+                    addQueueRows(first, last);
             });
     connect(queue, &QAbstractItemModel::rowsAboutToBeRemoved, this,
             [this](const QModelIndex &where, int first, int last) {
                 if (!where.isValid())
-                    removeRows(first, last);
+                    removeQueueRows(first, last);
             });
     connect(queue, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
-                updateRows(topLeft.row(), bottomRight.row());
+                updateQueueRows(topLeft.row(), bottomRight.row());
             });
     // The counts follow the queue's rows one to one; the queue never moves
     // rows, but should it ever, a recount keeps them right.
@@ -201,7 +201,7 @@ void SlaSummaryModel::markDirty(int group)
         m_debounce.start();
 }
 
-void SlaSummaryModel::addRows(int first, int last)
+void SlaSummaryModel::addQueueRows(int first, int last)
 {
     if (!m_active)
         return;
@@ -215,7 +215,7 @@ void SlaSummaryModel::addRows(int first, int last)
     m_byRow.insert(m_byRow.begin() + first, added.begin(), added.end());
 }
 
-void SlaSummaryModel::removeRows(int first, int last)
+void SlaSummaryModel::removeQueueRows(int first, int last)
 {
     if (!m_active)
         return;
@@ -224,7 +224,7 @@ void SlaSummaryModel::removeRows(int first, int last)
     m_byRow.erase(m_byRow.begin() + first, m_byRow.begin() + last + 1);
 }
 
-void SlaSummaryModel::updateRows(int first, int last)
+void SlaSummaryModel::updateQueueRows(int first, int last)
 {
     if (!m_active)
         return;

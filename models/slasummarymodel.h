@@ -104,9 +104,10 @@ private:
     Contribution evaluate(int queueRow, qint64 now);
     int groupIndex(QStringView name);
     void apply(const Contribution &c, int sign);
-    void addRows(int first, int last);
-    void removeRows(int first, int last);
-    void updateRows(int first, int last);
+    // The queue's rows first..last arrived, are about to leave, changed.
+    void addQueueRows(int first, int last);
+    void removeQueueRows(int first, int last);
+    void updateQueueRows(int first, int last);
     void computePeriods(qint64 now);
     void scheduleMidnight();
     void markDirty(int group);

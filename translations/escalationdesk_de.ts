@@ -375,6 +375,62 @@
         <source>The request at the portal now:</source>
         <translation>Die Anfrage, wie sie jetzt im Portal steht:</translation>
     </message>
+    <message>
+        <source>Escalation manager</source>
+        <translation>Eskalationsmanager</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Director</source>
+        <translation>Direktor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Only an escalation manager accepts, declines or takes requests.</source>
+        <translation>Nur Eskalationsmanager nehmen Anfragen an, lehnen sie ab oder übernehmen sie.</translation>
+    </message>
+    <message>
+        <source>An administrator manages users and does not write notes.</source>
+        <translation>Administratoren verwalten Benutzer und schreiben keine Notizen.</translation>
+    </message>
+    <message>
+        <source>The level-3 analysis is written by an escalation manager or a director.</source>
+        <translation>Die Analyse für Stufe 3 schreiben Eskalationsmanager oder Direktoren.</translation>
+    </message>
+    <message>
+        <source>Only a director acknowledges ownership of a level-4 escalation.</source>
+        <translation>Nur Direktoren bestätigen die Verantwortung für eine Eskalation der Stufe 4.</translation>
+    </message>
+    <message>
+        <source>An administrator manages users and does not raise escalations.</source>
+        <translation>Administratoren verwalten Benutzer und eröffnen keine Eskalationen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator manages users and reads the audit log.</source>
+        <translation>Nur Administratoren verwalten Benutzer und lesen das Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>the portal&apos;s answer about the signed-in user has no usable name or id</source>
+        <translation>die Antwort des Portals zum angemeldeten Benutzer enthält keinen verwendbaren Namen und keine ID</translation>
+    </message>
+    <message>
+        <source>the portal names an unknown role &quot;%1&quot; for the signed-in user</source>
+        <translation>das Portal nennt für den angemeldeten Benutzer eine unbekannte Rolle „%1“</translation>
+    </message>
+    <message>
+        <source>the history answer has no &quot;entries&quot; list</source>
+        <translation>die Antwort zum Verlauf enthält keine „entries“-Liste</translation>
+    </message>
+    <message>
+        <source>the history answer has an unusable &quot;requestId&quot;</source>
+        <translation>die Antwort zum Verlauf hat eine unbrauchbare „requestId“</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::ActionDialog</name>
@@ -570,6 +626,10 @@
     <message>
         <source>Setting %1: &quot;%2&quot; is not a time of day (HH:mm).</source>
         <translation>Einstellung %1: „%2“ ist keine Uhrzeit (HH:mm).</translation>
+    </message>
+    <message>
+        <source>the setting connector is &quot;%1&quot;; expected native or rt</source>
+        <translation>die Einstellung connector ist „%1“; erwartet wird native oder rt</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1119,197 @@
     </message>
 </context>
 <context>
+    <name>Escalation::History</name>
+    <message>
+        <source>raised the escalation</source>
+        <translation>hat die Eskalation eröffnet</translation>
+    </message>
+    <message>
+        <source>took ownership</source>
+        <translation>hat übernommen</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>hat angenommen</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>hat abgelehnt</translation>
+    </message>
+    <message>
+        <source>added a note</source>
+        <translation>hat eine Notiz hinzugefügt</translation>
+    </message>
+    <message>
+        <source>recorded the level-3 analysis</source>
+        <translation>hat die Analyse für Stufe 3 erfasst</translation>
+    </message>
+    <message>
+        <source>acknowledged ownership</source>
+        <translation>hat die Verantwortung bestätigt</translation>
+    </message>
+    <message>
+        <source>re-escalated</source>
+        <translation>hat erneut eskaliert</translation>
+    </message>
+    <message>
+        <source>closed the request</source>
+        <translation>hat die Anfrage geschlossen</translation>
+    </message>
+    <message>
+        <source>replied</source>
+        <translation>hat geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::HistoryModel</name>
+    <message>
+        <source>someone</source>
+        <translation>jemand</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::HistorySection</name>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>As of %1 · refreshing…</source>
+        <translation>Stand %1 · wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>As of %1, from the cache</source>
+        <translation>Stand %1, aus dem Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>Loading the history…</source>
+        <translation>Verlauf wird geladen …</translation>
+    </message>
+    <message>
+        <source>No history in the cache for this request yet.</source>
+        <translation>Für diese Anfrage ist noch kein Verlauf zwischengespeichert.</translation>
+    </message>
+    <message>
+        <source>No entries yet.</source>
+        <translation>Noch keine Einträge.</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>As of %1; could not refresh: %2</source>
+        <translation>Stand %1; Aktualisierung fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The history could not be fetched: %1</source>
+        <translation>Der Verlauf konnte nicht abgerufen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::HttpJob</name>
+    <message>
+        <source>The request to %1 was canceled.</source>
+        <translation>Die Anfrage an %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>(no certificate)</source>
+        <translation>(kein Zertifikat)</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted (%2). Its SHA-256 fingerprint is %3.</source>
+        <translation>Dem TLS-Zertifikat des Servers (%1) wird nicht vertraut (%2). Sein SHA-256-Fingerabdruck ist %3.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not the pinned one: its SHA-256 fingerprint is %2, the pinned fingerprint is %3 (%4).</source>
+        <translation>Das TLS-Zertifikat des Servers (%1) ist nicht das hinterlegte: sein SHA-256-Fingerabdruck ist %2, hinterlegt ist %3 (%4).</translation>
+    </message>
+    <message>
+        <source>The answer to %1 %2 from %3 is larger than %4 MB and was refused.</source>
+        <translation>Die Antwort auf %1 %2 (%3) ist größer als %4 MB und wurde abgewiesen.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed: %2</source>
+        <translation>Die sichere Verbindung ist fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke off mid-answer: %2</source>
+        <translation>Die Verbindung brach mitten in der Antwort ab (%1): %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>Nicht erreichbar: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The credentials were refused by %1 (HTTP %2)%3.</source>
+        <translation>Die Zugangsdaten wurden abgelehnt (%1, HTTP %2)%3.</translation>
+    </message>
+    <message>
+        <source>Too many requests to %1 (HTTP 429); it asks to wait %2 s.</source>
+        <translation>Zu viele Anfragen (%1, HTTP 429); neuer Versuch frühestens in %2 s.</translation>
+    </message>
+    <message>
+        <source>Too many requests to %1 (HTTP 429).</source>
+        <translation>Zu viele Anfragen (%1, HTTP 429).</translation>
+    </message>
+    <message>
+        <source>Server error from %1 (HTTP %2)%3.</source>
+        <translation>Serverfehler (%1, HTTP %2)%3.</translation>
+    </message>
+    <message>
+        <source>The request to %1 timed out (HTTP 408).</source>
+        <translation>Zeitüberschreitung der Anfrage (%1, HTTP 408).</translation>
+    </message>
+    <message>
+        <source>The request %1 %2 was refused by %3 (HTTP %4)%5.</source>
+        <translation>Die Anfrage %1 %2 wurde abgelehnt (%3, HTTP %4)%5.</translation>
+    </message>
+    <message>
+        <source>Waited %1 s for %2, which did not answer.</source>
+        <translation>Keine Antwort innerhalb von %1 s (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused this for your role (HTTP 403)%2.</source>
+        <translation>Für Ihre Rolle abgelehnt (%1, HTTP 403)%2.</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::IdentityIndicator</name>
+    <message>
+        <source>Not signed in · %1 (from the settings)</source>
+        <translation>Nicht angemeldet · %1 (aus den Einstellungen)</translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · %2</source>
+        <translation>Angemeldet als %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (last known: the portal could not be asked)</source>
+        <translation>%1 (zuletzt bekannt: das Portal war nicht erreichbar)</translation>
+    </message>
+    <message>
+        <source>%1 (role from the settings)</source>
+        <translation>%1 (Rolle aus den Einstellungen)</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::LadderWidget</name>
     <message>
         <source>Level %1 — %2</source>
@@ -1275,6 +1526,10 @@
         <source>Decision in conflict</source>
         <translation>Entscheidung im Konflikt</translation>
     </message>
+    <message>
+        <source>The portal refused %1 for %2: your role may not do this. %3</source>
+        <translation>Das Portal hat %1 für %2 abgelehnt: Ihre Rolle darf das nicht. %3</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::NativeCall</name>
@@ -1288,6 +1543,14 @@
     <message>
         <source>the portal at %1</source>
         <translation>das Portal unter %1</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s answer about the signed-in user is unusable: %1</source>
+        <translation>Die Antwort des Portals zum angemeldeten Benutzer ist unbrauchbar: %1</translation>
+    </message>
+    <message>
+        <source>The portal&apos;s history of %1 is unusable: %2</source>
+        <translation>Der Verlauf von %1 aus dem Portal ist unbrauchbar: %2</translation>
     </message>
 </context>
 <context>
@@ -1332,62 +1595,29 @@
     </message>
 </context>
 <context>
+    <name>Escalation::PortalConnector</name>
+    <message>
+        <source>%1 cannot say who is signed in.</source>
+        <translation>%1 kann nicht sagen, wer angemeldet ist.</translation>
+    </message>
+    <message>
+        <source>History is not available from %1.</source>
+        <translation>Von %1 ist kein Verlauf verfügbar.</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::PortalJob</name>
     <message>
-        <source>The portal at %1 did not answer within %2 s.</source>
-        <translation>Das Portal unter %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+        <source>the portal at %1</source>
+        <translation>das Portal unter %1</translation>
     </message>
     <message>
-        <source>The request to the portal was canceled.</source>
-        <translation>Die Anfrage an das Portal wurde abgebrochen.</translation>
+        <source>Set a valid token in Settings, or in the environment variable ESCALATION_DESK_TOKEN for scripts.</source>
+        <translation>Hinterlegen Sie ein gültiges Token in den Einstellungen oder für Skripte in der Umgebungsvariable ESCALATION_DESK_TOKEN.</translation>
     </message>
     <message>
-        <source>(no certificate)</source>
-        <translation>(kein Zertifikat)</translation>
-    </message>
-    <message>
-        <source>The TLS certificate of %1 is not trusted (%2). Its SHA-256 fingerprint is %3. If you have checked it with your administrator, set this fingerprint as the pinned certificate in the portal settings.</source>
-        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut (%2). Sein SHA-256-Fingerabdruck ist %3. Wenn Sie ihn mit Ihrer Administration geprüft haben, hinterlegen Sie diesen Fingerabdruck in den Portaleinstellungen als vertrauenswürdiges Zertifikat.</translation>
-    </message>
-    <message>
-        <source>The TLS certificate of %1 is not the pinned one: its SHA-256 fingerprint is %2, the pinned fingerprint is %3 (%4).</source>
-        <translation>Das TLS-Zertifikat von %1 ist nicht das hinterlegte: sein SHA-256-Fingerabdruck ist %2, hinterlegt ist %3 (%4).</translation>
-    </message>
-    <message>
-        <source>The portal&apos;s answer to %1 is larger than %2 MB and was refused.</source>
-        <translation>Die Antwort des Portals auf %1 ist größer als %2 MB und wurde abgewiesen.</translation>
-    </message>
-    <message>
-        <source>The secure connection to %1 failed: %2</source>
-        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>The connection to %1 broke off mid-answer: %2</source>
-        <translation>Die Verbindung zu %1 brach mitten in der Antwort ab: %2</translation>
-    </message>
-    <message>
-        <source>Cannot reach the portal at %1: %2</source>
-        <translation>Das Portal unter %1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
-        <source>The portal at %1 refused the access token (HTTP 401%2). Set a valid token in Settings, or in the environment variable ESCALATION_DESK_TOKEN for scripts.</source>
-        <translation>Das Portal unter %1 hat das Zugriffstoken abgelehnt (HTTP 401%2). Hinterlegen Sie ein gültiges Token in den Einstellungen oder für Skripte in der Umgebungsvariable ESCALATION_DESK_TOKEN.</translation>
-    </message>
-    <message>
-        <source>The portal at %1 is limiting requests (HTTP 429); retrying after %2 s.</source>
-        <translation>Das Portal unter %1 drosselt Anfragen (HTTP 429); neuer Versuch in %2 s.</translation>
-    </message>
-    <message>
-        <source>The portal at %1 failed (HTTP %2)%3.</source>
-        <translation>Das Portal unter %1 hat einen Fehler gemeldet (HTTP %2)%3.</translation>
-    </message>
-    <message>
-        <source>The portal at %1 timed out the request (HTTP 408).</source>
-        <translation>Das Portal unter %1 hat die Anfrage wegen Zeitüberschreitung beendet (HTTP 408).</translation>
-    </message>
-    <message>
-        <source>The portal refused %1 %2 (HTTP %3)%4.</source>
-        <translation>Das Portal hat %1 %2 abgelehnt (HTTP %3)%4.</translation>
+        <source>If you have checked it with your administrator, set this fingerprint as the pinned certificate in the portal settings.</source>
+        <translation>Wenn Sie ihn mit Ihrer Administration geprüft haben, hinterlegen Sie diesen Fingerabdruck in den Portaleinstellungen als vertrauenswürdiges Zertifikat.</translation>
     </message>
 </context>
 <context>
@@ -2599,10 +2829,6 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
     <message>
         <source>Case portal to sync from (default: the setting portal/url, or rt/url with connector=rt).</source>
         <translation>Fallportal, von dem synchronisiert wird (Standard: die Einstellung portal/url oder rt/url bei connector=rt).</translation>
-    </message>
-    <message>
-        <source>the setting connector is &quot;%1&quot;; expected native or rt</source>
-        <translation>die Einstellung connector ist „%1“; erwartet wird native oder rt</translation>
     </message>
 </context>
 </TS>

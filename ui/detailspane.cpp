@@ -1,6 +1,7 @@
 #include "detailspane.h"
 
 #include "clockpalette.h"
+#include "historysection.h"
 #include "ladderwidget.h"
 
 #include <durationtext.h>
@@ -115,6 +116,9 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_decision = addField(requestForm, tr("Decision"), QStringLiteral("decisionLabel"));
     layout->addWidget(requestBox);
 
+    m_history = new HistorySection(content);
+    layout->addWidget(m_history);
+
     auto *ladderBox = new QGroupBox(tr("Escalation ladder"), content);
     auto *ladderLayout = new QVBoxLayout(ladderBox);
     m_ladder = new LadderWidget(ladderBox);
@@ -170,8 +174,39 @@ void DetailsPane::setRequestId(const QString &requestId)
 {
     if (requestId == m_requestId && m_request)
         return;
+    const bool another = requestId != m_requestId;
     m_requestId = requestId;
     reload();
+    if (another && m_request) {
+        // From the cache at once; the backend's answer replaces it in place.
+        m_history->showRequest(requestId, m_lookup->history(requestId));
+        Q_EMIT historyWanted(requestId);
+    }
+}
+
+void DetailsPane::setHistoryLive(bool live)
+{
+    m_history->setLive(live);
+}
+
+void DetailsPane::historyUpdated(const QString &requestId)
+{
+    if (requestId != m_requestId)
+        return;
+    if (const std::optional<RequestHistory> history = m_lookup->history(requestId))
+        m_history->updated(*history);
+}
+
+void DetailsPane::historyFailed(const QString &requestId, const QString &message)
+{
+    if (requestId == m_requestId)
+        m_history->failed(message);
+}
+
+void DetailsPane::historyUnavailable(const QString &requestId, const QString &message)
+{
+    if (requestId == m_requestId)
+        m_history->unavailable(message);
 }
 
 void DetailsPane::reload()

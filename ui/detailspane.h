@@ -3,7 +3,8 @@
 // The request under the cursor in full: its case, the requester's summary
 // and reason, whether it was eligible when raised, the review deadline with
 // the business intervals behind it (and the backend's own Due beside it,
-// where the backend has one), the notes, and the level ladder. It is
+// where the backend has one), who did what (the History), the notes, and
+// the level ladder. It is
 // told which request is current (by id) and reads the records itself.
 // Every text from the portal is shown as plain text.
 
@@ -23,6 +24,7 @@ class QStackedWidget;
 
 namespace Escalation {
 
+class HistorySection;
 class LadderWidget;
 class RequestLookup;
 class ReviewClockService;
@@ -37,6 +39,7 @@ public:
     const std::optional<EscalationRequest> &request() const { return m_request; }
     const std::optional<Case> &caseRecord() const { return m_case; }
     LadderWidget *ladder() const { return m_ladder; }
+    HistorySection *history() const { return m_history; }
     // The business intervals behind the deadline, as the Explain dialog shows them.
     QString deadlineExplanation() const;
 
@@ -45,6 +48,17 @@ public Q_SLOTS:
     // Re-reads the current request (a change set touched it or its case).
     void reload();
     void showExplanation();
+    // Whether a backend refreshes histories (HistorySection::setLive).
+    void setHistoryLive(bool live);
+    // The background refresh of a request's history ended: re-read the
+    // cache, or say why there is nothing new. Ignored for other requests.
+    void historyUpdated(const QString &requestId);
+    void historyFailed(const QString &requestId, const QString &message);
+    void historyUnavailable(const QString &requestId, const QString &message);
+
+Q_SIGNALS:
+    // A request is now shown: its history should be refreshed.
+    void historyWanted(const QString &requestId);
 
 private:
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
@@ -73,6 +87,7 @@ private:
     QLabel *m_requestedBy, *m_requestedAt, *m_owner, *m_team, *m_reason, *m_decision;
     QLabel *m_summary;
     LadderWidget *m_ladder;
+    HistorySection *m_history;
     QPlainTextEdit *m_notes;
 };
 

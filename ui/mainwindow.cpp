@@ -2,8 +2,10 @@
 
 #include "actiondialog.h"
 #include "conflictdescription.h"
+#include "desksettings.h"
 #include "detailspane.h"
 #include "filterbar.h"
+#include "identityindicator.h"
 #include "queueview.h"
 #include "syncindicator.h"
 #include "uilogging.h"
@@ -22,7 +24,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -32,12 +33,6 @@
 namespace Escalation {
 
 namespace {
-// QSettings keys (documented in the report for the other views).
-const QString GeometryKey = QStringLiteral("mainWindow/geometry");
-const QString StateKey = QStringLiteral("mainWindow/state");
-const QString SplitterKey = QStringLiteral("mainWindow/splitter");
-const QString ViewKey = QStringLiteral("mainWindow/view");
-const QString HeaderKey = QStringLiteral("queue/header");
 constexpr int StatusMessageMs = 6000;
 } // namespace
 
@@ -49,22 +44,22 @@ MainWindow::MainWindow(DeskContext context, QWidget *parent)
     , m_viewGroup(new QActionGroup(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Escalation Desk — %1").arg(displayName(m_context.role)));
     setCentralWidget(m_pages);
     m_viewGroup->setExclusive(true);
-
-    // A director follows level 3 and 4 only.
-    if (m_context.role == DeskRole::Director) {
-        QueueFilter base;
-        base.setLevels({3, 4});
-        m_proxy->setBaseFilter(base);
-    }
     m_proxy->sort(QueueColumn::Countdown, Qt::AscendingOrder);
+
+    // Until the backend says who signed in, the role of the settings.
+    m_user.identity.role = userRoleFor(m_context.role);
+    m_user.identity.name = QString();
 
     createActions();
     createQueuePage();
     addView(QStringLiteral("queue"), tr("Queue"), m_splitter->parentWidget());
+    applyDeskRole(m_context.role);
 
+    m_identity = new IdentityIndicator(this);
+    m_identity->setUser(m_user);
+    statusBar()->addPermanentWidget(m_identity);
     m_sync = new SyncIndicator(this);
     statusBar()->addPermanentWidget(m_sync);
     statusBar()->setSizeGripEnabled(true);
@@ -93,6 +88,7 @@ void MainWindow::createActions()
                 + QLatin1Char(')');
         action->setToolTip(tip + shortcutText);
         action->setStatusTip(tip);
+        m_tips.insert(which, tip + shortcutText);
         m_actions.insert(which, action);
         addAction(action); // shortcuts work wherever the focus is in the window
         return action;
@@ -139,33 +135,24 @@ void MainWindow::createActions()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
-    const bool triage = canTriage(m_context.role);
-    if (triage) {
-        QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
-        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                         Action::RecordAnalysis})
-            requestMenu->addAction(action(a));
-        requestMenu->addSeparator();
-        requestMenu->addAction(action(Action::NextRequest));
-        requestMenu->addAction(action(Action::PreviousRequest));
+    // Every role has the menu; what its role may not do is disabled there
+    // with the reason (the permission table decides, not the view).
+    QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
+    for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
+                     Action::RecordAnalysis})
+        requestMenu->addAction(action(a));
+    requestMenu->addSeparator();
+    requestMenu->addAction(action(Action::NextRequest));
+    requestMenu->addAction(action(Action::PreviousRequest));
 
-        m_triageBar = addToolBar(tr("Triage"));
-        m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
-        m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                         Action::RecordAnalysis})
-            m_triageBar->addAction(action(a));
-        m_triageBar->addSeparator();
-        m_triageBar->addAction(action(Action::SyncNow));
-    } else {
-        // No triage for this role: the actions do not exist as far as the
-        // user can tell (no toolbar, no menu, no shortcut).
-        for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                         Action::RecordAnalysis}) {
-            action(a)->setEnabled(false);
-            action(a)->setVisible(false);
-        }
-    }
+    m_triageBar = addToolBar(tr("Triage"));
+    m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
+    m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
+                     Action::RecordAnalysis})
+        m_triageBar->addAction(action(a));
+    m_triageBar->addSeparator();
+    m_triageBar->addAction(action(Action::SyncNow));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->addAction(action(Action::FocusFilter));
@@ -211,6 +198,7 @@ void MainWindow::createQueuePage()
     // The view names the request; the pane reads it.
     connect(m_view, &QueueView::currentRequestChanged, m_details, &DetailsPane::setRequestId);
     connect(m_view, &QueueView::currentRequestChanged, this, &MainWindow::updateActions);
+    connect(m_details, &DetailsPane::historyWanted, this, &MainWindow::historyWanted);
     connect(m_context.model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_listRefresh.isActive())
             m_listRefresh.start();
@@ -262,26 +250,26 @@ QString MainWindow::currentViewId() const
 
 void MainWindow::restoreSettings()
 {
-    QSettings settings;
-    restoreGeometry(settings.value(GeometryKey).toByteArray());
-    restoreState(settings.value(StateKey).toByteArray());
-    m_splitter->restoreState(settings.value(SplitterKey).toByteArray());
-    const QByteArray header = settings.value(HeaderKey).toByteArray();
-    if (!header.isEmpty() && !m_view->horizontalHeader()->restoreState(header))
+    const DeskSettings::WindowLayout layout = DeskSettings().windowLayout();
+    restoreGeometry(layout.geometry);
+    restoreState(layout.state);
+    m_splitter->restoreState(layout.splitter);
+    if (!layout.queueHeader.isEmpty()
+        && !m_view->horizontalHeader()->restoreState(layout.queueHeader))
         qCWarning(lcUi) << "ignoring a stored queue header layout that does not fit";
-    const QString view = settings.value(ViewKey).toString();
-    if (m_viewPages.contains(view))
-        showView(view);
+    if (m_viewPages.contains(layout.view))
+        showView(layout.view);
 }
 
 void MainWindow::saveSettings() const
 {
-    QSettings settings;
-    settings.setValue(GeometryKey, saveGeometry());
-    settings.setValue(StateKey, saveState());
-    settings.setValue(SplitterKey, m_splitter->saveState());
-    settings.setValue(HeaderKey, m_view->horizontalHeader()->saveState());
-    settings.setValue(ViewKey, currentViewId());
+    DeskSettings::WindowLayout layout;
+    layout.geometry = saveGeometry();
+    layout.state = saveState();
+    layout.splitter = m_splitter->saveState();
+    layout.queueHeader = m_view->horizontalHeader()->saveState();
+    layout.view = currentViewId();
+    DeskSettings().setWindowLayout(layout);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -320,25 +308,58 @@ void MainWindow::onChangeSetCommitted(const ChangeSet &changes)
     }
 }
 
+void MainWindow::gate(Action which, OutboxAction outboxAction, bool applicable)
+{
+    const Permission permission = permissionFor(outboxAction);
+    const bool allowed = hasPermission(m_user.identity.role, permission);
+    QAction *a = action(which);
+    a->setEnabled(allowed && applicable);
+    const QString tip =
+        allowed ? m_tips.value(which) : refusalReason(m_user.identity.role, permission);
+    a->setToolTip(tip);
+    a->setStatusTip(tip);
+}
+
 void MainWindow::updateActions()
 {
     const auto &r = m_details->request();
     const auto &c = m_details->caseRecord();
-    const bool triage = canTriage(m_context.role);
     const bool open = r && r->state == RequestState::Pending;
     const bool outage = c && c->isOutage();
-    action(Action::Accept)->setEnabled(triage && open && !outage);
+    gate(Action::Accept, OutboxAction::Accept, open && !outage);
     // An outage may be declined: the reply points the requester to the outage process.
-    action(Action::Decline)->setEnabled(triage && open);
-    action(Action::TakeOwnership)
-        ->setEnabled(triage && r && r->owner != m_context.userName
-                     && (r->state == RequestState::Pending || r->state == RequestState::Accepted));
-    action(Action::AddNote)->setEnabled(triage && r.has_value());
+    gate(Action::Decline, OutboxAction::Decline, open);
+    gate(Action::TakeOwnership, OutboxAction::TakeOwnership,
+         r && r->owner != m_context.userName
+             && (r->state == RequestState::Pending || r->state == RequestState::Accepted));
+    gate(Action::AddNote, OutboxAction::AddNote, r.has_value());
     const bool analysisOwed = r && r->level >= 3
         && EscalationPolicy::outstandingObligations(*r,
                                                     m_context.lookup->requestsForCase(r->caseId))
                .contains(Obligation::FullAnalysis);
-    action(Action::RecordAnalysis)->setEnabled(triage && analysisOwed);
+    gate(Action::RecordAnalysis, OutboxAction::RecordAnalysis, analysisOwed);
+}
+
+void MainWindow::applyDeskRole(DeskRole role)
+{
+    m_context.role = role;
+    setWindowTitle(tr("Escalation Desk — %1").arg(displayName(m_user.identity.role)));
+    // A director follows level 3 and 4 only, without the triage toolbar.
+    QueueFilter base;
+    if (role == DeskRole::Director)
+        base.setLevels({3, 4});
+    m_proxy->setBaseFilter(base);
+    m_triageBar->setVisible(canTriage(role));
+}
+
+void MainWindow::setSignedInUser(const SignedInUser &user)
+{
+    m_user = user;
+    if (user.known())
+        m_context.userName = user.identity.name;
+    m_identity->setUser(user);
+    applyDeskRole(deskRoleFor(user.identity.role));
+    updateActions();
 }
 
 QString MainWindow::subjectLine() const
@@ -439,6 +460,15 @@ void MainWindow::onActionFailed(const QString &message)
 void MainWindow::onActionRejected(const OutboxEntry &entry)
 {
     statusBar()->showMessage(tr("The portal refused %1 for %2: %3")
+                                 .arg(displayName(entry.action), entry.requestId, entry.lastError),
+                             StatusMessageMs * 2);
+}
+
+void MainWindow::onActionRefused(const OutboxEntry &entry)
+{
+    // Kept in the outbox as refused, never retried: the role decides, not
+    // the network.
+    statusBar()->showMessage(tr("The portal refused %1 for %2: your role may not do this. %3")
                                  .arg(displayName(entry.action), entry.requestId, entry.lastError),
                              StatusMessageMs * 2);
 }

@@ -11,6 +11,7 @@
 #include <changeset.h>
 #include <escalationpolicy.h>
 #include <outboxentry.h>
+#include <permissions.h>
 #include <replytemplates.h>
 
 #include <QHash>
@@ -27,6 +28,7 @@ namespace Escalation {
 
 class DetailsPane;
 class FilterBar;
+class IdentityIndicator;
 class QueueFilterProxy;
 class QueueModel;
 class QueueView;
@@ -42,7 +44,7 @@ struct DeskContext {
     EscalationPolicy policy;
     ReplyTemplates templates = ReplyTemplates::defaults();
     DeskRole role = DeskRole::Manager;
-    QString userName; // recorded as the actor of every decision
+    QString userName; // the user's name until the backend says who signed in
 };
 
 class MainWindow final : public QMainWindow {
@@ -78,10 +80,13 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     FilterBar *filterBar() const { return m_filterBar; }
     SyncIndicator *syncIndicator() const { return m_sync; }
+    IdentityIndicator *identityIndicator() const { return m_identity; }
+    const SignedInUser &signedInUser() const { return m_user; }
     QToolBar *triageToolBar() const { return m_triageBar; }
     const DeskContext &context() const { return m_context; }
 
-    // Restores geometry, splitter, header and view from QSettings.
+    // Restores geometry, splitter, header and view from the settings
+    // (DeskSettings::windowLayout).
     void restoreSettings();
     void saveSettings() const;
 
@@ -94,6 +99,14 @@ public Q_SLOTS:
     void onActionFailed(const QString &message);
     void onActionRejected(const Escalation::OutboxEntry &entry);
     void onActionConflicted(const Escalation::OutboxEntry &entry);
+    // The portal answered 403: the user's role may not; kept as refused.
+    void onActionRefused(const Escalation::OutboxEntry &entry);
+
+    // Who the desk acts as: the actions follow the role's permissions
+    // (app/domain/permissions.h), disabled with the reason as tooltip; the
+    // queue page follows the role's view (a director: levels 3 and 4, no
+    // triage toolbar); the status bar says who it is and how it is known.
+    void setSignedInUser(const Escalation::SignedInUser &user);
 
     void acceptCurrent();
     void declineCurrent();
@@ -106,6 +119,8 @@ Q_SIGNALS:
     void actionSubmitted(const QString &requestId, Escalation::OutboxAction action,
                          const QString &text, qint64 baseVersion);
     void syncRequested();
+    // The details pane shows a request: refresh its history in the background.
+    void historyWanted(const QString &requestId);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -113,6 +128,10 @@ protected:
 private:
     void createActions();
     void createQueuePage();
+    void applyDeskRole(DeskRole role);
+    // Enables action `which` when the role's permission and `applicable`
+    // allow it; the tooltip says why not when the role is the reason.
+    void gate(Action which, OutboxAction outboxAction, bool applicable);
     void updateActions();
     void refreshFilterLists();
     QString subjectLine() const;
@@ -124,6 +143,9 @@ private:
     DetailsPane *m_details = nullptr;
     FilterBar *m_filterBar = nullptr;
     SyncIndicator *m_sync = nullptr;
+    IdentityIndicator *m_identity = nullptr;
+    SignedInUser m_user;
+    QHash<Action, QString> m_tips; // what each action does, with its shortcut
     QSplitter *m_splitter = nullptr;
     QStackedWidget *m_pages;
     QToolBar *m_triageBar = nullptr;

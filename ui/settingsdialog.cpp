@@ -4,7 +4,7 @@
 #include "uilogging.h"
 
 #include <calendarregistry.h>
-#include <portalclient.h>
+#include <certificatepin.h>
 #include <replytemplates.h>
 
 #include <QButtonGroup>
@@ -42,15 +42,6 @@ QLabel *explanation(const QString &text, QWidget *parent)
     pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
     label->setPalette(pal);
     return label;
-}
-
-// "AB:CD:..." for people; the stored pin has no separators.
-QString withColons(const QByteArray &hex)
-{
-    QStringList pairs;
-    for (qsizetype i = 0; i + 1 < hex.size(); i += 2)
-        pairs << QString::fromLatin1(hex.mid(i, 2)).toUpper();
-    return pairs.join(QLatin1Char(':'));
 }
 
 bool isLoopback(const QString &host)
@@ -136,7 +127,7 @@ QWidget *SettingsDialog::createConnectionPage()
         QString(),
         explanation(tr("The token is kept in the system keychain, never in the settings file, "
                        "and is never shown again once stored. Scripts may set %1 instead.")
-                        .arg(TokenStore::environmentVariable()),
+                        .arg(PortalCredentials::environmentVariable()),
                     page));
     connect(m_storeToken, &QPushButton::clicked, this, &SettingsDialog::storeToken);
     connect(m_removeToken, &QPushButton::clicked, this, &SettingsDialog::removeToken);
@@ -384,7 +375,7 @@ QWidget *SettingsDialog::createTemplatesPage()
 void SettingsDialog::load()
 {
     m_url->setText(m_settings->portalUrl().toString());
-    m_fingerprint->setText(withColons(m_settings->trustedCertificateSha256()));
+    m_fingerprint->setText(CertificatePin::displayed(m_settings->trustedCertificateSha256()));
 
     m_role->setCurrentIndex(m_role->findData(int(m_settings->role())));
     const WorkingHours hours = m_settings->workingHours();
@@ -514,30 +505,31 @@ bool SettingsDialog::checkCalendars()
 
 // --- token -----------------------------------------------------------------
 
-TokenStore *SettingsDialog::tokenStoreFor(const QUrl &url)
+PortalCredentials *SettingsDialog::credentialsFor(const QUrl &url)
 {
-    // One store per portal: the keychain entry is keyed by the portal.
-    if (m_tokenStore)
-        m_tokenStore->deleteLater();
-    m_tokenStore = new TokenStore(TokenStore::keyForPortal(url), this);
-    connect(m_tokenStore, &TokenStore::tokenRead, this, [this](const TokenLookup &lookup) {
-        switch (lookup.source) {
-        case TokenSource::Keychain:
-            setTokenStatus(tr("A token is stored in the system keychain."));
-            break;
-        case TokenSource::Environment:
-            setTokenStatus(
-                tr("The token comes from the environment variable %1; it overrides the keychain.")
-                    .arg(TokenStore::environmentVariable()));
-            break;
-        case TokenSource::None:
-            setTokenStatus(lookup.error.isEmpty()
-                               ? tr("No token is stored for this portal.")
-                               : tr("No token is stored for this portal. %1").arg(lookup.error));
-            break;
-        }
-    });
-    connect(m_tokenStore, &TokenStore::written, this, [this](bool ok, const QString &error) {
+    // One entry per portal: the keychain entry is keyed by the portal.
+    if (m_credentials)
+        m_credentials->deleteLater();
+    m_credentials = new PortalCredentials(url, this);
+    connect(m_credentials, &PortalCredentials::sourceRead, this,
+            [this](TokenSource source, const QString &error) {
+                switch (source) {
+                case TokenSource::Keychain:
+                    setTokenStatus(tr("A token is stored in the system keychain."));
+                    break;
+                case TokenSource::Environment:
+                    setTokenStatus(tr("The token comes from the environment variable %1; it "
+                                      "overrides the keychain.")
+                                       .arg(PortalCredentials::environmentVariable()));
+                    break;
+                case TokenSource::None:
+                    setTokenStatus(error.isEmpty()
+                                       ? tr("No token is stored for this portal.")
+                                       : tr("No token is stored for this portal. %1").arg(error));
+                    break;
+                }
+            });
+    connect(m_credentials, &PortalCredentials::stored, this, [this](bool ok, const QString &error) {
         m_storeToken->setEnabled(true);
         if (ok) {
             m_token->clear();
@@ -556,11 +548,12 @@ TokenStore *SettingsDialog::tokenStoreFor(const QUrl &url)
             QDialog::accept();
         m_acceptAfterToken = false;
     });
-    connect(m_tokenStore, &TokenStore::removed, this, [this](bool ok, const QString &error) {
-        setTokenStatus(ok ? tr("The token was removed from the keychain.")
-                          : tr("The token could not be removed: %1").arg(error));
-    });
-    return m_tokenStore;
+    connect(m_credentials, &PortalCredentials::removed, this,
+            [this](bool ok, const QString &error) {
+                setTokenStatus(ok ? tr("The token was removed from the keychain.")
+                                  : tr("The token could not be removed: %1").arg(error));
+            });
+    return m_credentials;
 }
 
 void SettingsDialog::setTokenStatus(const QString &status)
@@ -578,7 +571,7 @@ void SettingsDialog::refreshTokenStatus()
         return;
     }
     setTokenStatus(tr("Checking the keychain…"));
-    tokenStoreFor(url)->read();
+    credentialsFor(url)->read();
 }
 
 void SettingsDialog::storeToken()
@@ -606,7 +599,7 @@ void SettingsDialog::storeToken()
     }
     m_storeToken->setEnabled(false);
     setTokenStatus(tr("Storing the token in the keychain…"));
-    tokenStoreFor(url)->write(token);
+    credentialsFor(url)->store(token);
 }
 
 void SettingsDialog::removeToken()
@@ -619,7 +612,7 @@ void SettingsDialog::removeToken()
         showError(Page::Connection, error, m_url);
         return;
     }
-    tokenStoreFor(url)->remove();
+    credentialsFor(url)->remove();
 }
 
 // --- validation and saving -------------------------------------------------
@@ -683,7 +676,7 @@ bool SettingsDialog::apply()
     QByteArray pin;
     const QString pinText = m_fingerprint->text().trimmed();
     if (!pinText.isEmpty()) {
-        pin = PortalClient::normalizePin(pinText.toLatin1());
+        pin = CertificatePin::normalized(pinText);
         if (pin.isEmpty()) {
             showError(Page::Connection,
                       tr("The certificate fingerprint must be a SHA-256 fingerprint: 64 "

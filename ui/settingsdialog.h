@@ -1,7 +1,8 @@
 #pragma once
 
 // The desk's settings: the portal and its token (stored in the system
-// keychain; the dialog only says whether one is stored), the role, the
+// keychain through PortalCredentials; the dialog only says whether one is
+// stored and never reads it back), the role, the
 // user's working hours, the calendars folder, the review and SLA
 // thresholds, the decline reply templates with a live preview, and the
 // trusted certificate fingerprint. Input is checked before anything is
@@ -9,7 +10,7 @@
 
 #include <escalation.h>
 #include <policyconfig.h>
-#include <tokenstore.h>
+#include <portalcredentials.h>
 
 #include <QDialog>
 #include <QHash>
@@ -72,7 +73,7 @@ private:
     void onTemplateKeyChanged();
     void updatePreview();
     void setTokenStatus(const QString &status);
-    TokenStore *tokenStoreFor(const QUrl &url);
+    PortalCredentials *credentialsFor(const QUrl &url);
     QUrl enteredUrl(QString *error) const;
 
     DeskSettings *m_settings;
@@ -87,7 +88,7 @@ private:
     QPushButton *m_storeToken;
     QPushButton *m_removeToken;
     QLineEdit *m_fingerprint;
-    TokenStore *m_tokenStore = nullptr;
+    PortalCredentials *m_credentials = nullptr;
     bool m_acceptAfterToken = false;
 
     // Desk

@@ -4,7 +4,7 @@
 // offline since when, actions waiting in the outbox, and a progress bar
 // while the first sync fills an empty cache. Nothing stale without saying so.
 
-#include <syncengine.h>
+#include <syncstatus.h>
 
 #include <QTimer>
 #include <QWidget>

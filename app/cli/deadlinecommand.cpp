@@ -2,6 +2,7 @@
 
 #include "businesscalendar.h"
 #include "exitcodes.h"
+#include "subcommandhelp.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -147,7 +148,7 @@ int runDeadline(const QStringList &arguments)
     if (!parser.parse(arguments))
         return fail(err, parser.errorText());
     if (parser.isSet(helpOption)) {
-        out << parser.helpText();
+        out << subcommandHelp(parser, arguments);
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())

@@ -39,6 +39,8 @@ constexpr Subcommand kSubcommands[] = {
      &Escalation::Cli::runDecide},
     {"export", QT_TRANSLATE_NOOP("Cli", "Export the review queue as CSV or JSON."),
      &Escalation::Cli::runExport},
+    {"whoami", QT_TRANSLATE_NOOP("Cli", "Who the token belongs to: name, role and team (--json)."),
+     &Escalation::Cli::runWhoami},
 };
 
 void printUsage(QTextStream &stream)

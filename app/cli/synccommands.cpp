@@ -2,18 +2,19 @@
 
 #include "cachestore.h"
 #include "calendarregistry.h"
+#include "connectorfactory.h"
+#include "desksettings.h"
 #include "exitcodes.h"
-#include "nativeconnector.h"
 #include "outbox.h"
 #include "paths.h"
 #include "policyconfig.h"
-#include "portalclient.h"
+#include "portalconnector.h"
+#include "portalcredentials.h"
 #include "recordparser.h"
 #include "reviewclock.h"
-#include "rtconnector.h"
 #include "storeworker.h"
+#include "subcommandhelp.h"
 #include "syncengine.h"
-#include "tokenstore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -24,7 +25,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
-#include <QSettings>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
@@ -56,10 +56,8 @@ const QString portalUrlKey = u"cli/portalUrl"_s;
 // ... and which kind of backend it was ("native" or "rt"): a cache filled
 // from one cannot continue from the other.
 const QString connectorKey = u"cli/connector"_s;
-// The desktop app's setting that chooses the backend (docs/settings.md).
-const QString connectorSetting = u"connector"_s;
-const QString nativeKind = u"native"_s;
-const QString rtKind = u"rt"_s;
+const QString nativeKind = BackendConfig::nativeKind();
+const QString rtKind = BackendConfig::rtKind();
 
 QTextStream &errStream()
 {
@@ -96,7 +94,7 @@ std::optional<int> parseOrExit(QCommandLineParser &parser, const QStringList &ar
     if (!parser.parse(arguments))
         return fail(command, ExitBadInput, parser.errorText());
     if (parser.isSet(help)) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << subcommandHelp(parser, arguments);
         return ExitOk;
     }
     return std::nullopt;
@@ -111,17 +109,6 @@ std::optional<QUrl> portalUrl(const QString &text, QString *error)
         return std::nullopt;
     }
     return url;
-}
-
-PortalSettings portalSettings(const QUrl &url, const QString &token)
-{
-    PortalSettings s;
-    s.baseUrl = url;
-    s.token = token;
-    s.pinnedCertificateSha256 = qgetenv("ESCALATION_DESK_PIN_SHA256");
-    s.transferTimeout = std::chrono::seconds(20);
-    s.maxTotalTime = std::chrono::seconds(60);
-    return s;
 }
 
 QCommandLineOption connectorOption()
@@ -146,42 +133,35 @@ std::optional<QString> connectorKind(const QCommandLineParser &parser, const QSt
     else if (!stored.isEmpty())
         kind = stored;
     else
-        kind = QSettings().value(connectorSetting, nativeKind).toString().trimmed().toLower();
+        return DeskSettings().connector(error);
     if (kind != nativeKind && kind != rtKind) {
-        *error = parser.isSet(u"connector"_s)
-            ? tr("--connector: unknown kind \"%1\" (expected native or rt)").arg(kind)
-            : tr("the setting \"connector\" is \"%1\"; expected native or rt").arg(kind);
+        *error = tr("--connector: unknown kind \"%1\" (expected native or rt)").arg(kind);
         return std::nullopt;
     }
     return kind;
 }
 
-// The backend for a command: the native portal client, or an RT connector
-// configured from the rt/ settings with url as its address. Null (and
-// *error, a usage problem) when the RT settings cannot work.
+// The backend for a command, built as the desk builds it (BackendConfig):
+// the native portal client, or an RT connector configured from the rt/
+// settings with url as its address. Null (and *error, a usage problem) when
+// the RT settings cannot work.
 std::unique_ptr<PortalConnector> makeConnector(const QString &kind, const QUrl &url,
                                                const QString &token, QString *error)
 {
-    if (kind == rtKind) {
-        QSettings settings;
-        QStringList problems;
-        RtSettings rt = RtSettings::fromSettings(settings, &problems);
-        for (const QString &p : std::as_const(problems))
-            errStream() << tr("note: %1\n").arg(p);
-        rt.baseUrl = url;
-        rt.secret = token;
-        rt.transferTimeout = std::chrono::seconds(30);
-        const QStringList invalid = rt.validate();
-        if (!invalid.isEmpty()) {
-            *error = tr("Request Tracker cannot be used: %1").arg(invalid.join(u' '));
-            return nullptr;
-        }
-        return std::make_unique<RtConnector>(rt);
+    QStringList problems;
+    BackendConfig backend = BackendConfig::resolve(DeskSettings(), kind, url, &problems);
+    for (const QString &p : std::as_const(problems))
+        errStream() << tr("note: %1\n").arg(p);
+    // A script waits less than the desk for a portal that does not answer.
+    backend.native.transferTimeout = std::chrono::seconds(20);
+    backend.native.maxTotalTime = std::chrono::seconds(60);
+    backend.setToken(token);
+    const QStringList invalid = backend.validate();
+    if (!invalid.isEmpty()) {
+        *error = tr("Request Tracker cannot be used: %1").arg(invalid.join(u' '));
+        return nullptr;
     }
-    auto *client = new PortalClient(portalSettings(url, token));
-    auto connector = std::make_unique<NativeConnector>(client);
-    client->setParent(connector.get());
-    return connector;
+    return std::unique_ptr<PortalConnector>(ConnectorFactory::create(backend));
 }
 
 // The StoreWorker on its own thread, opened synchronously for a command.
@@ -203,38 +183,26 @@ public:
         m_worker = new StoreWorker(path);
         m_worker->moveToThread(&m_thread);
         QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        QEventLoop loop;
-        bool ok = false;
-        QObject::connect(
-            m_worker, &StoreWorker::opened, &loop,
-            [&](const StoreOpenReport &openReport, const SyncState &syncState, int pending) {
-                ok = true;
-                report = openReport;
-                state = syncState;
-                pendingOutbox = pending;
-                loop.quit();
-            });
-        QObject::connect(m_worker, &StoreWorker::openFailed, &loop, [&](const StoreError &e) {
-            *error = e;
-            loop.quit();
-        });
         m_thread.start();
-        QMetaObject::invokeMethod(m_worker, &StoreWorker::openStore, Qt::QueuedConnection);
-        loop.exec();
-        if (ok && !report.movedAsidePath.isEmpty())
+        // A command has nothing else to do meanwhile: it waits for the answer.
+        const StoreResult<StoreWorker::Opened> opened = m_worker->open().takeResult();
+        if (!opened) {
+            *error = opened.error();
+            return false;
+        }
+        report = opened->report;
+        state = opened->state;
+        pendingOutbox = opened->pendingOutbox;
+        if (!report.movedAsidePath.isEmpty())
             errStream() << tr("note: the cache was damaged and moved aside to %1; %2 outbox "
                               "entries were rescued.\n")
                                .arg(report.movedAsidePath)
                                .arg(report.salvagedOutboxEntries);
-        return ok;
+        return true;
     }
 
-    void setValue(const QString &key, const QString &value)
-    {
-        StoreWorker *w = m_worker;
-        QMetaObject::invokeMethod(
-            w, [w, key, value] { w->setValue(key, value, 0); }, Qt::QueuedConnection);
-    }
+    // Queued behind every call before it; a failure is logged by the store.
+    void setValue(const QString &key, const QString &value) { m_worker->setValue(key, value); }
 
     StoreWorker *worker() const { return m_worker; }
     StoreOpenReport report;
@@ -310,11 +278,37 @@ struct Row {
     ClockState clock = ClockState::OnTrack;
 };
 
-QList<Row> loadRows(CacheStore &store, StoreError *error)
+// The review clocks as the desk runs them: the user's calendars folder over
+// the built-in calendars, the user's policy file and thresholds over the
+// shipped policy (docs/settings.md). What the settings could not give is
+// noted on stderr; the shipped values stand in for it.
+struct ClockSetup {
+    CalendarRegistry calendars;
+    ReviewClock clock;
+
+    static ClockSetup fromSettings()
+    {
+        const DeskSettings settings;
+        QStringList problems;
+        const PolicyConfig policy = settings.effectivePolicy(&problems);
+        ClockSetup setup {settings.calendars(&problems), ReviewClock(policy.review)};
+        problems.removeDuplicates();
+        for (const QString &p : std::as_const(problems))
+            errStream() << tr("note: %1\n").arg(p);
+        errStream().flush();
+        return setup;
+    }
+};
+
+StoreResult<QList<Row>> loadRows(CacheStore &store)
 {
-    const QueueSnapshot snapshot = store.loadActiveQueue(error);
-    const CalendarRegistry calendars = CalendarRegistry::withBuiltIns();
-    const ReviewClock clock(PolicyConfig::defaults().review);
+    const StoreResult<QueueSnapshot> queue = store.loadActiveQueue();
+    if (!queue)
+        return queue.error();
+    const QueueSnapshot &snapshot = *queue;
+    const ClockSetup setup = ClockSetup::fromSettings();
+    const CalendarRegistry &calendars = setup.calendars;
+    const ReviewClock &clock = setup.clock;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QList<Row> rows;
     rows.reserve(snapshot.requests.size());
@@ -424,7 +418,7 @@ int runSync(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Brings the local cache up to date with the portal and delivers waiting decisions.\n"
            "The token is read from the system keychain or from %1.")
-            .arg(TokenStore::environmentVariable()));
+            .arg(PortalCredentials::environmentVariable()));
     parser.addOption({u"portal"_s,
                       tr("Portal base URL, e.g. http://127.0.0.1:8080 (with --connector rt: "
                          "RT's web address, e.g. https://rt.example.com/rt)."),
@@ -446,18 +440,19 @@ int runSync(const QStringList &arguments)
         return fail(command, ExitBadInput, error);
     const bool once = parser.isSet(u"once"_s);
 
-    TokenStore tokens(TokenStore::keyForPortal(*url));
-    const TokenLookup token = tokens.readBlocking();
+    const TokenLookup token = PortalCredentials(*url).readBlocking();
     if (!token.found())
         errStream() << tr("note: %1 Continuing without a token.\n").arg(token.error);
 
     // The kind the cache was filled from, read before it is opened for writing.
+    // Best effort: a cache that cannot be read here is opened for writing
+    // below, which repairs or reports it.
     QString storedKind;
     if (QFileInfo::exists(dbPath(parser))) {
         StoreError readError;
         if (auto existing = CacheStore::open(dbPath(parser), nullptr, &readError,
                                              CacheStore::OpenMode::ReadOnly))
-            storedKind = existing->value(connectorKey);
+            storedKind = existing->value(connectorKey).valueOr(QString());
     }
     QString kindError;
     const std::optional<QString> kind = connectorKind(parser, storedKind, &kindError);
@@ -613,10 +608,10 @@ int runList(const QStringList &arguments)
     std::unique_ptr<CacheStore> store = openForReading(dbPath(parser), command, &exitCode);
     if (!store)
         return exitCode;
-    StoreError error;
-    QList<Row> rows = loadRows(*store, &error);
-    if (error)
-        return fail(command, ExitStorageFailed, error.message);
+    StoreResult<QList<Row>> loaded = loadRows(*store);
+    if (!loaded)
+        return fail(command, ExitStorageFailed, loaded.error().message);
+    QList<Row> rows = std::move(*loaded);
     if (state)
         rows.removeIf([&](const Row &r) { return r.request.state != *state; });
 
@@ -668,10 +663,6 @@ int runDecide(const QStringList &arguments)
                       tr("Portal base URL (default: the one the cache was last synced from)."),
                       tr("URL")});
     parser.addOption(connectorOption());
-    parser.addOption({u"actor"_s,
-                      tr("Who decides, as the portal records it (default: $ESCALATION_DESK_ACTOR "
-                         "or the login name)."),
-                      tr("NAME")});
     if (const auto exit = parseOrExit(parser, arguments, command))
         return *exit;
     const QStringList positional = parser.positionalArguments();
@@ -692,16 +683,6 @@ int runDecide(const QStringList &arguments)
                     tr("--text has %1 characters, at most %2 are allowed")
                         .arg(text.size())
                         .arg(ParseLimits().maxTextLength));
-    QString actor = parser.value(u"actor"_s).trimmed();
-    if (actor.isEmpty())
-        actor = qEnvironmentVariable("ESCALATION_DESK_ACTOR").trimmed();
-    if (actor.isEmpty())
-        actor = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")).trimmed();
-    if (actor.isEmpty() || actor.size() > ParseLimits().maxNameLength)
-        return fail(command, ExitBadInput,
-                    tr("--actor: give the name the portal should record (at most %1 characters)")
-                        .arg(ParseLimits().maxNameLength));
-
     // The base version is the one this cache shows: the portal refuses the
     // decision (conflict) if the request changed since.
     const QString path = dbPath(parser);
@@ -713,7 +694,9 @@ int runDecide(const QStringList &arguments)
         std::unique_ptr<CacheStore> store = openForReading(path, command, &exitCode);
         if (!store)
             return exitCode;
-        const std::optional<EscalationRequest> request = store->request(requestId);
+        const StoreResult<EscalationRequest> request = store->request(requestId);
+        if (request.failed())
+            return fail(command, ExitStorageFailed, request.error().message);
         if (!request)
             return fail(command, ExitBadInput,
                         tr("request %1 is not in the cache; run sync first or check the id")
@@ -723,8 +706,13 @@ int runDecide(const QStringList &arguments)
                         tr("request %1 is %2, not pending: it has already been answered")
                             .arg(requestId, toCode(request->state)));
         baseVersion = request->version;
-        storedPortal = store->value(portalUrlKey);
-        storedKind = store->value(connectorKey);
+        const StoreResult<QString> portal = store->value(portalUrlKey);
+        const StoreResult<QString> backendKind = store->value(connectorKey);
+        if (portal.failed() || backendKind.failed())
+            return fail(command, ExitStorageFailed,
+                        (portal.failed() ? portal : backendKind).error().message);
+        storedPortal = portal.valueOr(QString());
+        storedKind = backendKind.valueOr(QString());
     }
     QString kindError;
     const std::optional<QString> backend = connectorKind(parser, storedKind, &kindError);
@@ -749,7 +737,7 @@ int runDecide(const QStringList &arguments)
 
     TokenLookup token;
     if (url)
-        token = TokenStore(TokenStore::keyForPortal(*url)).readBlocking();
+        token = PortalCredentials(*url).readBlocking();
     // Without a known address the decision is only saved; the native client
     // stands in, since nothing is pushed.
     QString connectorError;
@@ -773,16 +761,11 @@ int runDecide(const QStringList &arguments)
         message = why;
         loop.quit();
     };
+    // This command submits one decision: the outbox's saved/saveFailed are its answer.
     std::optional<qint64> ours;
-    quint64 ticket = 0;
-    QObject::connect(&outbox, &Outbox::saveFailed, &loop, [&](quint64 t, const QString &m) {
-        if (t != ticket)
-            return;
-        conclude(ExitStorageFailed, m);
-    });
-    QObject::connect(&outbox, &Outbox::saved, &loop, [&](quint64 t, const OutboxEntry &e) {
-        if (t != ticket)
-            return;
+    QObject::connect(&outbox, &Outbox::saveFailed, &loop,
+                     [&](const QString &m) { conclude(ExitStorageFailed, m); });
+    QObject::connect(&outbox, &Outbox::saved, &loop, [&](const OutboxEntry &e) {
         ours = e.localId;
         errStream() << tr("saved in the outbox (key %1)\n").arg(e.idempotencyKey);
         errStream().flush();
@@ -798,7 +781,7 @@ int runDecide(const QStringList &arguments)
     QObject::connect(&outbox, &Outbox::conflicted, &loop, [&](const OutboxEntry &e) {
         if (ours && e.localId == *ours)
             conclude(
-                ExitBadInput,
+                ExitConflict,
                 tr("the request changed at the portal since this cache saw it; the decision is "
                    "kept as a conflict (run sync and decide again): %1")
                     .arg(e.lastError));
@@ -806,6 +789,14 @@ int runDecide(const QStringList &arguments)
     QObject::connect(&outbox, &Outbox::rejected, &loop, [&](const OutboxEntry &e) {
         if (ours && e.localId == *ours)
             conclude(ExitBadInput, tr("the portal refused the decision: %1").arg(e.lastError));
+    });
+    QObject::connect(&outbox, &Outbox::refused, &loop, [&](const OutboxEntry &e) {
+        // 403: this token's user may not decide. Kept as refused, not retried.
+        if (ours && e.localId == *ours)
+            conclude(ExitBadInput,
+                     tr("the portal refused the decision: your role may not decide (%1); it is "
+                        "kept in the outbox as refused")
+                         .arg(e.lastError));
     });
     QObject::connect(
         &outbox, &Outbox::deliveryFailed, &loop, [&](const OutboxEntry &, const QString &m, bool) {
@@ -827,7 +818,9 @@ int runDecide(const QStringList &arguments)
     });
     const OutboxAction action =
         *kind == DecisionKind::Accept ? OutboxAction::Accept : OutboxAction::Decline;
-    ticket = outbox.submit(requestId, action, text, actor, baseVersion);
+    // No actor: the backend records the user the token belongs to
+    // (escalation-desk-cli whoami tells who that is).
+    outbox.submit(requestId, action, text, QString(), baseVersion);
     if (url) {
         outbox.start();
         outbox.pushNow(); // earlier waiting decisions go first, retry delays or not
@@ -836,6 +829,98 @@ int runDecide(const QStringList &arguments)
     if (exitCode != ExitOk)
         return fail(command, exitCode, message);
     QTextStream(stdout) << tr("%1 %2: delivered\n").arg(requestId, positional.at(1));
+    return ExitOk;
+}
+
+// ----------------------------------------------------------------- whoami
+
+int runWhoami(const QStringList &arguments)
+{
+    const QString command = u"whoami"_s;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Says who the token belongs to, as the portal knows the user: name, role and team. "
+           "Decisions are recorded in this user's name.\nThe token is read from the system "
+           "keychain or from %1.")
+            .arg(PortalCredentials::environmentVariable()));
+    parser.addOption({u"portal"_s,
+                      tr("Portal base URL (default: the one the cache was last synced from)."),
+                      tr("URL")});
+    parser.addOption(connectorOption());
+    parser.addOption({u"db"_s, tr("Cache file (default: the desktop app's cache)."), tr("FILE")});
+    parser.addOption({u"json"_s, tr("Print a JSON object (id, name, role, team, source).")});
+    if (const auto exit = parseOrExit(parser, arguments, command))
+        return *exit;
+    if (!parser.positionalArguments().isEmpty())
+        return fail(command, ExitBadInput,
+                    tr("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+
+    QString storedPortal;
+    QString storedKind;
+    if (QFileInfo::exists(dbPath(parser))) {
+        StoreError readError;
+        if (auto existing = CacheStore::open(dbPath(parser), nullptr, &readError,
+                                             CacheStore::OpenMode::ReadOnly)) {
+            storedPortal = existing->value(portalUrlKey).valueOr(QString());
+            storedKind = existing->value(connectorKey).valueOr(QString());
+        }
+    }
+    const QString portalText = parser.isSet(u"portal"_s) ? parser.value(u"portal"_s) : storedPortal;
+    if (portalText.isEmpty())
+        return fail(command, ExitBadInput,
+                    tr("no portal is known for this cache: pass --portal URL"));
+    QString error;
+    const std::optional<QUrl> url = portalUrl(portalText, &error);
+    if (!url)
+        return fail(command, ExitBadInput, error);
+    const std::optional<QString> kind = connectorKind(parser, storedKind, &error);
+    if (!kind)
+        return fail(command, ExitBadInput, error);
+    const TokenLookup token = PortalCredentials(*url).readBlocking();
+    if (!token.found())
+        return fail(command, ExitBadInput, token.error);
+    std::unique_ptr<PortalConnector> connector = makeConnector(*kind, *url, token.token, &error);
+    if (!connector)
+        return fail(command, ExitBadInput, error);
+
+    ConnectorResult answer;
+    QEventLoop loop;
+    ConnectorCall *call = connector->whoAmI();
+    QObject::connect(call, &ConnectorCall::finished, &loop, [&](const ConnectorResult &r) {
+        answer = r;
+        loop.quit();
+    });
+    loop.exec();
+
+    if (!answer.identityUnsupported && (!answer.ok() || !answer.identity))
+        return fail(command, ExitPortalFailed, answer.message);
+    // A backend that cannot say (Request Tracker): the role of the settings,
+    // the name of its configuration; said so, never passed off as its answer.
+    UserIdentity identity = answer.identity.value_or(UserIdentity());
+    const bool fromPortal = !answer.identityUnsupported;
+    if (!fromPortal) {
+        const DeskSettings settings;
+        identity.role = userRoleFor(settings.role());
+        if (identity.name.isEmpty())
+            identity.name = settings.userName();
+    }
+    QTextStream out(stdout);
+    if (parser.isSet(u"json"_s)) {
+        const QJsonObject o {{u"id"_s, identity.id},
+                             {u"name"_s, identity.name},
+                             {u"role"_s, toCode(identity.role)},
+                             {u"team"_s, identity.team},
+                             {u"source"_s, fromPortal ? u"portal"_s : u"settings"_s}};
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        return ExitOk;
+    }
+    const QString name = identity.name.isEmpty() ? tr("(unknown)") : identity.name;
+    out << tr("%1 · %2").arg(name, displayName(identity.role));
+    if (!identity.team.isEmpty())
+        out << tr(" · %1").arg(identity.team);
+    out << u'\n';
+    if (!fromPortal)
+        out << tr("note: %1 The role is the \"desk/role\" setting.\n").arg(answer.message);
     return ExitOk;
 }
 
@@ -863,10 +948,10 @@ int runExport(const QStringList &arguments)
     std::unique_ptr<CacheStore> store = openForReading(dbPath(parser), command, &exitCode);
     if (!store)
         return exitCode;
-    StoreError error;
-    const QList<Row> rows = loadRows(*store, &error);
-    if (error)
-        return fail(command, ExitStorageFailed, error.message);
+    const StoreResult<QList<Row>> loaded = loadRows(*store);
+    if (!loaded)
+        return fail(command, ExitStorageFailed, loaded.error().message);
+    const QList<Row> &rows = *loaded;
 
     QByteArray data;
     if (format == u"json"_s) {

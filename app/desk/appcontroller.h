@@ -2,18 +2,20 @@
 
 // The composition root's wiring, and nothing else: the cache on its worker
 // thread, a read-only cache for the details pane, the review clock, the
-// queue model, the portal client, sync engine and outbox, and the main
-// window. Data flows one way (portal → cache → change sets → model → view);
+// queue model, the portal client, sync engine, outbox and history refresh,
+// who signed in (the portal's /me, else the last answer cached, else the
+// settings), and the main window. Data flows one way (portal → cache → change sets → model → view);
 // decisions flow back through the outbox.
 
 #include "cachelookup.h"
 
 #include <deskrole.h>
-#include <storetypes.h>
+#include <storeworker.h>
 #include <syncengine.h>
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QThread>
 #include <QUrl>
 
@@ -21,14 +23,14 @@
 
 namespace Escalation {
 
+class ConnectorCall;
+class HistorySync;
 class MainWindow;
 class Outbox;
-class PortalClient;
 class PortalConnector;
+class PortalCredentials;
 class QueueModel;
 class ReviewClockService;
-class StoreWorker;
-class TokenStore;
 class SyncEngine;
 
 struct DeskOptions {
@@ -70,10 +72,16 @@ Q_SIGNALS:
     void queueShown(int rows);
 
 private:
-    void onStoreOpened(const StoreOpenReport &report, const SyncState &state, int pendingOutbox);
-    void onQueueLoaded(quint64 ticket, const QueueSnapshot &snapshot);
+    void onStoreOpened(const StoreResult<StoreWorker::Opened> &opened);
+    void onQueueLoaded(const StoreResult<QueueSnapshot> &snapshot);
     void startSync();
     void updatePendingRows();
+    // Who the token belongs to: asked once the token is known, and again
+    // after a sync succeeds while the answer is still outstanding.
+    void askWhoAmI();
+    void onWhoAmI(const ConnectorResult &result);
+    void applyUser(const SignedInUser &user);
+    QString identityKey() const;
 
     DeskOptions m_options;
     DeskSettings *m_settings = nullptr;
@@ -85,14 +93,16 @@ private:
     ReviewClockService *m_clock = nullptr;
     QueueModel *m_model = nullptr;
     std::unique_ptr<MainWindow> m_window;
-    PortalClient *m_client = nullptr; // the native backend only
     PortalConnector *m_connector = nullptr; // what the engine and the outbox talk to
     SyncEngine *m_engine = nullptr;
     Outbox *m_outbox = nullptr;
-    TokenStore *m_tokens = nullptr;
+    HistorySync *m_history = nullptr;
+    SignedInUser m_user;
+    bool m_userConfirmed = false; // the backend has answered whoAmI
+    QPointer<ConnectorCall> m_whoAmI;
+    PortalCredentials *m_credentials = nullptr;
     SyncState m_syncState;
     int m_pendingAtOpen = 0;
-    quint64 m_queueTicket = 0;
     QElapsedTimer m_startClock;
     StartupTimings m_timings;
 };

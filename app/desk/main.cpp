@@ -3,6 +3,7 @@
 
 #include "appcontroller.h"
 
+#include <desksettings.h>
 #include <mainwindow.h>
 #include <paths.h>
 
@@ -12,7 +13,6 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
-#include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
@@ -21,9 +21,9 @@ using namespace Escalation;
 
 namespace {
 
-QString defaultUserName()
+QString defaultUserName(const DeskSettings &settings)
 {
-    const QString fromSettings = QSettings().value(QStringLiteral("identity/name")).toString();
+    const QString fromSettings = settings.userName();
     if (!fromSettings.isEmpty())
         return fromSettings;
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
@@ -77,22 +77,17 @@ int main(int argc, char *argv[])
     parser.addOption(roleOption);
     parser.process(app);
 
-    QSettings settings;
+    const DeskSettings settings;
     DeskOptions options;
     // Which backend the desk syncs from (docs/settings.md): the native portal
     // contract, or Request Tracker with its address in rt/url.
-    options.connector = settings.value(QStringLiteral("connector"), QStringLiteral("native"))
-                            .toString()
-                            .trimmed()
-                            .toLower();
-    if (options.connector != QStringLiteral("native") && options.connector != QStringLiteral("rt"))
-        return usageError(QApplication::translate(
-                              "main", "the setting connector is \"%1\"; expected native or rt")
-                              .arg(options.connector));
-    const QString urlKey = options.connector == QStringLiteral("rt") ? QStringLiteral("rt/url")
-                                                                     : QStringLiteral("portal/url");
-    const QString portal =
-        parser.isSet(portalOption) ? parser.value(portalOption) : settings.value(urlKey).toString();
+    QString connectorError;
+    const std::optional<QString> connector = settings.connector(&connectorError);
+    if (!connector)
+        return usageError(connectorError);
+    options.connector = *connector;
+    const QString portal = parser.isSet(portalOption) ? parser.value(portalOption)
+                                                      : settings.storedBackendUrl(*connector);
     if (!portal.isEmpty()) {
         options.portal = QUrl::fromUserInput(portal);
         if (!options.portal.isValid()
@@ -104,16 +99,20 @@ int main(int argc, char *argv[])
                     .arg(portal));
     }
     options.database = parser.isSet(dbOption) ? parser.value(dbOption) : defaultCachePath();
-    const QString role = parser.isSet(roleOption)
-        ? parser.value(roleOption)
-        : settings.value(QStringLiteral("desk/role"), QStringLiteral("manager")).toString();
-    const auto parsedRole = deskRoleFromCode(role);
-    if (!parsedRole)
-        return usageError(QApplication::translate(
-                              "main", "--role: expected manager, teamlead or director, got \"%1\"")
-                              .arg(role));
-    options.role = *parsedRole;
-    options.userName = defaultUserName();
+    if (parser.isSet(roleOption)) {
+        const auto parsedRole = deskRoleFromCode(parser.value(roleOption));
+        if (!parsedRole)
+            return usageError(
+                QApplication::translate(
+                    "main", "--role: expected manager, teamlead or director, got \"%1\"")
+                    .arg(parser.value(roleOption)));
+        options.role = *parsedRole;
+    } else {
+        options.role = settings.role();
+    }
+    for (const QString &problem : settings.problems())
+        std::fprintf(stderr, "escalation-desk: %s\n", qPrintable(problem));
+    options.userName = defaultUserName(settings);
 
     AppController controller(options);
     QObject::connect(&controller, &AppController::fatalError, &app, [](const QString &message) {

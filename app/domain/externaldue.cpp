@@ -57,7 +57,12 @@ DueComparison ExternalDue::compare(const EscalationRequest &request,
     c.differenceSeconds = c.externalDueAt - appDueAt;
     c.appBusinessMinutes = targetMinutes;
     c.externalBusinessMinutes = calendar.businessMinutesBetween(requested, c.externalDueAt);
-    if (std::abs(c.differenceSeconds) <= toleranceSeconds) {
+    // Different instants with no business time between them are the same
+    // deadline: the app says Friday at closing time, the backend says Monday
+    // at opening time.
+    const qint64 businessGap = calendar.businessSecondsBetween(std::min(appDueAt, c.externalDueAt),
+                                                               std::max(appDueAt, c.externalDueAt));
+    if (std::abs(c.differenceSeconds) <= toleranceSeconds || businessGap <= toleranceSeconds) {
         c.verdict = DueComparison::Verdict::Agree;
         return c;
     }

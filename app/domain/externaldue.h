@@ -45,7 +45,9 @@ class ExternalDue final {
 public:
     // appDueAt: the app's review deadline for request (ReviewTimes::dueAt),
     // computed on calendar with targetMinutes. A difference up to tolerance
-    // seconds counts as agreement (the backend may round to the minute).
+    // seconds counts as agreement (the backend may round to the minute), and
+    // so do two instants with at most that much business time between them
+    // (closing time on Friday and opening time on Monday).
     static DueComparison compare(const EscalationRequest &request, const BusinessCalendar &calendar,
                                  qint64 appDueAt, qint64 targetMinutes,
                                  qint64 toleranceSeconds = 60);

@@ -9,7 +9,7 @@ namespace Escalation {
 namespace {
 constexpr std::array actionCodes = {u"accept",         u"decline",  u"note",
                                     u"take_ownership", u"analysis", u"acknowledge"};
-constexpr std::array statusCodes = {u"pending", u"delivered", u"conflict", u"rejected"};
+constexpr std::array statusCodes = {u"pending", u"delivered", u"conflict", u"rejected", u"refused"};
 } // namespace
 
 QString toCode(OutboxAction v)

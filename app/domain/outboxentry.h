@@ -26,11 +26,12 @@ enum class OutboxStatus : quint8 {
     Delivered, // the portal applied it
     Conflict, // the request changed at the portal meanwhile; the user must resolve
     Rejected, // the portal refused it for good (rule violation); shown, never dropped
+    Refused, // 403: the signed-in user's role may not do this; shown, never retried
 };
 
 QString toCode(OutboxAction v); // "accept" | "decline" | "note" | "take_ownership" | "analysis" |
                                 // "acknowledge"
-QString toCode(OutboxStatus v); // "pending" | "delivered" | "conflict" | "rejected"
+QString toCode(OutboxStatus v); // "pending" | "delivered" | "conflict" | "rejected" | "refused"
 std::optional<OutboxAction> outboxActionFromCode(QStringView code);
 std::optional<OutboxStatus> outboxStatusFromCode(QStringView code);
 QString displayName(OutboxAction v);
@@ -41,7 +42,7 @@ struct OutboxEntry {
     QString requestId;
     OutboxAction action = OutboxAction::AddNote;
     QString text;
-    QString actor; // who made the decision, as the portal should record it
+    QString actor; // who made it, for local display; the portal records the token's user
     qint64 baseVersion = 0; // the request version the user saw when deciding
     QDateTime createdAt;
     OutboxStatus status = OutboxStatus::Pending;

@@ -277,6 +277,35 @@ QString DataGenerator::vpOfSupport()
 {
     return u"Renata Okafor"_s;
 }
+QString DataGenerator::demoUserName(UserRole role)
+{
+    switch (role) {
+    case UserRole::EscalationManager:
+        return managers[0];
+    case UserRole::TeamLead:
+        return u"Ruth Adeyemi"_s;
+    case UserRole::Director:
+        return seniorDirector();
+    case UserRole::Admin:
+        return u"Sam Ellison"_s;
+    }
+    return {};
+}
+
+QString DataGenerator::demoUserTeam(UserRole role)
+{
+    switch (role) {
+    case UserRole::EscalationManager:
+    case UserRole::TeamLead:
+        return u"Support Escalations"_s;
+    case UserRole::Director:
+        return u"Global Technical Support"_s;
+    case UserRole::Admin:
+        return u"IT Operations"_s;
+    }
+    return {};
+}
+
 QString DataGenerator::randomManager(Rng &rng)
 {
     return pick(rng, managers);

@@ -6,6 +6,7 @@
 // 100 000 requests without a server.
 
 #include "escalation.h"
+#include "permissions.h"
 #include "rng.h"
 
 #include <QDateTime>
@@ -43,6 +44,10 @@ public:
     static QString randomEngineer(Rng &rng);
     static QString seniorDirector();
     static QString vpOfSupport();
+    // The seeded portal users, one per role: the manager is one of the
+    // managers who decide seeded requests, the director writes their analyses.
+    static QString demoUserName(UserRole role);
+    static QString demoUserTeam(UserRole role);
 
     // The business calendar ("americas", "emea", "apac") and team a case's
     // requests are reviewed by; both follow from the account and case.

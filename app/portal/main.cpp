@@ -1,18 +1,23 @@
 // escalation-portal: the reference case portal (docs/portal-api.md) with
 // seeded data and live activity. Command line: DESIGN.md section 4.
 
+#include "admincommands.h"
+#include "auditlog.h"
 #include "datagenerator.h"
+#include "demousers.h"
 #include "liveactivity.h"
+#include "portaldatabase.h"
 #include "portaljson.h"
 #include "portallog.h"
 #include "portalserver.h"
 #include "portalstore.h"
+#include "requesthistory.h"
+#include "userdirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QHostAddress>
-#include <QRandomGenerator>
 
 #include <cstdio>
 
@@ -47,15 +52,6 @@ std::optional<qint64> integerOption(const QCommandLineParser &parser, const QStr
     return value;
 }
 
-QString generatedToken()
-{
-    QByteArray bytes(24, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
-                                          bytes.size() / 4);
-    return QString::fromLatin1(
-        bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -63,12 +59,19 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     keepSecretsOutOfLogs();
     QCoreApplication::setApplicationName(u"escalation-portal"_s);
-    QCoreApplication::setApplicationVersion(u"1"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    const QStringList arguments = QCoreApplication::arguments();
+    if (arguments.value(1) == u"user"_s)
+        return runUserCommand(arguments);
+    if (arguments.value(1) == u"audit"_s)
+        return runAuditCommand(arguments);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("Reference case portal for Escalation Desk: serves the portal API "
-           "(docs/portal-api.md) with seeded data and live activity."));
+           "(docs/portal-api.md) with seeded data and live activity.\n\nUsers and the audit "
+           "log, on the database file:\n  escalation-portal user add|list|revoke|rotate --db "
+           "FILE ...\n  escalation-portal audit verify --db FILE"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -82,10 +85,10 @@ int main(int argc, char *argv[])
         {u"db"_s, tr("Keep the portal's state in this SQLite file and reopen it on restart."),
          u"FILE"_s},
         {u"activity"_s, tr("Live changes per minute (default 0: none)."), u"PER_MINUTE"_s},
-        {u"token"_s,
-         tr("Bearer token clients must send (default: $ESCALATION_PORTAL_TOKEN, else a random "
-            "one)."),
-         u"TOKEN"_s},
+        {u"demo-credentials"_s,
+         tr("Write the seeded demo users' tokens to this file (mode 0600), issuing them where "
+            "needed."),
+         u"FILE"_s},
         {u"rate-limit"_s, tr("Answer 429 beyond this many requests a second (default 0: off)."),
          u"N"_s},
         {u"faults"_s,
@@ -155,20 +158,6 @@ int main(int argc, char *argv[])
                                   .arg(parser.value(u"now"_s)));
     }
 
-    QString token = parser.value(u"token"_s);
-    if (token.isEmpty())
-        token = qEnvironmentVariable("ESCALATION_PORTAL_TOKEN");
-    if (token.isEmpty()) {
-        token = generatedToken();
-        std::fprintf(
-            stderr, "%s\n",
-            qPrintable(
-                tr("escalation-portal: no --token or ESCALATION_PORTAL_TOKEN given; this run's "
-                   "token is:\n  %1\nClients send it as \"Authorization: Bearer <token>\" (in "
-                   "Escalation Desk: Settings, or ESCALATION_DESK_TOKEN for scripts).")
-                    .arg(token)));
-    }
-
     PortalStore store;
     if (parser.isSet(u"db"_s)) {
         QString error;
@@ -178,7 +167,23 @@ int main(int argc, char *argv[])
             return StorageFailed;
         }
     }
-    if (store.isEmpty()) {
+    // Users, audit and history: on the portal's file, or in memory without --db.
+    const QString accessConnection = u"escalation-portal-access"_s;
+    {
+        QString error;
+        const QString path = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : u":memory:"_s;
+        if (!PortalDatabase::openConnection(accessConnection, path, &error)) {
+            std::fprintf(stderr, "escalation-portal: %s\n",
+                         qPrintable(tr("cannot open %1: %2").arg(path, error)));
+            return StorageFailed;
+        }
+    }
+    UserDirectory users(accessConnection);
+    AuditLog audit(accessConnection);
+    RequestHistory history(accessConnection);
+
+    const bool seeding = store.isEmpty();
+    if (seeding) {
         QElapsedTimer timer;
         timer.start();
         GeneratorConfig config;
@@ -197,10 +202,23 @@ int main(int argc, char *argv[])
     } else if (parser.isSet(u"seed"_s) || parser.isSet(u"requests"_s)) {
         qCInfo(lcPortal) << "the database already holds data; --seed and --requests are ignored";
     }
+    {
+        QString error;
+        const bool demo = seeding || parser.isSet(u"demo-credentials"_s);
+        bool ok = !demo || ensureDemoUsers(users, &error);
+        if (ok && seeding)
+            ok = seedHistory(store, users, history, &error);
+        if (ok && parser.isSet(u"demo-credentials"_s))
+            ok = writeDemoCredentials(users, parser.value(u"demo-credentials"_s), &error);
+        if (!ok) {
+            std::fprintf(stderr, "escalation-portal: %s\n",
+                         qPrintable(tr("cannot set up the demo users: %1").arg(error)));
+            return StorageFailed;
+        }
+    }
 
     LiveActivity live(&store, quint64(*seed) + quint64(store.lastSequence()));
-    PortalServer server(&store, &live);
-    server.setToken(token);
+    PortalServer server(&store, &live, PortalAccess {&users, &audit, &history});
     server.setRateLimit(int(*rateLimit));
     server.setStallTime(std::chrono::seconds(*stallSeconds));
     if (parser.isSet(u"faults"_s)) {

@@ -13,9 +13,10 @@ namespace Escalation::Portal {
 
 namespace {
 
-constexpr int schemaVersion = 1;
+constexpr int schemaVersion = 2;
 
-const char *const schema[] = {
+// Version 1: the records, the feed's tombstones and the idempotency store.
+const char *const schemaV1[] = {
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, body BLOB NOT "
     "NULL)",
@@ -29,6 +30,22 @@ const char *const schema[] = {
     "CREATE TABLE IF NOT EXISTS applications (id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT,"
     " target TEXT NOT NULL, action TEXT NOT NULL, seq INTEGER NOT NULL, applied_at TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS applications_key ON applications(key)",
+};
+
+// Version 2: who did what. Users with a SHA-256 hash of their token (never
+// the token), the hash-chained audit log and each request's timeline.
+const char *const schemaV2[] = {
+    "CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, name TEXT NOT NULL,"
+    " role TEXT NOT NULL, team TEXT NOT NULL DEFAULT '', token_hash BLOB UNIQUE,"
+    " created_at TEXT NOT NULL, revoked_at TEXT)",
+    "CREATE TABLE IF NOT EXISTS audit (seq INTEGER PRIMARY KEY, at TEXT NOT NULL,"
+    " user_id TEXT, user_name TEXT, action TEXT, target TEXT,"
+    " result TEXT, idempotency_key TEXT, address TEXT,"
+    " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " request_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor_id TEXT,"
+    " actor_name TEXT, actor_role TEXT, text TEXT)",
+    "CREATE INDEX IF NOT EXISTS history_request ON history(request_id)",
 };
 
 QString sqlText(const char *text)
@@ -78,10 +95,14 @@ bool PortalDatabase::prepare(std::unique_ptr<QSqlQuery> &query, const QString &s
     return false;
 }
 
-bool PortalDatabase::open(const QString &path, QString *error)
+bool PortalDatabase::openConnection(const QString &connectionName, const QString &path,
+                                    QString *error)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connectionName);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     db.setDatabaseName(path);
+    // The user commands write while a server runs on the same file: wait
+    // for its lock rather than fail at once.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open()) {
         *error = db.lastError().text();
         return false;
@@ -90,17 +111,18 @@ bool PortalDatabase::open(const QString &path, QString *error)
     // Larger pages: a first fill writes about 1.3 KB per record, and fewer,
     // larger writes cost fewer system calls. Only takes effect on a new file.
     q.exec(u"PRAGMA page_size=16384"_s);
-    // WAL keeps each small write cheap; fall back silently where the file
-    // system cannot do it (the journal mode read back says which we got).
+    // WAL keeps each small write cheap and lets a reader and a writer work
+    // at once; fall back silently where the file system cannot do it (the
+    // journal mode read back says which we got).
     q.exec(u"PRAGMA journal_mode=WAL"_s);
-    if (q.next() && q.value(0).toString() != u"wal"_s)
+    if (q.next() && q.value(0).toString() != u"wal"_s && path != u":memory:"_s)
         qCInfo(lcPortal) << "portal database: WAL unavailable, journal mode"
                          << q.value(0).toString();
     q.exec(u"PRAGMA synchronous=NORMAL"_s);
     // A first fill writes a hundred megabytes in one transaction; a larger
     // page cache keeps SQLite from spilling and rewriting pages meanwhile.
     q.exec(u"PRAGMA cache_size=-65536"_s);
-    for (const char *statement : schema) {
+    for (const char *statement : schemaV1) {
         if (!q.exec(sqlText(statement))) {
             *error = q.lastError().text();
             return false;
@@ -110,19 +132,48 @@ bool PortalDatabase::open(const QString &path, QString *error)
         *error = q.lastError().text();
         return false;
     }
-    if (q.next()) {
-        if (q.value(0).toInt() != schemaVersion) {
-            *error = QCoreApplication::translate(
-                         "Escalation::Portal",
-                         "%1 has portal schema version %2; this portal reads version %3")
-                         .arg(path, q.value(0).toString(), QString::number(schemaVersion));
-            return false;
-        }
-    } else if (!q.exec(
-                   u"INSERT INTO meta (key, value) VALUES ('schema', '%1')"_s.arg(schemaVersion))) {
-        *error = q.lastError().text();
+    const int version = q.next() ? q.value(0).toInt() : 1;
+    q.finish();
+    if (version > schemaVersion) {
+        *error = QCoreApplication::translate(
+                     "Escalation::Portal",
+                     "%1 has portal schema version %2; this portal reads version %3")
+                     .arg(path, QString::number(version), QString::number(schemaVersion));
         return false;
     }
+    if (version == schemaVersion)
+        return true;
+    // One transaction per upgrade: a failed step leaves the file as it was.
+    if (!db.transaction()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    bool ok = true;
+    for (const char *statement : schemaV2) {
+        if (ok && !q.exec(sqlText(statement))) {
+            *error = q.lastError().text();
+            ok = false;
+        }
+    }
+    if (ok
+        && !q.exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '%1')"_s.arg(
+            schemaVersion))) {
+        *error = q.lastError().text();
+        ok = false;
+    }
+    if (!ok || !db.commit()) {
+        if (ok)
+            *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool PortalDatabase::open(const QString &path, QString *error)
+{
+    if (!openConnection(m_connectionName, path, error))
+        return false;
     const bool prepared =
         prepare(m_putCase, u"INSERT OR REPLACE INTO cases (id, seq, body) VALUES (?, ?, ?)"_s)
         && prepare(m_putRequest,

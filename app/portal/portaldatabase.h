@@ -52,6 +52,10 @@ public:
     PortalDatabase &operator=(const PortalDatabase &) = delete;
 
     bool open(const QString &path, QString *error);
+    // Opens a named connection to the portal's file (or ":memory:"),
+    // creating or upgrading its schema. The user directory, the audit log
+    // and the request history use their own connection opened with this.
+    static bool openConnection(const QString &connectionName, const QString &path, QString *error);
     bool load(DatabaseSnapshot *out, QString *error);
 
     bool begin();

@@ -1,9 +1,12 @@
 #include "portalserver.h"
 
+#include "auditlog.h"
 #include "liveactivity.h"
 #include "portaljson.h"
 #include "portallog.h"
 #include "portalstore.h"
+#include "requesthistory.h"
+#include "userdirectory.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -87,15 +90,6 @@ QByteArray requestLineOf(const QHttpServerRequest &request)
     return line;
 }
 
-bool sameSecret(const QByteArray &a, const QByteArray &b)
-{
-    // No early exit: the time taken does not tell how much of a guess was right.
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ (i < b.size() ? b[i] : 0));
-    return diff == 0;
-}
-
 bool etagMatches(const QByteArray &ifNoneMatch, const QByteArray &etag)
 {
     if (ifNoneMatch.isEmpty())
@@ -124,9 +118,13 @@ std::optional<qint64> integerParameter(const QUrlQuery &query, const QString &na
     return value;
 }
 
-QByteArray fingerprintOf(const QHttpServerRequest &request)
+// What an Idempotency-Key was used for: the write and who made it, so a
+// key replayed by another user is refused rather than answered.
+QByteArray fingerprintOf(const QHttpServerRequest &request, const QString &userId)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(userId.toUtf8());
+    hash.addData("\n");
     hash.addData(methodName(request.method()));
     hash.addData(" ");
     hash.addData(request.url().path().toUtf8());
@@ -181,15 +179,66 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, std::optional<Bod
     return doc.object();
 }
 
+// The audit's result for a write's HTTP status.
+QString resultOf(int status)
+{
+    if (status >= 200 && status < 300)
+        return u"applied"_s;
+    switch (status) {
+    case 401:
+        return u"unauthorized"_s;
+    case 403:
+        return u"forbidden"_s;
+    case 409:
+        return u"conflict"_s;
+    case 422:
+        return u"rule_violation"_s;
+    default:
+        return status >= 500 ? u"error"_s : u"invalid"_s;
+    }
+}
+
+QString addressOf(const QHttpServerRequest &request)
+{
+    QHostAddress address = request.remoteAddress();
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4)
+        address = QHostAddress(v4); // "::ffff:127.0.0.1" and "127.0.0.1" are one client
+    return address.toString();
+}
+
+QByteArray userJson(const UserIdentity &user)
+{
+    const QJsonObject o {{u"id"_s, user.id},
+                         {u"name"_s, user.name},
+                         {u"role"_s, toCode(user.role)},
+                         {u"team"_s, user.team}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
-PortalServer::PortalServer(PortalStore *store, LiveActivity *activity, QObject *parent)
+PortalServer::PortalServer(PortalStore *store, LiveActivity *activity, PortalAccess access,
+                           QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_activity(activity)
+    , m_access(access)
 {
+    Q_ASSERT(m_access.users && m_access.audit && m_access.history);
     registerRoutes();
     connect(m_store, &PortalStore::changed, this, &PortalServer::onStoreChanged);
+    connect(m_store, &PortalStore::recorded, this,
+            [this](const QString &requestId, const HistoryEntry &entry) {
+                m_access.history->add(requestId, entry);
+            });
+    // Tokens are revoked by the user commands, another process: a cheap
+    // look at the file's data_version tells when to check held polls again.
+    m_revocationCheck = new QTimer(this);
+    m_revocationCheck->setInterval(250ms);
+    connect(m_revocationCheck, &QTimer::timeout, this, &PortalServer::checkHeldTokens);
+    m_revocationCheck->start();
 }
 
 PortalServer::~PortalServer()
@@ -256,8 +305,6 @@ void PortalServer::registerRoutes()
 {
     m_http.route(u"/api/v1/health"_s, Method::Get,
                  [this](const Request &request, Responder &&responder) {
-                     if (!admit(request, responder, false))
-                         return;
                      QByteArray body = "{\"status\":\"ok\",\"cursor\":\""
                          + QByteArray::number(m_store->lastSequence()) + "\"}";
                      send(responder, requestLineOf(request), 200, body);
@@ -277,6 +324,18 @@ void PortalServer::registerRoutes()
     m_http.route(u"/api/v1/requests/<arg>"_s, Method::Get,
                  [this](const QString &id, const Request &request, Responder &&responder) {
                      handleRequest(id, request, std::move(responder));
+                 });
+    m_http.route(u"/api/v1/requests/<arg>/history"_s, Method::Get,
+                 [this](const QString &id, const Request &request, Responder &&responder) {
+                     handleHistory(id, request, std::move(responder));
+                 });
+    m_http.route(u"/api/v1/me"_s, Method::Get,
+                 [this](const Request &request, Responder &&responder) {
+                     handleMe(request, std::move(responder));
+                 });
+    m_http.route(u"/api/v1/audit"_s, Method::Get,
+                 [this](const Request &request, Responder &&responder) {
+                     handleAudit(request, std::move(responder));
                  });
     m_http.route(u"/api/v1/requests/<arg>/actions"_s, Method::Post,
                  [this](const QString &id, const Request &request, Responder &&responder) {
@@ -306,22 +365,41 @@ void PortalServer::registerRoutes()
     });
 }
 
-bool PortalServer::admit(const Request &request, Responder &responder, bool needsAuth)
+std::optional<PortalServer::Caller> PortalServer::admit(const Request &request,
+                                                        Responder &responder)
 {
-    if (needsAuth) {
-        const QByteArray authorization = header(request, "Authorization");
-        const bool ok = authorization.startsWith("Bearer ")
-            && sameSecret(authorization.mid(7).trimmed(), m_token);
-        if (!ok) {
-            sendError(responder, requestLineOf(request), 401, u"unauthorized",
-                      authorization.isEmpty()
-                          ? tr("This request needs an Authorization: Bearer token")
-                          : tr("The bearer token is not valid for this portal"),
-                      {}, {{"WWW-Authenticate", "Bearer realm=\"escalation-portal\""}});
-            return false;
-        }
+    const QByteArray line = requestLineOf(request);
+    const QString address = addressOf(request);
+    // A throttled address is refused before its token is looked at, or a
+    // guess that happened to be right would still tell.
+    if (const auto wait = m_throttle.retryAfter(address)) {
+        sendError(responder, line, 429, u"too_many_failures",
+                  tr("Too many failed sign-ins from %1; retry after %2 s").arg(address).arg(*wait),
+                  {}, {{"Retry-After", QByteArray::number(*wait)}});
+        return std::nullopt;
     }
-    if (m_rateLimit > 0 && needsAuth) {
+    const QByteArray authorization = header(request, "Authorization");
+    const bool bearer = authorization.startsWith("Bearer ");
+    const QByteArray token = bearer ? authorization.mid(7).trimmed() : QByteArray();
+    const auto user = m_access.users->authenticate(token);
+    if (!user) {
+        m_throttle.failed(address);
+        audit(nullptr, address, u"authenticate"_s, request.url().path(), u"unauthorized"_s);
+        sendError(responder, line, 401, u"unauthorized",
+                  authorization.isEmpty() ? tr("This request needs an Authorization: Bearer token")
+                                          : tr("The bearer token is not valid for this portal"),
+                  {}, {{"WWW-Authenticate", "Bearer realm=\"escalation-portal\""}});
+        return std::nullopt;
+    }
+    if (!admitOpen(request, responder))
+        return std::nullopt;
+    return Caller {*user, UserDirectory::hashOf(token), address};
+}
+
+bool PortalServer::admitOpen(const Request &request, Responder &responder)
+{
+    // Health stays open and unlimited (monitoring); everything else counts.
+    if (m_rateLimit > 0) {
         const double elapsed = double(m_rateClock.restart()) / 1000.0;
         m_tokens = std::min(double(m_rateLimit), m_tokens + elapsed * m_rateLimit);
         if (m_tokens < 1.0) {
@@ -401,7 +479,7 @@ void PortalServer::sendFault(FaultKind fault, Responder &&responder, const QByte
         return;
     }
     case FaultKind::Stall:
-        hold(std::move(responder), requestLine, 0, m_faults.stallTime(), true);
+        hold(std::move(responder), requestLine, -1, m_faults.stallTime(), {});
         return;
     case FaultKind::Truncate:
         responder.writeStatusLine(StatusCode::Ok);
@@ -464,14 +542,15 @@ void PortalServer::makeHostileChange()
 }
 
 void PortalServer::hold(Responder &&responder, const QByteArray &requestLine, qint64 since,
-                        std::chrono::milliseconds timeout, bool stall)
+                        std::chrono::milliseconds timeout, const QByteArray &tokenHash)
 {
     const quint64 id = m_nextHeldId++;
     Held held;
+    held.tokenHash = tokenHash;
     held.socket = responder.socket();
     held.responder = std::make_unique<Responder>(std::move(responder));
     held.requestLine = requestLine;
-    held.since = stall ? -1 : since;
+    held.since = since; // -1: a stall fault
     held.timer = new QTimer(this);
     held.timer->setSingleShot(true);
     connect(held.timer, &QTimer::timeout, this, [this, id] { release(id, false); });
@@ -518,6 +597,63 @@ void PortalServer::onStoreChanged(qint64 sequence)
         release(id, true);
 }
 
+void PortalServer::checkHeldTokens()
+{
+    const qint64 version = m_access.users->dataVersion();
+    if (version == m_dataVersion)
+        return;
+    m_dataVersion = version;
+    std::vector<quint64> refused;
+    for (const auto &[id, held] : m_waiters) {
+        if (!held.tokenHash.isEmpty() && !m_access.users->userWithHash(held.tokenHash))
+            refused.push_back(id);
+    }
+    for (quint64 id : refused) {
+        const auto it = m_waiters.find(id);
+        Held held = std::move(it->second);
+        m_waiters.erase(it);
+        held.timer->deleteLater();
+        if (!held.socket || held.socket->state() != QAbstractSocket::ConnectedState)
+            continue;
+        sendError(*held.responder, held.requestLine, 401, u"unauthorized",
+                  tr("The bearer token was revoked"), {},
+                  {{"WWW-Authenticate", "Bearer realm=\"escalation-portal\""}});
+    }
+}
+
+void PortalServer::audit(const Caller *caller, const QString &address, const QString &action,
+                         const QString &target, const QString &result, const QString &key)
+{
+    AuditEntry entry;
+    if (caller) {
+        entry.userId = caller->user.id;
+        entry.userName = caller->user.name;
+    }
+    entry.action = action;
+    entry.target = target;
+    entry.result = result;
+    entry.idempotencyKey = key;
+    entry.address = address;
+    m_access.audit->append(entry);
+}
+
+bool PortalServer::permit(const Caller &caller, Permission permission, Responder &responder,
+                          const QByteArray &requestLine, const QString &action,
+                          const QString &target, const QString &key, const QByteArray &fingerprint)
+{
+    if (hasPermission(caller.user.role, permission))
+        return true;
+    const QJsonObject details {{u"permission"_s, toCode(permission)},
+                               {u"role"_s, toCode(caller.user.role)}};
+    WriteResult refusal {
+        403, Json::errorBody(u"forbidden", refusalReason(caller.user.role, permission), details)};
+    if (!key.isEmpty())
+        refusal = m_store->remember(key, fingerprint, refusal);
+    audit(&caller, caller.address, action, target, u"forbidden"_s, key);
+    send(responder, requestLine, refusal.status, refusal.body);
+    return false;
+}
+
 void PortalServer::handleChanges(const Request &request, Responder &&responder)
 {
     if (!admit(request, responder))
@@ -552,7 +688,8 @@ void PortalServer::handleChanges(const Request &request, Responder &&responder)
 
 void PortalServer::handleWait(const Request &request, Responder &&responder)
 {
-    if (!admit(request, responder))
+    const auto caller = admit(request, responder);
+    if (!caller)
         return;
     const QByteArray line = requestLineOf(request);
     const QUrlQuery query(request.url());
@@ -571,7 +708,7 @@ void PortalServer::handleWait(const Request &request, Responder &&responder)
         const QByteArray body = "{\"cursor\":\"" + QByteArray::number(last) + "\"}";
         return send(responder, line, 200, body);
     }
-    hold(std::move(responder), line, *since, std::chrono::seconds(*timeout), false);
+    hold(std::move(responder), line, *since, std::chrono::seconds(*timeout), caller->tokenHash);
 }
 
 void PortalServer::sendRecord(Responder &responder, const QByteArray &requestLine,
@@ -610,11 +747,13 @@ void PortalServer::handleRequest(const QString &id, const Request &request, Resp
 
 void PortalServer::handleAction(const QString &id, const Request &request, Responder &&responder)
 {
-    if (!admit(request, responder))
+    const auto caller = admit(request, responder);
+    if (!caller)
         return;
     const QByteArray line = requestLineOf(request);
     const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
     if (key.isEmpty() || key.size() > maxKeyLength) {
+        audit(&*caller, caller->address, u"action"_s, id, u"invalid"_s, key.left(maxKeyLength));
         return badRequest(responder, line, "Idempotency-Key"_L1,
                           tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
                               .arg(maxKeyLength));
@@ -625,20 +764,25 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
     if (fault && FaultInjector::timing(*fault) == FaultTiming::BeforeApplying)
         return sendFault(*fault, std::move(responder), line, {});
 
-    const QByteArray fingerprint = fingerprintOf(request);
+    const QByteArray fingerprint = fingerprintOf(request, caller->user.id);
     std::optional<WriteResult> result = m_store->storedAnswer(key, fingerprint);
-    if (!result) {
+    QString action = u"action"_s;
+    if (result) {
+        audit(&*caller, caller->address, action, id, u"replayed"_s, key);
+    } else {
         std::optional<BodyError> error;
         ActionInput input;
         if (const auto object = parseObject(request.body(), &error)) {
             static const QStringList actions = {u"accept"_s,   u"decline"_s,
                                                 u"note"_s,     u"take_ownership"_s,
                                                 u"analysis"_s, u"acknowledge"_s};
-            const QJsonValue action = object->value("action"_L1);
-            input.action = action.toString();
-            if (!action.isString() || !actions.contains(input.action)) {
+            const QJsonValue actionValue = object->value("action"_L1);
+            input.action = actionValue.toString();
+            if (!actionValue.isString() || !actions.contains(input.action)) {
                 error = BodyError {"action"_L1,
                                    tr("action must be one of %1").arg(actions.join(u", "_s))};
+            } else {
+                action = input.action;
             }
             if (!error) {
                 if (const auto text = stringMember(*object, "text"_L1, maxTextLength, &error))
@@ -648,12 +792,10 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
                 || input.action == u"note"_s || input.action == u"analysis"_s;
             if (!error && textRequired && input.text.trimmed().isEmpty())
                 error = BodyError {"text"_L1, tr("%1 needs a text").arg(input.action)};
-            if (!error) {
-                if (const auto actor = stringMember(*object, "actor"_L1, maxNameLength, &error))
-                    input.actor = *actor;
-            }
-            if (!error && input.actor.trimmed().isEmpty())
-                error = BodyError {"actor"_L1, tr("actor must name who acts")};
+            // "actor" from the client is ignored: the write is the caller's.
+            input.actor = caller->user.name;
+            input.actorId = caller->user.id;
+            input.actorRole = toCode(caller->user.role);
             const QJsonValue version = object->value("version"_L1);
             if (!error && version.isDouble()) {
                 const double v = version.toDouble();
@@ -668,9 +810,16 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
                                    tr("version (the request version you saw) is required")};
             }
         }
-        if (error)
+        if (error) {
+            audit(&*caller, caller->address, action, id, u"invalid"_s, key);
             return badRequest(responder, line, error->field, error->message);
+        }
+        const auto outboxAction = outboxActionFromCode(input.action);
+        const Permission needed = outboxAction ? permissionFor(*outboxAction) : Permission::Admin;
+        if (!permit(*caller, needed, responder, line, action, id, key, fingerprint))
+            return;
         result = m_store->applyAction(id, input, key, fingerprint);
+        audit(&*caller, caller->address, action, id, resultOf(result->status), key);
     }
     // A refusal keeps its status: faults that answer 200 with a broken body
     // would otherwise turn a 409 or 422 into a success the portal never had.
@@ -685,18 +834,23 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
 void PortalServer::handleEscalation(const QString &caseId, const Request &request,
                                     Responder &&responder)
 {
-    if (!admit(request, responder))
+    const auto caller = admit(request, responder);
+    if (!caller)
         return;
     const QByteArray line = requestLineOf(request);
     const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
+    const QString action = u"raise"_s;
     if (key.isEmpty() || key.size() > maxKeyLength) {
+        audit(&*caller, caller->address, action, caseId, u"invalid"_s, key.left(maxKeyLength));
         return badRequest(responder, line, "Idempotency-Key"_L1,
                           tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
                               .arg(maxKeyLength));
     }
-    const QByteArray fingerprint = fingerprintOf(request);
-    if (const auto stored = m_store->storedAnswer(key, fingerprint))
+    const QByteArray fingerprint = fingerprintOf(request, caller->user.id);
+    if (const auto stored = m_store->storedAnswer(key, fingerprint)) {
+        audit(&*caller, caller->address, action, caseId, u"replayed"_s, key);
         return send(responder, line, stored->status, stored->body);
+    }
 
     std::optional<BodyError> error;
     EscalationInput input;
@@ -726,10 +880,86 @@ void PortalServer::handleEscalation(const QString &caseId, const Request &reques
                 input.previousRequestId = *previous;
         }
     }
-    if (error)
+    if (error) {
+        audit(&*caller, caller->address, action, caseId, u"invalid"_s, key);
         return badRequest(responder, line, error->field, error->message);
+    }
+    if (!permit(*caller, Permission::Raise, responder, line, action, caseId, key, fingerprint))
+        return;
     const WriteResult result = m_store->createEscalation(caseId, input, key, fingerprint);
+    audit(&*caller, caller->address, input.previousRequestId.isEmpty() ? action : u"re_escalate"_s,
+          caseId, resultOf(result.status), key);
     send(responder, line, result.status, result.body);
+}
+
+void PortalServer::handleMe(const Request &request, Responder &&responder)
+{
+    const auto caller = admit(request, responder);
+    if (!caller)
+        return;
+    send(responder, requestLineOf(request), 200, "{\"user\":" + userJson(caller->user) + '}');
+}
+
+void PortalServer::handleHistory(const QString &id, const Request &request, Responder &&responder)
+{
+    const auto caller = admit(request, responder);
+    if (!caller)
+        return;
+    const QByteArray line = requestLineOf(request);
+    if (!hasPermission(caller->user.role, Permission::Read))
+        return sendError(
+            responder, line, 403, u"forbidden", refusalReason(caller->user.role, Permission::Read),
+            {{u"permission"_s, toCode(Permission::Read)}, {u"role"_s, toCode(caller->user.role)}});
+    const EscalationRequest *r = m_store->findRequest(id);
+    if (!r)
+        return sendError(responder, line, 404, u"not_found",
+                         tr("No escalation request %1").arg(id));
+    // The raise is the request record itself; what followed is the history.
+    QJsonArray entries;
+    entries.append(HistoryEntry {r->requestedAt,
+                                 r->previousRequestId.isEmpty() ? u"raise"_s : u"re_escalate"_s,
+                                 {},
+                                 r->requestedBy,
+                                 {},
+                                 r->summary}
+                       .toJson());
+    const QList<HistoryEntry> later = m_access.history->entries(id);
+    for (const HistoryEntry &e : later)
+        entries.append(e.toJson());
+    const QJsonObject body {{u"requestId"_s, id}, {u"entries"_s, entries}};
+    send(responder, line, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+void PortalServer::handleAudit(const Request &request, Responder &&responder)
+{
+    const auto caller = admit(request, responder);
+    if (!caller)
+        return;
+    const QByteArray line = requestLineOf(request);
+    if (!hasPermission(caller->user.role, Permission::Admin))
+        return sendError(
+            responder, line, 403, u"forbidden", refusalReason(caller->user.role, Permission::Admin),
+            {{u"permission"_s, toCode(Permission::Admin)}, {u"role"_s, toCode(caller->user.role)}});
+    const QUrlQuery query(request.url());
+    const auto after = integerParameter(query, u"after"_s, 0);
+    if (!after)
+        return badRequest(responder, line, "after"_L1,
+                          tr("after must be the seq of an audit entry, or 0"));
+    const auto limit = integerParameter(query, u"limit"_s, 100);
+    if (!limit || *limit < 1 || *limit > 1000)
+        return badRequest(responder, line, "limit"_L1,
+                          tr("limit must be an integer from 1 to 1000"));
+    bool more = false;
+    const QList<AuditEntry> page = m_access.audit->page(*after, int(*limit), &more);
+    QJsonArray entries;
+    for (const AuditEntry &e : page)
+        entries.append(e.toJson());
+    const QJsonObject body {
+        {u"entries"_s, entries},
+        {u"next"_s,
+         more && !page.isEmpty() ? QJsonValue(page.constLast().seq) : QJsonValue(QJsonValue::Null)},
+    };
+    send(responder, line, 200, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 void PortalServer::handleApplications(const Request &request, Responder &&responder)

@@ -1,15 +1,18 @@
 #pragma once
 
 // The HTTP face of the reference portal: the routes of docs/portal-api.md
-// on QHttpServer, bearer-token authentication, the JSON error format,
-// ETags, long polling, rate limiting and seeded fault injection.
+// on QHttpServer, per-user bearer tokens and the permission table, the
+// audit trail of every write, the JSON error format, ETags, long polling,
+// rate limiting and seeded fault injection.
 //
 // Long polling holds QHttpServerResponder objects past the handler (Qt
 // HttpServer 6.4 has no asynchronous response API). A held responder keeps
 // a raw pointer to its socket, so each is kept next to a QPointer to that
 // socket and dropped unanswered once the client has gone.
 
+#include "auththrottle.h"
 #include "faultinjector.h"
+#include "permissions.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -23,6 +26,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -30,17 +34,27 @@ class QTimer;
 
 namespace Escalation::Portal {
 
+class AuditLog;
 class LiveActivity;
 class PortalStore;
+class RequestHistory;
+class UserDirectory;
+
+// Where the server finds its users and writes who did what.
+struct PortalAccess {
+    UserDirectory *users = nullptr;
+    AuditLog *audit = nullptr;
+    RequestHistory *history = nullptr;
+};
 
 class PortalServer final : public QObject {
     Q_OBJECT
 
 public:
-    PortalServer(PortalStore *store, LiveActivity *activity, QObject *parent = nullptr);
+    PortalServer(PortalStore *store, LiveActivity *activity, PortalAccess access,
+                 QObject *parent = nullptr);
     ~PortalServer() override;
 
-    void setToken(const QString &token) { m_token = token.toUtf8(); }
     // Requests per second over all clients; 0 turns the limit off.
     void setRateLimit(int perSecond);
     bool setFaults(const QString &spec, quint64 seed, QString *error);
@@ -61,7 +75,15 @@ private:
     using Responder = QHttpServerResponder;
     using Request = QHttpServerRequest;
 
+    // The authenticated user of a request.
+    struct Caller {
+        UserIdentity user;
+        QByteArray tokenHash;
+        QString address;
+    };
+
     struct Held {
+        QByteArray tokenHash; // empty for a stall fault
         QPointer<QTcpSocket> socket;
         std::unique_ptr<Responder> responder;
         QByteArray requestLine;
@@ -70,8 +92,19 @@ private:
     };
 
     void registerRoutes();
-    // Common gate: logs, authenticates and rate-limits; false if it answered.
-    bool admit(const Request &request, Responder &responder, bool needsAuth = true);
+    // Common gate: authenticates (throttling failures per address) and
+    // rate-limits; nullopt if it answered.
+    std::optional<Caller> admit(const Request &request, Responder &responder);
+    // The open routes (health): rate limit only.
+    bool admitOpen(const Request &request, Responder &responder);
+    // false (after answering 403 and writing the audit) if the caller's role lacks it.
+    bool permit(const Caller &caller, Permission permission, Responder &responder,
+                const QByteArray &requestLine, const QString &action, const QString &target,
+                const QString &key, const QByteArray &fingerprint);
+    void audit(const Caller *caller, const QString &address, const QString &action,
+               const QString &target, const QString &result, const QString &key = {});
+    // Ends held long polls whose token was revoked or rotated meanwhile.
+    void checkHeldTokens();
     void send(Responder &responder, const QByteArray &requestLine, int status,
               const QByteArray &body, const Headers &headers = {},
               const QByteArray &contentType = "application/json");
@@ -84,7 +117,7 @@ private:
     void sendFault(FaultKind fault, Responder &&responder, const QByteArray &requestLine,
                    const QByteArray &intended);
     void hold(Responder &&responder, const QByteArray &requestLine, qint64 since,
-              std::chrono::milliseconds timeout, bool stall);
+              std::chrono::milliseconds timeout, const QByteArray &tokenHash);
     void release(quint64 id, bool changed);
     void onStoreChanged(qint64 sequence);
     // The HostileText fault: a real change at the portal whose text fields
@@ -100,13 +133,19 @@ private:
     void handleApplications(const Request &request, Responder &&responder);
     void handleActivity(const Request &request, Responder &&responder);
     void handleRemoveCase(const QString &id, const Request &request, Responder &&responder);
+    void handleMe(const Request &request, Responder &&responder);
+    void handleHistory(const QString &id, const Request &request, Responder &&responder);
+    void handleAudit(const Request &request, Responder &&responder);
     void sendRecord(Responder &responder, const QByteArray &requestLine, const Request &request,
                     const QByteArray &json, const QByteArray &etag);
 
     PortalStore *m_store;
     LiveActivity *m_activity;
+    PortalAccess m_access;
     QHttpServer m_http;
-    QByteArray m_token;
+    AuthThrottle m_throttle;
+    QTimer *m_revocationCheck = nullptr;
+    qint64 m_dataVersion = -1;
     FaultInjector m_faults;
     bool m_tls = false;
 

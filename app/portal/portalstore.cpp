@@ -421,6 +421,9 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
         return error(500, u"server_error", tr("The portal could not store the change"));
     if (addsNote)
         ++m_nextNoteSerial;
+    Q_EMIT recorded(
+        requestId,
+        HistoryEntry {at, action, input.actorId, input.actor, input.actorRole, input.text});
     return WriteResult {200, requestAnswer(record)};
 }
 
@@ -582,7 +585,14 @@ bool PortalStore::closeCase(const QString &caseId)
     }
     mutation.appliedAction = u"close_case"_s;
     mutation.appliedTarget = caseId;
-    return commit(mutation);
+    QStringList closed; // commit() moves the records into the store
+    for (const EscalationRequest &r : mutation.requests)
+        closed.append(r.id);
+    if (!commit(mutation))
+        return false;
+    for (const QString &id : std::as_const(closed))
+        Q_EMIT recorded(id, HistoryEntry {at, u"close"_s, {}, {}, {}, {}});
+    return true;
 }
 
 bool PortalStore::removeCase(const QString &caseId)

@@ -13,6 +13,7 @@
 #include "datagenerator.h"
 #include "escalation.h"
 #include "portaldatabase.h"
+#include "requesthistory.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -35,7 +36,9 @@ struct WriteResult {
 struct ActionInput {
     QString action; // accept | decline | note | take_ownership | analysis | acknowledge
     QString text;
-    QString actor;
+    QString actor; // the name recorded as owner, author, decider
+    QString actorId; // the portal user who acts; empty for the portal's own activity
+    QString actorRole;
     std::optional<qint64> version;
 };
 
@@ -91,6 +94,9 @@ public:
     WriteResult createEscalation(const QString &caseId, const EscalationInput &input,
                                  const QString &key, const QByteArray &fingerprint);
     int applicationCount(const QString &key) const { return m_applications.value(key); }
+    // Keeps a refusal decided outside the store (403) under its key, as
+    // the store's own refusals are; a retry gets the same answer.
+    WriteResult remember(const QString &key, const QByteArray &fingerprint, WriteResult result);
 
     // Changes made by the portal's own activity (no idempotency key).
     bool updateCase(const Case &updated);
@@ -107,6 +113,8 @@ public:
 Q_SIGNALS:
     // A change was committed; `sequence` is the new last sequence number.
     void changed(qint64 sequence);
+    // An action was applied to a request (for its timeline).
+    void recorded(const QString &requestId, const Escalation::Portal::HistoryEntry &entry);
 
 private:
     struct CaseSlot {
@@ -143,7 +151,6 @@ private:
 
     WriteResult error(int status, QStringView code, const QString &message,
                       const QByteArray &details = {}) const;
-    WriteResult remember(const QString &key, const QByteArray &fingerprint, WriteResult result);
     bool commit(Mutation &mutation);
     qint64 baseSequence() const { return m_baseSequence; }
     const QByteArray &jsonOf(const CaseSlot &slot) const;

@@ -7,8 +7,11 @@
 // own named QSqlDatabase connection (the name is derived from the thread and
 // the instance). Bulk writes belong on a worker thread: see StoreWorker.
 //
+// Every answer is a StoreResult (storeresult.h): a value, "absent" (a
+// lookup found nothing) or the StoreError that stopped it.
+//
 // Every write is one transaction. A write that changes cases or requests
-// returns a ChangeSet that lists exactly what it committed:
+// answers with a ChangeSet that lists exactly what it committed:
 //  - insertedX / updatedX are decided by whether the row existed before the
 //    write (checked inside the same transaction);
 //  - a request whose new state is superseded or closed is listed in
@@ -17,11 +20,14 @@
 //  - removedXIds lists rows deleted from the cache (records the portal
 //    deleted). Removing a case also removes its requests, which are listed
 //    in removedRequestIds.
-// A failed write rolls back, returns an empty ChangeSet and sets *error.
+// A failed write rolls back and answers with its error, never with an
+// empty change set.
 
 #include "changeset.h"
 #include "escalation.h"
 #include "outboxentry.h"
+#include "requesthistory.h"
+#include "storeresult.h"
 #include "storetypes.h"
 #include "syncpage.h"
 
@@ -35,7 +41,7 @@
 namespace Escalation {
 
 class FaultInjector;
-class CacheStorePrivate;
+class StoreConnection;
 
 class CacheStore final {
 public:
@@ -69,46 +75,60 @@ public:
     // come without their notes: the queue never shows them, and at 100 000
     // requests reading them would cost a third of the desk's start; the
     // details pane reads them with request().
-    QueueSnapshot loadActiveQueue(StoreError *error = nullptr) const;
-    std::optional<EscalationRequest> request(const QString &id) const;
-    std::optional<Case> caseRecord(const QString &id) const;
+    StoreResult<QueueSnapshot> loadActiveQueue() const;
+    // The ids of the pending requests, in id order: what a backend whose
+    // change feed cannot report deletions is asked about (a deleted request
+    // left pending would breach for ever).
+    StoreResult<QStringList> pendingRequestIds() const;
+    // Absent when the cache does not hold it.
+    StoreResult<EscalationRequest> request(const QString &id) const;
+    StoreResult<Case> caseRecord(const QString &id) const;
     // Every request of the case, all levels, oldest first (the ladder history).
-    QList<EscalationRequest> requestsForCase(const QString &caseId) const;
-    int requestCount() const;
-    int caseCount() const;
+    StoreResult<QList<EscalationRequest>> requestsForCase(const QString &caseId) const;
+    StoreResult<int> requestCount() const;
+    StoreResult<int> caseCount() const;
 
     // --- sync ------------------------------------------------------------
     // One transaction: upserts, removals and the page's cursor. On failure
     // nothing of the page is kept and the cursor is unchanged. A page with an
     // empty cursor keeps the stored one.
-    ChangeSet applySyncPage(const SyncPage &page, StoreError *error);
-    SyncState syncState() const;
-    bool recordSyncSuccess(const QDateTime &at, StoreError *error);
-    bool recordSyncError(const QString &message, const QDateTime &at, StoreError *error);
+    StoreResult<ChangeSet> applySyncPage(const SyncPage &page);
+    StoreResult<SyncState> syncState() const;
+    StoreResult<void> recordSyncSuccess(const QDateTime &at);
+    StoreResult<void> recordSyncError(const QString &message, const QDateTime &at);
 
     // --- outbox ----------------------------------------------------------
     // Durable before it returns: committed with synchronous=FULL, so it
     // survives a crash of the app and of the OS. Assigns localId (never
-    // reused) and returns the stored entry. An empty idempotency key gets a
-    // fresh UUID; a key already in the outbox is refused (Constraint).
-    std::optional<OutboxEntry> enqueue(OutboxEntry entry, StoreError *error);
-    std::optional<OutboxEntry> outboxEntry(qint64 localId) const;
+    // reused) and answers with the stored entry. An empty idempotency key
+    // gets a fresh UUID; a key already in the outbox is refused (Constraint).
+    StoreResult<OutboxEntry> enqueue(OutboxEntry entry);
+    StoreResult<OutboxEntry> outboxEntry(qint64 localId) const;
     // All entries (or those with `status`), oldest first.
-    QList<OutboxEntry> outbox(std::optional<OutboxStatus> status = {}) const;
-    int pendingOutboxCount() const;
+    StoreResult<QList<OutboxEntry>> outbox(std::optional<OutboxStatus> status = {}) const;
+    StoreResult<int> pendingOutboxCount() const;
     // Marks the entry delivered and, in the same transaction, upserts the
-    // request as the portal returned it.
-    ChangeSet markDelivered(qint64 localId, const std::optional<EscalationRequest> &portalRequest,
-                            StoreError *error);
-    bool markConflict(qint64 localId, const QString &currentJson, const QString &message,
-                      StoreError *error);
-    bool markRejected(qint64 localId, const QString &message, StoreError *error);
-    bool recordAttempt(qint64 localId, const QString &lastError, const QDateTime &nextAttemptAt,
-                       StoreError *error);
+    // request as the portal returned it. An unknown entry is an error.
+    StoreResult<ChangeSet> markDelivered(qint64 localId,
+                                         const std::optional<EscalationRequest> &portalRequest);
+    StoreResult<void> markConflict(qint64 localId, const QString &currentJson,
+                                   const QString &message);
+    StoreResult<void> markRejected(qint64 localId, const QString &message);
+    // The portal answered 403: terminal like a rejection, told apart for the user.
+    StoreResult<void> markRefused(qint64 localId, const QString &message);
+    StoreResult<void> recordAttempt(qint64 localId, const QString &lastError,
+                                    const QDateTime &nextAttemptAt);
+
+    // --- request histories (the details pane's timeline) ---------------
+    // Absent when it was never fetched.
+    StoreResult<RequestHistory> requestHistory(const QString &requestId) const;
+    // Replaces the cached history of history.requestId, in one transaction.
+    StoreResult<void> storeRequestHistory(const RequestHistory &history);
 
     // --- key/value settings the sync needs (ETags per URL, etc.) ---------
-    QString value(const QString &key) const; // empty if unset
-    bool setValue(const QString &key, const QString &value, StoreError *error);
+    // Absent if unset.
+    StoreResult<QString> value(const QString &key) const;
+    StoreResult<void> setValue(const QString &key, const QString &value);
 
     // Copies what the write-ahead log holds into the database file, without
     // waiting for readers (PRAGMA wal_checkpoint(PASSIVE)). Commits only
@@ -118,16 +138,12 @@ public:
     void checkpoint();
 
 private:
-    // Requests here, cases on a second connection at the same time; nullopt
-    // when that cannot be done consistently (the caller reads sequentially).
-    std::optional<QueueSnapshot> loadActiveQueueInParallel(StoreError *error) const;
-
     friend class CacheStoreTesting;
-    explicit CacheStore(std::unique_ptr<CacheStorePrivate> d);
+    explicit CacheStore(std::unique_ptr<StoreConnection> connection);
     static std::unique_ptr<CacheStore> openWith(const QString &path, StoreOpenReport *report,
                                                 StoreError *error, OpenMode mode,
                                                 FaultInjector *injector);
-    std::unique_ptr<CacheStorePrivate> d;
+    std::unique_ptr<StoreConnection> d;
 };
 
 } // namespace Escalation

@@ -125,11 +125,37 @@ QList<QString> version3()
     };
 }
 
+// Version 4: a request's timeline (who raised, took, decided, noted,
+// analysed, acknowledged it, and when), as the backend last told it, for
+// the details pane to show offline. Entries are clustered by request; a
+// row in request_history_fetched says the timeline was fetched (an empty
+// one included), and when.
+QList<QString> version4()
+{
+    return {
+        uR"(CREATE TABLE request_history (
+    request_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER,
+    action TEXT NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    actor_role TEXT,
+    text TEXT,
+    PRIMARY KEY (request_id, seq)
+) WITHOUT ROWID)"_s,
+        uR"(CREATE TABLE request_history_fetched (
+    request_id TEXT PRIMARY KEY NOT NULL,
+    fetched_at INTEGER
+) WITHOUT ROWID)"_s,
+    };
+}
+
 } // namespace
 
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QList<QString> upgradeStatements(int version)
@@ -141,6 +167,8 @@ QList<QString> upgradeStatements(int version)
         return version2();
     case 3:
         return version3();
+    case 4:
+        return version4();
     default:
         return {};
     }

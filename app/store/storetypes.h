@@ -3,6 +3,7 @@
 // The value types the cache hands to its callers: what went wrong, what
 // happened while opening, where the sync stands, and the active queue.
 
+#include "activequeue.h"
 #include "escalation.h"
 
 #include <QDateTime>
@@ -45,15 +46,6 @@ struct QueueSnapshot {
     QList<EscalationRequest> requests;
     QHash<QString, Case> cases;
 };
-
-// The active queue holds pending, accepted and declined requests. Superseded
-// and closed requests stay in the cache (the ladder history needs them) but
-// leave the queue.
-constexpr bool isInActiveQueue(RequestState state)
-{
-    return state == RequestState::Pending || state == RequestState::Accepted
-        || state == RequestState::Declined;
-}
 
 // Registers every type the store passes through queued signals. Call once
 // before connecting a StoreWorker across threads (StoreWorker's constructor

@@ -2,6 +2,8 @@
 
 #include "storelog.h"
 
+#include <QPromise>
+
 namespace Escalation {
 
 StoreWorker::StoreWorker(QString path, QObject *parent)
@@ -22,19 +24,68 @@ StoreWorker::StoreWorker(QString path, QObject *parent)
 // there when it is deleted through QThread::finished -> deleteLater.
 StoreWorker::~StoreWorker() = default;
 
-void StoreWorker::openStore()
+template<typename T, typename Job> QFuture<StoreResult<T>> StoreWorker::post(Job job)
 {
-    if (m_store)
-        return;
-    StoreOpenReport report;
-    StoreError error;
-    m_store = CacheStore::open(m_path, &report, &error);
-    if (!m_store) {
-        qCWarning(lcStore) << "opening the cache failed:" << error.message;
-        Q_EMIT openFailed(error);
-        return;
+    // Shared: the queued functor must be copyable, a QPromise is not.
+    auto promise = std::make_shared<QPromise<StoreResult<T>>>();
+    promise->start();
+    QFuture<StoreResult<T>> future = promise->future();
+    QMetaObject::invokeMethod(
+        this,
+        [this, promise, job = std::move(job)]() mutable {
+            // Work on this thread: the idle checkpoint waits for a pause.
+            m_idle->start();
+            promise->addResult(m_store ? job(*m_store)
+                                       : StoreResult<T>(StoreError {
+                                           StoreError::Other, tr("The local cache is not open.")}));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+template<typename T> StoreResult<T> StoreWorker::afterOutboxWrite(StoreResult<T> result)
+{
+    if (result) {
+        if (const StoreResult<int> pending = m_store->pendingOutboxCount())
+            Q_EMIT outboxPendingChanged(*pending);
     }
-    Q_EMIT opened(report, m_store->syncState(), m_store->pendingOutboxCount());
+    return result;
+}
+
+void StoreWorker::announce(const StoreResult<ChangeSet> &changes)
+{
+    if (changes && !changes->isEmpty())
+        Q_EMIT changeSetCommitted(*changes);
+}
+
+QFuture<StoreResult<StoreWorker::Opened>> StoreWorker::open()
+{
+    auto promise = std::make_shared<QPromise<StoreResult<Opened>>>();
+    promise->start();
+    QFuture<StoreResult<Opened>> future = promise->future();
+    QMetaObject::invokeMethod(
+        this,
+        [this, promise] {
+            Opened opened;
+            StoreError error;
+            if (!m_store)
+                m_store = CacheStore::open(m_path, &opened.report, &error);
+            StoreResult<SyncState> state = m_store ? m_store->syncState() : error;
+            StoreResult<int> pending = state ? m_store->pendingOutboxCount() : state.error();
+            if (pending) {
+                opened.state = std::move(*state);
+                opened.pendingOutbox = *pending;
+                promise->addResult(std::move(opened));
+            } else {
+                qCWarning(lcStore) << "opening the cache failed:" << pending.error().message;
+                m_store.reset();
+                promise->addResult(pending.error());
+            }
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
 }
 
 void StoreWorker::closeStore()
@@ -42,157 +93,95 @@ void StoreWorker::closeStore()
     m_store.reset();
 }
 
-bool StoreWorker::ensureOpen(quint64 ticket)
+QFuture<StoreResult<QueueSnapshot>> StoreWorker::loadActiveQueue()
 {
-    // Every call is work on this thread: the idle checkpoint waits for a pause.
-    m_idle->start();
-    if (m_store)
-        return true;
-    Q_EMIT failed(ticket, StoreError {StoreError::Other, tr("The local cache is not open.")});
-    return false;
+    return post<QueueSnapshot>([](CacheStore &store) { return store.loadActiveQueue(); });
 }
 
-void StoreWorker::loadActiveQueue(quint64 ticket)
+QFuture<StoreResult<QList<OutboxEntry>>> StoreWorker::loadOutbox()
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    QueueSnapshot snapshot = m_store->loadActiveQueue(&error);
-    if (error)
-        Q_EMIT failed(ticket, error);
-    else
-        Q_EMIT queueLoaded(ticket, snapshot);
+    return post<QList<OutboxEntry>>([](CacheStore &store) { return store.outbox(); });
 }
 
-void StoreWorker::loadOutbox(quint64 ticket)
+QFuture<StoreResult<QStringList>> StoreWorker::pendingRequestIds()
 {
-    if (ensureOpen(ticket))
-        Q_EMIT outboxLoaded(ticket, m_store->outbox());
+    return post<QStringList>([](CacheStore &store) { return store.pendingRequestIds(); });
 }
 
-void StoreWorker::loadRequestsForCase(const QString &caseId, quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::applySyncPage(SyncPage page)
 {
-    if (ensureOpen(ticket))
-        Q_EMIT requestsForCaseLoaded(ticket, caseId, m_store->requestsForCase(caseId));
+    return post<void>([this, page = std::move(page)](CacheStore &store) -> StoreResult<void> {
+        const StoreResult<ChangeSet> changes = store.applySyncPage(page);
+        announce(changes);
+        return changes ? StoreResult<void>() : changes.error();
+    });
 }
 
-void StoreWorker::applySyncPage(const SyncPage &page, quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::recordSyncSuccess(const QDateTime &at)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    const ChangeSet changes = m_store->applySyncPage(page, &error);
-    if (error) {
-        Q_EMIT failed(ticket, error);
-        return;
-    }
-    if (!changes.isEmpty())
-        Q_EMIT changeSetCommitted(changes);
-    Q_EMIT pageCommitted(ticket, page.cursor);
+    return post<void>([at](CacheStore &store) { return store.recordSyncSuccess(at); });
 }
 
-void StoreWorker::recordSyncSuccess(const QDateTime &at, quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::recordSyncError(const QString &message, const QDateTime &at)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    if (m_store->recordSyncSuccess(at, &error))
-        Q_EMIT syncStateChanged(m_store->syncState());
-    else
-        Q_EMIT failed(ticket, error);
+    return post<void>(
+        [message, at](CacheStore &store) { return store.recordSyncError(message, at); });
 }
 
-void StoreWorker::recordSyncError(const QString &message, const QDateTime &at, quint64 ticket)
+QFuture<StoreResult<OutboxEntry>> StoreWorker::enqueue(const OutboxEntry &entry)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    if (m_store->recordSyncError(message, at, &error))
-        Q_EMIT syncStateChanged(m_store->syncState());
-    else
-        Q_EMIT failed(ticket, error);
+    return post<OutboxEntry>(
+        [this, entry](CacheStore &store) { return afterOutboxWrite(store.enqueue(entry)); });
 }
 
-void StoreWorker::enqueue(const OutboxEntry &e, quint64 ticket)
+QFuture<StoreResult<void>>
+StoreWorker::markDelivered(qint64 localId, const std::optional<EscalationRequest> &portalRequest)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    const std::optional<OutboxEntry> stored = m_store->enqueue(e, &error);
-    if (!stored) {
-        Q_EMIT failed(ticket, error);
-        return;
-    }
-    Q_EMIT outboxEnqueued(ticket, *stored);
-    emitOutboxChanged(ticket, stored->localId);
+    return post<void>([this, localId, portalRequest](CacheStore &store) -> StoreResult<void> {
+        const StoreResult<ChangeSet> changes = store.markDelivered(localId, portalRequest);
+        announce(changes);
+        return afterOutboxWrite(changes ? StoreResult<void>() : changes.error());
+    });
 }
 
-void StoreWorker::markDelivered(qint64 localId,
-                                const std::optional<EscalationRequest> &portalRequest,
-                                quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::markConflict(qint64 localId, const QString &currentJson,
+                                                     const QString &message)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    const ChangeSet changes = m_store->markDelivered(localId, portalRequest, &error);
-    if (error) {
-        Q_EMIT failed(ticket, error);
-        return;
-    }
-    if (!changes.isEmpty())
-        Q_EMIT changeSetCommitted(changes);
-    emitOutboxChanged(ticket, localId);
+    return post<void>([this, localId, currentJson, message](CacheStore &store) {
+        return afterOutboxWrite(store.markConflict(localId, currentJson, message));
+    });
 }
 
-void StoreWorker::markConflict(qint64 localId, const QString &currentJson, const QString &message,
-                               quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::markRejected(qint64 localId, const QString &message)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    if (m_store->markConflict(localId, currentJson, message, &error))
-        emitOutboxChanged(ticket, localId);
-    else
-        Q_EMIT failed(ticket, error);
+    return post<void>([this, localId, message](CacheStore &store) {
+        return afterOutboxWrite(store.markRejected(localId, message));
+    });
 }
 
-void StoreWorker::markRejected(qint64 localId, const QString &message, quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::markRefused(qint64 localId, const QString &message)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    if (m_store->markRejected(localId, message, &error))
-        emitOutboxChanged(ticket, localId);
-    else
-        Q_EMIT failed(ticket, error);
+    return post<void>([this, localId, message](CacheStore &store) {
+        return afterOutboxWrite(store.markRefused(localId, message));
+    });
 }
 
-void StoreWorker::recordAttempt(qint64 localId, const QString &lastError,
-                                const QDateTime &nextAttemptAt, quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::recordAttempt(qint64 localId, const QString &lastError,
+                                                      const QDateTime &nextAttemptAt)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    if (m_store->recordAttempt(localId, lastError, nextAttemptAt, &error))
-        emitOutboxChanged(ticket, localId);
-    else
-        Q_EMIT failed(ticket, error);
+    return post<void>([this, localId, lastError, nextAttemptAt](CacheStore &store) {
+        return afterOutboxWrite(store.recordAttempt(localId, lastError, nextAttemptAt));
+    });
 }
 
-void StoreWorker::setValue(const QString &key, const QString &value, quint64 ticket)
+QFuture<StoreResult<void>> StoreWorker::storeRequestHistory(const RequestHistory &history)
 {
-    if (!ensureOpen(ticket))
-        return;
-    StoreError error;
-    if (m_store->setValue(key, value, &error))
-        Q_EMIT done(ticket);
-    else
-        Q_EMIT failed(ticket, error);
+    return post<void>([history](CacheStore &store) { return store.storeRequestHistory(history); });
 }
 
-void StoreWorker::emitOutboxChanged(quint64 ticket, qint64 localId)
+QFuture<StoreResult<void>> StoreWorker::setValue(const QString &key, const QString &value)
 {
-    Q_EMIT outboxChanged(ticket, localId, m_store->pendingOutboxCount());
+    return post<void>([key, value](CacheStore &store) { return store.setValue(key, value); });
 }
 
 } // namespace Escalation

@@ -1,23 +1,30 @@
 #pragma once
 
 // Runs a CacheStore on its own thread so that bulk writes never block the GUI
-// thread. Move it to a QThread, connect QThread::started to openStore() and
-// QThread::finished to deleteLater(); then talk to it through queued slots.
-// Each call carries a caller-chosen ticket that comes back in the answer
-// (pageCommitted, outboxEnqueued, done, failed, ...). Every committed write
-// that changes cases or requests also emits changeSetCommitted; every write
-// that touches the outbox emits outboxChanged.
+// thread. Move it to a QThread and connect QThread::finished to
+// deleteLater(); then call it from any thread. Every call queues its work on
+// the worker's thread (calls run in the order they were made) and returns
+// the future of its answer, which whenAnswered() hands to the caller that
+// asked — nobody else sees it.
+//
+// Two things are broadcast, because every listener wants all of them and
+// none filters: changeSetCommitted after every committed write that changed
+// cases or requests (the one way change sets reach the models, whoever
+// caused the write), and outboxPendingChanged after every outbox write.
 //
 // It has no parent: a QObject with a parent cannot be moved to another
 // thread; its lifetime is tied to the thread (finished -> deleteLater).
 
 #include "cachestore.h"
 
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace Escalation {
 
@@ -27,54 +34,50 @@ public:
     explicit StoreWorker(QString path, QObject *parent = nullptr);
     ~StoreWorker() override;
 
+    struct Opened {
+        StoreOpenReport report;
+        SyncState state;
+        int pendingOutbox = 0;
+    };
+    // Opens the cache; every other call answers an error until it has.
+    QFuture<StoreResult<Opened>> open();
+
+    QFuture<StoreResult<QueueSnapshot>> loadActiveQueue();
+    QFuture<StoreResult<QList<OutboxEntry>>> loadOutbox();
+    QFuture<StoreResult<QStringList>> pendingRequestIds();
+
+    QFuture<StoreResult<void>> applySyncPage(SyncPage page);
+    QFuture<StoreResult<void>> recordSyncSuccess(const QDateTime &at);
+    QFuture<StoreResult<void>> recordSyncError(const QString &message, const QDateTime &at);
+
+    QFuture<StoreResult<OutboxEntry>> enqueue(const OutboxEntry &entry);
+    QFuture<StoreResult<void>> markDelivered(qint64 localId,
+                                             const std::optional<EscalationRequest> &portalRequest);
+    QFuture<StoreResult<void>> markConflict(qint64 localId, const QString &currentJson,
+                                            const QString &message);
+    QFuture<StoreResult<void>> markRejected(qint64 localId, const QString &message);
+    QFuture<StoreResult<void>> markRefused(qint64 localId, const QString &message);
+    QFuture<StoreResult<void>> recordAttempt(qint64 localId, const QString &lastError,
+                                             const QDateTime &nextAttemptAt);
+
+    QFuture<StoreResult<void>> storeRequestHistory(const RequestHistory &history);
+
+    QFuture<StoreResult<void>> setValue(const QString &key, const QString &value);
+
 public Q_SLOTS:
-    void openStore();
     void closeStore();
 
-    void loadActiveQueue(quint64 ticket);
-    void loadOutbox(quint64 ticket);
-    void loadRequestsForCase(const QString &caseId, quint64 ticket);
-
-    void applySyncPage(const Escalation::SyncPage &page, quint64 ticket);
-    void recordSyncSuccess(const QDateTime &at, quint64 ticket);
-    void recordSyncError(const QString &message, const QDateTime &at, quint64 ticket);
-
-    void enqueue(const Escalation::OutboxEntry &e, quint64 ticket);
-    void markDelivered(qint64 localId,
-                       const std::optional<Escalation::EscalationRequest> &portalRequest,
-                       quint64 ticket);
-    void markConflict(qint64 localId, const QString &currentJson, const QString &message,
-                      quint64 ticket);
-    void markRejected(qint64 localId, const QString &message, quint64 ticket);
-    void recordAttempt(qint64 localId, const QString &lastError, const QDateTime &nextAttemptAt,
-                       quint64 ticket);
-
-    void setValue(const QString &key, const QString &value, quint64 ticket);
-
 Q_SIGNALS:
-    void opened(const Escalation::StoreOpenReport &report, const Escalation::SyncState &state,
-                int pendingOutboxCount);
-    void openFailed(const Escalation::StoreError &error);
-
-    void queueLoaded(quint64 ticket, const Escalation::QueueSnapshot &snapshot);
-    void outboxLoaded(quint64 ticket, const QList<Escalation::OutboxEntry> &entries);
-    void requestsForCaseLoaded(quint64 ticket, const QString &caseId,
-                               const QList<Escalation::EscalationRequest> &requests);
-
     void changeSetCommitted(const Escalation::ChangeSet &changes);
-    void pageCommitted(quint64 ticket, const QString &cursor);
-    void syncStateChanged(const Escalation::SyncState &state);
-    void outboxEnqueued(quint64 ticket, const Escalation::OutboxEntry &entry);
-    // An outbox entry changed status/attempts; pendingCount is the new number
-    // of entries still waiting for the portal.
-    void outboxChanged(quint64 ticket, qint64 localId, int pendingCount);
-    // A write without a more specific answer signal (setValue) succeeded.
-    void done(quint64 ticket);
-    void failed(quint64 ticket, const Escalation::StoreError &error);
+    // How many outbox entries still wait for the portal, after an outbox write.
+    void outboxPendingChanged(int pendingCount);
 
 private:
-    bool ensureOpen(quint64 ticket);
-    void emitOutboxChanged(quint64 ticket, qint64 localId);
+    // Queues job(store) on this thread; the future gets its answer.
+    template<typename T, typename Job> QFuture<StoreResult<T>> post(Job job);
+    // The answer of a write that touched the outbox; announces the new count.
+    template<typename T> StoreResult<T> afterOutboxWrite(StoreResult<T> result);
+    void announce(const StoreResult<ChangeSet> &changes);
 
     QString m_path;
     std::unique_ptr<CacheStore> m_store;
@@ -82,5 +85,26 @@ private:
     // the write-ahead log is checkpointed, off every caller's path.
     QTimer *m_idle = nullptr;
 };
+
+// Calls onAnswer(result) on context's thread once the store has answered;
+// nothing if context is destroyed first, or the store thread ended without
+// answering. The same as future.then(context, onAnswer), which in Qt 6.4
+// asserts when context is gone before the answer: here a watcher owned by
+// context receives it, and goes with it. The answer is taken out of the
+// future, so that (a snapshot of the queue, say) it is freed as soon as
+// onAnswer returns.
+template<typename T, typename OnAnswer>
+void whenAnswered(const QFuture<T> &future, QObject *context, OnAnswer &&onAnswer)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
+                     [watcher, onAnswer = std::forward<OnAnswer>(onAnswer)]() mutable {
+                         watcher->deleteLater();
+                         QFuture<T> answered = watcher->future();
+                         if (answered.resultCount() > 0)
+                             onAnswer(answered.takeResult());
+                     });
+    watcher->setFuture(future);
+}
 
 } // namespace Escalation

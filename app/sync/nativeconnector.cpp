@@ -1,5 +1,6 @@
 #include "nativeconnector.h"
 
+#include "accountparser.h"
 #include "synclogging.h"
 
 #include <QElapsedTimer>
@@ -55,7 +56,7 @@ public:
         if (!m_done) {
             // The job had already answered (the page is being parsed).
             ConnectorResult r;
-            r.error = PortalError::Canceled;
+            r.error = TransportError::Canceled;
             r.message = tr("The request to the portal was canceled.");
             finish(r);
         }
@@ -141,7 +142,7 @@ ConnectorCall *NativeConnector::waitForChanges(const QString &cursor, std::chron
         ConnectorResult result = transport(r);
         if (r.ok()) {
             result.changed = r.httpStatus != 204; // 204: nothing within the timeout
-        } else if (r.httpStatus == 404 || r.error == PortalError::Client) {
+        } else if (r.httpStatus == 404 || r.error == TransportError::Client) {
             // A portal without /changes/wait: the engine polls instead.
             result.waitUnsupported = true;
         }
@@ -151,9 +152,9 @@ ConnectorCall *NativeConnector::waitForChanges(const QString &cursor, std::chron
 
 ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions &options)
 {
+    // No "actor": the portal records the user the token belongs to.
     const QJsonObject body {{u"action"_s, toCode(entry.action)},
                             {u"text"_s, entry.text},
-                            {u"actor"_s, entry.actor},
                             {u"version"_s, entry.baseVersion}};
     const QString path = u"/requests/"_s
         + QString::fromLatin1(QUrl::toPercentEncoding(entry.requestId)) + u"/actions"_s;
@@ -176,7 +177,7 @@ ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions
             return call->finish(result);
         }
         const QString code = r.errorBody ? r.errorBody->code : QString();
-        if (r.error == PortalError::Client && (r.httpStatus == 409 || code == u"conflict"_s)) {
+        if (r.error == TransportError::Client && (r.httpStatus == 409 || code == u"conflict"_s)) {
             result.push = ConnectorResult::PushOutcome::Conflict;
             const QJsonValue current =
                 r.errorBody ? r.errorBody->details.value(u"current"_s) : QJsonValue();
@@ -185,7 +186,14 @@ ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions
                     QJsonDocument(current.toObject()).toJson(QJsonDocument::Compact));
             return call->finish(result);
         }
-        if (r.error == PortalError::Client) {
+        if (r.error == TransportError::Forbidden) {
+            // The user's role may not do this: a retry, or another token
+            // of the same user, cannot help.
+            result.push = ConnectorResult::PushOutcome::Refused;
+            result.rejectCode = code;
+            return call->finish(result);
+        }
+        if (r.error == TransportError::Client) {
             // 422 rule violation, 400 malformed, 404 unknown request:
             // retrying cannot help.
             result.push = ConnectorResult::PushOutcome::Rejected;
@@ -193,6 +201,53 @@ ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions
             return call->finish(result);
         }
         result.push = ConnectorResult::PushOutcome::Failed;
+        call->finish(result);
+    });
+}
+
+ConnectorCall *NativeConnector::whoAmI()
+{
+    PortalJob *job = m_client->get(u"/me"_s);
+    return new NativeCall(this, job, [](NativeCall *call, const PortalResult &r) {
+        ConnectorResult result = transport(r);
+        if (r.ok()) {
+            QString why;
+            result.identity = parseIdentityAnswer(r.body, &why);
+            if (!result.identity) {
+                result.error = TransportError::Client;
+                result.message =
+                    tr("The portal's answer about the signed-in user is unusable: %1").arg(why);
+            }
+        } else if (r.httpStatus == 404) {
+            // A portal from before user accounts.
+            result.identityUnsupported = true;
+        }
+        call->finish(result);
+    });
+}
+
+ConnectorCall *NativeConnector::fetchHistory(const QString &requestId)
+{
+    const QString path =
+        u"/requests/"_s + QString::fromLatin1(QUrl::toPercentEncoding(requestId)) + u"/history"_s;
+    PortalJob *job = m_client->get(path);
+    return new NativeCall(this, job, [requestId](NativeCall *call, const PortalResult &r) {
+        ConnectorResult result = transport(r);
+        if (r.ok()) {
+            QString why;
+            result.history = parseHistoryAnswer(r.body, &why);
+            if (!result.history) {
+                result.error = TransportError::Client;
+                result.message =
+                    tr("The portal's history of %1 is unusable: %2").arg(requestId, why);
+            } else {
+                result.history->requestId = requestId;
+                result.history->fetchedAt = QDateTime::currentDateTimeUtc();
+            }
+        }
+        // A 404 (an unknown request, or a portal from before histories)
+        // stays a failure with the portal's message: the cached history
+        // is still shown.
         call->finish(result);
     });
 }

@@ -1,7 +1,6 @@
 #include "outbox.h"
 
 #include "nativeconnector.h"
-#include "storetickets.h"
 #include "storeworker.h"
 #include "synclogging.h"
 
@@ -31,47 +30,7 @@ Outbox::Outbox(PortalConnector *connector, StoreWorker *store, OutboxOptions opt
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::pushNext);
 
-    connect(store, &StoreWorker::outboxLoaded, this,
-            [this](quint64 ticket, const QList<OutboxEntry> &all) {
-                if (ticket != m_loadTicket)
-                    return;
-                m_entries = all;
-                m_loaded = true;
-                int pending = 0;
-                for (const OutboxEntry &e : std::as_const(m_entries))
-                    pending += e.status == OutboxStatus::Pending ? 1 : 0;
-                setPendingCount(pending);
-                Q_EMIT loaded();
-                pushNext();
-            });
-    connect(store, &StoreWorker::outboxEnqueued, this,
-            [this](quint64 ticket, const OutboxEntry &stored) {
-                if (!m_submits.remove(ticket))
-                    return;
-                m_entries.append(stored);
-                // Durable now: only at this point may the UI say "saved".
-                Q_EMIT saved(ticket, stored);
-                pushNext();
-            });
-    connect(store, &StoreWorker::outboxChanged, this, [this](quint64 ticket, qint64, int pending) {
-        setPendingCount(pending);
-        if (const auto then = m_calls.take(ticket))
-            then(true, QString());
-    });
-    connect(store, &StoreWorker::failed, this, [this](quint64 ticket, const StoreError &error) {
-        if (m_submits.remove(ticket)) {
-            Q_EMIT saveFailed(
-                ticket,
-                tr("The decision could not be saved in the local cache: %1").arg(error.message));
-            return;
-        }
-        if (ticket == m_loadTicket) {
-            qCWarning(lcSync).noquote() << "could not load the outbox:" << error.message;
-            return;
-        }
-        if (const auto then = m_calls.take(ticket))
-            then(false, error.message);
-    });
+    connect(store, &StoreWorker::outboxPendingChanged, this, &Outbox::setPendingCount);
 }
 
 Outbox::~Outbox()
@@ -85,14 +44,24 @@ void Outbox::start()
     StoreWorker *store = m_store;
     if (!store)
         return;
-    m_loadTicket = nextSyncTicket();
-    const quint64 ticket = m_loadTicket;
-    QMetaObject::invokeMethod(
-        store, [store, ticket] { store->loadOutbox(ticket); }, Qt::QueuedConnection);
+    whenAnswered(store->loadOutbox(), this, [this](const StoreResult<QList<OutboxEntry>> &all) {
+        if (!all) {
+            qCWarning(lcSync).noquote() << "could not load the outbox:" << all.error().message;
+            return;
+        }
+        m_entries = *all;
+        m_loaded = true;
+        int pending = 0;
+        for (const OutboxEntry &e : std::as_const(m_entries))
+            pending += e.status == OutboxStatus::Pending ? 1 : 0;
+        setPendingCount(pending);
+        Q_EMIT loaded();
+        pushNext();
+    });
 }
 
-quint64 Outbox::submit(const QString &requestId, OutboxAction action, const QString &text,
-                       const QString &actor, qint64 baseVersion)
+void Outbox::submit(const QString &requestId, OutboxAction action, const QString &text,
+                    const QString &actor, qint64 baseVersion)
 {
     OutboxEntry e;
     // The key is fixed here, once: every retry of this decision, in this
@@ -105,12 +74,20 @@ quint64 Outbox::submit(const QString &requestId, OutboxAction action, const QStr
     e.baseVersion = baseVersion;
     e.createdAt = QDateTime::currentDateTimeUtc();
     e.status = OutboxStatus::Pending;
-    const quint64 ticket = nextSyncTicket();
-    m_submits.insert(ticket, true);
-    if (StoreWorker *store = m_store)
-        QMetaObject::invokeMethod(
-            store, [store, e, ticket] { store->enqueue(e, ticket); }, Qt::QueuedConnection);
-    return ticket;
+    StoreWorker *store = m_store;
+    if (!store)
+        return;
+    whenAnswered(store->enqueue(e), this, [this](const StoreResult<OutboxEntry> &stored) {
+        if (!stored) {
+            Q_EMIT saveFailed(tr("The decision could not be saved in the local cache: %1")
+                                  .arg(stored.error().message));
+            return;
+        }
+        m_entries.append(*stored);
+        // Durable now: only at this point may the UI say "saved".
+        Q_EMIT saved(*stored);
+        pushNext();
+    });
 }
 
 QList<OutboxEntry> Outbox::conflicts() const
@@ -207,64 +184,73 @@ void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
         // could read one) updates the cache in the same transaction; without
         // one the next sync brings it.
         const std::optional<EscalationRequest> request = r.request;
-        storeCall([localId, request](StoreWorker *s,
-                                     quint64 t) { s->markDelivered(localId, request, t); },
-                  after([this, localId](bool ok, const QString &error) {
-                      OutboxEntry *entry = this->entry(localId);
-                      if (!entry)
-                          return;
-                      if (!ok) {
-                          // Still pending in the cache: the next push repeats
-                          // the key and the portal answers the same again.
-                          qCWarning(lcSync).noquote() << "could not record delivery:" << error;
-                          entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
-                          return;
-                      }
-                      entry->status = OutboxStatus::Delivered;
-                      Q_EMIT delivered(*entry);
-                  }));
+        storeWrite(
+            [localId, request](StoreWorker *s) { return s->markDelivered(localId, request); },
+            after([this, localId](bool ok, const QString &error) {
+                OutboxEntry *entry = this->entry(localId);
+                if (!entry)
+                    return;
+                if (!ok) {
+                    // Still pending in the cache: the next push repeats
+                    // the key and the portal answers the same again.
+                    qCWarning(lcSync).noquote() << "could not record delivery:" << error;
+                    entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
+                    return;
+                }
+                entry->status = OutboxStatus::Delivered;
+                Q_EMIT delivered(*entry);
+            }));
         return;
     }
 
     if (r.push == ConnectorResult::PushOutcome::Conflict) {
         const QString json = r.conflictJson;
         const QString message = r.message;
-        storeCall([localId, json, message](
-                      StoreWorker *s, quint64 t) { s->markConflict(localId, json, message, t); },
-                  after([this, localId, json, message](bool ok, const QString &error) {
-                      OutboxEntry *entry = this->entry(localId);
-                      if (!entry)
-                          return;
-                      if (!ok) {
-                          qCWarning(lcSync).noquote() << "could not record conflict:" << error;
-                          entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
-                          return;
-                      }
-                      entry->status = OutboxStatus::Conflict;
-                      entry->conflictJson = json;
-                      entry->lastError = message;
-                      Q_EMIT conflicted(*entry);
-                  }));
+        storeWrite([localId, json,
+                    message](StoreWorker *s) { return s->markConflict(localId, json, message); },
+                   after([this, localId, json, message](bool ok, const QString &error) {
+                       OutboxEntry *entry = this->entry(localId);
+                       if (!entry)
+                           return;
+                       if (!ok) {
+                           qCWarning(lcSync).noquote() << "could not record conflict:" << error;
+                           entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
+                           return;
+                       }
+                       entry->status = OutboxStatus::Conflict;
+                       entry->conflictJson = json;
+                       entry->lastError = message;
+                       Q_EMIT conflicted(*entry);
+                   }));
         return;
     }
-    if (r.push == ConnectorResult::PushOutcome::Rejected) {
-        // A rule violation, a malformed or unknown request: retrying cannot
-        // help. Kept as rejected, with the portal's reason.
+    if (r.push == ConnectorResult::PushOutcome::Rejected
+        || r.push == ConnectorResult::PushOutcome::Refused) {
+        // A rule violation, a malformed or unknown request, or (403) an
+        // action the user's role may not take: retrying cannot help. Kept
+        // as rejected or refused, with the portal's reason.
+        const bool refused = r.push == ConnectorResult::PushOutcome::Refused;
         const QString message = r.message;
-        storeCall(
-            [localId, message](StoreWorker *s, quint64 t) { s->markRejected(localId, message, t); },
-            after([this, localId, message](bool ok, const QString &error) {
+        storeWrite(
+            [localId, message, refused](StoreWorker *s) {
+                return refused ? s->markRefused(localId, message)
+                               : s->markRejected(localId, message);
+            },
+            after([this, localId, message, refused](bool ok, const QString &error) {
                 OutboxEntry *entry = this->entry(localId);
                 if (!entry)
                     return;
                 if (!ok) {
-                    qCWarning(lcSync).noquote() << "could not record rejection:" << error;
+                    qCWarning(lcSync).noquote() << "could not record refusal:" << error;
                     entry->nextAttemptAt = QDateTime::currentDateTimeUtc().addSecs(5);
                     return;
                 }
-                entry->status = OutboxStatus::Rejected;
+                entry->status = refused ? OutboxStatus::Refused : OutboxStatus::Rejected;
                 entry->lastError = message;
-                Q_EMIT rejected(*entry);
+                if (refused)
+                    Q_EMIT this->refused(*entry);
+                else
+                    Q_EMIT rejected(*entry);
             }));
         return;
     }
@@ -281,31 +267,31 @@ void Outbox::onPushed(qint64 localId, const ConnectorResult &r)
     if (needsUser)
         m_paused = true;
     m_forceDue = false;
-    storeCall([localId, message, next](StoreWorker *s,
-                                       quint64 t) { s->recordAttempt(localId, message, next, t); },
-              after([this, localId, attempts, next, message, willRetry](bool, const QString &) {
-                  OutboxEntry *entry = this->entry(localId);
-                  if (!entry)
-                      return;
-                  entry->attempts = attempts;
-                  entry->nextAttemptAt =
-                      next.isValid() ? next : QDateTime::currentDateTimeUtc().addYears(1);
-                  entry->lastError = message;
-                  Q_EMIT deliveryFailed(*entry, message, willRetry);
-              }));
+    storeWrite([localId, message,
+                next](StoreWorker *s) { return s->recordAttempt(localId, message, next); },
+               after([this, localId, attempts, next, message, willRetry](bool, const QString &) {
+                   OutboxEntry *entry = this->entry(localId);
+                   if (!entry)
+                       return;
+                   entry->attempts = attempts;
+                   entry->nextAttemptAt =
+                       next.isValid() ? next : QDateTime::currentDateTimeUtc().addYears(1);
+                   entry->lastError = message;
+                   Q_EMIT deliveryFailed(*entry, message, willRetry);
+               }));
 }
 
-void Outbox::storeCall(const std::function<void(StoreWorker *, quint64)> &call, Continuation then)
+void Outbox::storeWrite(const std::function<QFuture<StoreResult<void>>(StoreWorker *)> &write,
+                        Continuation then)
 {
     StoreWorker *store = m_store;
     if (!store) {
         then(false, tr("The local cache is closed."));
         return;
     }
-    const quint64 ticket = nextSyncTicket();
-    m_calls.insert(ticket, std::move(then));
-    QMetaObject::invokeMethod(
-        store, [store, call, ticket] { call(store, ticket); }, Qt::QueuedConnection);
+    whenAnswered(write(store), this, [then = std::move(then)](const StoreResult<void> &answer) {
+        then(bool(answer), answer.error().message);
+    });
 }
 
 OutboxEntry *Outbox::entry(qint64 localId)

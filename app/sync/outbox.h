@@ -7,17 +7,18 @@
 // delays until the portal acknowledges it. The key makes every retry —
 // after a timeout, a crash or a restart — safe: the portal applies it once.
 // A 409 keeps the entry as a conflict with the portal's current version,
-// a 422 as rejected with the portal's reason; nothing is ever dropped.
+// a 422 as rejected with the portal's reason, a 403 as refused (the
+// user's role may not: never retried); nothing is ever dropped.
 // Entries go out through a PortalConnector (the native contract or a
 // ticketing system); its push outcomes map onto the same four endings.
 
 #include "backoff.h"
 #include "outboxentry.h"
-#include "portalclient.h"
 #include "portalconnector.h"
+#include "storeresult.h"
 #include "storetypes.h"
 
-#include <QHash>
+#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -27,6 +28,7 @@
 
 namespace Escalation {
 
+class PortalClient;
 class StoreWorker;
 
 struct OutboxOptions {
@@ -52,9 +54,9 @@ public:
     void start();
 
     // Commits a decision to the cache; saved() follows once it is durable,
-    // saveFailed() if it could not be stored. Returns the ticket both carry.
-    quint64 submit(const QString &requestId, OutboxAction action, const QString &text,
-                   const QString &actor, qint64 baseVersion);
+    // saveFailed() if it could not be stored.
+    void submit(const QString &requestId, OutboxAction action, const QString &text,
+                const QString &actor, qint64 baseVersion);
 
     QList<OutboxEntry> entries() const { return m_entries; } // oldest first
     QList<OutboxEntry> conflicts() const;
@@ -69,12 +71,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void loaded();
-    void saved(quint64 ticket, const Escalation::OutboxEntry &entry);
-    void saveFailed(quint64 ticket, const QString &message);
+    void saved(const Escalation::OutboxEntry &entry);
+    void saveFailed(const QString &message);
     void delivered(const Escalation::OutboxEntry &entry);
     // entry.conflictJson holds the request as the portal has it now.
     void conflicted(const Escalation::OutboxEntry &entry);
     void rejected(const Escalation::OutboxEntry &entry);
+    // The portal answered 403: the signed-in user's role may not do this.
+    void refused(const Escalation::OutboxEntry &entry);
     // The push failed; the entry stays pending. willRetry: a retry is scheduled.
     void deliveryFailed(const Escalation::OutboxEntry &entry, const QString &message,
                         bool willRetry);
@@ -87,7 +91,9 @@ private:
     void pushNext();
     void push(const OutboxEntry &entry);
     void onPushed(qint64 localId, const ConnectorResult &result);
-    void storeCall(const std::function<void(StoreWorker *, quint64)> &call, Continuation then);
+    // Runs `write` on the store (if it is still there) and `then` with its outcome.
+    void storeWrite(const std::function<QFuture<StoreResult<void>>(StoreWorker *)> &write,
+                    Continuation then);
     OutboxEntry *entry(qint64 localId);
     void setPendingCount(int count);
 
@@ -95,9 +101,6 @@ private:
     QPointer<StoreWorker> m_store;
     OutboxOptions m_options;
     QList<OutboxEntry> m_entries;
-    QHash<quint64, Continuation> m_calls; // store tickets waiting for an answer
-    QHash<quint64, bool> m_submits; // enqueue tickets
-    quint64 m_loadTicket = 0;
     bool m_loaded = false;
     bool m_pushing = false;
     bool m_paused = false; // 401/TLS: wait for pushNow()

@@ -8,8 +8,10 @@
 // ConnectorCall that reports once through finished() and deletes itself.
 
 #include "outboxentry.h"
-#include "portalclient.h"
+#include "permissions.h"
 #include "recordparser.h"
+#include "requesthistory.h"
+#include "transport.h"
 
 #include <QObject>
 #include <QString>
@@ -22,7 +24,7 @@ namespace Escalation {
 // One answer of a connector. Transport fields are set for every call; the
 // rest by the call that produces them.
 struct ConnectorResult {
-    PortalError error = PortalError::None;
+    TransportError error = TransportError::None;
     int httpStatus = 0;
     QString message; // translated; empty on success
     std::optional<std::chrono::milliseconds> retryAfter;
@@ -37,21 +39,27 @@ struct ConnectorResult {
     bool waitUnsupported = false; // this backend has no push: poll instead
 
     // push
-    enum class PushOutcome : quint8 { Delivered, Conflict, Rejected, Failed };
+    // Refused: the backend answered 403, the signed-in user's role may not
+    // do this; terminal like Rejected, never retried.
+    enum class PushOutcome : quint8 { Delivered, Conflict, Rejected, Refused, Failed };
     PushOutcome push = PushOutcome::Failed;
     std::optional<EscalationRequest> request; // the request after a delivered push, if known
     QString conflictJson; // the backend's current version on a conflict
     QString rejectCode; // a rule the backend enforced on a rejection
 
-    bool ok() const { return error == PortalError::None; }
-    bool isTransient() const
-    {
-        return error == PortalError::Network || error == PortalError::Timeout
-            || error == PortalError::RateLimited || error == PortalError::Server;
-    }
+    // whoAmI
+    std::optional<UserIdentity> identity;
+    bool identityUnsupported = false; // the backend cannot say who the token belongs to
+
+    // fetchHistory
+    std::optional<RequestHistory> history;
+    bool historyUnsupported = false; // the backend keeps no timeline the desk can read
+
+    bool ok() const { return error == TransportError::None; }
+    bool isTransient() const { return Escalation::isTransient(error); }
     bool needsUser() const
     {
-        return error == PortalError::Unauthorized || error == PortalError::Tls;
+        return error == TransportError::Unauthorized || error == TransportError::Tls;
     }
 };
 
@@ -65,6 +73,21 @@ public:
 
 Q_SIGNALS:
     void finished(const Escalation::ConnectorResult &result);
+};
+
+// A call whose answer is known at once: it reports on the next turn of the
+// event loop, so that callers can connect first.
+class ImmediateConnectorCall final : public ConnectorCall {
+    Q_OBJECT
+public:
+    ImmediateConnectorCall(QObject *parent, ConnectorResult result);
+    void abort() override;
+
+private:
+    void report(const ConnectorResult &result);
+
+    ConnectorResult m_result;
+    bool m_done = false;
 };
 
 struct FetchOptions {
@@ -100,6 +123,23 @@ public:
     // Delivers one outbox entry. Safe to repeat with the same entry: the
     // entry's idempotency key makes the backend apply it once.
     virtual ConnectorCall *push(const OutboxEntry &entry, const PushOptions &options) = 0;
+
+    // Whether the change feed can miss removals, so that the engine must now
+    // and then ask about the requests the cache shows (reconcile()). The
+    // native portal's feed reports every removal: no.
+    virtual bool needsReconciliation() const { return false; }
+    // Checks requestIds (the cache's pending requests) against the backend. The
+    // answer's page lists in removedRequestIds those the backend no longer
+    // has for the desk; its cursor is left empty. Called only where
+    // needsReconciliation() is true.
+    virtual ConnectorCall *reconcile(const QStringList &requestIds);
+
+    // Who the token belongs to (the portal's GET /me). A backend that
+    // cannot tell answers identityUnsupported (and message says why).
+    virtual ConnectorCall *whoAmI();
+    // The request's timeline, oldest first. A backend that keeps none the
+    // desk can read answers historyUnsupported (and message says why).
+    virtual ConnectorCall *fetchHistory(const QString &requestId);
 
 Q_SIGNALS:
     // The backend refused the credentials; the UI asks for them once.

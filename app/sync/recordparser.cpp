@@ -559,9 +559,18 @@ std::optional<PortalErrorBody> parseErrorBody(const QByteArray &body, const Pars
     if (!doc)
         return std::nullopt;
     const QJsonValue ev = doc->object().value("error"_L1);
-    if (!ev.isObject())
+    // Two shapes: {"error": {"code", "message", "details"}} (docs/portal-api.md)
+    // and the flat {"error": "forbidden", "message", "details"} of the
+    // accounts contract; both mean the same.
+    QJsonObject e;
+    if (ev.isObject()) {
+        e = ev.toObject();
+    } else if (ev.isString() && doc->object().value("message"_L1).isString()) {
+        e = doc->object();
+        e.insert("code"_L1, ev);
+    } else {
         return std::nullopt;
-    const QJsonObject e = ev.toObject();
+    }
     PortalErrorBody out;
     const QJsonValue code = e.value("code"_L1);
     const QJsonValue message = e.value("message"_L1);

@@ -1,7 +1,7 @@
 #include "syncengine.h"
 
+#include "backoff.h"
 #include "nativeconnector.h"
-#include "storetickets.h"
 #include "storeworker.h"
 #include "synclogging.h"
 
@@ -35,9 +35,7 @@ SyncEngine::SyncEngine(PortalConnector *connector, StoreWorker *store, SyncEngin
     m_status.push = m_options.usePush;
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &SyncEngine::beginCycle);
-    connect(store, &StoreWorker::pageCommitted, this, &SyncEngine::onPageCommitted);
-    connect(store, &StoreWorker::failed, this, &SyncEngine::onStoreFailed);
-    connect(store, &StoreWorker::outboxChanged, this, [this](quint64, qint64, int pending) {
+    connect(store, &StoreWorker::outboxPendingChanged, this, [this](int pending) {
         if (m_status.pendingOutbox != pending) {
             m_status.pendingOutbox = pending;
             emitStatus();
@@ -116,6 +114,7 @@ void SyncEngine::beginCycle()
     m_fetchDone = false;
     m_fetchActive = false;
     m_ready.clear();
+    m_reconciled = false;
     m_cycleOutcome = SyncOutcome();
     m_fetchCursor = m_committedCursor.isEmpty() ? u"0"_s : m_committedCursor;
     m_status.firstSync = m_committedCursor.isEmpty() || m_committedCursor == u"0"_s;
@@ -132,7 +131,7 @@ void SyncEngine::fetchNext()
     if (!m_cycleActive || m_fetchDone || m_fetchActive)
         return;
     // Read ahead while the store commits, but keep memory bounded.
-    if (m_ready.size() + (m_commitTicket ? 1 : 0) >= m_options.maxPagesInFlight)
+    if (m_ready.size() + (m_committing ? 1 : 0) >= m_options.maxPagesInFlight)
         return;
     m_fetchActive = true;
     const QString since = m_fetchCursor;
@@ -243,24 +242,34 @@ void SyncEngine::onPageParsed(quint64 generation, const QString &since, PagePars
 
 void SyncEngine::commitNext()
 {
-    if (m_commitTicket || m_ready.isEmpty() || !m_store)
+    if (m_committing || m_ready.isEmpty() || !m_store)
         return;
     ReadyPage next = m_ready.takeFirst();
-    m_commitTicket = nextSyncTicket();
+    m_committing = true;
     m_commitRecords = next.records;
-    const quint64 ticket = m_commitTicket;
     m_commitTimer.start();
-    StoreWorker *store = m_store;
-    QMetaObject::invokeMethod(
-        store, [store, page = std::move(next.page), ticket] { store->applySyncPage(page, ticket); },
-        Qt::QueuedConnection);
+    const QString cursor = next.page.cursor;
+    // The answer comes back even after stop(): the page is committed (or
+    // not) all the same, and the next cycle starts from what the store holds.
+    whenAnswered(
+        m_store->applySyncPage(std::move(next.page)), this,
+        [this, cursor](const StoreResult<void> &answer) { onPageCommitted(answer, cursor); });
 }
 
-void SyncEngine::onPageCommitted(quint64 ticket, const QString &cursor)
+void SyncEngine::onPageCommitted(const StoreResult<void> &answer, const QString &cursor)
 {
-    if (ticket != m_commitTicket || ticket == 0)
+    m_committing = false;
+    if (!answer) {
+        m_ready.clear();
+        if (!m_cycleActive)
+            return;
+        SyncOutcome outcome;
+        outcome.failure = SyncOutcome::Failure::Store;
+        outcome.message = tr("The local cache could not store the portal's changes: %1")
+                              .arg(answer.error().message);
+        cycleFailed(outcome, false, true);
         return;
-    m_commitTicket = 0;
+    }
     m_committedCursor = cursor;
     qCDebug(lcSync) << "committed" << m_commitRecords << "records in" << m_commitTimer.elapsed()
                     << "ms";
@@ -276,25 +285,82 @@ void SyncEngine::onPageCommitted(quint64 ticket, const QString &cursor)
     }
 }
 
-void SyncEngine::onStoreFailed(quint64 ticket, const StoreError &error)
-{
-    if (ticket == 0 || ticket != m_commitTicket)
-        return;
-    m_commitTicket = 0;
-    m_ready.clear();
-    if (!m_cycleActive)
-        return;
-    SyncOutcome outcome;
-    outcome.failure = SyncOutcome::Failure::Store;
-    outcome.message =
-        tr("The local cache could not store the portal's changes: %1").arg(error.message);
-    cycleFailed(outcome, false, true);
-}
-
 void SyncEngine::finishCycleIfDone()
 {
-    if (m_cycleActive && m_fetchDone && !m_fetchActive && m_ready.isEmpty() && !m_commitTicket)
+    if (!m_cycleActive || !m_fetchDone || m_fetchActive || !m_ready.isEmpty() || m_committing)
+        return;
+    if (m_status.firstSync && !m_sinceReconcile.isValid())
+        m_sinceReconcile.start(); // a first sync has just brought everything there is
+    if (reconciliationDue())
+        reconcile();
+    else
         cycleSucceeded();
+}
+
+bool SyncEngine::reconciliationDue() const
+{
+    if (m_reconciled || !m_store || !m_connector->needsReconciliation())
+        return false;
+    return !m_sinceReconcile.isValid()
+        || m_sinceReconcile.elapsed() >= m_options.reconcileInterval.count();
+}
+
+// Asks the store for the pending requests' ids; the answer comes back to
+// this engine, dropped if the engine is gone.
+void SyncEngine::reconcile()
+{
+    m_reconciled = true;
+    m_fetchActive = true; // the cycle waits for the reconciliation like for a page
+    const quint64 generation = m_generation;
+    whenAnswered(
+        m_store->pendingRequestIds(), this,
+        [this, generation](const StoreResult<QStringList> &ids) { onPendingIds(generation, ids); });
+}
+
+void SyncEngine::onPendingIds(quint64 generation, const StoreResult<QStringList> &ids)
+{
+    if (generation != m_generation || !m_cycleActive)
+        return;
+    if (!ids) {
+        // The page commits would have failed too; the next cycle tries again.
+        qCWarning(lcSync).noquote()
+            << "cannot read the pending requests to reconcile:" << ids.error().message;
+        m_fetchActive = false;
+        finishCycleIfDone();
+        return;
+    }
+    ConnectorCall *job = m_connector->reconcile(*ids);
+    m_job = job;
+    connect(job, &ConnectorCall::finished, this,
+            [this, generation](const ConnectorResult &r) { onReconcileAnswer(generation, r); });
+}
+
+void SyncEngine::onReconcileAnswer(quint64 generation, const ConnectorResult &result)
+{
+    if (generation != m_generation || !m_cycleActive)
+        return;
+    m_fetchActive = false;
+    if (!result.ok() || !result.page.ok) {
+        SyncOutcome outcome;
+        outcome.failure = result.ok() ? SyncOutcome::Failure::Data : SyncOutcome::Failure::Portal;
+        outcome.portalError = result.error;
+        outcome.message = result.ok() ? result.page.error : result.message;
+        cycleFailed(outcome, result.isTransient(), !result.needsUser());
+        return;
+    }
+    m_sinceReconcile.start();
+    if (!result.page.page.removedRequestIds.isEmpty()) {
+        qCInfo(lcSync) << "removing" << result.page.page.removedRequestIds.size()
+                       << "requests the backend no longer has";
+        // Committed like a page of the feed, at the cursor already reached.
+        ReadyPage ready;
+        ready.page.removedRequestIds = result.page.page.removedRequestIds;
+        ready.page.cursor = m_fetchCursor;
+        ready.records = ready.page.removedRequestIds.size();
+        m_ready.append(std::move(ready));
+        commitNext();
+    }
+    finishCycleIfDone();
 }
 
 void SyncEngine::cycleSucceeded()
@@ -306,12 +372,10 @@ void SyncEngine::cycleSucceeded()
     m_status.lastSuccessAt = now;
     m_status.offlineSince = QDateTime();
     m_status.nextRetryAt = QDateTime();
-    if (StoreWorker *store = m_store) {
-        const quint64 ticket = nextSyncTicket();
-        QMetaObject::invokeMethod(
-            store, [store, now, ticket] { store->recordSyncSuccess(now, ticket); },
-            Qt::QueuedConnection);
-    }
+    // Nobody waits for it: a failure is logged by the store, and the next
+    // success writes it again.
+    if (StoreWorker *store = m_store)
+        store->recordSyncSuccess(now);
     qCDebug(lcSync) << "up to date at cursor" << m_committedCursor << "after"
                     << m_cycleOutcome.pages << "pages";
     setState(SyncStatus::State::UpToDate);
@@ -333,13 +397,8 @@ void SyncEngine::cycleFailed(SyncOutcome outcome, bool transient, bool autoRetry
     outcome.records = m_cycleOutcome.records;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qCWarning(lcSync).noquote() << "sync failed:" << outcome.message;
-    if (StoreWorker *store = m_store) {
-        const quint64 ticket = nextSyncTicket();
-        const QString message = outcome.message;
-        QMetaObject::invokeMethod(
-            store, [store, message, now, ticket] { store->recordSyncError(message, now, ticket); },
-            Qt::QueuedConnection);
-    }
+    if (StoreWorker *store = m_store)
+        store->recordSyncError(outcome.message, now);
     if (transient && !m_status.offlineSince.isValid())
         m_status.offlineSince = now;
     if (!transient)
@@ -389,7 +448,8 @@ void SyncEngine::onWaitAnswer(quint64 generation, const ConnectorResult &r)
     } else {
         // A broken wait says little; a sync tells whether the backend is
         // reachable and sets Offline with its retry schedule if not.
-        const bool unreachable = r.error == PortalError::Network || r.error == PortalError::Timeout;
+        const bool unreachable =
+            r.error == TransportError::Network || r.error == TransportError::Timeout;
         m_timer.start(unreachable ? milliseconds(500) : m_options.pollInterval);
     }
 }

@@ -11,10 +11,11 @@
 // the backend only through a PortalConnector: the native portal contract or
 // a ticketing system such as Request Tracker.
 
-#include "portalclient.h"
 #include "portalconnector.h"
 #include "recordparser.h"
 #include "storetypes.h"
+#include "storeworker.h"
+#include "syncstatus.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -27,35 +28,13 @@
 
 namespace Escalation {
 
-class StoreWorker;
-
-// What the status bar shows.
-struct SyncStatus {
-    enum class State : quint8 {
-        Idle, // not started
-        Syncing, // fetching/committing pages; see firstSync, pagesDone, recordsDone
-        UpToDate, // the cache holds everything the portal had at lastSuccessAt
-        Offline, // the portal cannot be reached; see offlineSince, nextRetryAt
-        Error, // the portal answered but something is wrong (token, data, cache); see message
-    };
-    State state = State::Idle;
-    bool firstSync = false;
-    int pagesDone = 0; // in the running sync
-    qint64 recordsDone = 0; // in the running sync
-    QDateTime offlineSince;
-    QDateTime nextRetryAt; // when the engine tries again by itself; invalid: it will not
-    QString message; // translated; set for Offline and Error
-    QDateTime lastSuccessAt;
-    int pendingOutbox = 0;
-    qint64 skippedRecords = 0; // invalid records left out since start
-    bool push = true; // false: the portal has no long polling, the engine polls
-};
+class PortalClient;
 
 // How one sync run ended (for --once and for tests).
 struct SyncOutcome {
     enum class Failure : quint8 { None, Portal, Data, Store };
     Failure failure = Failure::None;
-    PortalError portalError = PortalError::None;
+    TransportError portalError = TransportError::None;
     QString message;
     int pages = 0;
     qint64 records = 0;
@@ -74,6 +53,11 @@ struct SyncEngineOptions {
     // they are skipped for good: an answer garbled on the way (a proxy, a
     // portal hiccup) then costs no records, since the cursor moves past them.
     int invalidPageRefetches = 3;
+    // How often the cache's pending requests are checked against a backend
+    // whose change feed can miss removals (PortalConnector::reconcile(); RT
+    // never returns a deleted ticket). The first cycle after a start that is
+    // not a first sync checks too; zero: every cycle.
+    std::chrono::milliseconds reconcileInterval {std::chrono::minutes(10)};
     ParseLimits limits;
 };
 
@@ -90,7 +74,7 @@ public:
     ~SyncEngine() override;
 
     // Keeps syncing: a sync now, then push/poll and retries, until stop().
-    // state: as StoreWorker::opened reported it.
+    // state: as StoreWorker::open() answered.
     void start(const SyncState &state, int pendingOutbox);
     // One sync to the portal's current state, no waiting for changes and no
     // retries beyond the client's own; cycleFinished reports the outcome.
@@ -121,9 +105,12 @@ private:
     void onPageParsed(quint64 generation, const QString &since, PageParseResult parsed);
     void onWaitAnswer(quint64 generation, const ConnectorResult &result);
     void commitNext();
-    void onPageCommitted(quint64 ticket, const QString &cursor);
-    void onStoreFailed(quint64 ticket, const StoreError &error);
+    void onPageCommitted(const StoreResult<void> &answer, const QString &cursor);
     void finishCycleIfDone();
+    bool reconciliationDue() const;
+    void reconcile();
+    void onPendingIds(quint64 generation, const StoreResult<QStringList> &ids);
+    void onReconcileAnswer(quint64 generation, const ConnectorResult &result);
     void cycleSucceeded();
     void cycleFailed(SyncOutcome outcome, bool transient, bool autoRetry);
     void watch();
@@ -148,7 +135,7 @@ private:
     // Parsed pages wait here and go to the store one at a time, in order:
     // a page must never commit after an earlier one failed.
     QList<ReadyPage> m_ready;
-    quint64 m_commitTicket = 0; // the page the store is committing, 0: none
+    bool m_committing = false; // the store is committing a page (one at a time)
     qint64 m_commitRecords = 0;
     QElapsedTimer m_commitTimer;
     QString m_etagSince; // the "since" the stored ETag answers
@@ -157,11 +144,12 @@ private:
     QString m_refetchSince; // the page fetched again for its invalid records
     int m_refetches = 0;
     QTimer m_timer; // next cycle (retry or poll)
-    QPointer<ConnectorCall> m_job; // running page fetch or wait for changes
+    bool m_reconciled = false; // this cycle checked the pending requests
+    QElapsedTimer m_sinceReconcile; // invalid: not checked since the start
+    QPointer<ConnectorCall> m_job; // running page fetch, reconciliation or wait for changes
     SyncOutcome m_cycleOutcome;
 };
 
 } // namespace Escalation
 
-Q_DECLARE_METATYPE(Escalation::SyncStatus)
 Q_DECLARE_METATYPE(Escalation::SyncOutcome)

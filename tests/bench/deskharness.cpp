@@ -46,11 +46,6 @@ DeskHarness::DeskHarness(QString cachePath, std::function<qint64()> now,
     m_worker = new StoreWorker(m_path);
     m_worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    QObject::connect(m_worker, &StoreWorker::opened, m_model.get(),
-                     [this](const StoreOpenReport &, const SyncState &state, int) {
-                         m_state = state;
-                         m_opened = true;
-                     });
     // As the app connects them (model, then window), timed as one merge.
     QObject::connect(m_worker, &StoreWorker::changeSetCommitted, m_model.get(),
                      [this](const ChangeSet &changes) {
@@ -86,16 +81,18 @@ QueueView *DeskHarness::view() const
 
 bool DeskHarness::open(QString *error)
 {
-    bool failed = false;
-    const QMetaObject::Connection c = QObject::connect(m_worker, &StoreWorker::openFailed,
-                                                       m_model.get(), [&](const StoreError &e) {
-                                                           *error = e.message;
-                                                           failed = true;
-                                                       });
+    bool answered = false;
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, &StoreWorker::openStore, Qt::QueuedConnection);
-    const bool done = waitUntil([&] { return m_opened || failed; }, 120000);
-    QObject::disconnect(c);
+    whenAnswered(m_worker->open(), m_model.get(), [&](const StoreResult<StoreWorker::Opened> &r) {
+        answered = true;
+        if (r) {
+            m_state = r->state;
+            m_opened = true;
+        } else {
+            *error = r.error().message;
+        }
+    });
+    const bool done = waitUntil([&] { return answered; }, 120000);
     if (!done)
         *error = u"the cache did not open in time"_s;
     return done && m_opened && m_lookup->open(m_path, error);
@@ -103,27 +100,24 @@ bool DeskHarness::open(QString *error)
 
 bool DeskHarness::loadQueue(QString *error)
 {
-    static quint64 nextTicket = 0x4245'4E43'0000'0000ULL; // "BENC"
-    const quint64 ticket = ++nextTicket;
+    bool answered = false;
     bool loaded = false;
-    const QMetaObject::Connection c =
-        QObject::connect(m_worker, &StoreWorker::queueLoaded, m_model.get(),
-                         [&](quint64 t, const QueueSnapshot &snapshot) {
-                             if (t != ticket)
-                                 return;
-                             queueReceivedAt = nowMs();
-                             m_model->loadSnapshot(snapshot.requests, snapshot.cases);
-                             modelLoadedAt = nowMs();
-                             loaded = true;
-                         });
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, ticket] { worker->loadActiveQueue(ticket); },
-        Qt::QueuedConnection);
-    const bool done = waitUntil([&] { return loaded; }, 120000);
-    QObject::disconnect(c);
+    whenAnswered(m_worker->loadActiveQueue(), m_model.get(),
+                 [&](const StoreResult<QueueSnapshot> &snapshot) {
+                     answered = true;
+                     if (!snapshot) {
+                         *error = snapshot.error().message;
+                         return;
+                     }
+                     queueReceivedAt = nowMs();
+                     m_model->loadSnapshot(snapshot->requests, snapshot->cases);
+                     modelLoadedAt = nowMs();
+                     loaded = true;
+                 });
+    const bool done = waitUntil([&] { return answered; }, 120000);
     if (!done)
         *error = u"the queue did not load in time"_s;
-    return done;
+    return loaded;
 }
 
 bool DeskHarness::show(QString *error)

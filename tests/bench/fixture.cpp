@@ -2,6 +2,7 @@
 
 #include "cachestore.h"
 #include "datagenerator.h"
+#include "democredentials.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -69,7 +70,7 @@ PortalProcess::~PortalProcess()
 
 QString PortalProcess::token()
 {
-    return u"escalation-bench-token"_s;
+    return DemoCredentials::token(DemoCredentials::sharedFile(), u"escalation_manager"_s);
 }
 
 bool PortalProcess::start(const QString &executable, const QStringList &extra, QString *error)
@@ -77,10 +78,9 @@ bool PortalProcess::start(const QString &executable, const QStringList &extra, Q
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProgram(executable);
-    m_process->setArguments(QStringList {u"--listen"_s, u"127.0.0.1:0"_s} + extra);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"ESCALATION_PORTAL_TOKEN"_s, token());
-    m_process->setProcessEnvironment(env);
+    m_process->setArguments(QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--demo-credentials"_s,
+                                         DemoCredentials::sharedFile()}
+                            + extra);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         *error = u"cannot start %1: %2"_s.arg(executable, m_process->errorString());
@@ -212,9 +212,11 @@ bool Fixture::generate(const Options &options, QString *error)
     const auto flush = [&](bool last) {
         page.cursor = QString::number(++serial);
         page.hasMore = !last;
-        store->applySyncPage(page, &storeError);
+        const StoreResult<ChangeSet> written = store->applySyncPage(page);
         page = SyncPage();
-        return !storeError;
+        if (!written)
+            storeError = written.error();
+        return bool(written);
     };
     for (const Case &c : data.cases) {
         page.cases.append(c);
@@ -229,7 +231,7 @@ bool Fixture::generate(const Options &options, QString *error)
         *error = storeError.message;
         return false;
     }
-    if (next != data.requests.size() || store->requestCount() != data.requests.size()) {
+    if (next != data.requests.size() || store->requestCount().valueOr(-1) != data.requests.size()) {
         *error = u"the generated requests are not grouped by case as expected"_s;
         return false;
     }

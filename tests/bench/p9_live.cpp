@@ -46,13 +46,15 @@ LatencyRun measureLatency(DeskHarness &desk, const QUrl &portal, SyncEngineOptio
     LatencyRun run;
     PortalClient client(portalSettings(portal));
     SyncEngine engine(&client, desk.worker(), engineOptions);
-    // Every commit the GUI thread learns of: (cursor, when).
+    // Every commit the GUI thread learns of: (cursor, when). The engine
+    // reports its status as each commit's answer arrives.
     std::vector<std::pair<qint64, double>> commits;
-    const QMetaObject::Connection c =
-        QObject::connect(desk.worker(), &StoreWorker::pageCommitted, &engine,
-                         [&commits](quint64, const QString &cursor) {
-                             commits.emplace_back(cursor.toLongLong(), nowMs());
-                         });
+    const QMetaObject::Connection c = QObject::connect(
+        &engine, &SyncEngine::statusChanged, &engine, [&commits, &engine](const SyncStatus &) {
+            const qint64 cursor = engine.committedCursor().toLongLong();
+            if (commits.empty() || commits.back().first != cursor)
+                commits.emplace_back(cursor, nowMs());
+        });
     bool upToDate = false;
     QObject::connect(&engine, &SyncEngine::cycleFinished, &engine,
                      [&upToDate](const SyncOutcome &o) { upToDate = upToDate || o.ok(); });
@@ -179,15 +181,13 @@ Result measureP10(const Options &options)
     // The outbox is not started: it stores, and pushes nothing.
     PortalClient client(portalSettings(QUrl(u"http://127.0.0.1:9"_s)));
     Outbox outbox(&client, desk.worker());
+    // One decision at a time: the next is submitted once this one is saved.
     double savedAt = 0;
-    quint64 savedTicket = 0;
     QString failure;
-    QObject::connect(&outbox, &Outbox::saved, &outbox, [&](quint64 ticket, const OutboxEntry &) {
-        savedAt = nowMs();
-        savedTicket = ticket;
-    });
+    QObject::connect(&outbox, &Outbox::saved, &outbox,
+                     [&savedAt](const OutboxEntry &) { savedAt = nowMs(); });
     QObject::connect(&outbox, &Outbox::saveFailed, &outbox,
-                     [&failure](quint64, const QString &message) { failure = message; });
+                     [&failure](const QString &message) { failure = message; });
 
     const int perRound = 200;
     std::vector<double> p99s, all;
@@ -196,12 +196,9 @@ Result measureP10(const Options &options)
         for (int i = 0; i < perRound && failure.isEmpty(); ++i) {
             savedAt = 0;
             const double start = nowMs();
-            const quint64 ticket = outbox.submit(
-                u"E-%1"_s.arg(200000 + rep * perRound + i), OutboxAction::AddNote,
-                u"Called the customer; the fix ships tonight."_s, u"Bench Manager"_s, 0);
-            if (!waitUntil(
-                    [&] { return (savedAt > 0 && savedTicket == ticket) || !failure.isEmpty(); },
-                    10000)) {
+            outbox.submit(u"E-%1"_s.arg(200000 + rep * perRound + i), OutboxAction::AddNote,
+                          u"Called the customer; the fix ships tonight."_s, u"Bench Manager"_s, 0);
+            if (!waitUntil([&] { return savedAt > 0 || !failure.isEmpty(); }, 10000)) {
                 failure = u"no answer from the store"_s;
                 break;
             }

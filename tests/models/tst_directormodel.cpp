@@ -1,10 +1,12 @@
 // The director's table: only level-3 and level-4 requests of the queue,
-// with the analysis and level-4 owner columns that follow change sets, and
-// selections in those columns surviving a re-sort underneath.
+// with the analysis and level-4 owner columns that follow change sets,
+// selections in those columns surviving a re-sort underneath, and data()
+// that reads memory only: the history arrives in the background.
 
 #include "queuefixtures.h"
 #include "signalrecorder.h"
 
+#include <activequeue.h>
 #include <directormodel.h>
 #include <obligationindex.h>
 #include <queuefilterproxy.h>
@@ -17,9 +19,52 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <utility>
+
 using namespace Escalation;
 
 namespace {
+
+// A history that answers only when told, as the cache does from a pool
+// thread, and counts every synchronous read.
+class DeferredHistory final : public RequestLookup {
+public:
+    std::optional<EscalationRequest> request(const QString &id) const override
+    {
+        ++syncReads;
+        return stored.request(id);
+    }
+    std::optional<Case> caseRecord(const QString &id) const override
+    {
+        ++syncReads;
+        return stored.caseRecord(id);
+    }
+    QList<EscalationRequest> requestsForCase(const QString &caseId) const override
+    {
+        ++syncReads;
+        return stored.requestsForCase(caseId);
+    }
+    void requestsForCases(const QStringList &caseIds, QObject *,
+                          const RequestsReceiver &done) const override
+    {
+        pending.append({caseIds, done});
+    }
+    // Answers every waiting read from what is stored now.
+    void answer()
+    {
+        const auto waiting = std::exchange(pending, {});
+        for (const auto &[caseIds, done] : waiting) {
+            QList<EscalationRequest> found;
+            for (const QString &caseId : caseIds)
+                found += stored.requestsForCase(caseId);
+            done(found);
+        }
+    }
+
+    InMemoryRequestLookup stored;
+    mutable int syncReads = 0;
+    mutable QList<std::pair<QStringList, RequestsReceiver>> pending;
+};
 
 struct Fixture {
     qint64 nowMs = Fixtures::fixedNow().toMSecsSinceEpoch();
@@ -66,7 +111,7 @@ private Q_SLOTS:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         int expected = 0;
         for (const EscalationRequest &r : f.data.requests)
-            expected += r.level >= 3 && QueueModel::belongsInQueue(r.state) ? 1 : 0;
+            expected += r.level >= 3 && isInActiveQueue(r.state) ? 1 : 0;
         QVERIFY(expected > 0);
         QCOMPARE(f.model->rowCount(), expected);
         for (int row = 0; row < f.model->rowCount(); ++row)
@@ -166,6 +211,68 @@ private Q_SLOTS:
         f.obligations.applyChangeSet(changes);
         QCOMPARE(f.cell(four.id, DirectorModel::AnalysisColumn),
                  QStringLiteral("recorded by Ines Duarte"));
+    }
+
+    void data_readsNoHistory_theAnalysisArrivesAsAChange()
+    {
+        Fixtures::Queue data = Fixtures::makeQueue(60);
+        ReviewClockService clock {CalendarRegistry(), ReviewClock()};
+        QueueModel queue {&clock};
+        DeferredHistory history;
+        ObligationIndex obligations {&history};
+        queue.loadSnapshot(data.requests, data.cases);
+        obligations.loadSnapshot(data.requests);
+        DirectorModel model(&queue, &obligations);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        history.answer(); // nothing stored yet
+        EscalationRequest four;
+        for (const EscalationRequest &r : data.requests) {
+            if (r.level == 4 && isInActiveQueue(r.state)) {
+                four = r;
+                break;
+            }
+        }
+        QVERIFY(!four.id.isEmpty());
+        four.analysis.reset();
+        EscalationRequest three = four;
+        three.id = QStringLiteral("E-OLD-3");
+        three.level = 3;
+        three.state = RequestState::Superseded;
+        three.analysis = Analysis {QStringLiteral("Full analysis of the outage chain."),
+                                   QStringLiteral("Ines Duarte"), Fixtures::fixedNow().addDays(-1)};
+        history.stored.insert(three);
+        ChangeSet changes;
+        changes.updatedRequests << four;
+        queue.applyChangeSet(changes);
+        obligations.applyChangeSet(changes);
+
+        // Every cell painted before the history answers comes from memory.
+        const int row = model.rowOf(four.id);
+        QVERIFY(row >= 0);
+        for (int r = 0; r < model.rowCount(); ++r) {
+            for (int column = 0; column < model.columnCount(); ++column) {
+                for (int role :
+                     {int(Qt::DisplayRole), int(Qt::ToolTipRole),
+                      int(DirectorModel::AnalysisOwedRole), int(QueueRole::RawValueRole)})
+                    model.index(r, column).data(role);
+            }
+        }
+        QCOMPARE(history.syncReads, 0);
+        QCOMPARE(model.index(row, DirectorModel::AnalysisColumn).data().toString(),
+                 QStringLiteral("owed"));
+        QCOMPARE(obligations.analysesOwed() > 0, true);
+
+        SignalRecorder recorder(&model);
+        history.answer();
+        QCOMPARE(history.syncReads, 0);
+        QCOMPARE(model.index(row, DirectorModel::AnalysisColumn).data().toString(),
+                 QStringLiteral("recorded by Ines Duarte"));
+        QVERIFY2(recorder.lines.contains(QStringLiteral("changed %1:%2-%1:%3")
+                                             .arg(row)
+                                             .arg(int(DirectorModel::AnalysisColumn))
+                                             .arg(int(DirectorModel::OwnerColumn))),
+                 qPrintable(recorder.text()));
     }
 
     void droppingBelowLevelThree_removesTheRow()

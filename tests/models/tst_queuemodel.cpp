@@ -320,7 +320,7 @@ private Q_SLOTS:
         if (QTest::currentTestFailed())
             return;
         // A sort once the pool has answered for every column agrees.
-        QTRY_VERIFY(f.model->textRanksReady());
+        QTRY_VERIFY_WITH_TIMEOUT(f.model->textRanksReady(), 30000);
         QueueFilterProxy later(f.model.get());
         later.sort(QueueColumn::Subject);
         QCOMPARE(idsOf(later), idsOf(proxy));
@@ -331,7 +331,7 @@ private Q_SLOTS:
         // Enough distinct subjects and accounts for the load to rank them
         // on a worker thread; the result must equal the synchronous order.
         auto f = make(3000);
-        QTRY_VERIFY(f.model->textRanksReady());
+        QTRY_VERIFY_WITH_TIMEOUT(f.model->textRanksReady(), 30000);
         QueueFilterProxy proxy(f.model.get());
         proxy.sort(QueueColumn::Subject);
         verifySubjectsInCollationOrder(proxy);
@@ -462,7 +462,7 @@ private Q_SLOTS:
         QCOMPARE(f.model->rowCount(), 100000);
         QElapsedTimer ranking;
         ranking.start();
-        QTRY_VERIFY_WITH_TIMEOUT(f.model->textRanksReady(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(f.model->textRanksReady(), 60000);
         qInfo("text columns ranked in the background within %lld ms of the load",
               qint64(ranking.elapsed()));
         QueueFilterProxy proxy(f.model.get());

@@ -156,8 +156,8 @@ private Q_SLOTS:
         // Approaching when 60 min are left: requested 180 min minus 1 s ago.
         service->track(pendingRequest(1, origin.addSecs(-180 * 60 + 1)));
         QSignalSpy changed(service, &ReviewClockService::clockStatesChanged);
-        QVERIFY(changed.wait(3000));
-        QVERIFY(elapsed.elapsed() >= 900);
+        QVERIFY(changed.wait(30000));
+        QVERIFY(elapsed.elapsed() >= 900); // not before the transition; later only if busy
         QCOMPARE(changed.first().first().toStringList(), QStringList {QStringLiteral("E-200001")});
         QCOMPARE(service->entry(QStringLiteral("E-200001")).state, ClockState::Approaching);
     }
@@ -208,7 +208,7 @@ private Q_SLOTS:
         auto *service = new ReviewClockService(CalendarRegistry(), ReviewClock(), &owner);
         service->track(pendingRequest(1, QDateTime::currentDateTimeUtc()));
         QSignalSpy tick(service, &ReviewClockService::countdownTick);
-        QVERIFY(tick.wait(2000));
+        QVERIFY(tick.wait(30000));
     }
 
     void largeQueue_tickTimings()

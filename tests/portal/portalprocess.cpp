@@ -1,5 +1,7 @@
 #include "portalprocess.h"
 
+#include "democredentials.h"
+
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -53,7 +55,12 @@ PortalProcess::~PortalProcess()
 
 bool PortalProcess::start(const QStringList &args, QString *error)
 {
-    QStringList all = {u"--listen"_s, u"127.0.0.1:0"_s, u"--token"_s, m_token};
+    // A test may bring its own file (to restart on the same one); else the process's.
+    const qsizetype given = args.indexOf(u"--demo-credentials"_s);
+    m_credentials = given >= 0 ? args.value(given + 1) : DemoCredentials::sharedFile();
+    QStringList all = {u"--listen"_s, u"127.0.0.1:0"_s};
+    if (given < 0)
+        all += {u"--demo-credentials"_s, m_credentials};
     all += args;
     m_process.setArguments(all);
     m_process.start();
@@ -61,7 +68,7 @@ bool PortalProcess::start(const QStringList &args, QString *error)
         *error = m_process.errorString();
         return false;
     }
-    QDeadlineTimer deadline(30000);
+    QDeadlineTimer deadline(60000);
     QByteArray output;
     while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
         m_process.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
@@ -70,7 +77,10 @@ bool PortalProcess::start(const QStringList &args, QString *error)
         const qsizetype end = output.indexOf('\n', at);
         if (at >= 0 && end > at) {
             m_port = quint16(output.mid(at + 30, end - at - 30).toUInt());
-            return m_port != 0;
+            reloadCredentials();
+            if (m_token.isEmpty())
+                *error = u"no demo credentials in "_s + m_credentials;
+            return m_port != 0 && !m_token.isEmpty();
         }
     }
     *error = u"no listening line; stderr: "_s + QString::fromUtf8(m_process.readAllStandardError());
@@ -86,6 +96,21 @@ void PortalProcess::stop()
         m_process.kill();
         m_process.waitForFinished(5000);
     }
+}
+
+void PortalProcess::reloadCredentials()
+{
+    m_token = tokenFor(u"escalation_manager"_s);
+}
+
+QString PortalProcess::tokenFor(const QString &roleCode) const
+{
+    return DemoCredentials::token(m_credentials, roleCode);
+}
+
+QString PortalProcess::userName(const QString &roleCode) const
+{
+    return DemoCredentials::userName(m_credentials, roleCode);
 }
 
 QUrl PortalProcess::url(const QString &pathAndQuery) const

@@ -36,24 +36,34 @@ public:
     explicit PortalProcess(QObject *parent = nullptr);
     ~PortalProcess() override;
 
-    // Starts the portal with --listen 127.0.0.1:0 --token <token> plus args.
+    // Starts the portal with --listen 127.0.0.1:0 --demo-credentials FILE
+    // plus args, and signs in as the seeded escalation manager.
     bool start(const QStringList &args, QString *error);
+    void setEnvironment(const QProcessEnvironment &env) { m_process.setProcessEnvironment(env); }
     void stop();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
 
     QUrl url(const QString &pathAndQuery) const;
     QString token() const { return m_token; }
+    // The seeded demo user's token for a role code ("team_lead", …); their name.
+    QString tokenFor(const QString &roleCode) const;
+    QString userName(const QString &roleCode = QStringLiteral("escalation_manager")) const;
+    QString credentialsFile() const { return m_credentials; }
+    // Signs the following requests in as the seeded demo user of that role.
+    void signInAs(const QString &roleCode) { m_token = tokenFor(roleCode); }
+    // Reads the demo credentials again (after a restart with rotated tokens).
+    void reloadCredentials();
     QByteArray standardError() { return m_process.readAllStandardError(); }
 
     using Headers = std::vector<std::pair<QByteArray, QByteArray>>;
     HttpAnswer get(const QString &pathAndQuery, const Headers &headers = {}, bool authorized = true,
-                   std::chrono::milliseconds timeout = std::chrono::seconds(20));
+                   std::chrono::milliseconds timeout = std::chrono::seconds(60));
     HttpAnswer post(const QString &pathAndQuery, const QByteArray &body,
                     const Headers &headers = {},
-                    std::chrono::milliseconds timeout = std::chrono::seconds(20));
+                    std::chrono::milliseconds timeout = std::chrono::seconds(60));
     HttpAnswer sendCustom(const QByteArray &verb, const QString &pathAndQuery,
                           const QByteArray &body = {}, const Headers &headers = {},
-                          std::chrono::milliseconds timeout = std::chrono::seconds(20));
+                          std::chrono::milliseconds timeout = std::chrono::seconds(60));
     // Fires a request and returns the reply without waiting (for long polls).
     QNetworkReply *startGet(const QString &pathAndQuery, const Headers &headers = {});
     static HttpAnswer finish(QNetworkReply *reply, std::chrono::milliseconds timeout);
@@ -69,6 +79,7 @@ private:
 
     QProcess m_process;
     QNetworkAccessManager m_nam;
-    QString m_token = QStringLiteral("test-token-4f2a");
+    QString m_token;
+    QString m_credentials;
     quint16 m_port = 0;
 };

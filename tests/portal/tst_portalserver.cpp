@@ -161,9 +161,13 @@ private Q_SLOTS:
         PortalProcess::Headers headers;
         if (!authorization.isEmpty())
             headers.emplace_back("Authorization", authorization);
+        // A portal of its own: failed sign-ins are throttled per address, and
+        // the shared portal's other tests come from the same loopback address.
+        auto portal = startPortal({u"--requests"_s, u"10"_s});
+        QVERIFY(portal);
         for (const QString &path :
              {u"/api/v1/changes"_s, u"/api/v1/requests/E-200000"_s, u"/api/v1/nowhere"_s}) {
-            const HttpAnswer answer = m_shared->get(path, headers, false);
+            const HttpAnswer answer = portal->get(path, headers, false);
             QCOMPARE(answer.status, 401);
             QCOMPARE(answer.errorCode(), u"unauthorized"_s);
         }
@@ -311,25 +315,30 @@ private Q_SLOTS:
         QCOMPARE(idle.status, 204);
         QVERIFY2(idle.elapsedMs >= 900, qPrintable(QString::number(idle.elapsedMs)));
 
+        // A change wakes the wait: 200 with the new cursor, where the end
+        // of its 30 s would answer 204.
         QNetworkReply *waiting =
             portal->startGet(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(cursor));
+        // Gives the wait time to reach the portal before the change. Only
+        // makes the wake-up path likely: a wait that arrives after the
+        // change answers 200 at once, so a slow machine cannot fail here.
         QTest::qWait(300);
         QVERIFY(!waiting->isFinished());
         const HttpAnswer step = portal->post(u"/api/v1/admin/activity"_s, R"({"steps":1})");
         QCOMPARE(step.status, 200);
-        const HttpAnswer woken = PortalProcess::finish(waiting, std::chrono::seconds(5));
+        const HttpAnswer woken = PortalProcess::finish(waiting, std::chrono::seconds(60));
         QCOMPARE(woken.status, 200);
-        QVERIFY(woken.elapsedMs < 3000);
         QCOMPARE(woken.json().value("cursor"_L1).toString(), portal->cursor());
         QVERIFY(woken.json().value("cursor"_L1).toString() != cursor);
 
-        // An old cursor answers at once.
+        // An old cursor answers at once: 200, not the 204 of its 30 s.
         const HttpAnswer behind =
             portal->get(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(cursor));
         QCOMPARE(behind.status, 200);
-        QVERIFY(behind.elapsedMs < 3000);
 
-        // A client that gives up mid-wait does not disturb the portal.
+        // A client that gives up mid-wait does not disturb the portal. The
+        // pauses only make it likely that the wait is held and then dropped
+        // while held; the checks below hold either way.
         QNetworkReply *abandoned =
             portal->startGet(u"/api/v1/changes/wait?since=%1&timeout=30"_s.arg(portal->cursor()));
         QTest::qWait(200);
@@ -345,14 +354,20 @@ private Q_SLOTS:
         auto portal = startPortal({u"--requests"_s, u"100"_s, u"--activity"_s, u"1200"_s});
         QVERIFY(portal);
         const QString cursor = portal->cursor();
+        // Woken by a change the portal made itself: 200, where the end of
+        // the wait's 10 s would answer 204.
         const HttpAnswer woken =
             portal->get(u"/api/v1/changes/wait?since=%1&timeout=10"_s.arg(cursor));
         QCOMPARE(woken.status, 200);
-        QVERIFY(woken.elapsedMs < 5000);
-        QTest::qWait(300);
-        const Feed changes = pull(*portal, cursor);
-        QVERIFY(changes.caseList.size() + changes.requestList.size() + changes.removedCases.size()
-                > 1);
+        // And it goes on changing.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const Feed changes = pull(*portal, cursor);
+                return changes.caseList.size() + changes.requestList.size()
+                    + changes.removedCases.size()
+                    > 1;
+            }(),
+            60000);
     }
 
     void actions_followTheDomainRules_data()
@@ -448,6 +463,9 @@ private Q_SLOTS:
         QVERIFY2(!id.isEmpty(), "the generated data has no such request");
         const QJsonObject before = feed.requests.value(id);
 
+        // The level-4 owner's acknowledgement is a director's (permissions.h).
+        const QString role = action == u"acknowledge"_s ? u"director"_s : u"escalation_manager"_s;
+        portal->signInAs(role);
         const HttpAnswer answer =
             portal->action(id, actionBody(action, text, before.value("version"_L1)), newKey());
         QCOMPARE(answer.status, status);
@@ -472,12 +490,12 @@ private Q_SLOTS:
             QCOMPARE(after.value("decision"_L1).toObject().value("kind"_L1).toString(), action);
             QCOMPARE(after.value("decision"_L1).toObject().value("text"_L1).toString(), text);
         } else if (action == u"take_ownership"_s) {
-            QCOMPARE(after.value("owner"_L1).toString(), u"Dana Whitfield"_s);
+            QCOMPARE(after.value("owner"_L1).toString(), portal->userName(role));
         } else if (action == u"analysis"_s) {
             QCOMPARE(after.value("analysis"_L1).toObject().value("text"_L1).toString(), text);
         } else if (action == u"acknowledge"_s) {
             QCOMPARE(after.value("ownerAcknowledgement"_L1).toObject().value("by"_L1).toString(),
-                     u"Dana Whitfield"_s);
+                     portal->userName(role));
         } else if (action == u"note"_s) {
             QCOMPARE(after.value("notes"_L1).toArray().size(),
                      before.value("notes"_L1).toArray().size() + 1);
@@ -711,9 +729,16 @@ private Q_SLOTS:
     {
         auto portal = startPortal({u"--requests"_s, u"20"_s, u"--rate-limit"_s, u"3"_s});
         QVERIFY(portal);
+        // Twelve requests at once, not one after another: the portal gets
+        // them together and answers them back to back, while its bucket
+        // takes a third of a second to refill one. Sent one by one, a slow
+        // enough machine would stay under the limit.
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 12; ++i)
+            replies << portal->startGet(u"/api/v1/changes?limit=1"_s);
         int limited = 0;
-        for (int i = 0; i < 12; ++i) {
-            const HttpAnswer answer = portal->get(u"/api/v1/changes?limit=1"_s);
+        for (QNetworkReply *reply : std::as_const(replies)) {
+            const HttpAnswer answer = PortalProcess::finish(reply, std::chrono::seconds(60));
             if (answer.status == 429) {
                 ++limited;
                 QCOMPARE(answer.errorCode(), u"rate_limited"_s);
@@ -730,16 +755,21 @@ private Q_SLOTS:
     void faults_misbehaveAsConfigured_data()
     {
         QTest::addColumn<QString>("spec");
-        QTest::addColumn<int>("status"); // 0: no HTTP answer expected
+        QTest::addColumn<int>("status"); // 0: no HTTP answer expected; -1: one cut short
         QTest::addColumn<bool>("jsonParses");
-        QTest::newRow("500") << u"500:1"_s << 500 << true;
-        QTest::newRow("503") << u"503:1"_s << 503 << true;
-        QTest::newRow("429") << u"429:1"_s << 429 << true;
-        QTest::newRow("malformed JSON") << u"badjson:1"_s << 200 << false;
-        QTest::newRow("wrong content type") << u"contenttype:1"_s << 200 << false;
-        QTest::newRow("truncated body") << u"truncate:1"_s << -1 << false;
-        QTest::newRow("reset") << u"reset:1"_s << 0 << false;
-        QTest::newRow("stall") << u"stall:1"_s << 0 << false;
+        QTest::addColumn<int>("clientTimeoutSeconds");
+        // Every answer, a cut or reset one too, arrives long before its
+        // minute: the timeout only bounds a hang. A stalled answer is the
+        // one the client gives up on; nothing arrives within the portal's
+        // 30 s stall, however slow the machine.
+        QTest::newRow("500") << u"500:1"_s << 500 << true << 60;
+        QTest::newRow("503") << u"503:1"_s << 503 << true << 60;
+        QTest::newRow("429") << u"429:1"_s << 429 << true << 60;
+        QTest::newRow("malformed JSON") << u"badjson:1"_s << 200 << false << 60;
+        QTest::newRow("wrong content type") << u"contenttype:1"_s << 200 << false << 60;
+        QTest::newRow("truncated body") << u"truncate:1"_s << -1 << false << 60;
+        QTest::newRow("reset") << u"reset:1"_s << 0 << false << 60;
+        QTest::newRow("stall") << u"stall:1"_s << 0 << false << 2;
     }
 
     void faults_misbehaveAsConfigured()
@@ -747,18 +777,24 @@ private Q_SLOTS:
         QFETCH(QString, spec);
         QFETCH(int, status);
         QFETCH(bool, jsonParses);
+        QFETCH(int, clientTimeoutSeconds);
         auto portal = startPortal(
             {u"--requests"_s, u"300"_s, u"--faults"_s, spec, u"--stall-seconds"_s, u"30"_s});
         QVERIFY(portal);
         const HttpAnswer answer =
-            portal->get(u"/api/v1/changes"_s, {}, true, std::chrono::seconds(2));
+            portal->get(u"/api/v1/changes"_s, {}, true, std::chrono::seconds(clientTimeoutSeconds));
         if (status > 0) {
             QCOMPARE(answer.status, status);
         } else if (status == 0) {
             QVERIFY(answer.error != QNetworkReply::NoError);
             QVERIFY(answer.status == 0);
         } else {
-            QVERIFY(answer.error != QNetworkReply::NoError);
+            // The headers came, promising more body than came before the
+            // portal closed the connection.
+            QCOMPARE(answer.status, 200);
+            QVERIFY2(answer.error != QNetworkReply::NoError,
+                     qPrintable(QString::number(answer.error)));
+            QVERIFY2(answer.headers.contains("content-length"), answer.body.left(200).constData());
             QVERIFY(answer.body.size() < answer.headers.value("content-length").toLongLong());
         }
         QJsonParseError error;

@@ -1,11 +1,18 @@
 // reliability-driver: the app's sync and outbox without a window, for the
-// crash-loop test that kills it with SIGKILL at random moments. It prints
-// one line per fact the test checks, each only after the fact is durable:
+// crash-loop test that kills it with SIGKILL right after a progress line it
+// picks. It prints one line per fact the test checks, each only after the
+// fact is durable:
 //
 //   resume CURSOR            the cursor the cache opened with
+//   page CURSOR              a page of the change feed is committed; the
+//                            next ready page is already on its way to the
+//                            store, so a kill right after this line can
+//                            land inside that page's transaction
 //   saved KEY REQUEST_ID     a decision is committed to the outbox (what a
 //                            user is told as "saved")
-//   delivered KEY            the portal acknowledged it
+//   attempt KEY              a push failed and the attempt is recorded
+//   delivered KEY            the portal acknowledged it, recorded as such
+//   conflict KEY, rejected KEY   the portal refused it, recorded as such
 //   uptodate CURSOR          a sync cycle reached the portal's state
 //   idle                     --exit-when-idle: nothing left to do
 //   movedaside PATH          the cache was found damaged at open (a failure)
@@ -95,14 +102,28 @@ int main(int argc, char *argv[])
         QCoreApplication::exit(0);
     };
 
-    QObject::connect(&outbox, &Outbox::saved, &app, [](quint64, const OutboxEntry &e) {
+    QObject::connect(&outbox, &Outbox::saved, &app, [](const OutboxEntry &e) {
         say(u"saved "_s + e.idempotencyKey + u' ' + e.requestId);
     });
-    QObject::connect(&outbox, &Outbox::saveFailed, &app, [](quint64, const QString &message) {
+    QObject::connect(&outbox, &Outbox::saveFailed, &app, [](const QString &message) {
         std::fprintf(stderr, "save failed: %s\n", qPrintable(message));
     });
     QObject::connect(&outbox, &Outbox::delivered, &app,
                      [&](const OutboxEntry &e) { say(u"delivered "_s + e.idempotencyKey); });
+    QObject::connect(&outbox, &Outbox::deliveryFailed, &app,
+                     [](const OutboxEntry &e) { say(u"attempt "_s + e.idempotencyKey); });
+    QObject::connect(&outbox, &Outbox::conflicted, &app,
+                     [](const OutboxEntry &e) { say(u"conflict "_s + e.idempotencyKey); });
+    QObject::connect(&outbox, &Outbox::rejected, &app,
+                     [](const OutboxEntry &e) { say(u"rejected "_s + e.idempotencyKey); });
+    // The engine reports each committed page in its status, with the
+    // cursor committed along with it.
+    int pagesReported = 0;
+    QObject::connect(&engine, &SyncEngine::statusChanged, &app, [&](const SyncStatus &status) {
+        if (status.pagesDone > pagesReported)
+            say(u"page "_s + engine.committedCursor());
+        pagesReported = status.pagesDone;
+    });
     QObject::connect(&outbox, &Outbox::idle, &app, maybeExit);
     QObject::connect(&outbox, &Outbox::pendingCountChanged, &app, maybeExit);
     QObject::connect(&engine, &SyncEngine::cycleFinished, &app, [&](const SyncOutcome &outcome) {
@@ -114,29 +135,27 @@ int main(int argc, char *argv[])
         maybeExit();
     });
 
-    QObject::connect(worker, &StoreWorker::openFailed, &app, [](const StoreError &error) {
-        std::fprintf(stderr, "cannot open the cache: %s\n", qPrintable(error.message));
-        QCoreApplication::exit(4);
-    });
-    QObject::connect(worker, &StoreWorker::opened, &app,
-                     [&](const StoreOpenReport &report, const SyncState &state, int pending) {
-                         if (!report.movedAsidePath.isEmpty())
-                             say(u"movedaside "_s + report.movedAsidePath);
-                         say(u"resume "_s + state.cursor);
-                         outbox.start();
-                         const QStringList decisions =
-                             parser.value(u"decide"_s).split(u',', Qt::SkipEmptyParts);
-                         for (const QString &decision : decisions) {
-                             const QString id = decision.section(u':', 0, 0);
-                             const qint64 version = decision.section(u':', 1, 1).toLongLong();
-                             outbox.submit(id, OutboxAction::Accept, u"Plan of action for "_s + id,
-                                           u"Crash Loop"_s, version);
-                         }
-                         if (sync)
-                             engine.start(state, pending);
-                     });
     storeThread.start();
-    QMetaObject::invokeMethod(worker, &StoreWorker::openStore, Qt::QueuedConnection);
+    whenAnswered(worker->open(), &app, [&](const StoreResult<StoreWorker::Opened> &opened) {
+        if (!opened) {
+            std::fprintf(stderr, "cannot open the cache: %s\n", qPrintable(opened.error().message));
+            QCoreApplication::exit(4);
+            return;
+        }
+        if (!opened->report.movedAsidePath.isEmpty())
+            say(u"movedaside "_s + opened->report.movedAsidePath);
+        say(u"resume "_s + opened->state.cursor);
+        outbox.start();
+        const QStringList decisions = parser.value(u"decide"_s).split(u',', Qt::SkipEmptyParts);
+        for (const QString &decision : decisions) {
+            const QString id = decision.section(u':', 0, 0);
+            const qint64 version = decision.section(u':', 1, 1).toLongLong();
+            outbox.submit(id, OutboxAction::Accept, u"Plan of action for "_s + id, u"Crash Loop"_s,
+                          version);
+        }
+        if (sync)
+            engine.start(opened->state, opened->pendingOutbox);
+    });
     const int code = QCoreApplication::exec();
     engine.stop();
     QMetaObject::invokeMethod(worker, &StoreWorker::closeStore, Qt::BlockingQueuedConnection);

@@ -5,6 +5,8 @@
 // HTTP calls to it, its whole state read through the change feed, and the
 // cache's state and health read straight from the SQLite file.
 
+#include "democredentials.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -71,14 +73,19 @@ class Portal final {
 public:
     ~Portal() { stop(); }
 
-    static QString token() { return QStringLiteral("reliability-7f3c1e9a-token"); }
+    // The seeded escalation manager's token; the same across restarts.
+    static QString token()
+    {
+        return DemoCredentials::token(DemoCredentials::sharedFile(),
+                                      QStringLiteral("escalation_manager"));
+    }
 
     // port 0 picks a free one; a restart passes the previous port.
-    bool start(const QStringList &extra, int port = 0)
+    bool start(QStringList extra, int port = 0)
     {
+        extra += {QStringLiteral("--demo-credentials"), DemoCredentials::sharedFile()};
         m_process = std::make_unique<QProcess>();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ESCALATION_PORTAL_TOKEN"), token());
         env.insert(QStringLiteral("QT_LOGGING_RULES"), m_loggingRules);
         m_process->setProcessEnvironment(env);
         m_process->setProcessChannelMode(QProcess::SeparateChannels);

@@ -7,6 +7,7 @@
 
 #include "reliabilityharness.h"
 
+#include <QDeadlineTimer>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -107,12 +108,14 @@ private Q_SLOTS:
 
     void token_appearsInNoLogFileCrashOutputOrCommandLine()
     {
-        // Portal::token() is distinctive enough to never occur by chance.
-        const QByteArray token = Portal::token().toUtf8();
         const QByteArray wrongToken = "wrong-0d9e44c2-token";
         Portal portal;
         portal.setLoggingRules(u"*.debug=true"_s);
         QVERIFY(portal.start({u"--requests"_s, u"150"_s, u"--seed"_s, u"5"_s}));
+        // The seeded manager's token (issued at the start) is 32 random
+        // bytes: distinctive enough to never occur by chance.
+        const QByteArray token = Portal::token().toUtf8();
+        QVERIFY(!token.isEmpty());
         const QString url = portal.url().toString();
         const QProcessEnvironment env = cliEnvironment(token);
         QList<QPair<QString, QByteArray>> captured; // where, what
@@ -157,17 +160,28 @@ private Q_SLOTS:
         QProcess follower;
         follower.setProcessEnvironment(env);
         follower.start(QStringLiteral(ESCALATION_CLI_EXE), {u"sync"_s, u"--portal"_s, url});
-        QVERIFY(follower.waitForStarted(10000));
-        QTest::qWait(1500); // syncing and long-polling by now
+        QVERIFY(follower.waitForStarted(60000));
+        // Synced and long-polling once its debug log shows the wait for
+        // changes; the minute only bounds a hang.
+        QByteArray followerLog;
+        follower.setReadChannel(QProcess::StandardError);
+        QDeadlineTimer polling(60000);
+        while (!followerLog.contains("/changes/wait") && !polling.hasExpired()
+               && follower.state() == QProcess::Running) {
+            follower.waitForReadyRead(int(std::max<qint64>(1, polling.remainingTime())));
+            followerLog += follower.readAllStandardError();
+        }
+        QVERIFY2(followerLog.contains("/changes/wait"), "the sync never waited for changes");
         QFile cmdline(u"/proc/%1/cmdline"_s.arg(follower.processId()));
         QVERIFY(cmdline.open(QIODevice::ReadOnly));
         const QByteArray commandLine = cmdline.readAll();
         QVERIFY(commandLine.contains("--portal"));
         captured << qMakePair(u"/proc/PID/cmdline"_s, commandLine);
         ::kill(pid_t(follower.processId()), SIGABRT);
-        QVERIFY(follower.waitForFinished(10000));
+        QVERIFY(follower.waitForFinished(60000));
         QCOMPARE(follower.exitStatus(), QProcess::CrashExit);
-        captured << qMakePair(u"crashed sync stderr"_s, follower.readAllStandardError())
+        captured << qMakePair(u"crashed sync stderr"_s,
+                              followerLog + follower.readAllStandardError())
                  << qMakePair(u"crashed sync stdout"_s, follower.readAllStandardOutput());
 
         portal.stop();

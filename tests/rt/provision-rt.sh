@@ -16,6 +16,10 @@
 #   provision-rt.sh serve DIR
 #       Starts the server again on the same port for a folder that
 #       "stop DIR --keep" left (the tests use it for "RT down and back").
+#   provision-rt.sh add-user DIR NAME [REAL_NAME]
+#       Adds a privileged RT user NAME with the sync user's rights on the two
+#       queues and an auth token of its own (a person using the desk with
+#       their own token), to the running RT of DIR. Prints RT_USER_TOKEN=...
 #   provision-rt.sh check
 #       Exits 0 when the RT packages are installed, 1 with the reason if not.
 #
@@ -295,10 +299,30 @@ cmd_stop() {
     fi
 }
 
+cmd_add_user() {
+    local dir=${1:?usage: add-user DIR NAME [REAL_NAME]} name=${2:?usage: add-user DIR NAME [REAL_NAME]}
+    local real=${3:-$2}
+    [[ -f $dir/RT_SiteConfig.pm ]] || die "$dir holds no RT made by this script"
+    export RT_SITE_CONFIG=$dir/RT_SiteConfig.pm
+    export RT_SITE_CONFIG_DIR=$dir/RT_SiteConfig.d
+    export RT_ADD_USER_NAME=$name RT_ADD_USER_REALNAME=$real
+    export RT_ADD_USER_TOKEN_FILE=$dir/token-$name
+    export RT_QUEUE_CASES=${RT_QUEUE_CASES:-Cases} RT_QUEUE_ESCALATIONS=${RT_QUEUE_ESCALATIONS:-Escalations}
+    if ! "$setup_db" --action insert --datafile "$here/adduser.pl" \
+            >>"$dir/setup.log" 2>&1 </dev/null; then
+        tail -20 "$dir/setup.log" >&2
+        die "adding the user $name failed"
+    fi
+    [[ -s $RT_ADD_USER_TOKEN_FILE ]] || { tail -20 "$dir/setup.log" >&2; die "no token for $name"; }
+    chmod 600 "$RT_ADD_USER_TOKEN_FILE"
+    printf 'RT_USER_TOKEN=%q\n' "$(<"$RT_ADD_USER_TOKEN_FILE")"
+}
+
 case ${1:-} in
     start) shift; cmd_start "$@" ;;
+    add-user) shift; cmd_add_user "$@" ;;
     stop) shift; cmd_stop "$@" ;;
     serve) shift; cmd_serve "$@" ;;
     check) check_installed ;;
-    *) die "usage: $0 start [--dir DIR] [--port PORT] [--workers N] | stop DIR [--keep] | serve DIR | check" ;;
+    *) die "usage: $0 start [--dir DIR] [--port PORT] [--workers N] | stop DIR [--keep] | serve DIR | add-user DIR NAME [REAL_NAME] | check" ;;
 esac

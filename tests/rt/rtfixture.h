@@ -148,6 +148,17 @@ public:
         return s;
     }
 
+    // RT's superuser over basic auth: for what the sync user may not do,
+    // such as deleting a ticket as an RT administrator would.
+    Escalation::RtSettings rootSettings() const
+    {
+        Escalation::RtSettings s = settings();
+        s.auth = Escalation::RtSettings::Auth::Basic;
+        s.user = QStringLiteral("root");
+        s.secret = m_env.value(QStringLiteral("RT_ROOT_PASSWORD"));
+        return s;
+    }
+
     const QProcessEnvironment &environment() const { return m_env; }
     QString dir() const { return m_dir; }
 
@@ -162,7 +173,7 @@ inline Escalation::RtReply rest(Escalation::RtClient *client, const QByteArray &
                                 const QJsonValue &body = QJsonValue())
 {
     Escalation::RtReply reply;
-    reply.error = Escalation::PortalError::Timeout;
+    reply.error = Escalation::TransportError::Timeout;
     QEventLoop loop;
     QObject context;
     QByteArray json;

@@ -27,7 +27,7 @@ constexpr int SeedEscalations = 300;
 ConnectorResult waitFor(ConnectorCall *call, int timeoutMs = 120000)
 {
     ConnectorResult result;
-    result.error = PortalError::Timeout;
+    result.error = TransportError::Timeout;
     result.message = u"test timed out"_s;
     QEventLoop loop;
     QObject::connect(call, &ConnectorCall::finished, &loop, [&](const ConnectorResult &r) {
@@ -222,7 +222,9 @@ void TestRtConnector::incrementalSync_bringsAnUpdateMadeInRt()
     QVERIFY(!m_cursor.isEmpty());
     const QString id = pendingRequestId();
     QVERIFY(!id.isEmpty());
-    QTest::qWait(2500); // past the cursor's safety margin, so the first sync's tickets fall out
+    // Past the cursor's safety margin, so the first sync's tickets fall out.
+    // Time must pass here; a busy machine only lets more of it pass.
+    QTest::qWait(2500);
     const RtReply changed =
         rest("PUT", u"/ticket/"_s + id, {},
              QJsonObject {{u"CustomFields"_s, QJsonObject {{m_settings.cfLevel, u"4"_s}}},
@@ -333,7 +335,7 @@ void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()
     FetchOptions options;
     options.pageSize = 100;
     const ConnectorResult down = waitFor(m_connector->fetchChanges(m_cursor, options));
-    QCOMPARE(down.error, PortalError::Network);
+    QCOMPARE(down.error, TransportError::Network);
     QVERIFY(down.isTransient());
     QVERIFY(!down.message.isEmpty());
     const OutboxEntry e =

@@ -194,6 +194,15 @@ void TestRtMapping::externalDue_agreesOrExplains_data()
         << int(DueComparison::Verdict::ExternalEarlier) << u"2026-11-26"_s;
     QTest::newRow("rt gives more") << u"2026-03-30T13:00:00Z"_s << u"2026-03-31T17:00:00Z"_s
                                    << int(DueComparison::Verdict::ExternalLater) << u"more"_s;
+    // Due exactly at Friday's close: the app names 17:00 on Friday, RT the
+    // opening on Monday at 08:00. No business time lies between them.
+    QTest::newRow("friday close, rt says monday opening")
+        << u"2026-04-03T17:00:00Z"_s << u"2026-04-06T12:00:00Z"_s
+        << int(DueComparison::Verdict::Agree) << QString();
+    // One business minute past the opening is a real difference.
+    QTest::newRow("friday close, rt says a minute into monday")
+        << u"2026-04-03T17:00:00Z"_s << u"2026-04-06T12:02:00Z"_s
+        << int(DueComparison::Verdict::ExternalLater) << u"more"_s;
 }
 
 void TestRtMapping::externalDue_agreesOrExplains()

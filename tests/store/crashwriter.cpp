@@ -1,9 +1,10 @@
 // Helper of tst_storecrash: writes to the cache in a loop until killed and
 // reports each write on stdout only after the store said it was committed:
+//   opening                  (before the cache is opened, and its schema made)
 //   page <cursor> <first request id> <request count>
 //   outbox <localId> <idempotency key>
-// The test kills it with SIGKILL at random moments and checks that every
-// reported write survived.
+// The test kills it with SIGKILL right after one of these lines, picked at
+// random, and checks that every reported write survived.
 
 #include "cachestore.h"
 #include "storetestdata.h"
@@ -34,6 +35,7 @@ int main(int argc, char *argv[])
         std::fputs("usage: escalation-store-crashwriter DB_PATH\n", stderr);
         return 2;
     }
+    report(u"opening"_s);
     StoreOpenReport openReport;
     StoreError error;
     auto store = CacheStore::open(args[1], &openReport, &error);
@@ -45,7 +47,12 @@ int main(int argc, char *argv[])
         report(u"rebuilt "_s + openReport.movedAsidePath);
 
     constexpr int requestsPerPage = 20;
-    for (int cursor = store->syncState().cursor.toInt() + 1;; ++cursor) {
+    const StoreResult<SyncState> state = store->syncState();
+    if (!state) {
+        std::fprintf(stderr, "cannot read the cursor: %s\n", qPrintable(state.error().message));
+        return 4;
+    }
+    for (int cursor = state->cursor.toInt() + 1;; ++cursor) {
         SyncPage page;
         for (int i = 0; i < requestsPerPage; ++i) {
             const int n = cursor * requestsPerPage + i;
@@ -62,18 +69,17 @@ int main(int argc, char *argv[])
             page.requests.append(again);
         }
         page.cursor = QString::number(cursor);
-        store->applySyncPage(page, &error);
-        if (error) {
-            std::fprintf(stderr, "page failed: %s\n", qPrintable(error.message));
+        if (const StoreResult<ChangeSet> written = store->applySyncPage(page); !written) {
+            std::fprintf(stderr, "page failed: %s\n", qPrintable(written.error().message));
             return 4;
         }
         report(u"page %1 %2 %3"_s.arg(page.cursor, page.requests.first().id).arg(requestsPerPage));
 
         OutboxEntry entry = StoreTestData::makeOutboxEntry(page.requests.first().id, u"decision"_s);
         entry.idempotencyKey = u"crash-%1"_s.arg(cursor);
-        const auto stored = store->enqueue(entry, &error);
+        const StoreResult<OutboxEntry> stored = store->enqueue(entry);
         if (!stored) {
-            std::fprintf(stderr, "enqueue failed: %s\n", qPrintable(error.message));
+            std::fprintf(stderr, "enqueue failed: %s\n", qPrintable(stored.error().message));
             return 4;
         }
         report(u"outbox %1 %2"_s.arg(stored->localId).arg(stored->idempotencyKey));

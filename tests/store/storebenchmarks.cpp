@@ -161,9 +161,8 @@ BulkUpsertFigures measureBulkUpsert(const QString &storePath, const QString &raw
         timer.start();
         const double cpu = processCpuMs();
         for (const SyncPage &p : pages) {
-            store->applySyncPage(p, &storeError);
-            if (storeError) {
-                *error = storeError.message;
+            if (const StoreResult<ChangeSet> written = store->applySyncPage(p); !written) {
+                *error = written.error().message;
                 return {};
             }
         }
@@ -204,22 +203,22 @@ QueueLoadFigures measureQueueLoad(const QString &path, int runs, QString *error)
         }
         const double openMs = double(timer.nsecsElapsed()) / 1e6;
         const double openCpuMs = processCpuMs() - cpu;
-        const QueueSnapshot snapshot = store->loadActiveQueue(&storeError);
+        const StoreResult<QueueSnapshot> snapshot = store->loadActiveQueue();
         const double loadMs = double(timer.nsecsElapsed()) / 1e6;
         if (processCpuMs() - cpu < f.loadCpuMs) {
             f.loadCpuMs = processCpuMs() - cpu;
             f.openCpuMs = openCpuMs;
         }
-        if (storeError) {
-            *error = storeError.message;
+        if (!snapshot) {
+            *error = snapshot.error().message;
             return {};
         }
         if (loadMs < f.loadMs) {
             f.loadMs = loadMs;
             f.openMs = openMs;
         }
-        f.requests = int(snapshot.requests.size());
-        f.cases = int(snapshot.cases.size());
+        f.requests = int(snapshot->requests.size());
+        f.cases = int(snapshot->cases.size());
     }
     for (int run = 0; run < runs; ++run) {
         RawConnection raw(path);
@@ -268,8 +267,8 @@ EnqueueLatencyFigures measureEnqueueLatency(const QString &path, int samples, QS
             StoreTestData::makeOutboxEntry(u"E-%1"_s.arg(200000 + i), u"Plan of action"_s);
         QElapsedTimer timer;
         timer.start();
-        if (!store->enqueue(entry, &storeError)) {
-            *error = storeError.message;
+        if (const StoreResult<OutboxEntry> stored = store->enqueue(entry); !stored) {
+            *error = stored.error().message;
             return {};
         }
         times.append(double(timer.nsecsElapsed()) / 1e6);

@@ -7,7 +7,7 @@
 
 #include "storeworker.h"
 
-#include <QSignalSpy>
+#include <QFuture>
 #include <QTest>
 #include <QThread>
 
@@ -18,23 +18,20 @@ public:
         worker = new Escalation::StoreWorker(path);
         worker->moveToThread(&m_thread);
         QObject::connect(&m_thread, &QThread::finished, worker, &QObject::deleteLater);
-        QSignalSpy opened(worker, &Escalation::StoreWorker::opened);
-        QSignalSpy openFailed(worker, &Escalation::StoreWorker::openFailed);
         m_thread.start();
-        QMetaObject::invokeMethod(worker, &Escalation::StoreWorker::openStore,
-                                  Qt::QueuedConnection);
-        // Polls the spies' counts rather than QSignalSpy::wait(): the store
-        // thread may emit before wait() starts, which wait() would miss.
-        const bool answered =
-            QTest::qWaitFor([&] { return !opened.isEmpty() || !openFailed.isEmpty(); }, 30000);
-        if (!answered) {
+        QFuture<Escalation::StoreResult<Escalation::StoreWorker::Opened>> opening = worker->open();
+        if (!QTest::qWaitFor([&] { return opening.isFinished(); }, 30000)
+            || opening.resultCount() == 0) {
             error = QStringLiteral("the cache did not open within 30 s");
-        } else if (!opened.isEmpty()) {
-            state = opened.first().at(1).value<Escalation::SyncState>();
-            pending = opened.first().at(2).toInt();
+            return;
+        }
+        const auto opened = opening.takeResult();
+        if (opened) {
+            state = opened->state;
+            pending = opened->pendingOutbox;
             ok = true;
         } else {
-            error = openFailed.first().first().value<Escalation::StoreError>().message;
+            error = opened.error().message;
         }
     }
     ~StoreWorkerThread()

@@ -4,6 +4,8 @@
 // integration tests; stopped with the test object. (The store thread the
 // tests pair it with is tests/support/storeworkerthread.h.)
 
+#include "democredentials.h"
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -19,7 +21,7 @@ public:
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
         QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                          QStringLiteral("--token"), token()};
+                          QStringLiteral("--demo-credentials"), DemoCredentials::sharedFile()};
         args += extra;
         m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE), args);
         if (!m_process->waitForStarted(10000))
@@ -33,7 +35,7 @@ public:
             if (m.hasMatch()) {
                 m_url = QUrl(m.captured(1));
                 m_port = m.captured(2).toInt();
-                return true;
+                return !token().isEmpty();
             }
         }
         qWarning() << "portal did not start:" << out << m_process->readAllStandardError();
@@ -47,7 +49,16 @@ public:
         m_process->waitForFinished(5000);
         m_process.reset();
     }
-    static QString token() { return QStringLiteral("integration-token"); }
+    // The seeded escalation manager's token (the portal wrote it before listening).
+    static QString token() { return tokenFor(QStringLiteral("escalation_manager")); }
+    static QString tokenFor(const QString &roleCode)
+    {
+        return DemoCredentials::token(DemoCredentials::sharedFile(), roleCode);
+    }
+    static QString userName(const QString &roleCode = QStringLiteral("escalation_manager"))
+    {
+        return DemoCredentials::userName(DemoCredentials::sharedFile(), roleCode);
+    }
     QUrl url() const { return m_url; }
     int port() const { return m_port; }
 

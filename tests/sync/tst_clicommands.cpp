@@ -2,6 +2,8 @@
 #include "portalcall.h"
 #include "portalprocess.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QStandardPaths>
@@ -26,10 +28,60 @@ class TestCliCommands final : public QObject {
         QString err;
     };
 
-    static Run cli(const QStringList &args, const QString &token = PortalProcess::token())
+    // The CLI's settings and configuration folder are the test's own, never
+    // those of whoever runs the test.
+    QString configHome() const { return m_dir.filePath(u"config"_s); }
+    QString appConfigDir() const { return configHome() + u"/EscalationDesk/escalation-desk"_s; }
+    QString settingsFile() const
+    {
+        return configHome() + u"/EscalationDesk/escalation-desk.conf"_s;
+    }
+
+    static bool writeFile(const QString &path, const QByteArray &data)
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile f(path);
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+    }
+
+    // A calendar open around the clock, in UTC: a review deadline on it is
+    // exactly the target's business minutes after the request.
+    static QByteArray roundTheClockCalendar(const char *name)
+    {
+        QByteArray week;
+        for (const char *day :
+             {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+            week += (week.isEmpty() ? "" : ", ") + QByteArray("\"") + day + "\": [\"00:00-24:00\"]";
+        return QByteArray("{\"name\": \"") + name + "\", \"timeZone\": \"UTC\", \"week\": {" + week
+            + "}, \"holidays\": []}";
+    }
+
+    // Every row of `list --json` (or `export --format json`) is on a user
+    // calendar, with its deadline `minutes` after the request.
+    void verifyDeadlines(const QStringList &args, int minutes)
+    {
+        const Run r = cli(args);
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray rows = QJsonDocument::fromJson(r.out).array();
+        QVERIFY(!rows.isEmpty());
+        for (const QJsonValue &v : rows) {
+            const QJsonObject o = v.toObject();
+            QVERIFY2(!o.value(u"calendarFallback"_s).toBool(),
+                     qPrintable(o.value(u"calendar"_s).toString()));
+            const QDateTime requested =
+                QDateTime::fromString(o.value(u"requestedAt"_s).toString(), Qt::ISODate);
+            const QDateTime due =
+                QDateTime::fromString(o.value(u"reviewDueAt"_s).toString(), Qt::ISODate);
+            QVERIFY(requested.isValid());
+            QCOMPARE(requested.secsTo(due), qint64(minutes) * 60);
+        }
+    }
+
+    Run cli(const QStringList &args, const QString &token = PortalProcess::token()) const
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, configHome());
         env.insert(u"ESCALATION_DESK_TOKEN"_s, token);
         env.insert(u"ESCALATION_DESK_ACTOR"_s, u"Dana Whitfield"_s);
         env.remove(u"QT_LOGGING_RULES"_s);
@@ -156,7 +208,7 @@ private Q_SLOTS:
         const QJsonArray rows = QJsonDocument::fromJson(r.out, &pe).array();
         QCOMPARE(pe.error, QJsonParseError::NoError);
         auto store = CacheStore::open(m_cache, nullptr, nullptr);
-        QCOMPARE(rows.size(), store->loadActiveQueue().requests.size());
+        QCOMPARE(rows.size(), store->loadActiveQueue().valueOr(QueueSnapshot()).requests.size());
         QVERIFY(rows.size() > 0);
         for (const auto &v : rows) {
             const QJsonObject o = v.toObject();
@@ -193,6 +245,37 @@ private Q_SLOTS:
         QCOMPARE(unknown.code, 2);
     }
 
+    // Another desk took the request after this cache saw it: the portal
+    // refuses the decision as a conflict, and the CLI says so with its own
+    // exit status (neither bad input nor a portal failure).
+    void decide_conflict_exits5AndKeepsTheDecision()
+    {
+        const Run list =
+            cli({u"list"_s, u"--db"_s, m_cache, u"--json"_s, u"--state"_s, u"pending"_s});
+        const QJsonArray pending = QJsonDocument::fromJson(list.out).array();
+        QVERIFY(pending.size() >= 3);
+        const QString id = pending.at(2).toObject().value(u"id"_s).toString();
+        const auto before =
+            portalCall(m_portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + id);
+        QCOMPARE(before.status, 200);
+        const auto taken = portalCall(m_portal.url(), PortalProcess::token(), "POST",
+                                      u"/requests/"_s + id + u"/actions"_s,
+                                      {{u"action"_s, u"take_ownership"_s},
+                                       {u"actor"_s, u"Another Desk"_s},
+                                       {u"version"_s, before.json.value(u"version"_s)}});
+        QCOMPARE(taken.status, 200);
+        const Run r =
+            cli({u"decide"_s, id, u"accept"_s, u"--text"_s, u"Plan."_s, u"--db"_s, m_cache});
+        QCOMPARE(r.code, 5);
+        QVERIFY2(r.err.contains(u"conflict"_s), qPrintable(r.err));
+        auto store = CacheStore::open(m_cache, nullptr, nullptr, CacheStore::OpenMode::ReadOnly);
+        QVERIFY(store);
+        bool kept = false;
+        for (const OutboxEntry &e : store->outbox(OutboxStatus::Conflict).valueOr({}))
+            kept = kept || e.requestId == id;
+        QVERIFY2(kept, "the refused decision is kept in the outbox as a conflict");
+    }
+
     void decide_portalDown_exits3AndNextSyncDelivers()
     {
         const Run list =
@@ -206,7 +289,7 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(u"outbox"_s));
         {
             auto store = CacheStore::open(m_cache, nullptr, nullptr);
-            QCOMPARE(store->pendingOutboxCount(), 1);
+            QCOMPARE(store->pendingOutboxCount().valueOr(-1), 1);
         }
         const Run sync = cli(
             {u"sync"_s, u"--portal"_s, m_portal.url().toString(), u"--db"_s, m_cache, u"--once"_s});
@@ -215,7 +298,7 @@ private Q_SLOTS:
             portalCall(m_portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + id);
         QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"declined"_s);
         auto store = CacheStore::open(m_cache, nullptr, nullptr);
-        QCOMPARE(store->pendingOutboxCount(), 0);
+        QCOMPARE(store->pendingOutboxCount().valueOr(-1), 0);
     }
 
     void exportCsv_isProperlyQuoted()
@@ -237,7 +320,45 @@ private Q_SLOTS:
         }
         QVERIFY(sawQuotedText); // the decision text with quotes and a comma survived
         auto store = CacheStore::open(m_cache, nullptr, nullptr);
-        QCOMPARE(rows.size() - 1, store->loadActiveQueue().requests.size());
+        QCOMPARE(rows.size() - 1,
+                 store->loadActiveQueue().valueOr(QueueSnapshot()).requests.size());
+    }
+
+    // list and export compute the clocks as the desk does: on the user's
+    // calendars folder (a file named like a built-in calendar replaces it),
+    // else the default folder in the configuration folder, with the user's
+    // policy file.
+    void listAndExport_computeOnTheUsersCalendarsAndPolicy()
+    {
+        const QString folder = m_dir.filePath(u"my-calendars"_s);
+        for (const char *name : {"americas", "emea", "apac"})
+            QVERIFY(writeFile(folder + u'/' + QLatin1StringView(name) + u".json"_s,
+                              roundTheClockCalendar(name)));
+        QVERIFY(writeFile(settingsFile(), "[calendars]\ndirectory=" + folder.toUtf8() + "\n"));
+        const QStringList list {u"list"_s, u"--db"_s, m_cache, u"--json"_s};
+        const QStringList exportJson {u"export"_s, u"--format"_s, u"json"_s, u"--db"_s, m_cache};
+        verifyDeadlines(list, 240);
+        verifyDeadlines(exportJson, 240);
+
+        // The user's policy file: a 2-hour review target.
+        QVERIFY(writeFile(appConfigDir() + u"/policy.json"_s,
+                          R"({"review": {"targetBusinessMinutes": 120,
+                                         "approachingBusinessMinutes": 30}})"));
+        verifyDeadlines(list, 120);
+        QVERIFY(QFile::remove(appConfigDir() + u"/policy.json"_s));
+
+        // No folder set: the default one in the configuration folder.
+        QVERIFY(QFile::remove(settingsFile()));
+        QVERIFY(QDir(folder).rename(folder, appConfigDir() + u"/calendars"_s));
+        verifyDeadlines(list, 240);
+        QVERIFY(QDir(appConfigDir() + u"/calendars"_s).removeRecursively());
+
+        // A folder that does not exist is said, and the built-in calendars stand in.
+        QVERIFY(writeFile(settingsFile(), "[calendars]\ndirectory=" + folder.toUtf8() + "\n"));
+        const Run missing = cli(list);
+        QCOMPARE(missing.code, 0);
+        QVERIFY2(missing.err.contains(folder), qPrintable(missing.err));
+        QVERIFY(QFile::remove(settingsFile()));
     }
 
     void exportJson_andUnwritableOutput()

@@ -62,7 +62,7 @@ class TestSyncIntegration final : public QObject {
     static EscalationRequest somePending(const QString &cachePath, int skip = 0)
     {
         auto store = CacheStore::open(cachePath, nullptr, nullptr);
-        const QueueSnapshot q = store->loadActiveQueue();
+        const QueueSnapshot q = store->loadActiveQueue().valueOr(QueueSnapshot());
         for (const EscalationRequest &r : q.requests) {
             if (r.state == RequestState::Pending && skip-- == 0)
                 return r;
@@ -123,10 +123,10 @@ private Q_SLOTS:
             QCOMPARE(engine.status().state, SyncStatus::State::UpToDate);
         }
         auto cache = CacheStore::open(path, nullptr, nullptr);
-        QCOMPARE(cache->requestCount(), 3000);
-        QVERIFY(cache->caseCount() > 0);
-        QVERIFY(!cache->syncState().cursor.isEmpty());
-        QVERIFY(cache->syncState().lastSuccessAt.isValid());
+        QCOMPARE(cache->requestCount().valueOr(-1), 3000);
+        QVERIFY(cache->caseCount().valueOr(0) > 0);
+        QVERIFY(!cache->syncState().valueOr(SyncState()).cursor.isEmpty());
+        QVERIFY(cache->syncState().valueOr(SyncState()).lastSuccessAt.isValid());
     }
 
     void liveChange_reachesTheCacheByPush()
@@ -142,8 +142,11 @@ private Q_SLOTS:
         SyncEngine engine(&client, store.worker);
         QSignalSpy upToDate(&engine, &SyncEngine::cycleFinished);
         engine.start(store.state, store.pending);
-        QVERIFY(upToDate.wait(20000));
-        QTest::qWait(300); // the long poll is waiting now
+        QVERIFY(upToDate.wait(60000));
+        // Gives the long poll time to be held at the portal, so that the
+        // note below wakes it. Nothing depends on it: a wait that arrives
+        // after the note is answered at once, and the change comes all the same.
+        QTest::qWait(300);
 
         // Another manager adds a note at the portal.
         QElapsedTimer t;
@@ -156,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(note.status, 200);
         auto cache = CacheStore::open(path, nullptr, nullptr);
         QTRY_VERIFY_WITH_TIMEOUT(cache->request(before.id)->notes.size() == before.notes.size() + 1,
-                                 10000);
+                                 60000);
         qInfo() << "portal change visible in the cache after" << t.elapsed() << "ms";
         QVERIFY(engine.status().push);
 
@@ -165,7 +168,7 @@ private Q_SLOTS:
                                          u"/admin/activity"_s, QJsonObject {{u"steps"_s, 50}});
         QCOMPARE(activity.status, 200);
         const QString cursor = activity.json.value(u"cursor"_s).toString();
-        QTRY_COMPARE_WITH_TIMEOUT(engine.committedCursor(), cursor, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.committedCursor(), cursor, 60000);
         engine.stop();
     }
 
@@ -184,11 +187,11 @@ private Q_SLOTS:
         outbox.start();
         outbox.submit(request.id, OutboxAction::Accept, u"Engineering joins a call at 15:00."_s,
                       u"Dana Whitfield"_s, request.version);
-        QVERIFY(saved.wait(10000));
-        const OutboxEntry entry = saved.first().at(1).value<OutboxEntry>();
+        QVERIFY(saved.wait(60000));
+        const OutboxEntry entry = saved.first().at(0).value<OutboxEntry>();
         QVERIFY(entry.localId > 0);
         QVERIFY(!entry.idempotencyKey.isEmpty());
-        QVERIFY(delivered.size() == 1 || delivered.wait(20000));
+        QVERIFY(delivered.size() == 1 || delivered.wait(60000));
 
         const auto atPortal =
             portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + request.id);
@@ -197,7 +200,7 @@ private Q_SLOTS:
                  u"Engineering joins a call at 15:00."_s);
         QCOMPARE(applications(portal, entry.idempotencyKey), 1);
         auto cache = CacheStore::open(path, nullptr, nullptr);
-        QTRY_COMPARE_WITH_TIMEOUT(cache->request(request.id)->state, RequestState::Accepted, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(cache->request(request.id)->state, RequestState::Accepted, 60000);
         QCOMPARE(cache->outboxEntry(entry.localId)->status, OutboxStatus::Delivered);
     }
 
@@ -225,12 +228,12 @@ private Q_SLOTS:
             outbox.submit(request.id, OutboxAction::Decline,
                           u"Not eligible: please use standard triage."_s, u"Dana Whitfield"_s,
                           request.version);
-            QVERIFY(saved.wait(10000));
-            key = saved.first().at(1).value<OutboxEntry>().idempotencyKey;
+            QVERIFY(saved.wait(60000));
+            key = saved.first().at(0).value<OutboxEntry>().idempotencyKey;
             // Saved means committed: another connection sees it at once.
             auto cache = CacheStore::open(path, nullptr, nullptr);
-            QCOMPARE(cache->pendingOutboxCount(), 1);
-            QVERIFY(failed.wait(20000));
+            QCOMPARE(cache->pendingOutboxCount().valueOr(-1), 1);
+            QVERIFY(!failed.isEmpty() || failed.wait(60000));
             QVERIFY(failed.first().at(2).toBool()); // will retry
             QCOMPARE(outbox.pendingCount(), 1);
         }
@@ -243,13 +246,13 @@ private Q_SLOTS:
         Outbox outbox(&client, store.worker, fastOutbox());
         QSignalSpy delivered(&outbox, &Outbox::delivered);
         outbox.start();
-        QVERIFY(delivered.wait(20000));
+        QVERIFY(delivered.wait(60000));
         QCOMPARE(delivered.first().first().value<OutboxEntry>().idempotencyKey, key);
         const auto atPortal =
             portalCall(portal.url(), PortalProcess::token(), "GET", u"/requests/"_s + request.id);
         QCOMPARE(atPortal.json.value(u"state"_s).toString(), u"declined"_s);
         QCOMPARE(applications(portal, key), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(outbox.pendingCount(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.pendingCount(), 0, 60000);
     }
 
     void conflict_keptWithBothVersions()
@@ -275,15 +278,16 @@ private Q_SLOTS:
         outbox.start();
         outbox.submit(request.id, OutboxAction::Accept, u"My plan of action."_s,
                       u"Dana Whitfield"_s, request.version);
-        QVERIFY(conflicted.wait(20000));
+        QVERIFY(conflicted.wait(60000));
         const OutboxEntry entry = conflicted.first().first().value<OutboxEntry>();
         QCOMPARE(entry.text, u"My plan of action."_s); // ours
         const QJsonObject theirs = QJsonDocument::fromJson(entry.conflictJson.toUtf8()).object();
-        QCOMPARE(theirs.value(u"owner"_s).toString(), u"Other Manager"_s); // theirs
+        // Theirs, by the token's user (the portal ignores the sent actor).
+        QCOMPARE(theirs.value(u"owner"_s).toString(), PortalProcess::userName());
         QVERIFY(theirs.value(u"version"_s).toInteger() > request.version);
         QCOMPARE(outbox.conflicts().size(), 1);
         auto cache = CacheStore::open(path, nullptr, nullptr);
-        const QList<OutboxEntry> stored = cache->outbox(OutboxStatus::Conflict);
+        const QList<OutboxEntry> stored = cache->outbox(OutboxStatus::Conflict).valueOr({});
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().conflictJson, entry.conflictJson);
         QCOMPARE(applications(portal, entry.idempotencyKey), 0);
@@ -316,7 +320,7 @@ private Q_SLOTS:
         for (const EscalationRequest &r : std::as_const(requests))
             outbox.submit(r.id, OutboxAction::Accept, u"Plan for "_s + r.id, u"Dana Whitfield"_s,
                           r.version);
-        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 5, 40000);
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 5, 60000);
         for (const auto &args : std::as_const(delivered)) {
             const OutboxEntry e = args.first().value<OutboxEntry>();
             QCOMPARE(applications(portal, e.idempotencyKey), 1);
@@ -347,13 +351,13 @@ private Q_SLOTS:
         SyncEngine engine(&client, store.worker, options);
         QSignalSpy status(&engine, &SyncEngine::statusChanged);
         engine.start(store.state, store.pending);
-        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncStatus::State::Offline, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncStatus::State::Offline, 60000);
         QVERIFY(engine.status().offlineSince.isValid());
         QVERIFY(engine.status().nextRetryAt.isValid());
         QVERIFY(!engine.status().message.isEmpty());
 
         QVERIFY(portal.start({u"--db"_s, portalDb}, port));
-        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncStatus::State::UpToDate, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status().state, SyncStatus::State::UpToDate, 60000);
         QVERIFY(!engine.status().offlineSince.isValid());
         engine.stop();
     }

@@ -1,5 +1,6 @@
 // Saves pictures of the main window, the ladder at every level and the
-// decline dialog into docs/screenshots/, for the documentation and for a
+// decline dialog into the build folder's screenshots/ (the screenshots
+// target copies them to docs/screenshots/), for the documentation and for a
 // person to judge. Fails if a picture is empty or cannot be written.
 
 #include "queuedeskfixture.h"
@@ -26,7 +27,7 @@ namespace {
 
 QString screenshotPath(const QString &name)
 {
-    const QString dir = QStringLiteral(ESCALATION_SOURCE_DIR "/docs/screenshots");
+    const QString dir = QStringLiteral(ESCALATION_SCREENSHOT_DIR);
     QDir().mkpath(dir);
     return dir + QLatin1Char('/') + name;
 }
@@ -66,7 +67,11 @@ private Q_SLOTS:
         status.lastSuccessAt = QDateTime::currentDateTimeUtc();
         status.pendingOutbox = 1;
         window.syncIndicator()->setStatus(status);
-        QTest::qWait(200); // let the status bar lay out its new texts
+        // The status bar lays out its new texts through layout requests that
+        // post further ones; the picture waits until the indicator is as
+        // wide as they need.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.syncIndicator()->width() >= window.syncIndicator()->sizeHint().width(), 30000);
         save(&window, QStringLiteral("main-window.png"));
     }
 
@@ -78,7 +83,9 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelFourId()));
-        QTest::qWait(50);
+        // The details pane lays out its new texts through posted layout
+        // requests: delivered before the picture.
+        QCoreApplication::sendPostedEvents();
         save(&window, QStringLiteral("director-window.png"));
     }
 

@@ -1,6 +1,7 @@
 // Renders the team lead's and the director's views with realistic data
-// and saves them as docs/screenshots/teamlead.png and director.png, so the
-// documentation shows what the views really look like. The images are
+// and saves them as teamlead.png and director.png in the build folder's
+// screenshots/ (the screenshots target copies them to docs/screenshots/),
+// so the documentation shows what the views really look like. The images are
 // checked for content (not blank, the chart and the tables painted).
 
 #include "deskfixture.h"
@@ -34,11 +35,16 @@ int colourVariety(const QImage &image)
     return int(colours.size());
 }
 
+// The layouts settle through posted events (a LayoutRequest after each
+// updateGeometry()): they are delivered before the picture is taken, instead
+// of waiting a while for the event loop to get to them.
 QImage render(QWidget *window)
 {
     window->resize(1400, 860);
     window->show();
-    QTest::qWait(200); // let the layouts settle
+    if (!QTest::qWaitForWindowExposed(window))
+        return {};
+    QCoreApplication::sendPostedEvents();
     return window->grab().toImage();
 }
 

@@ -1,165 +1,86 @@
 #include "rtclient.h"
 
-#include "backoff.h"
-#include "synclogging.h"
-
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QPointer>
-#include <QTimer>
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono;
 
 namespace Escalation {
 
-// One logical request with its retries; a child of the caller's context, so
+namespace {
+
+HttpJobOptions jobOptions(const RtSettings &s, int maxAttempts)
+{
+    HttpJobOptions o;
+    o.transferTimeout = s.transferTimeout;
+    o.maxAttempts = maxAttempts;
+    o.maxResponseBytes = s.maxResponseBytes;
+    o.backoffBase = s.backoffBase;
+    o.backoffCap = s.backoffCap;
+    return o;
+}
+
+} // namespace
+
+// One REST 2 request with its retries; a child of the caller's context, so
 // it dies (and aborts its reply) with it.
-class RtRequest final : public QObject {
+class RtRequest final : public HttpJob {
     Q_OBJECT
 public:
     RtRequest(RtClient *client, QByteArray verb, QUrl url, QByteArray json, RtClient::Callback done,
               int maxAttempts, QObject *context)
-        : QObject(context)
+        : HttpJob(client->m_nam, &client->m_retryAfter, std::move(verb), std::move(url),
+                  std::move(json), jobOptions(client->m_settings, maxAttempts), context)
         , m_client(client)
-        , m_verb(std::move(verb))
-        , m_url(std::move(url))
-        , m_json(std::move(json))
         , m_done(std::move(done))
-        , m_maxAttempts(maxAttempts)
-        , m_retry(this)
     {
-        m_retry.setSingleShot(true);
-        connect(&m_retry, &QTimer::timeout, this, &RtRequest::send);
-    }
-
-    ~RtRequest() override
-    {
-        if (QNetworkReply *reply = m_reply) {
-            reply->disconnect(this);
-            reply->abort();
-            reply->deleteLater();
-        }
-    }
-
-    void send()
-    {
-        ++m_attempt;
-        const RtSettings &s = m_client->m_settings;
-        QNetworkRequest req(m_url);
-        req.setTransferTimeout(int(s.transferTimeout.count()));
-        req.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
-        req.setRawHeader("Accept", "application/json");
-        if (s.auth == RtSettings::Auth::Token)
-            req.setRawHeader("Authorization", "token " + s.secret.toUtf8());
-        else
-            req.setRawHeader("Authorization",
-                             "Basic " + (s.user + u':' + s.secret).toUtf8().toBase64());
-        if (!m_json.isNull())
-            req.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
-        m_body.clear();
-        m_tooLarge = false;
-        QNetworkReply *reply = m_client->m_nam->sendCustomRequest(req, m_verb, m_json);
-        m_reply = reply;
-        connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
-            m_body += reply->readAll();
-            if (m_body.size() > m_client->m_settings.maxResponseBytes) {
-                m_tooLarge = true;
-                reply->abort();
-            }
-        });
-        connect(reply, &QNetworkReply::finished, this, [this, reply] { onFinished(reply); });
+        // The caller chooses the attempts per request: RT's searches are
+        // POSTs that only read, its writes that are not idempotent pass 1.
+        setRepeatable(true);
     }
 
 private:
-    void onFinished(QNetworkReply *reply)
+    void prepare(QNetworkRequest &request) const override
     {
-        reply->deleteLater();
-        m_reply = nullptr;
-        if (!m_tooLarge)
-            m_body += reply->readAll();
-        RtReply r;
-        r.attempts = m_attempt;
-        r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.serverDate =
-            QDateTime::fromString(QString::fromLatin1(reply->rawHeader("Date")), Qt::RFC2822Date);
-        if (const QByteArray after = reply->rawHeader("Retry-After"); !after.isEmpty()) {
-            bool ok = false;
-            const int secs = after.toInt(&ok);
-            if (ok && secs >= 0)
-                r.retryAfter = seconds(std::min(secs, 3600));
-        }
-        const QString host = m_url.host();
-        bool retryable = false;
-        if (m_tooLarge) {
-            r.error = PortalError::TooLarge;
-            r.message = tr("Request Tracker at %1 sent more than %2 MB.")
-                            .arg(host)
-                            .arg(m_client->m_settings.maxResponseBytes / (1024 * 1024));
-        } else if (r.httpStatus == 0) {
-            const bool timeout = reply->error() == QNetworkReply::OperationCanceledError
-                || reply->error() == QNetworkReply::TimeoutError;
-            const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
-            r.error = tls ? PortalError::Tls
-                : timeout ? PortalError::Timeout
-                          : PortalError::Network;
-            r.message = tls
-                ? tr("The TLS certificate of Request Tracker at %1 is not trusted: %2")
-                      .arg(host, reply->errorString())
-                : tr("Request Tracker at %1 cannot be reached: %2").arg(host, reply->errorString());
-            retryable = !tls;
-        } else if (r.httpStatus == 401 || r.httpStatus == 403) {
-            r.error = PortalError::Unauthorized;
-            r.message = tr("Request Tracker at %1 refused the credentials (HTTP %2); check the "
-                           "auth token or "
-                           "password and the sync user's rights.")
-                            .arg(host)
-                            .arg(r.httpStatus);
-            Q_EMIT m_client->unauthorized(r.message);
-        } else if (r.httpStatus == 429) {
-            r.error = PortalError::RateLimited;
-            r.message = tr("Request Tracker at %1 asks to slow down (HTTP 429).").arg(host);
-            retryable = true;
-        } else if (r.httpStatus >= 500) {
-            r.error = PortalError::Server;
-            r.message = tr("Request Tracker at %1 failed (HTTP %2).").arg(host).arg(r.httpStatus);
-            retryable = true;
-        } else if (r.httpStatus >= 400) {
-            r.error = PortalError::Client;
-            r.message = tr("Request Tracker at %1 refused the request (HTTP %2): %3")
-                            .arg(host)
-                            .arg(r.httpStatus)
-                            .arg(QString::fromUtf8(m_body.left(300)).simplified());
-        }
-        if (retryable && m_attempt < m_maxAttempts) {
-            const RtSettings &s = m_client->m_settings;
-            const Backoff backoff = Backoff::fullJitter(s.backoffBase, s.backoffCap);
-            const milliseconds delay = backoff.delay(m_attempt - 1, r.retryAfter);
-            qCDebug(lcSync).noquote() << "RT request" << m_url.path() << "failed:" << r.message
-                                      << "- retry in" << delay.count() << "ms";
-            m_retry.start(delay);
-            return;
-        }
-        r.body = std::move(m_body);
-        RtClient::Callback done = std::move(m_done);
-        deleteLater();
-        done(r);
+        const RtSettings &s = m_client->m_settings;
+        // RT installations commonly redirect to their canonical address
+        // (http to https); Qt never follows one from https to http.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
+        if (s.auth == RtSettings::Auth::Token)
+            request.setRawHeader("Authorization", "token " + s.secret.toUtf8());
+        else
+            request.setRawHeader("Authorization",
+                                 "Basic " + (s.user + u':' + s.secret).toUtf8().toBase64());
+    }
+
+    QString serverName() const override { return tr("Request Tracker at %1").arg(url().host()); }
+
+    QString errorDetail(const QByteArray &body) const override
+    {
+        return QString::fromUtf8(body.left(300)).simplified();
+    }
+
+    QString advice(TransportError error) const override
+    {
+        if (error != TransportError::Unauthorized)
+            return {};
+        return tr("Check the auth token or password and the sync user's rights.");
+    }
+
+    void report(const TransportResult &result) override
+    {
+        RtReply reply {
+            result,
+            QDateTime::fromString(QString::fromLatin1(result.header("Date")), Qt::RFC2822Date)};
+        if (reply.error == TransportError::Unauthorized)
+            Q_EMIT m_client->unauthorized(reply.message);
+        const RtClient::Callback done = std::move(m_done);
+        done(reply); // may delete the context, and this request with it
     }
 
     RtClient *m_client;
-    QByteArray m_verb;
-    QUrl m_url;
-    QByteArray m_json;
     RtClient::Callback m_done;
-    int m_maxAttempts;
-    int m_attempt = 0;
-    QTimer m_retry;
-    QPointer<QNetworkReply> m_reply;
-    QByteArray m_body;
-    bool m_tooLarge = false;
 };
 
 RtClient::RtClient(RtSettings settings, QNetworkAccessManager *nam, QObject *parent)
@@ -190,10 +111,10 @@ QUrl RtClient::urlFor(const QString &path, const QUrlQuery &query) const
 void RtClient::request(const QByteArray &verb, const QString &path, const QUrlQuery &query,
                        const QByteArray &json, QObject *context, Callback done, int maxAttempts)
 {
-    const int attempts = maxAttempts > 0 ? maxAttempts : std::max(1, m_settings.maxAttempts);
-    auto *r =
+    const int attempts = maxAttempts > 0 ? maxAttempts : m_settings.maxAttempts;
+    auto *job =
         new RtRequest(this, verb, urlFor(path, query), json, std::move(done), attempts, context);
-    r->send();
+    job->start();
 }
 
 } // namespace Escalation

@@ -1,13 +1,13 @@
 #pragma once
 
-// The HTTP side of Request Tracker's REST 2 API: the base URL, the
-// credentials (an RT auth token, "Authorization: token ...", or basic auth),
-// timeouts, a size bound, retries with full-jitter backoff for the requests
-// that are safe to repeat, and readable errors in the same categories as the
-// native portal client. Answers reach a callback bound to a context object:
-// when the context goes away, the request is aborted and nothing is called.
+// The HTTP side of Request Tracker's REST 2 API: the base URL and the
+// credentials (an RT auth token, "Authorization: token ...", or basic auth).
+// Timeouts, the size bound, retries and readable errors are the job base's
+// (httpjob.h), in the same categories as for the native portal. Answers
+// reach a callback bound to a context object: when the context goes away,
+// the request is aborted and nothing is called.
 
-#include "portalclient.h"
+#include "httpjob.h"
 #include "rtsettings.h"
 
 #include <QByteArray>
@@ -15,23 +15,14 @@
 #include <QObject>
 #include <QUrlQuery>
 
-#include <chrono>
 #include <functional>
-#include <optional>
 
 class QNetworkAccessManager;
 
 namespace Escalation {
 
-struct RtReply {
-    PortalError error = PortalError::None;
-    int httpStatus = 0;
-    QByteArray body;
+struct RtReply : TransportResult {
     QDateTime serverDate; // the HTTP Date header: RT's clock
-    QString message; // translated, for people; empty on success
-    std::optional<std::chrono::milliseconds> retryAfter;
-    int attempts = 0;
-    bool ok() const { return error == PortalError::None; }
 };
 
 class RtClient final : public QObject {
@@ -60,6 +51,7 @@ private:
     friend class RtRequest;
     QNetworkAccessManager *m_nam;
     RtSettings m_settings;
+    RetryAfterGate m_retryAfter;
 };
 
 } // namespace Escalation

@@ -63,7 +63,7 @@ ConnectorResult transportFailure(const RtReply &r)
 ConnectorResult dataFailure(const QString &message)
 {
     ConnectorResult c;
-    c.error = PortalError::Client;
+    c.error = TransportError::Client;
     c.message = message;
     c.page.ok = false;
     c.page.error = message;
@@ -87,7 +87,7 @@ public:
         if (m_done)
             return;
         ConnectorResult r;
-        r.error = PortalError::Canceled;
+        r.error = TransportError::Canceled;
         r.message = tr("Canceled.");
         finish(r);
     }
@@ -263,7 +263,7 @@ private:
                     ConnectorResult c = dataFailure(
                         tr("RT has no queue \"%1\", or the sync user may not see it (SeeQueue).")
                             .arg(name));
-                    c.error = PortalError::Client;
+                    c.error = TransportError::Client;
                     return finish(c);
                 }
                 if (!r.ok())
@@ -481,7 +481,7 @@ private:
             if (isDecision() && !settings().pendingStatuses.contains(status)) {
                 // Decided meanwhile, in RT or by another desk.
                 ConnectorResult c;
-                c.error = PortalError::Client;
+                c.error = TransportError::Client;
                 c.httpStatus = 409;
                 c.push = ConnectorResult::PushOutcome::Conflict;
                 c.message = tr("RT ticket %1 is already \"%2\"; the decision was not sent.")
@@ -510,7 +510,9 @@ private:
         client()->request(
             "POST", path, {}, toJson(body), this,
             [this](const RtReply &r) {
-                if (r.error == PortalError::Client)
+                if (r.error == TransportError::Forbidden)
+                    return refuse(r.message);
+                if (r.error == TransportError::Client)
                     return reject(r.message, u"rule"_s);
                 if (!r.ok())
                     return finish(transportFailure(r));
@@ -525,7 +527,9 @@ private:
         client()->request(
             "PUT", u"/ticket/%1"_s.arg(m_ticketId), {}, toJson(body), this,
             [this](const RtReply &r) {
-                if (r.error == PortalError::Client)
+                if (r.error == TransportError::Forbidden)
+                    return refuse(r.message);
+                if (r.error == TransportError::Client)
                     return reject(r.message, u"rule"_s);
                 if (!r.ok())
                     return finish(transportFailure(r));
@@ -554,10 +558,22 @@ private:
         finish(c);
     }
 
+    // RT's 403: the token's user lacks the right (ReplyToTicket,
+    // CommentOnTicket, ModifyTicket). Terminal, like the portal's 403.
+    void refuse(const QString &message)
+    {
+        ConnectorResult c;
+        c.error = TransportError::Forbidden;
+        c.httpStatus = 403;
+        c.push = ConnectorResult::PushOutcome::Refused;
+        c.message = message;
+        finish(c);
+    }
+
     void reject(const QString &message, const QString &code)
     {
         ConnectorResult c;
-        c.error = PortalError::Client;
+        c.error = TransportError::Client;
         c.httpStatus = 422;
         c.push = ConnectorResult::PushOutcome::Rejected;
         c.message = message;
@@ -570,35 +586,167 @@ private:
     qint64 m_ticketId = 0;
 };
 
-// Answers at once, on the next turn of the event loop, so callers can connect.
-class RtImmediateCall final : public ConnectorCall {
+// A request's timeline from its ticket's messages: the creation (raised),
+// then every reply and comment, with RT's own Creator as the actor. What the
+// desk wrote carries its marker, which names the action (accept, decline,
+// note, take ownership, analysis, acknowledgement); other replies and
+// comments made in RT are shown as such. Two searches, like a push's check.
+class RtHistoryCall final : public RtCallBase {
 public:
-    RtImmediateCall(QObject *parent, ConnectorResult result)
-        : ConnectorCall(parent)
-        , m_result(std::move(result))
+    RtHistoryCall(RtConnector *connector, const QString &requestId)
+        : RtCallBase(connector)
+        , m_requestId(requestId)
     {
-        QTimer::singleShot(0, this, [this] {
-            if (!m_done) {
-                m_done = true;
-                Q_EMIT finished(m_result);
-            }
-            deleteLater();
-        });
     }
-    void abort() override
+
+    void start()
     {
-        if (m_done)
-            return;
-        m_done = true;
-        ConnectorResult r;
-        r.error = PortalError::Canceled;
-        Q_EMIT finished(r);
-        deleteLater();
+        bool ok = false;
+        const qint64 ticket = m_requestId.toLongLong(&ok);
+        if (!ok || ticket <= 0) {
+            ConnectorResult r;
+            r.error = TransportError::Client;
+            r.message = tr("%1 is not a Request Tracker ticket number.").arg(m_requestId);
+            return finish(r);
+        }
+        loadMessages({ticket}, [this](const QList<RtMessage> &messages) {
+            RequestHistory history;
+            history.requestId = m_requestId;
+            history.fetchedAt = QDateTime::currentDateTimeUtc();
+            for (const RtMessage &m : messages) {
+                HistoryEntry e;
+                e.at = m.at;
+                e.actorName = m.creator;
+                e.text = rtStripMarker(m.text).trimmed();
+                if (m.type == RtMessage::Type::Create) {
+                    e.action = u"raise"_s;
+                } else if (const std::optional<RtMarker> marker = rtFindMarker(m.text)) {
+                    e.action = toCode(marker->action);
+                } else {
+                    e.action = m.type == RtMessage::Type::Correspond ? u"reply"_s : u"note"_s;
+                }
+                history.entries.append(e);
+            }
+            std::stable_sort(
+                history.entries.begin(), history.entries.end(),
+                [](const HistoryEntry &a, const HistoryEntry &b) { return a.at < b.at; });
+            ConnectorResult r;
+            r.history = history;
+            finish(r);
+        });
     }
 
 private:
-    ConnectorResult m_result;
-    bool m_done = false;
+    QString m_requestId;
+};
+
+// RT's searches never return a deleted ticket, and the change feed searches
+// the escalations queue only, so a ticket deleted in RT, or moved to another
+// queue, would stay in the app for ever. This call asks about the requests
+// the cache shows: one light search (id and queue only) per 100 ids, then
+// each ticket the search did not return fetched by id. A ticket RT answers
+// as "deleted" or no longer knows (404), or one now in another queue, is
+// reported removed. A ticket the sync user may not see (403) is kept, with
+// a warning: a change of rights must not empty the desk.
+class RtReconcileCall final : public RtCallBase {
+public:
+    RtReconcileCall(RtConnector *connector, const QStringList &requestIds)
+        : RtCallBase(connector)
+    {
+        for (const QString &id : requestIds) {
+            bool ok = false;
+            const qint64 n = id.toLongLong(&ok);
+            if (ok && n > 0)
+                m_ids << n;
+        }
+    }
+
+    void start()
+    {
+        resolveQueues([this] { searchChunk(0); });
+    }
+
+private:
+    void searchChunk(qsizetype from)
+    {
+        if (from >= m_ids.size())
+            return fetchMissing(0);
+        const QList<qint64> chunk = m_ids.mid(from, RtMaxPerPage);
+        QStringList terms;
+        for (qint64 id : chunk)
+            terms << u"id = %1"_s.arg(id);
+        QUrlQuery q;
+        q.addQueryItem(u"query"_s, terms.join(u" OR "_s));
+        q.addQueryItem(u"per_page"_s, QString::number(RtMaxPerPage));
+        q.addQueryItem(u"page"_s, u"1"_s);
+        q.addQueryItem(u"fields"_s, u"Queue"_s);
+        client()->request(
+            "GET", u"/tickets"_s, q, QByteArray(), this,
+            [this, chunk, from](const RtReply &r) {
+                if (!r.ok())
+                    return finish(transportFailure(r));
+                QString why;
+                const auto items = collectionItems(r.body, &why);
+                if (!items)
+                    return finish(dataFailure(why));
+                QSet<qint64> found;
+                for (const QJsonValue &v : *items) {
+                    const QJsonObject t = v.toObject();
+                    const qint64 id = rtId(t.value(u"id"_s));
+                    found.insert(id);
+                    if (rtId(t.value(u"Queue"_s)) != m_connector->escalationsQueueId())
+                        m_removed << QString::number(id);
+                }
+                for (qint64 id : chunk) {
+                    if (!found.contains(id))
+                        m_missing << id;
+                }
+                ++m_searches;
+                searchChunk(from + RtMaxPerPage);
+            },
+            m_searchAttempts);
+    }
+
+    void fetchMissing(qsizetype index)
+    {
+        if (index >= m_missing.size())
+            return done();
+        const qint64 id = m_missing.at(index);
+        client()->request(
+            "GET", u"/ticket/%1"_s.arg(id), {}, QByteArray(), this,
+            [this, id, index](const RtReply &r) {
+                if (r.httpStatus == 404) {
+                    m_removed << QString::number(id);
+                } else if (r.httpStatus == 403) {
+                    qCWarning(lcSync)
+                        << "RT ticket" << id << "is no longer visible to the sync user (403); kept";
+                } else if (!r.ok()) {
+                    return finish(transportFailure(r));
+                } else if (rtIsDeleted(QJsonDocument::fromJson(r.body).object())) {
+                    m_removed << QString::number(id);
+                }
+                fetchMissing(index + 1);
+            },
+            m_searchAttempts);
+    }
+
+    void done()
+    {
+        ConnectorResult result;
+        result.page.ok = true;
+        result.page.page.removedRequestIds = m_removed;
+        qCInfo(lcSync).noquote() << u"reconciled %1 requests with RT in %2 searches and %3 "
+                                    u"lookups: %4 removed"_s.arg(m_ids.size())
+                                        .arg(m_searches)
+                                        .arg(m_missing.size())
+                                        .arg(m_removed.size());
+        finish(result);
+    }
+
+    QList<qint64> m_ids;
+    QList<qint64> m_missing;
+    QStringList m_removed;
+    int m_searches = 0;
 };
 
 RtConnector::RtConnector(RtSettings settings, QNetworkAccessManager *nam, QObject *parent)
@@ -622,7 +770,7 @@ ConnectorCall *RtConnector::fetchChanges(const QString &cursor, const FetchOptio
             dataFailure(tr("The cache's sync position \"%1\" is not a Request Tracker position; "
                            "the cache was filled from another portal. Use a new cache file.")
                             .arg(cursor.left(80)));
-        return new RtImmediateCall(this, r);
+        return new ImmediateConnectorCall(this, r);
     }
     auto *call = new RtFetchCall(this, *parsed, options);
     QTimer::singleShot(0, call, [call] { call->start(); });
@@ -633,7 +781,38 @@ ConnectorCall *RtConnector::waitForChanges(const QString &, std::chrono::seconds
 {
     ConnectorResult r;
     r.waitUnsupported = true;
-    return new RtImmediateCall(this, r);
+    return new ImmediateConnectorCall(this, r);
+}
+
+ConnectorCall *RtConnector::reconcile(const QStringList &requestIds)
+{
+    auto *call = new RtReconcileCall(this, requestIds);
+    QTimer::singleShot(0, call, [call] { call->start(); });
+    return call;
+}
+
+ConnectorCall *RtConnector::fetchHistory(const QString &requestId)
+{
+    auto *call = new RtHistoryCall(this, requestId);
+    QTimer::singleShot(0, call, [call] { call->start(); });
+    return call;
+}
+
+ConnectorCall *RtConnector::whoAmI()
+{
+    // RT 5's REST 2 has no "current user" resource (/user/{id|name} needs
+    // the name): the role stays the desk's setting, and the name is RT's
+    // configured user where the settings have one (basic auth).
+    ConnectorResult r;
+    r.identityUnsupported = true;
+    r.message = tr("Request Tracker does not say who the token belongs to; the role is the "
+                   "desk's setting.");
+    if (!settings().user.isEmpty()) {
+        UserIdentity identity;
+        identity.name = settings().user;
+        r.identity = identity;
+    }
+    return new ImmediateConnectorCall(this, r);
 }
 
 ConnectorCall *RtConnector::push(const OutboxEntry &entry, const PushOptions &options)

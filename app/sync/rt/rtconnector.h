@@ -11,7 +11,9 @@
 //   idempotency key, and a push first looks for that marker in the ticket's
 //   history, so a retried push (after a timeout, a crash, a restart) is
 //   applied once;
-// - RT has no push: waitForChanges tells the engine to poll.
+// - RT has no push: waitForChanges tells the engine to poll;
+// - deletions: RT's searches never return a deleted ticket, so reconcile()
+//   checks the cache's requests by id now and then.
 
 #include "portalconnector.h"
 #include "rtclient.h"
@@ -36,6 +38,14 @@ public:
     ConnectorCall *fetchChanges(const QString &cursor, const FetchOptions &options) override;
     ConnectorCall *waitForChanges(const QString &cursor, std::chrono::seconds timeout) override;
     ConnectorCall *push(const OutboxEntry &entry, const PushOptions &options) override;
+    // RT's searches never return deleted tickets: the engine asks now and then.
+    bool needsReconciliation() const override { return true; }
+    ConnectorCall *reconcile(const QStringList &requestIds) override;
+    // The ticket's creation, replies and comments, with RT's Creator.
+    ConnectorCall *fetchHistory(const QString &requestId) override;
+    // RT 5 has no "current user" resource: identityUnsupported, with RT's
+    // configured user's name where the settings have one.
+    ConnectorCall *whoAmI() override;
 
     // Resolved once: the numeric ids of the two queues.
     qint64 casesQueueId() const { return m_casesQueueId; }

@@ -1,6 +1,6 @@
 #include "desksettings.h"
 
-#include "uilogging.h"
+#include <rtsettings.h>
 
 #include <QDir>
 #include <QStandardPaths>
@@ -37,6 +37,31 @@ QStringList DeskSettings::problems() const
 void DeskSettings::sync()
 {
     m_settings->sync();
+}
+
+std::optional<QString> DeskSettings::connector(QString *error) const
+{
+    const QString kind = m_settings->value(Keys::connector(), QStringLiteral("native"))
+                             .toString()
+                             .trimmed()
+                             .toLower();
+    if (kind == QLatin1String("native") || kind == QLatin1String("rt"))
+        return kind;
+    if (error)
+        *error = tr("the setting connector is \"%1\"; expected native or rt").arg(kind);
+    return std::nullopt;
+}
+
+QString DeskSettings::storedBackendUrl(const QString &connector) const
+{
+    if (connector == QLatin1String("rt"))
+        return rtSettings(nullptr).baseUrl.toString();
+    return m_settings->value(Keys::portalUrl()).toString().trimmed();
+}
+
+RtSettings DeskSettings::rtSettings(QStringList *problems) const
+{
+    return RtSettings::fromSettings(*m_settings, problems);
 }
 
 QUrl DeskSettings::portalUrl() const
@@ -93,6 +118,43 @@ void DeskSettings::setRole(DeskRole role)
 {
     m_settings->setValue(Keys::role(), toCode(role));
     Q_EMIT changed();
+}
+
+QString DeskSettings::userName() const
+{
+    return m_settings->value(Keys::userName()).toString();
+}
+
+std::optional<UserIdentity> DeskSettings::lastIdentity(const QString &backend) const
+{
+    m_settings->beginGroup(Keys::lastIdentityGroup());
+    const QString storedBackend = m_settings->value(QStringLiteral("backend")).toString();
+    UserIdentity identity;
+    identity.id = m_settings->value(QStringLiteral("id")).toString();
+    identity.name = m_settings->value(QStringLiteral("name")).toString();
+    identity.team = m_settings->value(QStringLiteral("team")).toString();
+    const std::optional<UserRole> role =
+        userRoleFromCode(m_settings->value(QStringLiteral("role")).toString());
+    m_settings->endGroup();
+    // Another portal's user is nobody here.
+    if (storedBackend != backend || identity.name.isEmpty() || !role)
+        return std::nullopt;
+    identity.role = *role;
+    return identity;
+}
+
+void DeskSettings::setLastIdentity(const QString &backend, const UserIdentity &identity)
+{
+    if (lastIdentity(backend) == identity)
+        return;
+    m_settings->beginGroup(Keys::lastIdentityGroup());
+    m_settings->setValue(QStringLiteral("backend"), backend);
+    m_settings->setValue(QStringLiteral("id"), identity.id);
+    m_settings->setValue(QStringLiteral("name"), identity.name);
+    m_settings->setValue(QStringLiteral("role"), toCode(identity.role));
+    m_settings->setValue(QStringLiteral("team"), identity.team);
+    m_settings->endGroup();
+    m_settings->sync();
 }
 
 QString DeskSettings::calendarsDirectory() const
@@ -219,6 +281,23 @@ PolicyConfig DeskSettings::policy(const PolicyConfig &base) const
     return config;
 }
 
+QString DeskSettings::userPolicyFile()
+{
+    return QStandardPaths::locate(QStandardPaths::AppConfigLocation, QStringLiteral("policy.json"));
+}
+
+PolicyConfig DeskSettings::effectivePolicy(QStringList *errors) const
+{
+    const PolicyConfig shipped = PolicyConfig::defaults();
+    PolicyConfig base = shipped;
+    if (const QString path = userPolicyFile(); !path.isEmpty())
+        base = PolicyConfig::load(path, errors, &shipped).value_or(shipped);
+    const PolicyConfig config = policy(base);
+    if (errors)
+        *errors << problems();
+    return config;
+}
+
 void DeskSettings::setApproachingMinutes(int minutes)
 {
     m_settings->setValue(Keys::approachingMode(), DurationMode);
@@ -337,6 +416,27 @@ void DeskSettings::setNotifiedKeys(const QStringList &keys)
 {
     // Not a user-visible change: no changed() signal.
     m_settings->setValue(Keys::notified(), keys);
+}
+
+DeskSettings::WindowLayout DeskSettings::windowLayout() const
+{
+    WindowLayout layout;
+    layout.geometry = m_settings->value(Keys::windowGeometry()).toByteArray();
+    layout.state = m_settings->value(Keys::windowState()).toByteArray();
+    layout.splitter = m_settings->value(Keys::windowSplitter()).toByteArray();
+    layout.queueHeader = m_settings->value(Keys::queueHeader()).toByteArray();
+    layout.view = m_settings->value(Keys::windowView()).toString();
+    return layout;
+}
+
+void DeskSettings::setWindowLayout(const WindowLayout &layout)
+{
+    // Not a setting the user edits: no changed() signal.
+    m_settings->setValue(Keys::windowGeometry(), layout.geometry);
+    m_settings->setValue(Keys::windowState(), layout.state);
+    m_settings->setValue(Keys::windowSplitter(), layout.splitter);
+    m_settings->setValue(Keys::queueHeader(), layout.queueHeader);
+    m_settings->setValue(Keys::windowView(), layout.view);
 }
 
 } // namespace Escalation

@@ -1,12 +1,17 @@
 #pragma once
 
-// The workstation's settings, typed: the portal, the role, the user's
-// calendars folder, the review and SLA thresholds, the decline reply
-// templates, the user's working hours and the trusted certificate pin.
-// Wraps QSettings (the keys are listed in docs/settings.md); every getter
-// falls back to the shipped default when a stored value is missing or
-// unreadable, and says so through problems(). The portal token is not
-// here: it lives in the system keychain (TokenStore), never in this file.
+// The workstation's settings, typed: the backend and its address, the role,
+// the user's name, the calendars folder and policy file, the review and SLA
+// thresholds, the decline reply templates, the user's working hours, the
+// trusted certificate pin and the main window's layout. Wraps QSettings
+// (the keys are listed in docs/settings.md) and is the one place that reads
+// and writes them; the rt/ group is parsed by RtSettings, reached through
+// rtSettings(). Every getter falls back to the shipped default when a
+// stored value is missing or unreadable, and says so through problems().
+// The desktop app and escalation-desk-cli both read their configuration
+// here, so that both compute the same clocks and reach the same backend
+// (BackendConfig). The portal token is not here: it lives in the system
+// keychain (PortalCredentials), never in this file.
 
 #include "deskrole.h"
 
@@ -26,17 +31,22 @@
 
 namespace Escalation {
 
+struct RtSettings;
+
 class DeskSettings final : public QObject {
     Q_OBJECT
 public:
     // The keys, for docs/settings.md and for tests.
     struct Keys {
+        static QString connector() { return QStringLiteral("connector"); }
         static QString portalUrl() { return QStringLiteral("portal/url"); }
         static QString trustedCertificate()
         {
             return QStringLiteral("portal/trustedCertificateSha256");
         }
         static QString role() { return QStringLiteral("desk/role"); }
+        static QString userName() { return QStringLiteral("identity/name"); }
+        static QString lastIdentityGroup() { return QStringLiteral("identity/last"); }
         static QString calendarsDirectory() { return QStringLiteral("calendars/directory"); }
         static QString approachingMode() { return QStringLiteral("review/approachingMode"); }
         static QString approachingMinutes() { return QStringLiteral("review/approachingMinutes"); }
@@ -55,6 +65,22 @@ public:
         static QString workingFrom() { return QStringLiteral("workingHours/from"); }
         static QString workingTo() { return QStringLiteral("workingHours/to"); }
         static QString notified() { return QStringLiteral("notifications/notified"); }
+        static QString windowGeometry() { return QStringLiteral("mainWindow/geometry"); }
+        static QString windowState() { return QStringLiteral("mainWindow/state"); }
+        static QString windowSplitter() { return QStringLiteral("mainWindow/splitter"); }
+        static QString windowView() { return QStringLiteral("mainWindow/view"); }
+        static QString queueHeader() { return QStringLiteral("queue/header"); }
+    };
+
+    // How the user left the main window: Qt's own opaque state blobs
+    // (QWidget::saveGeometry, QMainWindow::saveState, QSplitter::saveState,
+    // QHeaderView::saveState) and the id of the view shown.
+    struct WindowLayout {
+        QByteArray geometry;
+        QByteArray state;
+        QByteArray splitter;
+        QByteArray queueHeader;
+        QString view;
     };
 
     // The application's QSettings (organisation and application name).
@@ -69,6 +95,16 @@ public:
     QStringList problems() const;
     void sync();
 
+    // Which backend to sync from: "native" (the portal contract) or "rt"
+    // (Request Tracker); nullopt and *error for any other stored value.
+    std::optional<QString> connector(QString *error) const;
+    // The address stored for that backend: portal/url as typed, or rt/url
+    // as RtSettings reads it; empty when unset.
+    QString storedBackendUrl(const QString &connector) const;
+    // The rt/ group (RtSettings::fromSettings): how to read Request Tracker.
+    // What it could not read is added to *problems.
+    RtSettings rtSettings(QStringList *problems) const;
+
     // Empty when unset: the desk then works from its cache alone.
     QUrl portalUrl() const;
     void setPortalUrl(const QUrl &url); // an empty URL removes the setting
@@ -78,6 +114,15 @@ public:
 
     DeskRole role() const;
     void setRole(DeskRole role);
+
+    // The name recorded with decisions, as set; empty when unset.
+    QString userName() const;
+
+    // The identity the portal at backend (a URL, with the connector kind)
+    // last confirmed, for a start without the portal; nullopt when none is
+    // cached for that backend. Never a token.
+    std::optional<UserIdentity> lastIdentity(const QString &backend) const;
+    void setLastIdentity(const QString &backend, const UserIdentity &identity);
 
     // The user's folder as set; empty when unset.
     QString calendarsDirectory() const;
@@ -91,6 +136,13 @@ public:
     // The shipped policy (or base) with the user's thresholds applied.
     PolicyConfig policy() const { return policy(PolicyConfig::defaults()); }
     PolicyConfig policy(const PolicyConfig &base) const;
+    // "policy.json" in the application's configuration folder, if there is
+    // one: it overrides the shipped policy (docs/settings.md).
+    static QString userPolicyFile();
+    // What the review clocks run on: the shipped policy, the user's policy
+    // file over it, the thresholds of these settings over both. What could
+    // not be read is added to *errors; the defaults stand in for it.
+    PolicyConfig effectivePolicy(QStringList *errors) const;
     void setApproachingMinutes(int minutes); // duration mode
     void setApproachingShare(double share); // share mode, 0 < share < 1
     void setFirstResponseMinutes(SupportTier tier, const std::array<int, 4> &minutesBySeverity);
@@ -108,6 +160,9 @@ public:
 
     QStringList notifiedKeys() const;
     void setNotifiedKeys(const QStringList &keys);
+
+    WindowLayout windowLayout() const;
+    void setWindowLayout(const WindowLayout &layout);
 
     // Parses "30, 60, 240, 480": four positive whole numbers.
     static std::optional<std::array<int, 4>> parseFour(const QString &text,

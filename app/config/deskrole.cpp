@@ -39,4 +39,31 @@ QString displayName(DeskRole role)
     return {};
 }
 
+DeskRole deskRoleFor(UserRole role)
+{
+    switch (role) {
+    case UserRole::EscalationManager:
+    case UserRole::Admin:
+        return DeskRole::Manager;
+    case UserRole::TeamLead:
+        return DeskRole::TeamLead;
+    case UserRole::Director:
+        return DeskRole::Director;
+    }
+    return DeskRole::Manager;
+}
+
+UserRole userRoleFor(DeskRole role)
+{
+    switch (role) {
+    case DeskRole::Manager:
+        return UserRole::EscalationManager;
+    case DeskRole::TeamLead:
+        return UserRole::TeamLead;
+    case DeskRole::Director:
+        return UserRole::Director;
+    }
+    return UserRole::EscalationManager;
+}
+
 } // namespace Escalation
