@@ -99,6 +99,9 @@ int main(int argc, char *argv[])
         {u"stall-seconds"_s,
          tr("How long a stall fault holds a request before dropping it (default 120)."),
          u"SECONDS"_s},
+        {u"diagnostics"_s,
+         tr("Answer the test and benchmark paths under /api/v1/admin/ (any signed-in user may "
+            "add activity and remove cases there; never on a shared portal).")},
         {u"tls-cert"_s, tr("Serve HTTPS with this PEM certificate (needs --tls-key)."), u"FILE"_s},
         {u"tls-key"_s, tr("The PEM RSA private key of --tls-cert."), u"FILE"_s},
     });
@@ -221,6 +224,8 @@ int main(int argc, char *argv[])
     PortalServer server(&store, &live, PortalAccess {&users, &audit, &history});
     server.setRateLimit(int(*rateLimit));
     server.setStallTime(std::chrono::seconds(*stallSeconds));
+    if (parser.isSet(u"diagnostics"_s))
+        server.enableDiagnostics();
     if (parser.isSet(u"faults"_s)) {
         QString error;
         if (!server.setFaults(parser.value(u"faults"_s), quint64(*faultSeed), &error))

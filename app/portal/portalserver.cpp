@@ -345,6 +345,19 @@ void PortalServer::registerRoutes()
                  [this](const QString &id, const Request &request, Responder &&responder) {
                      handleEscalation(id, request, std::move(responder));
                  });
+    m_http.setMissingHandler([this](const Request &request, Responder &&responder) {
+        if (!admit(request, responder))
+            return;
+        sendError(responder, requestLineOf(request), 404, u"not_found",
+                  tr("%1 is not part of the portal API").arg(request.url().path()));
+    });
+}
+
+void PortalServer::enableDiagnostics()
+{
+    if (m_diagnostics)
+        return;
+    m_diagnostics = true;
     m_http.route(u"/api/v1/admin/applications"_s, Method::Get,
                  [this](const Request &request, Responder &&responder) {
                      handleApplications(request, std::move(responder));
@@ -357,12 +370,6 @@ void PortalServer::registerRoutes()
                  [this](const QString &id, const Request &request, Responder &&responder) {
                      handleRemoveCase(id, request, std::move(responder));
                  });
-    m_http.setMissingHandler([this](const Request &request, Responder &&responder) {
-        if (!admit(request, responder))
-            return;
-        sendError(responder, requestLineOf(request), 404, u"not_found",
-                  tr("%1 is not part of the portal API").arg(request.url().path()));
-    });
 }
 
 std::optional<PortalServer::Caller> PortalServer::admit(const Request &request,

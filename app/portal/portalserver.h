@@ -60,6 +60,11 @@ public:
     bool setFaults(const QString &spec, quint64 seed, QString *error);
     void setStallTime(std::chrono::milliseconds stall) { m_faults.setStallTime(stall); }
 
+    // Answers the test and benchmark paths under /api/v1/admin/ (idempotency
+    // counts, activity on demand, removing a case). Off by default: a
+    // deployed portal must not let any signed-in user remove cases.
+    void enableDiagnostics();
+
     // Serves HTTPS with this PEM certificate and key (for testing how the
     // client trusts a self-signed portal); false with a message otherwise.
     bool setTls(const QString &certificateFile, const QString &keyFile, QString *error);
@@ -148,6 +153,7 @@ private:
     qint64 m_dataVersion = -1;
     FaultInjector m_faults;
     bool m_tls = false;
+    bool m_diagnostics = false;
 
     int m_rateLimit = 0;
     double m_tokens = 0;

@@ -79,7 +79,7 @@ bool PortalProcess::start(const QString &executable, const QStringList &extra, Q
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
     m_process->setProgram(executable);
     m_process->setArguments(QStringList {u"--listen"_s, u"127.0.0.1:0"_s, u"--demo-credentials"_s,
-                                         DemoCredentials::sharedFile()}
+                                         DemoCredentials::sharedFile(), u"--diagnostics"_s}
                             + extra);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {

@@ -111,11 +111,13 @@ class TestPortalServer final : public QObject {
     Q_OBJECT
 
 private:
-    std::unique_ptr<PortalProcess> startPortal(const QStringList &args)
+    // With the diagnostic paths the tests use; diagnostics_offByDefault
+    // starts one without.
+    std::unique_ptr<PortalProcess> startPortal(const QStringList &args, bool diagnostics = true)
     {
         auto portal = std::make_unique<PortalProcess>();
         QString error;
-        if (!portal->start(args, &error)) {
+        if (!portal->start(diagnostics ? args + QStringList {u"--diagnostics"_s} : args, &error)) {
             qWarning() << "portal did not start:" << error;
             return nullptr;
         }
@@ -682,6 +684,23 @@ private Q_SLOTS:
         QCOMPARE(after.removedCases, QStringList {caseId});
         QVERIFY(after.removedRequests.contains(request));
         QCOMPARE(portal->get(u"/api/v1/cases/"_s + caseId).status, 404);
+    }
+
+    // A deployed portal (the packaged service) never lets a signed-in user
+    // remove cases or make activity: those paths exist only with --diagnostics.
+    void diagnostics_offByDefault()
+    {
+        auto portal = startPortal({u"--requests"_s, u"20"_s}, false);
+        QVERIFY(portal);
+        const Feed feed = pull(*portal);
+        const QString caseId = feed.requestList.first().value("caseId"_L1).toString();
+        const HttpAnswer removed = portal->sendCustom("DELETE", u"/api/v1/admin/cases/"_s + caseId);
+        QCOMPARE(removed.status, 404);
+        QCOMPARE(removed.errorCode(), u"not_found"_s);
+        QCOMPARE(portal->post(u"/api/v1/admin/activity"_s, R"({"steps":1})").status, 404);
+        QCOMPARE(portal->get(u"/api/v1/admin/applications?key=k"_s).status, 404);
+        QCOMPARE(portal->get(u"/api/v1/cases/"_s + caseId).status, 200);
+        QCOMPARE(pull(*portal, feed.cursor).requestList.size(), 0);
     }
 
     void restart_withDatabaseKeepsDataCursorAndKeys()

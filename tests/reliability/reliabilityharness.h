@@ -89,10 +89,11 @@ public:
         env.insert(QStringLiteral("QT_LOGGING_RULES"), m_loggingRules);
         m_process->setProcessEnvironment(env);
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(
-            QStringLiteral(ESCALATION_PORTAL_EXE),
-            QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)}
-                + extra);
+        m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE),
+                         QStringList {QStringLiteral("--listen"),
+                                      QStringLiteral("127.0.0.1:%1").arg(port),
+                                      QStringLiteral("--diagnostics")}
+                             + extra);
         if (!m_process->waitForStarted(10000))
             return false;
         const QRegularExpression re(
@@ -108,7 +109,8 @@ public:
                     return false;
                 m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE),
                                  QStringList {QStringLiteral("--listen"),
-                                              QStringLiteral("127.0.0.1:%1").arg(port)}
+                                              QStringLiteral("127.0.0.1:%1").arg(port),
+                                              QStringLiteral("--diagnostics")}
                                      + extra);
                 m_process->waitForStarted(10000);
                 continue;

@@ -21,7 +21,8 @@ public:
         m_process = std::make_unique<QProcess>();
         m_process->setProcessChannelMode(QProcess::SeparateChannels);
         QStringList args {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                          QStringLiteral("--demo-credentials"), DemoCredentials::sharedFile()};
+                          QStringLiteral("--demo-credentials"), DemoCredentials::sharedFile(),
+                          QStringLiteral("--diagnostics")};
         args += extra;
         m_process->start(QStringLiteral(ESCALATION_PORTAL_EXE), args);
         if (!m_process->waitForStarted(10000))
