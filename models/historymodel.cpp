@@ -94,8 +94,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        if (index.column() == Who)
-            return roleText(e).isEmpty() ? QVariant() : QVariant(roleText(e));
+        if (index.column() == Who) // the name whole (the column elides it), and the role
+            return roleText(e).isEmpty() ? e.actorName
+                                         : tr("%1 · %2").arg(e.actorName, roleText(e));
         return e.text.isEmpty() ? QVariant() : QVariant(e.text);
     case ActionRole:
         return e.action;

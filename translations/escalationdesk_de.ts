@@ -1183,6 +1183,10 @@
         <source>What</source>
         <translation>Was</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::HistorySection</name>

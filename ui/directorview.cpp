@@ -142,7 +142,7 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock,
             reloadLadder();
     });
     connect(obligations, &ObligationIndex::reloaded, this, &DirectorView::scheduleHeadline);
-    onCurrentChanged();
+    reloadLadder(); // says how to get a ladder until a case is chosen
 }
 
 bool DirectorView::selectRequest(const QString &requestId)

@@ -42,18 +42,29 @@ HistorySection::HistorySection(QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->header()->setStretchLastSection(true);
     m_view->header()->setSectionResizeMode(HistoryModel::When, QHeaderView::ResizeToContents);
-    m_view->header()->setSectionResizeMode(HistoryModel::Who, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(HistoryModel::Who, QHeaderView::Interactive);
+    // No sideways scrolling: a horizontal bar would cover the last row of a
+    // box sized to its rows. Long texts are elided; the tooltips have them whole.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_view->setTextElideMode(Qt::ElideRight);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     layout->addWidget(m_view);
     // As tall as its rows, up to a limit: no empty box under a short story.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &HistorySection::fitHeight);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &HistorySection::fitHeight);
-    fitHeight();
+        connect(m_model, signal, this, &HistorySection::fitToRows);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &HistorySection::fitToRows);
+    fitToRows();
 }
 
-void HistorySection::fitHeight()
+void HistorySection::fitToRows()
 {
+    // Who: as wide as the longest name, but never more than a long name's
+    // width (a requester's e-mail address must not squeeze out What).
+    m_view->resizeColumnToContents(HistoryModel::Who);
+    const int widestWho = m_view->fontMetrics().averageCharWidth() * 18;
+    if (m_view->columnWidth(HistoryModel::Who) > widestWho)
+        m_view->setColumnWidth(HistoryModel::Who, widestWho);
+
     const int line = m_view->fontMetrics().lineSpacing();
     const int rowHeight = m_model->rowCount() > 0
         ? std::max(m_view->sizeHintForIndex(m_model->index(0, HistoryModel::What)).height(), line)

@@ -39,7 +39,7 @@ public:
 
 private:
     void setStatus(const QString &text);
-    void fitHeight();
+    void fitToRows();
 
     HistoryModel *m_model;
     QLabel *m_status;

@@ -114,6 +114,8 @@ int LadderWidget::rungHeight(const RungText &text) const
 QSize LadderWidget::sizeHint() const
 {
     int height = 2 * Margin;
+    if (m_empty) // no request: no rungs to lay out
+        return {fontMetrics().averageCharWidth() * 60, height};
     if (m_state.outage)
         height += fontMetrics().lineSpacing() + RungPadding;
     for (const LadderStep &step : m_state.steps)
@@ -128,6 +130,9 @@ QSize LadderWidget::minimumSizeHint() const
 
 void LadderWidget::paintEvent(QPaintEvent *)
 {
+    // Without a request there is no ladder; rungs of level 0 would read as one.
+    if (m_empty)
+        return;
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();

@@ -6,6 +6,7 @@
 #include <ladderstate.h>
 #include <ladderwidget.h>
 
+#include <QImage>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -41,6 +42,16 @@ QList<EscalationRequest> climb(int level, bool withAnalysis, bool withAck)
         chain << r;
     }
     return chain;
+}
+
+bool isUniform(const QImage &image)
+{
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (image.pixel(x, y) != first)
+                return false;
+    return true;
 }
 
 } // namespace
@@ -121,6 +132,23 @@ private Q_SLOTS:
         QVERIFY(state.step(1).reachedImplicitly);
         QVERIFY(!state.step(3).reachedImplicitly);
         QVERIFY(!state.step(4).reached);
+    }
+
+    // Nothing chosen: no rungs at all, not four "level 0" ones.
+    void ladder_clearedPaintsNothing()
+    {
+        const QList<EscalationRequest> chain = climb(3, true, false);
+        LadderWidget ladder;
+        ladder.setLadder(LadderState::build(chain.last(), chain, false));
+        ladder.resize(ladder.sizeHint());
+        const int filledHeight = ladder.sizeHint().height();
+        QVERIFY(!isUniform(ladder.grab().toImage()));
+
+        ladder.clear();
+        QVERIFY(ladder.sizeHint().height() < filledHeight / 4);
+        ladder.resize(ladder.width(), filledHeight);
+        QVERIFY(isUniform(ladder.grab().toImage()));
+        QVERIFY(ladder.accessibleDescription().isEmpty());
     }
 
     void ladder_outageIsSaidFirst()

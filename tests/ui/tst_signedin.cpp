@@ -15,11 +15,13 @@
 
 #include <QAction>
 #include <QDir>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 #include <QToolBar>
+#include <QTreeView>
 
 using namespace Escalation;
 using namespace Qt::StringLiterals;
@@ -185,7 +187,7 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(model->index(1, HistoryModel::Who).data().toString(), u"Dana Whitfield"_s);
         QCOMPARE(model->index(1, HistoryModel::Who).data(Qt::ToolTipRole).toString(),
-                 u"Escalation manager"_s);
+                 u"Dana Whitfield · Escalation manager"_s);
         QCOMPARE(model->index(1, HistoryModel::What).data().toString(), u"took ownership"_s);
         QVERIFY2(pane->history()->statusText().contains(u"refreshing"_s),
                  qPrintable(pane->history()->statusText()));
@@ -217,6 +219,43 @@ private Q_SLOTS:
                  u"History is not available from Request Tracker."_s);
     }
 
+    // A requester's long e-mail address neither widens Who past a name's
+    // width nor brings a sideways scroll bar that would hide the last row.
+    void history_longNamesKeepEveryRowInView()
+    {
+        QueueDeskFixture f;
+        const QString id = QueueDeskFixture::levelThreeId();
+        RequestHistory h = historyOf(id, 2);
+        h.entries[0].actorName = u"fatou.haddad-okonkwo@lamnahealthcare.example"_s;
+        f.lookup.insert(h);
+        MainWindow window(f.context());
+        window.resize(1400, 980);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.queueView()->selectRequest(id));
+        window.detailsPane()->historyUpdated(id);
+        QCoreApplication::sendPostedEvents();
+
+        auto *view = window.detailsPane()->history()->findChild<QTreeView *>(u"historyView"_s);
+        QVERIFY(view);
+        QCOMPARE(view->model()->rowCount(), 2);
+        QVERIFY(!view->horizontalScrollBar()->isVisible());
+        QVERIFY(view->columnWidth(HistoryModel::Who)
+                <= view->fontMetrics().averageCharWidth() * 18);
+        QVERIFY(view->columnWidth(HistoryModel::What) > view->columnWidth(HistoryModel::Who));
+        for (int row = 0; row < 2; ++row) {
+            const QRect rect = view->visualRect(view->model()->index(row, HistoryModel::What));
+            QVERIFY2(view->viewport()->rect().contains(rect),
+                     qPrintable(u"row %1 is not wholly in view"_s.arg(row)));
+        }
+        QCOMPARE(view->model()
+                     ->index(0, HistoryModel::Who)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(u"fatou.haddad-okonkwo@lamnahealthcare.example"_s),
+                 true);
+    }
+
     void history_withoutBackendOrCache_saysSo()
     {
         QueueDeskFixture f;
@@ -246,7 +285,21 @@ private Q_SLOTS:
     {
         QueueDeskFixture f;
         const QString id = QueueDeskFixture::levelThreeId();
-        f.lookup.insert(historyOf(id, 5));
+        // The story of the fixture's level-3 request as the portal tells it:
+        // re-escalated by the requester, then the manager's note; still pending.
+        const std::optional<EscalationRequest> request = f.lookup.request(id);
+        QVERIFY(request && request->state == RequestState::Pending && request->owner.isEmpty());
+        QCOMPARE(request->notes.size(), 1);
+        const Note &note = request->notes.first();
+        RequestHistory story;
+        story.requestId = id;
+        story.fetchedAt = Fixtures::fixedNow().addSecs(-60);
+        story.entries = {
+            {request->requestedAt, u"re_escalate"_s, QString(), request->requestedBy, QString(),
+             request->summary},
+            {note.at, u"note"_s, u"u-7"_s, note.author, u"escalation_manager"_s, note.text},
+        };
+        f.lookup.insert(story);
         MainWindow window(f.context());
         window.setSignedInUser(portalUser(UserRole::EscalationManager));
         window.resize(1400, 980);
