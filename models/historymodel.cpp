@@ -2,6 +2,7 @@
 
 #include <permissions.h>
 
+#include <QFont>
 #include <QLocale>
 
 namespace Escalation {
@@ -68,6 +69,9 @@ QString HistoryModel::roleText(const HistoryEntry &entry)
 
 QString HistoryModel::whatText(const HistoryEntry &entry)
 {
+    if (entry.refused) // the reason is short and says what the role may do
+        return tr("tried to %1; refused: %2")
+            .arg(historyAttemptText(entry.action), entry.text.simplified());
     const QString action = historyActionText(entry.action);
     // The text as one paragraph, bounded: the view wraps it, the tooltip
     // has all of it.
@@ -98,6 +102,13 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return roleText(e).isEmpty() ? e.actorName
                                          : tr("%1 · %2").arg(e.actorName, roleText(e));
         return e.text.isEmpty() ? QVariant() : QVariant(e.text);
+    case Qt::FontRole:
+        if (e.refused) { // nothing changed: set apart from what did
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        break;
     case ActionRole:
         return e.action;
     case AtRole:

@@ -1160,6 +1160,30 @@
         <source>replied</source>
         <translation>hat geantwortet</translation>
     </message>
+    <message>
+        <source>take ownership</source>
+        <translation>die Verantwortung übernehmen</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>decline</source>
+        <translation>ablehnen</translation>
+    </message>
+    <message>
+        <source>add a note</source>
+        <translation>eine Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>record the level-3 analysis</source>
+        <translation>die Analyse für Stufe 3 erfassen</translation>
+    </message>
+    <message>
+        <source>acknowledge ownership</source>
+        <translation>die Verantwortung bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::HistoryModel</name>
@@ -1186,6 +1210,10 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>tried to %1; refused: %2</source>
+        <translation>wollte %1; verweigert: %2</translation>
     </message>
 </context>
 <context>

@@ -29,4 +29,25 @@ QString historyActionText(QStringView code)
     return code.toString();
 }
 
+QString historyAttemptText(QStringView code)
+{
+    struct Known {
+        QStringView code;
+        const char *text;
+    };
+    static const Known known[] = {
+        {u"take_ownership", QT_TRANSLATE_NOOP("Escalation::History", "take ownership")},
+        {u"accept", QT_TRANSLATE_NOOP("Escalation::History", "accept")},
+        {u"decline", QT_TRANSLATE_NOOP("Escalation::History", "decline")},
+        {u"note", QT_TRANSLATE_NOOP("Escalation::History", "add a note")},
+        {u"analysis", QT_TRANSLATE_NOOP("Escalation::History", "record the level-3 analysis")},
+        {u"acknowledge", QT_TRANSLATE_NOOP("Escalation::History", "acknowledge ownership")},
+    };
+    for (const Known &k : known) {
+        if (k.code == code)
+            return QCoreApplication::translate("Escalation::History", k.text);
+    }
+    return code.toString();
+}
+
 } // namespace Escalation

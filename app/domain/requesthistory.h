@@ -2,8 +2,8 @@
 
 // A request's timeline as the portal records it (GET
 // /api/v1/requests/{id}/history): who raised, took, decided, noted,
-// analysed and acknowledged it, and when. Only applied writes; refusals
-// are in the portal's audit log, not here. Cached for offline reading.
+// analysed and acknowledged it, and when; also who tried an action their
+// role may not take and was refused. Cached for offline reading.
 
 #include <QDateTime>
 #include <QList>
@@ -21,7 +21,8 @@ struct HistoryEntry {
     QString actorId; // empty for people outside the portal's users (the requester)
     QString actorName;
     QString actorRole; // a UserRole code, or empty
-    QString text;
+    QString text; // for a refusal: the portal's reason
+    bool refused = false; // the portal refused it for the actor's role; nothing changed
     bool operator==(const HistoryEntry &) const = default;
 };
 
@@ -35,6 +36,8 @@ struct RequestHistory {
 // Translated, for the History list: "accepted", "took ownership", …; an
 // unknown code is returned as it is.
 QString historyActionText(QStringView code);
+// Translated, for an attempt that was refused: "decline", "take ownership", …
+QString historyAttemptText(QStringView code);
 
 } // namespace Escalation
 

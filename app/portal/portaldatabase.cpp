@@ -44,7 +44,7 @@ const char *const schemaV2[] = {
     " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
     " request_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor_id TEXT,"
-    " actor_name TEXT, actor_role TEXT, text TEXT)",
+    " actor_name TEXT, actor_role TEXT, text TEXT, result TEXT NOT NULL DEFAULT 'applied')",
     "CREATE INDEX IF NOT EXISTS history_request ON history(request_id)",
 };
 

@@ -20,6 +20,7 @@ QJsonObject HistoryEntry::toJson() const
         {u"actor"_s,
          QJsonObject {{u"id"_s, actorId}, {u"name"_s, actorName}, {u"role"_s, actorRole}}},
         {u"text"_s, text},
+        {u"result"_s, result},
     };
 }
 
@@ -40,7 +41,7 @@ bool RequestHistory::addAll(const QList<std::pair<QString, HistoryEntry>> &entri
         return false;
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO history (request_id, at, action, actor_id, actor_name, actor_role,"
-              " text) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+              " text, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const auto &[requestId, e] : entries) {
         q.bindValue(0, requestId);
         q.bindValue(1, QString::fromLatin1(Json::instant(e.at)));
@@ -49,6 +50,7 @@ bool RequestHistory::addAll(const QList<std::pair<QString, HistoryEntry>> &entri
         q.bindValue(4, e.actorName);
         q.bindValue(5, e.actorRole);
         q.bindValue(6, e.text);
+        q.bindValue(7, e.result);
         if (!q.exec()) {
             qCWarning(lcPortal) << "request history:" << q.lastError().text();
             db.rollback();
@@ -61,7 +63,7 @@ bool RequestHistory::addAll(const QList<std::pair<QString, HistoryEntry>> &entri
 QList<HistoryEntry> RequestHistory::entries(const QString &requestId) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(u"SELECT at, action, actor_id, actor_name, actor_role, text FROM history"
+    q.prepare(u"SELECT at, action, actor_id, actor_name, actor_role, text, result FROM history"
               " WHERE request_id = ? ORDER BY at, id"_s);
     q.addBindValue(requestId);
     QList<HistoryEntry> out;
@@ -70,7 +72,8 @@ QList<HistoryEntry> RequestHistory::entries(const QString &requestId) const
     while (q.next()) {
         out.append(HistoryEntry {Json::parseInstant(q.value(0).toString()), q.value(1).toString(),
                                  q.value(2).toString(), q.value(3).toString(),
-                                 q.value(4).toString(), q.value(5).toString()});
+                                 q.value(4).toString(), q.value(5).toString(),
+                                 q.value(6).toString()});
     }
     return out;
 }

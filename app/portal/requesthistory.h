@@ -1,9 +1,10 @@
 #pragma once
 
 // A request's timeline (GET /api/v1/requests/{id}/history): what was done
-// to it after it was raised, by whom, oldest first. Only applied writes;
-// refusals are in the audit log. The raise itself is read from the request
-// record. Kept in the history table of the portal's file.
+// to it after it was raised, by whom, oldest first: applied writes, and the
+// attempts refused for the user's role (who tried what is part of the story;
+// conflicts and invalid input are in the audit log only). The raise itself is
+// read from the request record. Kept in the history table of the portal's file.
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -18,7 +19,8 @@ struct HistoryEntry {
     QString actorId; // empty: not a portal user (a customer contact, the portal itself)
     QString actorName;
     QString actorRole;
-    QString text;
+    QString text; // for a refusal: why
+    QString result = QStringLiteral("applied"); // "applied" | "refused"
 
     QJsonObject toJson() const;
 };

@@ -699,7 +699,7 @@ StoreResult<RequestHistory> CacheStore::requestHistory(const QString &requestId)
             return q.stepFailed(&error) ? error : StoreResult<RequestHistory>::absent();
         history.fetchedAt = timeFromDb(q.value(0));
     }
-    Query q = d->run(u"SELECT at, action, actor_id, actor_name, actor_role, text "
+    Query q = d->run(u"SELECT at, action, actor_id, actor_name, actor_role, text, refused "
                      "FROM request_history WHERE request_id = ? ORDER BY seq"_s,
                      {requestId}, &error);
     if (!q)
@@ -712,6 +712,7 @@ StoreResult<RequestHistory> CacheStore::requestHistory(const QString &requestId)
         e.actorName = q.value(3).toString();
         e.actorRole = q.value(4).toString();
         e.text = q.value(5).toString();
+        e.refused = q.value(6).toBool();
         history.entries.append(e);
     }
     if (q.stepFailed(&error))
@@ -729,9 +730,10 @@ StoreResult<void> CacheStore::storeRequestHistory(const RequestHistory &history)
         int seq = 0;
         for (const HistoryEntry &e : history.entries) {
             if (!d->runDone(u"INSERT INTO request_history (request_id, seq, at, action, actor_id, "
-                            "actor_name, actor_role, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                            "actor_name, actor_role, text, refused) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                             {history.requestId, seq++, timeToDb(e.at), e.action, e.actorId,
-                             e.actorName, e.actorRole, e.text},
+                             e.actorName, e.actorRole, e.text, e.refused ? 1 : 0},
                             &error))
                 return false;
         }

@@ -142,6 +142,7 @@ QList<QString> version4()
     actor_name TEXT,
     actor_role TEXT,
     text TEXT,
+    refused INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (request_id, seq)
 ) WITHOUT ROWID)"_s,
         uR"(CREATE TABLE request_history_fetched (

@@ -99,12 +99,15 @@ std::optional<RequestHistory> parseHistoryAnswer(const QByteArray &body, QString
         const QJsonObject actor = o.value("actor"_L1).toObject();
         HistoryEntry e;
         QString at;
+        QString result; // "applied" (or absent, from an older portal) | "refused"
         const bool ok = readString(o, "at"_L1, 64, &at) && readString(o, "action"_L1, 64, &e.action)
+            && readString(o, "result"_L1, 64, &result)
             && readString(o, "text"_L1, limits.maxTextLength, &e.text)
             && readString(actor, "id"_L1, limits.maxIdLength, &e.actorId)
             && readString(actor, "name"_L1, limits.maxNameLength, &e.actorName)
             && readString(actor, "role"_L1, 64, &e.actorRole);
         e.at = parseInstant(at);
+        e.refused = result == "refused"_L1;
         if (!ok || e.action.isEmpty() || !e.at.isValid()) {
             qCWarning(lcSync) << "history entry" << index << "of" << history.requestId
                               << "left out: unreadable";

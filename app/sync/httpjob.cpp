@@ -325,7 +325,10 @@ void HttpJob::classifyAnswer(TransportResult &r)
         return;
     r.body.truncate(MaxErrorBodyBytes);
     r.retryAfter = parseRetryAfter(r.header("Retry-After"));
-    const QString detail = errorDetail(r.body);
+    QString detail = errorDetail(r.body);
+    // The server's message is usually a sentence; ours ends it with the period.
+    while (detail.endsWith(u'.'))
+        detail.chop(1);
     const QString said = detail.isEmpty() ? QString() : u": "_s + detail;
     const QString server = serverName();
     const QString code = QString::number(status);

@@ -148,18 +148,24 @@ private Q_SLOTS:
         QCOMPARE(declined.httpStatus, 403);
         QCOMPARE(unauthorized.size(), 0);
 
-        // The history: the accept, then the analysis, with the right names;
-        // the refused decline is not there.
+        // The history: the accept, the analysis and the refused decline, in
+        // that order, with the right names; only the decline is a refusal.
         const ConnectorResult history = await(manager.connector->fetchHistory(pending->id));
         QVERIFY2(history.history, qPrintable(history.message));
         QStringList story;
         for (const HistoryEntry &e : history.history->entries)
-            story << e.action + u' ' + e.actorName;
+            story << e.action + u' ' + e.actorName + (e.refused ? u" refused"_s : QString());
         const qsizetype accept = story.indexOf(u"accept "_s + manager.user.name);
         const qsizetype analysis = story.indexOf(u"analysis "_s + director.user.name);
-        QVERIFY2(accept >= 0 && analysis > accept, qPrintable(story.join(u" | "_s)));
+        const qsizetype decline = story.indexOf(u"decline "_s + lead.user.name + u" refused"_s);
+        QVERIFY2(accept >= 0 && analysis > accept && decline > analysis,
+                 qPrintable(story.join(u" | "_s)));
+        QCOMPARE(decline, story.size() - 1);
+        const HistoryEntry &refused = history.history->entries.at(decline);
+        QCOMPARE(refused.actorRole, u"team_lead"_s);
+        QCOMPARE(refused.text, refusalReason(UserRole::TeamLead, Permission::Decide));
         for (const HistoryEntry &e : history.history->entries)
-            QVERIFY2(e.action != u"decline"_s, qPrintable(story.join(u" | "_s)));
+            QVERIFY2(e.refused == (&e == &refused), qPrintable(story.join(u" | "_s)));
         // It opens with how the request came in: raised, or re-escalated
         // from an earlier declined request.
         QCOMPARE(history.history->entries.first().action,

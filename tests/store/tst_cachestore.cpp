@@ -733,6 +733,8 @@ private Q_SLOTS:
              u"Dana Whitfield"_s, u"escalation_manager"_s, QString()},
             {QDateTime::fromMSecsSinceEpoch(1774881000000, Qt::UTC), u"accept"_s, u"u-2"_s,
              u"Dana Whitfield"_s, u"escalation_manager"_s, u"Engineering joins at 15:00."_s},
+            {QDateTime::fromMSecsSinceEpoch(1774882000000, Qt::UTC), u"decline"_s, u"u-5"_s,
+             u"Ruth Adeyemi"_s, u"team_lead"_s, u"A team lead cannot decide requests."_s, true},
         };
         {
             auto store = openStore(path);

@@ -45,7 +45,8 @@ const QByteArray kForbidden = "{\"error\":\"forbidden\",\"message\":\"A team lea
 const QByteArray kHistory = R"({"requestId":"E-1042","entries":[
  {"at":"2026-12-01T14:03:11.000Z","action":"raise","actor":{"id":"","name":"Priya Raman","role":""},"text":"Certificate expires Friday."},
  {"at":"2026-12-01T14:20:00Z","action":"take_ownership","actor":{"id":"u-2","name":"Dana Whitfield","role":"escalation_manager"},"text":""},
- {"at":"2026-12-01T14:30:00Z","action":"accept","actor":{"id":"u-2","name":"Dana Whitfield","role":"escalation_manager"},"text":"Engineering joins at 15:00."}
+ {"at":"2026-12-01T14:30:00Z","action":"accept","actor":{"id":"u-2","name":"Dana Whitfield","role":"escalation_manager"},"text":"Engineering joins at 15:00.","result":"applied"},
+ {"at":"2026-12-01T14:31:00Z","action":"decline","actor":{"id":"u-5","name":"Ruth Adeyemi","role":"team_lead"},"text":"A team lead cannot decide requests.","result":"refused"}
 ]})";
 
 ConnectorResult waitFor(ConnectorCall *call)
@@ -195,11 +196,15 @@ private Q_SLOTS:
         QString why;
         const auto history = parseHistoryAnswer(body, &why);
         QVERIFY2(history, qPrintable(why));
-        QCOMPARE(history->entries.size(), 3);
+        QCOMPARE(history->entries.size(), 4);
         QCOMPARE(history->entries[0].action, u"raise"_s);
         QCOMPARE(history->entries[0].actorName, u"Priya Raman"_s);
+        QVERIFY(!history->entries[0].refused); // no "result": an applied write
         QCOMPARE(history->entries[2].text, u"Engineering joins at 15:00."_s);
         QCOMPARE(history->entries[2].actorRole, u"escalation_manager"_s);
+        QVERIFY(!history->entries[2].refused);
+        QCOMPARE(history->entries[3].action, u"decline"_s);
+        QVERIFY(history->entries[3].refused);
         QVERIFY(!parseHistoryAnswer("{\"entries\":5}", &why));
         QVERIFY(!parseHistoryAnswer("[]", &why));
     }
@@ -231,7 +236,7 @@ private Q_SLOTS:
         QVERIFY2(store, qPrintable(error.message));
         const auto cached = store->requestHistory(u"E-1042"_s);
         QVERIFY(cached);
-        QCOMPARE(cached->entries.size(), 3);
+        QCOMPARE(cached->entries.size(), 4);
         QCOMPARE(cached->entries[1].action, u"take_ownership"_s);
         QVERIFY(cached->fetchedAt.isValid());
     }

@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QFont>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -254,6 +255,25 @@ private Q_SLOTS:
                      .toString()
                      .contains(u"fatou.haddad-okonkwo@lamnahealthcare.example"_s),
                  true);
+    }
+
+    // A refused attempt is part of the story, set apart: nothing changed.
+    void history_refusedAttemptIsSetApart()
+    {
+        RequestHistory h = historyOf(QueueDeskFixture::levelThreeId(), 4);
+        h.entries.append({h.entries.last().at.addSecs(60), u"decline"_s, u"u-5"_s,
+                          u"Ruth Adeyemi"_s, u"team_lead"_s,
+                          refusalReason(UserRole::TeamLead, Permission::Decide), true});
+        HistoryModel model;
+        model.setHistory(h);
+        QCOMPARE(model.rowCount(), 5);
+        const QString what = model.index(4, HistoryModel::What).data().toString();
+        QVERIFY2(what.startsWith(u"tried to decline; refused: "_s), qPrintable(what));
+        QVERIFY(what.contains(refusalReason(UserRole::TeamLead, Permission::Decide)));
+        QCOMPARE(model.index(4, HistoryModel::Who).data().toString(), u"Ruth Adeyemi"_s);
+        QVERIFY(model.index(4, HistoryModel::What).data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(!model.index(3, HistoryModel::What).data(Qt::FontRole).isValid());
+        QCOMPARE(model.index(3, HistoryModel::What).data().toString().left(9), u"accepted:"_s);
     }
 
     void history_withoutBackendOrCache_saysSo()
