@@ -824,15 +824,13 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
         const auto outboxAction = outboxActionFromCode(input.action);
         const Permission needed = outboxAction ? permissionFor(*outboxAction) : Permission::Admin;
         if (!permit(*caller, needed, responder, line, action, id, key, fingerprint)) {
-            // Who tried what, and was refused, is part of the request's story
-            // (in whole seconds, as the store's own entries).
-            const QDateTime now =
-                QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+            // Who tried what, and was refused, is part of the request's story.
             if (m_store->findRequest(id))
-                m_access.history->add(
-                    id,
-                    HistoryEntry {now, input.action, input.actorId, input.actor, input.actorRole,
-                                  refusalReason(caller->user.role, needed), u"refused"_s});
+                m_access.history->add(id,
+                                      HistoryEntry {m_store->now(), input.action, input.actorId,
+                                                    input.actor, input.actorRole,
+                                                    refusalReason(caller->user.role, needed),
+                                                    u"refused"_s});
             return;
         }
         result = m_store->applyAction(id, input, key, fingerprint);

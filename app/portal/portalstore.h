@@ -81,6 +81,8 @@ public:
 
     const Case *findCase(QStringView id) const;
     const EscalationRequest *findRequest(QStringView id) const;
+    // The time the portal stamps on what happens now (whole seconds).
+    QDateTime now() const;
     QByteArray caseJson(QStringView id) const;
     QByteArray requestJson(QStringView id) const;
     QList<const EscalationRequest *> requestsOfCase(QStringView caseId) const;
@@ -155,7 +157,6 @@ private:
     qint64 baseSequence() const { return m_baseSequence; }
     const QByteArray &jsonOf(const CaseSlot &slot) const;
     const QByteArray &jsonOf(const RequestSlot &slot) const;
-    QDateTime now() const;
 
     std::vector<CaseSlot> m_cases;
     std::vector<RequestSlot> m_requests;
