@@ -1,16 +1,25 @@
 #pragma once
 
-// Sorts and filters the queue. Sorting compares the model's precomputed
-// integer keys (QueueModel::sortKey) — never strings — and filtering asks a
-// QueueFilter about each row. Only rows that change are re-sorted or
-// re-filtered (the source never emits whole-column dataChanged).
-// A whole sort (a header click, a new filter) first ranks every row once with
-// std::sort, so that QSortFilterProxyModel's own sort compares two ints per
-// step; the text filter searches one string of folded fields per row.
+// Sorts and filters the queue. A proxy of its own, not a
+// QSortFilterProxyModel: that one inserts every new row of a batch into its
+// sorted mapping as an interval of its own, each interval moving the whole
+// mapping and every view's sections, so a first sync of N rows cost O(N²).
+// Here a batch of k rows is sorted once (O(k log k)) and merged into the
+// sorted mapping in one pass (O(n + k)): scattered rows arrive as one
+// rowsInserted at the end followed by one layout change that moves them
+// into place, with persistent indexes (selection, current row) carried
+// along. A handful of rows still arrive as ordinary row insertions.
+//
+// Sorting compares the model's precomputed integer keys
+// (QueueModel::sortKey), never strings; filtering asks a QueueFilter about
+// each row. Only rows that change are re-sorted or re-filtered. A whole sort
+// (a header click, a new filter) first ranks every row once with std::sort
+// so that the sort itself compares two ints per step; the text filter
+// searches one string of folded fields per row.
 
 #include "queuefilter.h"
 
-#include <QSortFilterProxyModel>
+#include <QAbstractTableModel>
 
 #include <vector>
 
@@ -18,7 +27,7 @@ namespace Escalation {
 
 class QueueModel;
 
-class QueueFilterProxy final : public QSortFilterProxyModel {
+class QueueFilterProxy final : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit QueueFilterProxy(QueueModel *source, QObject *parent = nullptr);
@@ -31,21 +40,67 @@ public:
     void setBaseFilter(const QueueFilter &filter);
     const QueueFilter &baseFilter() const { return m_base; }
 
+    // column -1: the source's order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    QueueModel *sourceModel() const { return m_source; }
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const;
 
     QString requestIdAt(int proxyRow) const;
     // The proxy row showing this request, or -1 when it is filtered out.
     int rowOf(const QString &requestId) const;
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
 
 private:
+    // More separate places than this in one batch and the batch is merged
+    // by a layout change instead of row insertions or removals (each of
+    // which costs every listener O(rows)).
+    static constexpr int MaxRowSignalsPerBatch = 16;
+
     void watchSource();
+    bool acceptsRow(int sourceRow) const;
+    bool acceptsText(const QueueFilter &filter, int sourceRow) const;
+    // Whether source row a comes before b in the sort column's ascending
+    // order (ties: review target, then source order).
+    bool lessThan(int a, int b) const;
+    // Whether a comes before b as shown (sort order applied; source order
+    // when unsorted).
+    bool before(int a, int b) const;
+    void sortRows(std::vector<int> &sourceRows) const;
     void rankRows(int column);
     void forgetRanks() { m_rankColumn = -1; }
-    bool acceptsText(const QueueFilter &filter, int sourceRow) const;
+
+    // Mapping maintenance. Each keeps m_proxyToSource sorted and
+    // m_sourceToProxy its inverse, with the model signals a view expects.
+    void insertRows(std::vector<int> sourceRows);
+    void removeRows(std::vector<int> proxyRows);
+    void resortChanged(const std::vector<int> &sourceRows);
+    void rebuild(QAbstractItemModel::LayoutChangeHint hint);
+    // Filters and sorts every source row afresh, without signals.
+    void fillMapping();
+    void mapFrom(int proxyRow);
+    void beginLayout(QAbstractItemModel::LayoutChangeHint hint);
+    void endLayout(QAbstractItemModel::LayoutChangeHint hint);
+
+    void onSourceRowsInserted(int first, int last);
+    void onSourceRowsAboutToBeRemoved(int first, int last);
+    void onSourceRowsRemoved(int first, int last);
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                             const QList<int> &roles);
+    void onSourceLayoutAboutToBeChanged();
+    void onSourceLayoutChanged();
+    void onSourceReset();
+
     // A row's folded text fields joined by QueueFilter::TextSeparator, then
     // its request id as written (searched case-insensitively on its own).
     struct JoinedText {
@@ -53,10 +108,25 @@ private:
         qsizetype idFrom = 0;
     };
     const JoinedText &joinedText(int sourceRow) const;
+    void forgetJoinedText(int first, int last);
 
     QueueModel *m_source;
     QueueFilter m_filter;
     QueueFilter m_base;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+
+    // Source rows in the order shown, and each source row's place in it
+    // (-1: filtered out).
+    std::vector<int> m_proxyToSource;
+    std::vector<int> m_sourceToProxy;
+
+    // Persistent indexes across a layout change, by source row (or, across
+    // the source's own layout change, by source index).
+    QModelIndexList m_layoutFrom;
+    std::vector<int> m_layoutSourceRows;
+    QList<QPersistentModelIndex> m_layoutSourceIndexes;
+
     // Each source row's place in the order lessThan() defines, for column
     // m_rankColumn; -1 when the source changed since it was computed.
     std::vector<int> m_rank;

@@ -1,0 +1,226 @@
+// The queue's sort-and-filter proxy kept in step with the model: every
+// batch of changes leaves it in exactly the order and selection a fresh
+// proxy would show, and a batch costs a bounded number of signals (one
+// insertion and one layout change, however scattered its rows), which is
+// what keeps a first sync linear in the number of rows.
+
+#include "queuefixtures.h"
+#include "signalrecorder.h"
+
+#include <queuefilterproxy.h>
+#include <queuemodel.h>
+#include <reviewclockservice.h>
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+using namespace Escalation;
+
+namespace {
+
+struct Fixture {
+    std::unique_ptr<ReviewClockService> clock;
+    std::unique_ptr<QueueModel> model;
+    Fixtures::Queue queue;
+};
+
+Fixture make(int rows)
+{
+    Fixture f;
+    f.clock = std::make_unique<ReviewClockService>(CalendarRegistry::withBuiltIns(), ReviewClock());
+    const qint64 now = Fixtures::fixedNow().toMSecsSinceEpoch();
+    f.clock->setNowFunction([now] { return now; });
+    f.model = std::make_unique<QueueModel>(f.clock.get());
+    f.queue = Fixtures::makeQueue(rows);
+    f.model->loadSnapshot(f.queue.requests, f.queue.cases);
+    return f;
+}
+
+QStringList idsOf(const QAbstractItemModel &model)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.index(row, 0).data(QueueRole::RequestIdRole).toString();
+    return ids;
+}
+
+// A page of n new requests on new cases, numbered from `from`: their keys
+// fall all over the existing order.
+ChangeSet newRequests(int from, int n)
+{
+    const QDateTime now = Fixtures::fixedNow();
+    ChangeSet cs;
+    for (int i = from; i < from + n; ++i) {
+        const Case c = Fixtures::makeCase(i, now);
+        cs.insertedCases << c;
+        cs.insertedRequests << Fixtures::makeRequest(i, c, now);
+    }
+    return cs;
+}
+
+QueueFilter levelsFilter()
+{
+    QueueFilter filter;
+    filter.setLevels({2, 3, 4});
+    return filter;
+}
+
+} // namespace
+
+class TestQueueFilterProxy final : public QObject {
+    Q_OBJECT
+
+private:
+    // The proxy must agree with one built from scratch on the same model.
+    static void verifyMatchesFreshProxy(const QueueFilterProxy &proxy, QueueModel *model)
+    {
+        QueueFilterProxy fresh(model);
+        fresh.setFilter(proxy.filter());
+        fresh.sort(proxy.sortColumn(), proxy.sortOrder());
+        QCOMPARE(idsOf(proxy), idsOf(fresh));
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            const QModelIndex source = proxy.mapToSource(proxy.index(row, 0));
+            QCOMPARE(proxy.mapFromSource(source).row(), row);
+            QCOMPARE(proxy.rowOf(proxy.requestIdAt(row)), row);
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void batches_keepOrderAndSelection_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<bool>("filtered");
+        QTest::newRow("urgency") << int(QueueColumn::Countdown) << Qt::AscendingOrder << false;
+        QTest::newRow("subject, descending")
+            << int(QueueColumn::Subject) << Qt::DescendingOrder << false;
+        QTest::newRow("level, filtered") << int(QueueColumn::Level) << Qt::AscendingOrder << true;
+        QTest::newRow("owner, filtered") << int(QueueColumn::Owner) << Qt::DescendingOrder << true;
+        QTest::newRow("unsorted") << -1 << Qt::AscendingOrder << false;
+    }
+
+    void batches_keepOrderAndSelection()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(bool, filtered);
+        auto f = make(200);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        if (filtered)
+            proxy.setFilter(levelsFilter());
+        proxy.sort(column, order);
+        QItemSelectionModel selection(&proxy);
+        const int selectedRow = proxy.rowCount() / 2;
+        const QString selectedId = proxy.requestIdAt(selectedRow);
+        selection.setCurrentIndex(proxy.index(selectedRow, 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        const auto verifySelection = [&] {
+            QCOMPARE(proxy.requestIdAt(selection.currentIndex().row()), selectedId);
+            QCOMPARE(selection.selectedRows().size(), 1);
+            QCOMPARE(proxy.requestIdAt(selection.selectedRows().constFirst().row()), selectedId);
+        };
+
+        // A large scattered batch (a first-sync page), then a small one.
+        f.model->applyChangeSet(newRequests(1000, 300));
+        verifyMatchesFreshProxy(proxy, f.model.get());
+        verifySelection();
+        f.model->applyChangeSet(newRequests(2000, 3));
+        verifyMatchesFreshProxy(proxy, f.model.get());
+        verifySelection();
+
+        // Scattered removals, the selected row not among them.
+        ChangeSet removals;
+        for (int i = 0; i < 200; i += 5) {
+            if (f.queue.requests[i].id != selectedId)
+                removals.removedRequestIds << f.queue.requests[i].id;
+        }
+        f.model->applyChangeSet(removals);
+        verifyMatchesFreshProxy(proxy, f.model.get());
+        verifySelection();
+
+        // Updates that move rows in the order and across the filter, all
+        // applied before the model signals them run by run.
+        ChangeSet updates;
+        for (int i = 1; i < 200; i += 3) {
+            EscalationRequest r = f.queue.requests[i];
+            if (r.id == selectedId)
+                continue;
+            r.level = 1 + (r.level + 1) % 4;
+            r.owner = i % 2 ? QStringLiteral("Zoe Adams") : QStringLiteral("Aaron Young");
+            r.requestedAt = r.requestedAt.addSecs(-3600);
+            updates.updatedRequests << r;
+        }
+        f.model->applyChangeSet(updates);
+        verifyMatchesFreshProxy(proxy, f.model.get());
+        verifySelection();
+    }
+
+    void batch_costsBoundedSignals()
+    {
+        // However many places a page's rows land in, the proxy emits one
+        // insertion and at most one layout change for it; a few rows arrive
+        // as plain insertions, without a layout change.
+        auto f = make(0);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(QueueColumn::Countdown);
+        SignalRecorder recorder(&proxy);
+        for (int page = 0; page < 5; ++page) {
+            recorder.clear();
+            f.model->applyChangeSet(newRequests(page * 400, 400));
+            QCOMPARE(recorder.lines.count(QStringLiteral("layout")), page == 0 ? 0 : 1);
+            QCOMPARE(recorder.lines.size(), page == 0 ? 1 : 2);
+            QVERIFY2(recorder.lines.first().startsWith(QStringLiteral("insert ")),
+                     qPrintable(recorder.text()));
+        }
+        verifyMatchesFreshProxy(proxy, f.model.get());
+
+        recorder.clear();
+        f.model->applyChangeSet(newRequests(5000, 2));
+        QVERIFY2(!recorder.lines.contains(QStringLiteral("layout")), qPrintable(recorder.text()));
+        QVERIFY(recorder.lines.size() >= 1 && recorder.lines.size() <= 2);
+        verifyMatchesFreshProxy(proxy, f.model.get());
+
+        // Scattered removals (the model signals each run of rows apart).
+        ChangeSet removals;
+        for (int i = 0; i < 2000; i += 7)
+            removals.removedRequestIds << QStringLiteral("E-%1").arg(200000 + i);
+        const int rowsBefore = proxy.rowCount();
+        f.model->applyChangeSet(removals);
+        QCOMPARE(proxy.rowCount(), rowsBefore - int(removals.removedRequestIds.size()));
+        verifyMatchesFreshProxy(proxy, f.model.get());
+    }
+
+    void filterChange_keepsSelectedRowThatStillMatches()
+    {
+        auto f = make(120);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(QueueColumn::Subject);
+        int row = 0;
+        while (proxy.index(row, QueueColumn::Level).data(QueueRole::RawValueRole).toInt() < 2)
+            ++row;
+        const QString id = proxy.requestIdAt(row);
+        const QPersistentModelIndex kept(proxy.index(row, 0));
+        proxy.setFilter(levelsFilter());
+        QVERIFY(kept.isValid());
+        QCOMPARE(proxy.requestIdAt(kept.row()), id);
+        verifyMatchesFreshProxy(proxy, f.model.get());
+        proxy.setFilter(QueueFilter());
+        QCOMPARE(proxy.requestIdAt(kept.row()), id);
+        QCOMPARE(proxy.rowCount(), f.model->rowCount());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueueFilterProxy)
+#include "tst_queuefilterproxy.moc"
