@@ -85,6 +85,7 @@ Result measureP7(const Options &options);
 Result measureP8(const Options &options);
 Result measureP9(const Options &options);
 Result measureP10(const Options &options);
+Result measureP11(const Options &options);
 
 // nowMs() when main() was entered: the start of a child process's clock.
 extern double processStartedAt;

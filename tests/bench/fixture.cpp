@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -175,6 +176,17 @@ QDateTime Fixture::generatorNow()
     if (!m_now.isValid())
         m_now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     return m_now;
+}
+
+void Fixture::reset()
+{
+    m_portal.reset();
+    m_cache.clear();
+    m_active = -1;
+    syncedCache.clear();
+    QDir dir(m_dir.path());
+    for (const QString &file : dir.entryList(QDir::Files))
+        dir.remove(file);
 }
 
 QString Fixture::tempPath(const QString &name)

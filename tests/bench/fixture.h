@@ -90,6 +90,10 @@ public:
     // the cache.
     QString syncedCache;
 
+    // Forgets the data set, its caches and the portal, for a run at another
+    // scale (--growth).
+    void reset();
+
 private:
     Fixture() = default;
     bool generate(const Options &options, QString *error);

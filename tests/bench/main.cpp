@@ -2,6 +2,7 @@
 // next to its limit and its same-run reference. Not a timed test (machines
 // are noisy); run it on an idle machine:
 //   escalation-bench [--only P8[,P1...]] [--scale 0.1] [--repetitions 7] [--json FILE]
+//                    [--growth]
 // It starts the reference portal (escalation-portal, next to it in the build
 // tree unless --portal says where) and runs P3 and P7 in child processes of
 // itself. Widgets run on the offscreen platform unless QT_QPA_PLATFORM says
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -41,6 +43,8 @@ constexpr Bench::Measurement kMeasurements[] = {
     {"P8", "business-time deadline (start + N business minutes)", &Bench::measureP8},
     {"P9", "live latency, portal change to the app's model, p95 with push", &Bench::measureP9},
     {"P10", "outbox: decision durable before the UI confirms it, p99", &Bench::measureP10},
+    {"P11", "first sync: first page requested to the first screenful painted and usable",
+     &Bench::measureP11},
 };
 
 QJsonObject toJson(const Bench::Result &r)
@@ -96,6 +100,62 @@ double memoryGb()
     return 0;
 }
 
+// --growth: P1, P3 and P7 at 10 000, 100 000 and 300 000 requests, each next
+// to its same-run reference, printed as one Markdown table. The targets: P1
+// within 1.5× its raw limit and P3 within 2.5× its bare SELECT at every
+// scale, RSS within 40 MB + 1 kB per request. False when a measurement
+// failed (a wrong result, not a missed target).
+bool runGrowth(Bench::Options options, QTextStream &out, QJsonArray *rows)
+{
+    constexpr double Scales[] = {0.1, 1.0, 3.0};
+    out << u"\ngrowth (P1, P3, P7 at three scales; %1 repetitions, P1 and P7 at most 3)\n"_s.arg(
+        options.repetitions);
+    out << u"| requests | in queue | P1 | raw limit | P1 / raw (≤ 1.5) | P3 | bare SELECT | "
+           "P3 / SELECT (≤ 2.5) | RSS | RSS limit | met |\n"
+           "|---|---|---|---|---|---|---|---|---|---|---|\n"_s;
+    out.flush();
+    bool noneFailed = true;
+    for (double scale : Scales) {
+        options.scale = scale;
+        Bench::Fixture::instance().reset();
+        const Bench::Result p1 = Bench::measureP1(options);
+        const Bench::Result p3 = Bench::measureP3(options);
+        const Bench::Result p7 = Bench::measureP7(options);
+        const double rssLimit = 40.0 + options.requests() / 1000.0;
+        const bool failed = p1.failed || p3.failed || p7.failed;
+        const bool met = !failed && p1.ratio() <= 1.5 && p3.ratio() <= 2.5 && p7.value <= rssLimit;
+        noneFailed = noneFailed && !failed;
+        const int active = Bench::Fixture::instance().activeRequests(options);
+        out << u"| %L1 | %L2 | %3 s | %4 s | %5 | %6 ms | %7 ms | %8 | %9 MB | %10 MB | %11 |\n"_s
+                   .arg(options.requests())
+                   .arg(active)
+                   .arg(p1.value, 0, 'f', 2)
+                   .arg(p1.reference, 0, 'f', 2)
+                   .arg(p1.ratio(), 0, 'f', 2)
+                   .arg(p3.value, 0, 'f', 0)
+                   .arg(p3.reference, 0, 'f', 0)
+                   .arg(p3.ratio(), 0, 'f', 2)
+                   .arg(p7.value, 0, 'f', 0)
+                   .arg(rssLimit, 0, 'f', 0)
+                   .arg(failed    ? u"FAILED"_s
+                            : met ? u"yes"_s
+                                  : u"no"_s);
+        out.flush();
+        for (const Bench::Result *r : {&p1, &p3, &p7}) {
+            if (r->failed)
+                out << u"       "_s << r->notes.join(u"; "_s) << u'\n';
+        }
+        rows->append(QJsonObject {{u"requests"_s, options.requests()},
+                                  {u"active"_s, active},
+                                  {u"P1"_s, toJson(p1)},
+                                  {u"P3"_s, toJson(p3)},
+                                  {u"P7"_s, toJson(p7)},
+                                  {u"rssLimit"_s, rssLimit},
+                                  {u"met"_s, met}});
+    }
+    return noneFailed;
+}
+
 } // namespace
 
 double Bench::processStartedAt = 0;
@@ -130,9 +190,13 @@ int main(int argc, char *argv[])
                                    u"MODE"_s);
     const QCommandLineOption rssOption(u"measure-rss"_s,
                                        u"Internal: the P7 child process on CACHE."_s);
+    const QCommandLineOption growthOption(
+        u"growth"_s,
+        u"Then measure P1, P3 and P7 at 10 000, 100 000 and 300 000 requests and print how "
+        "they grow (with --only none: the growth table alone)."_s);
     childOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOptions({jsonOption, onlyOption, scaleOption, repetitionsOption, portalOption,
-                       childOption, rssOption});
+                       growthOption, childOption, rssOption});
     parser.addPositionalArgument(u"CACHE"_s, u"Internal: the cache a child process opens."_s);
     parser.process(app);
 
@@ -216,6 +280,11 @@ int main(int argc, char *argv[])
             out << u"       "_s << note << u'\n';
         out.flush();
         json.insert(id, toJson(r));
+    }
+    if (parser.isSet(growthOption)) {
+        QJsonArray growth;
+        allPassed = runGrowth(options, out, &growth) && allPassed;
+        json.insert(u"growth"_s, growth);
     }
     const double runSeconds = (Bench::nowMs() - runStart) / 1000.0;
     out << u"total %1 s\n"_s.arg(runSeconds, 0, 'f', 1);

@@ -370,8 +370,10 @@ Result measureP1(const Options &options)
                .arg(*std::min_element(raw.begin(), raw.end()), 0, 'f', 3)
                .arg(*std::max_element(raw.begin(), raw.end()), 0, 'f', 3)
                .arg(rawRows);
+    // Round 2 tightened the goal from 2.0 to 1.5, at every scale: the sync
+    // grows like the raw limit.
     result.parts.append(
-        {u"sync/limit"_s, result.ratio(), u"×"_s, 2.0, 0, 0, result.ratio() <= 2.0});
+        {u"sync/limit"_s, result.ratio(), u"×"_s, 1.5, 0, 0, result.ratio() <= 1.5});
 #else
     result.notes << u"no raw limit: built without the SQLite headers"_s;
 #endif
