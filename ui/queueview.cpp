@@ -9,6 +9,7 @@
 
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QPaintEvent>
 #include <QScrollBar>
 #include <QToolTip>
 
@@ -147,6 +148,45 @@ void QueueView::repaintClockColumns()
 } // namespace Escalation
 
 namespace Escalation {
+
+QueueView::Shown QueueView::shownNow() const
+{
+    Shown shown;
+    const QRect area = viewport()->rect();
+    const int first = rowAt(area.top());
+    if (first >= 0) {
+        int last = rowAt(area.bottom());
+        if (last < 0)
+            last = m_proxy->rowCount() - 1;
+        for (int row = first; row <= last; ++row)
+            shown.requestIds.append(m_proxy->requestIdAt(row));
+    }
+    shown.verticalOffset = verticalOffset();
+    shown.horizontalOffset = horizontalOffset();
+    shown.size = area.size();
+    shown.valid = true;
+    return shown;
+}
+
+void QueueView::doItemsLayout()
+{
+    if (m_painted.valid && shownNow() == m_painted) {
+        // Same rows in the same places: only the scroll bars follow the
+        // new row count. Changed cells repaint through dataChanged.
+        updateGeometries();
+        return;
+    }
+    m_painted = {};
+    QTableView::doItemsLayout();
+}
+
+void QueueView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    // Only a paint of the whole viewport says what the screen shows.
+    if (event->region().contains(viewport()->rect()))
+        m_painted = shownNow();
+}
 
 bool QueueView::viewportEvent(QEvent *event)
 {

@@ -27,19 +27,36 @@ public:
     // Column widths that fit typical content, from the font (cheap).
     void applyDefaultColumnWidths();
 
+    // Lays the rows out again after a model change, and repaints only when
+    // the rows on screen changed: while a sync merges pages of rows far
+    // below them, the screen stays as it is (and costs no text shaping).
+    void doItemsLayout() override;
+
 Q_SIGNALS:
     // The request under the cursor; empty when none.
     void currentRequestChanged(const QString &requestId);
 
 protected:
     bool viewportEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    // The rows a whole-viewport paint showed, top to bottom, and where.
+    struct Shown {
+        QStringList requestIds;
+        int verticalOffset = 0;
+        int horizontalOffset = 0;
+        QSize size;
+        bool valid = false;
+        bool operator==(const Shown &) const = default;
+    };
+    Shown shownNow() const;
     void repaintClockColumns();
     void onCurrentChanged();
 
     QueueFilterProxy *m_proxy;
     QString m_currentId;
+    Shown m_painted;
 };
 
 } // namespace Escalation

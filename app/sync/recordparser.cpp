@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -171,6 +172,8 @@ private:
 };
 
 constexpr qint64 maxJsonInteger = 9007199254740992LL; // 2^53: exact in a double
+// Fewer records than this on either side and a page is read on one thread.
+constexpr qsizetype MinRecordsPerThread = 64;
 
 bool readDigits(QStringView s, qsizetype pos, int count, int *out)
 {
@@ -471,20 +474,32 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
         return result;
     }
 
-    result.page.cases.reserve(cases.size());
-    for (qsizetype i = 0; i < cases.size(); ++i) {
-        const QJsonValue v = cases.at(i);
-        QString why;
-        std::optional<Case> c;
-        if (!v.isObject())
-            why = tr("expected an object, got %1").arg(FieldReader::typeName(v));
-        else
-            c = parseCase(v.toObject(), limits, &why);
-        if (c)
-            result.page.cases.append(std::move(*c));
-        else
-            result.skipped.append({u"case"_s, int(i), recordId(v), why});
-    }
+    // Cases on a second pool thread while this one reads the requests: the
+    // next page is requested only once this one is read (its cursor is in
+    // it), so reading it is on the first sync's critical path.
+    QList<RecordDiagnostic> skippedCases;
+    const auto readCases = [&] {
+        result.page.cases.reserve(cases.size());
+        for (qsizetype i = 0; i < cases.size(); ++i) {
+            const QJsonValue v = cases.at(i);
+            QString why;
+            std::optional<Case> c;
+            if (!v.isObject())
+                why = tr("expected an object, got %1").arg(FieldReader::typeName(v));
+            else
+                c = parseCase(v.toObject(), limits, &why);
+            if (c)
+                result.page.cases.append(std::move(*c));
+            else
+                skippedCases.append({u"case"_s, int(i), recordId(v), why});
+        }
+    };
+    QFuture<void> casesRead;
+    if (cases.size() >= MinRecordsPerThread && requests.size() >= MinRecordsPerThread)
+        casesRead = QtConcurrent::run(readCases); // run here if no pool thread takes it first
+    else
+        readCases();
+    QList<RecordDiagnostic> skippedRequests;
     result.page.requests.reserve(requests.size());
     for (qsizetype i = 0; i < requests.size(); ++i) {
         const QJsonValue v = requests.at(i);
@@ -497,8 +512,10 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
         if (e)
             result.page.requests.append(std::move(*e));
         else
-            result.skipped.append({u"request"_s, int(i), recordId(v), why});
+            skippedRequests.append({u"request"_s, int(i), recordId(v), why});
     }
+    casesRead.waitForFinished();
+    result.skipped = skippedCases + skippedRequests;
     auto readIds = [&](const QJsonArray &arr, const QString &kind, QStringList *out) {
         for (qsizetype i = 0; i < arr.size(); ++i) {
             const QJsonValue v = arr.at(i);

@@ -26,6 +26,12 @@ struct Options {
     int requests() const { return std::max(1000, int(100'000 * scale)); }
 };
 
+// Round 2's memory limit for a queue of that many requests (P7 at 300 000).
+inline double rssLimitMb(const Options &options)
+{
+    return 40.0 + options.requests() / 1000.0;
+}
+
 // A second figure of the same target with its own limit (P4's UI work next
 // to its compute time, P9's polling latency next to its push latency).
 struct Part {

@@ -8,6 +8,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace Escalation;
@@ -37,6 +39,51 @@ double processCpuMs()
     timespec ts {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+namespace {
+
+// utime + stime of a /proc/.../stat line, in milliseconds; the name in
+// parentheses before them may itself hold spaces.
+double statCpuMs(const QByteArray &stat, QString *name = nullptr)
+{
+    const qsizetype open = stat.indexOf('(');
+    const qsizetype close = stat.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return 0;
+    if (name)
+        *name = QString::fromUtf8(stat.mid(open + 1, close - open - 1));
+    const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+    // After the name: state is field 3 of stat(5), utime 14, stime 15.
+    if (fields.size() < 13)
+        return 0;
+    const double ticks = fields[11].toDouble() + fields[12].toDouble();
+    return ticks * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+QByteArray readProcFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+QMap<QString, double> threadCpuByNameMs()
+{
+    QMap<QString, double> byName;
+    const QDir tasks(u"/proc/self/task"_s);
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QString name;
+        const double ms = statCpuMs(readProcFile(tasks.filePath(tid + u"/stat"_s)), &name);
+        byName[name] += ms;
+    }
+    return byName;
+}
+
+double processCpuMs(qint64 pid)
+{
+    return statCpuMs(readProcFile(u"/proc/%1/stat"_s.arg(pid)));
 }
 
 double percentile(std::vector<double> samples, double p)
@@ -72,6 +119,11 @@ PortalProcess::~PortalProcess()
 QString PortalProcess::token()
 {
     return DemoCredentials::token(DemoCredentials::sharedFile(), u"escalation_manager"_s);
+}
+
+qint64 PortalProcess::pid() const
+{
+    return m_process ? m_process->processId() : 0;
 }
 
 bool PortalProcess::start(const QString &executable, const QStringList &extra, QString *error)

@@ -11,6 +11,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QUrl>
@@ -28,6 +29,11 @@ namespace Bench {
 double nowMs();
 // CPU time consumed by this process so far (all threads), in milliseconds.
 double processCpuMs();
+// CPU time of each thread of this process so far, summed by thread name
+// ("QThread", "Thread (pooled)", the main thread under the program's name),
+// in milliseconds; and of another process (all its threads).
+QMap<QString, double> threadCpuByNameMs();
+double processCpuMs(qint64 pid);
 // The p-th percentile (0..100) by nearest rank.
 double percentile(std::vector<double> samples, double p);
 
@@ -41,6 +47,7 @@ public:
     bool start(const QString &executable, const QStringList &extra, QString *error);
     void stop();
     QUrl url() const { return m_url; }
+    qint64 pid() const;
     static QString token();
 
 private:

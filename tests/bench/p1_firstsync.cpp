@@ -288,7 +288,10 @@ Result measureP1(const Options &options)
     // the engine's first sync; done when every row is in the queue and painted.
     // Three: each is a whole first sync, and the run must stay short.
     const int repetitions = std::min(options.repetitions, 3);
-    std::vector<double> samples, cpu, merges, maxMerges;
+    std::vector<double> samples, cpu, merges, maxMerges, portalCpu;
+    // Where the CPU goes during a sync, by thread (medians over the
+    // repetitions): the two cores are shared by all of these.
+    QMap<QString, std::vector<double>> threadCpu;
     for (int rep = 0; rep < repetitions; ++rep) {
         const QString path = fixture.tempPath(u"p1-sync-%1.sqlite"_s.arg(rep));
         DeskHarness desk(path);
@@ -312,6 +315,8 @@ Result measureP1(const Options &options)
                          [&outcome](const SyncOutcome &o) { outcome = o; });
 
         const double cpuStart = processCpuMs();
+        const QMap<QString, double> threadsBefore = threadCpuByNameMs();
+        const double portalBefore = processCpuMs(portal->pid());
         const double start = nowMs();
         engine.runOnce(desk.syncState());
         const bool done = waitUntil(
@@ -320,6 +325,10 @@ Result measureP1(const Options &options)
         desk.paintQueue();
         const double elapsed = nowMs() - start;
         cpu.push_back(processCpuMs() - cpuStart);
+        portalCpu.push_back(processCpuMs(portal->pid()) - portalBefore);
+        const QMap<QString, double> threadsAfter = threadCpuByNameMs();
+        for (auto it = threadsAfter.cbegin(); it != threadsAfter.cend(); ++it)
+            threadCpu[it.key()].push_back(it.value() - threadsBefore.value(it.key()));
         if (!done || !outcome->ok()) {
             result.failed = true;
             result.notes << u"first sync %1: %2, %3 of %4 rows"_s.arg(rep)
@@ -335,6 +344,14 @@ Result measureP1(const Options &options)
             fixture.syncedCache = path;
     }
     summarize(samples, &result);
+    QStringList perThread;
+    for (auto it = threadCpu.cbegin(); it != threadCpu.cend(); ++it) {
+        const double ms = percentile(it.value(), 50);
+        if (ms >= 10)
+            perThread << u"%1 %2 s"_s.arg(it.key()).arg(ms / 1000.0, 0, 'f', 2);
+    }
+    perThread << u"the portal process %1 s"_s.arg(percentile(portalCpu, 50) / 1000.0, 0, 'f', 2);
+    result.notes << u"CPU during the sync by thread (medians): "_s + perThread.join(u", "_s);
 
 #ifdef ESCALATION_BENCH_SQLITE_API
     std::vector<double> raw;

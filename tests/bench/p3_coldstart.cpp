@@ -218,16 +218,20 @@ int runRssChild(const QString &cachePath)
     QueueView *view = desk.window()->queueView();
     QueueFilterProxy *proxy = desk.window()->queueProxy();
     const auto paint = [view] { view->viewport()->repaint(); };
+    // RSS after each step, to tell what the memory goes to.
+    QJsonObject steps {{u"started"_s, residentKb().first}};
     for (int column = 0; column < QueueColumn::Count; ++column) {
         view->sortByColumn(column, Qt::AscendingOrder);
         paint();
     }
     view->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder);
+    steps.insert(u"sorted"_s, residentKb().first);
     QueueFilter filter;
     filter.setText(u"north"_s);
     proxy->setFilter(filter);
     paint();
     proxy->setFilter(QueueFilter());
+    steps.insert(u"searched"_s, residentKb().first);
     view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum());
     paint();
     view->verticalScrollBar()->setValue(0);
@@ -239,6 +243,7 @@ int runRssChild(const QString &cachePath)
     QJsonObject figures = start.figures;
     figures.insert(u"rssKb"_s, rss);
     figures.insert(u"hwmKb"_s, hwm);
+    figures.insert(u"stepsKb"_s, steps);
     return printJson(figures);
 }
 
@@ -324,6 +329,7 @@ Result measureP7(const Options &options)
         return result;
     }
     std::vector<double> rss, peak;
+    QMap<QString, std::vector<double>> stepMb;
     double rows = 0;
     for (int rep = 0; rep < std::min(options.repetitions, 3); ++rep) {
         const ChildRun run = runChild(options, {u"--measure-rss"_s, cache});
@@ -335,6 +341,9 @@ Result measureP7(const Options &options)
         rss.push_back(run.figures.value(u"rssKb"_s).toDouble() / 1024.0);
         peak.push_back(run.figures.value(u"hwmKb"_s).toDouble() / 1024.0);
         rows = run.figures.value(u"rows"_s).toDouble();
+        const QJsonObject steps = run.figures.value(u"stepsKb"_s).toObject();
+        for (const QString &step : {u"started"_s, u"sorted"_s, u"searched"_s})
+            stepMb[step].push_back(steps.value(step).toDouble() / 1024.0);
     }
     summarize(rss, &result);
     result.notes
@@ -343,11 +352,18 @@ Result measureP7(const Options &options)
            "sorting by every column, one search, scrolling and a clock update; peak (VmHWM) median "
            "%2 MB"_s.arg(rows)
                .arg(percentile(peak, 50), 0, 'f', 1);
-    // Round 2: 40 MB for the process plus at most 1 kB per request, at any
-    // scale (340 MB at 300 000 requests).
-    const double perRequestLimit = 40.0 + options.requests() / 1000.0;
-    result.parts.append({u"40 MB + 1 kB per request"_s, result.value, u"MB"_s, perRequestLimit,
-                         result.spreadMin, result.spreadMax, result.value <= perRequestLimit});
+    result.notes << u"RSS medians along the way: queue shown %1 MB, every column sorted %2 MB, "
+                    "a search typed and cleared %3 MB"_s
+                        .arg(percentile(stepMb[u"started"_s], 50), 0, 'f', 1)
+                        .arg(percentile(stepMb[u"sorted"_s], 50), 0, 'f', 1)
+                        .arg(percentile(stepMb[u"searched"_s], 50), 0, 'f', 1);
+    // Round 2: at 300 000 requests, 40 MB for the process plus at most 1 kB
+    // per request (340 MB).
+    if (options.requests() >= 300'000) {
+        const double limit = rssLimitMb(options);
+        result.parts.append({u"40 MB + 1 kB per request"_s, result.value, u"MB"_s, limit,
+                             result.spreadMin, result.spreadMax, result.value <= limit});
+    }
     result.met = !result.failed && result.value <= result.target && rows > 0;
     return result;
 }

@@ -20,8 +20,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPaintEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -35,6 +37,29 @@
 using namespace Escalation;
 
 namespace {
+
+// Calls onEvent for every event of one type that reaches watched.
+class EventCounter final : public QObject {
+public:
+    EventCounter(QObject *watched, QEvent::Type type, std::function<void(QEvent *)> onEvent)
+        : m_type(type)
+        , m_onEvent(std::move(onEvent))
+    {
+        watched->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == m_type)
+            m_onEvent(event);
+        return false;
+    }
+
+private:
+    QEvent::Type m_type;
+    std::function<void(QEvent *)> m_onEvent;
+};
 
 // Runs `fill` on the next modal ActionDialog, then accepts or rejects it.
 void answerNextDialog(std::function<void(ActionDialog *)> fill, bool accept,
@@ -118,6 +143,67 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 of %2 sampled pixels are the background")
                                 .arg(background)
                                 .arg(samples)));
+    }
+
+    void queueView_repaintsOnlyWhenTheRowsOnScreenChange()
+    {
+        // A sync that merges rows far below the screen repaints nothing
+        // (the scroll bar still follows the row count); one that brings a
+        // row onto the screen repaints it.
+        QueueDeskFixture f(200);
+        MainWindow window(f.context());
+        window.resize(1400, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QueueView *view = window.queueView();
+        QueueFilterProxy *proxy = window.queueProxy();
+        int fullPaints = 0;
+        EventCounter counter(view->viewport(), QEvent::Paint, [&](QEvent *event) {
+            if (static_cast<QPaintEvent *>(event)->region().contains(view->viewport()->rect()))
+                ++fullPaints;
+        });
+        view->viewport()->update();
+        QTRY_VERIFY(fullPaints > 0);
+        const auto settle = [] {
+            for (int i = 0; i < 5; ++i)
+                QCoreApplication::processEvents();
+        };
+        settle();
+        const int paintsBefore = fullPaints;
+        const QString topBefore = proxy->requestIdAt(0);
+        const int scrollMaxBefore = view->verticalScrollBar()->maximum();
+
+        // Answered requests sort last by urgency: all below the screen.
+        const QDateTime now = Fixtures::fixedNow();
+        ChangeSet below;
+        for (int n = 1000; n < 1100; ++n) {
+            const Case c = Fixtures::makeCase(n, now);
+            EscalationRequest r = Fixtures::makeRequest(n * 11, c, now); // n*11: accepted
+            r.id = QStringLiteral("E-9%1").arg(n);
+            r.caseId = c.id;
+            QCOMPARE(r.state, RequestState::Accepted);
+            below.insertedCases << c;
+            below.insertedRequests << r;
+        }
+        f.model->applyChangeSet(below);
+        settle();
+        QCOMPARE(proxy->requestIdAt(0), topBefore);
+        QCOMPARE(fullPaints, paintsBefore);
+        QVERIFY(view->verticalScrollBar()->maximum() > scrollMaxBefore);
+
+        // A request breached hours ago goes to the top, and is painted.
+        ChangeSet top;
+        const Case c = Fixtures::makeCase(2000, now);
+        EscalationRequest urgent = Fixtures::makeRequest(2001, c, now);
+        urgent.id = QStringLiteral("E-92000");
+        urgent.state = RequestState::Pending;
+        urgent.decision.reset();
+        urgent.requestedAt = now.addDays(-3);
+        top.insertedCases << c;
+        top.insertedRequests << urgent;
+        f.model->applyChangeSet(top);
+        QCOMPARE(proxy->requestIdAt(0), urgent.id);
+        QTRY_VERIFY(fullPaints > paintsBefore);
     }
 
     void selectRequest_showsItInDetails()
