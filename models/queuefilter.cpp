@@ -88,18 +88,7 @@ bool QueueFilter::acceptsText(const QueueFilterSubject &row) const
         if (field.contains(m_foldedText))
             return true;
     }
-    return row.requestId.contains(m_text, Qt::CaseInsensitive);
-}
-
-bool QueueFilter::acceptsJoinedText(QStringView joinedFoldedText, QStringView requestId) const
-{
-    Q_ASSERT(canSearchJoined());
-    if (m_text.isEmpty())
-        return true;
-    // The search text holds no separator, so a match never spans two
-    // fields: the same answer as searching each field.
-    return joinedFoldedText.contains(m_foldedText)
-        || requestId.contains(m_text, Qt::CaseInsensitive);
+    return acceptsRequestId(row.requestId);
 }
 
 } // namespace Escalation

@@ -68,19 +68,20 @@ public:
     bool isEmpty() const;
     bool accepts(const QueueFilterSubject &row) const;
 
-    // accepts() in two halves, for a caller (the proxy) that keeps each
-    // row's folded fields joined in one string: one substring search per row
-    // instead of six, and no subject at all for rows the text rejects.
-    // accepts(s) == acceptsAttributes(s) && (!hasText() || text matches).
-    static constexpr QChar TextSeparator = QChar(u'\0');
+    // accepts() in two halves, for a caller (the proxy) that answers the
+    // field part of the text test itself, testing each distinct field value
+    // once per search rather than each row's fields:
+    // accepts(s) == acceptsAttributes(s)
+    //               && (!hasText() || a folded field contains foldedText()
+    //                   || acceptsRequestId(s.requestId)).
     bool hasText() const { return !m_text.isEmpty(); }
     bool hasAttributes() const;
     bool acceptsAttributes(const QueueFilterSubject &row) const;
-    // The text test on the row's QueueFilterSubject::foldedText joined by
-    // TextSeparator. Only valid when canSearchJoined(): a search text that
-    // holds the separator could match across two fields.
-    bool canSearchJoined() const { return !m_foldedText.contains(TextSeparator); }
-    bool acceptsJoinedText(QStringView joinedFoldedText, QStringView requestId) const;
+    const QString &foldedText() const { return m_foldedText; }
+    bool acceptsRequestId(QStringView requestId) const
+    {
+        return requestId.contains(m_text, Qt::CaseInsensitive);
+    }
     bool acceptsText(const QueueFilterSubject &row) const;
 
     friend bool operator==(const QueueFilter &, const QueueFilter &) = default;

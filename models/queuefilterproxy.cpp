@@ -11,8 +11,15 @@ QueueFilterProxy::QueueFilterProxy(QueueModel *source, QObject *parent)
     , m_source(source)
 {
     Q_ASSERT(m_source);
+    m_sourceAlive = source;
     watchSource();
     rebuild(QAbstractItemModel::NoLayoutChangeHint);
+}
+
+QueueFilterProxy::~QueueFilterProxy()
+{
+    if (m_sourceAlive)
+        m_source->releaseSortKeys(m_sortColumn);
 }
 
 void QueueFilterProxy::watchSource()
@@ -144,6 +151,10 @@ void QueueFilterProxy::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= QueueColumn::Count)
         column = -1;
+    if (column != m_sortColumn) {
+        m_source->retainSortKeys(column);
+        m_source->releaseSortKeys(m_sortColumn);
+    }
     m_sortColumn = column;
     m_sortOrder = order;
     rankRows(column);
@@ -159,7 +170,8 @@ bool QueueFilterProxy::acceptsRow(int sourceRow) const
         return true;
     // The text first: while the user types it rejects most rows, and those
     // need no subject.
-    if (!acceptsText(m_base, sourceRow) || !acceptsText(m_filter, sourceRow))
+    if (!acceptsText(m_base, m_baseSearch, sourceRow)
+        || !acceptsText(m_filter, m_filterSearch, sourceRow))
         return false;
     if (!m_filter.hasAttributes() && !m_base.hasAttributes())
         return true;
@@ -167,46 +179,16 @@ bool QueueFilterProxy::acceptsRow(int sourceRow) const
     return m_base.acceptsAttributes(subject) && m_filter.acceptsAttributes(subject);
 }
 
-bool QueueFilterProxy::acceptsText(const QueueFilter &filter, int sourceRow) const
+bool QueueFilterProxy::acceptsText(const QueueFilter &filter,
+                                   std::optional<QueueModel::TextSearch> &search,
+                                   int sourceRow) const
 {
     if (!filter.hasText())
         return true;
-    if (!filter.canSearchJoined())
-        return filter.acceptsText(m_source->filterSubject(sourceRow));
-    const JoinedText &joined = joinedText(sourceRow);
-    const QStringView text(joined.text);
-    return filter.acceptsJoinedText(text.first(joined.idFrom), text.sliced(joined.idFrom));
-}
-
-const QueueFilterProxy::JoinedText &QueueFilterProxy::joinedText(int sourceRow) const
-{
-    const auto rows = std::size_t(m_source->rowCount());
-    if (m_joinedText.size() != rows) {
-        m_joinedText.clear();
-        m_joinedText.resize(rows);
-    }
-    JoinedText &joined = m_joinedText[std::size_t(sourceRow)];
-    if (joined.text.isNull()) {
-        const QueueFilterSubject subject = m_source->filterSubject(sourceRow);
-        qsizetype size = subject.requestId.size();
-        for (QStringView field : subject.foldedText)
-            size += field.size() + 1;
-        joined.text.reserve(size);
-        for (QStringView field : subject.foldedText) {
-            joined.text.append(field);
-            joined.text.append(QueueFilter::TextSeparator);
-        }
-        joined.idFrom = joined.text.size();
-        joined.text.append(subject.requestId);
-    }
-    return joined;
-}
-
-void QueueFilterProxy::forgetJoinedText(int first, int last)
-{
-    const std::size_t end = std::min(std::size_t(last) + 1, m_joinedText.size());
-    for (auto row = std::size_t(first); row < end; ++row)
-        m_joinedText[row] = {};
+    if (!search || search->foldedText() != filter.foldedText())
+        search = m_source->textSearch(filter.foldedText(), search ? &*search : nullptr);
+    return m_source->textFieldsMatch(sourceRow, *search)
+        || filter.acceptsRequestId(m_source->requestIdView(sourceRow));
 }
 
 bool QueueFilterProxy::lessThan(int a, int b) const
@@ -513,10 +495,6 @@ void QueueFilterProxy::onSourceRowsInserted(int first, int last)
 {
     forgetRanks();
     const int count = last - first + 1;
-    if (m_joinedText.size() + std::size_t(count) == std::size_t(m_source->rowCount()))
-        m_joinedText.insert(m_joinedText.begin() + first, std::size_t(count), JoinedText {});
-    else
-        m_joinedText.clear();
     if (first < int(m_sourceToProxy.size())) {
         for (int &source : m_proxyToSource) {
             if (source >= first)
@@ -548,10 +526,6 @@ void QueueFilterProxy::onSourceRowsRemoved(int first, int last)
 {
     forgetRanks();
     const int count = last - first + 1;
-    if (m_joinedText.size() == std::size_t(m_source->rowCount() + count))
-        m_joinedText.erase(m_joinedText.begin() + first, m_joinedText.begin() + last + 1);
-    else
-        m_joinedText.clear();
     m_sourceToProxy.erase(m_sourceToProxy.begin() + first, m_sourceToProxy.begin() + last + 1);
     for (int &source : m_proxyToSource) {
         if (source > last)
@@ -564,11 +538,9 @@ void QueueFilterProxy::onSourceDataChanged(const QModelIndex &topLeft,
 {
     forgetRanks();
     if (!topLeft.isValid() || !bottomRight.isValid()) {
-        m_joinedText.clear();
         rebuild(QAbstractItemModel::NoLayoutChangeHint);
         return;
     }
-    forgetJoinedText(topLeft.row(), bottomRight.row());
     std::vector<int> left, entered, stayed;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
         const int shownAt = m_sourceToProxy[std::size_t(row)];
@@ -622,7 +594,6 @@ void QueueFilterProxy::onSourceLayoutAboutToBeChanged()
 void QueueFilterProxy::onSourceLayoutChanged()
 {
     forgetRanks();
-    m_joinedText.clear();
     rankRows(m_sortColumn);
     fillMapping();
     QModelIndexList to;
@@ -640,7 +611,8 @@ void QueueFilterProxy::onSourceLayoutChanged()
 void QueueFilterProxy::onSourceReset()
 {
     forgetRanks();
-    m_joinedText.clear();
+    m_filterSearch.reset();
+    m_baseSearch.reset();
     // After a load every row is sorted at once: ranked first, so that the
     // sort compares two ints per step.
     rankRows(m_sortColumn);

@@ -14,23 +14,26 @@
 // (QueueModel::sortKey), never strings; filtering asks a QueueFilter about
 // each row. Only rows that change are re-sorted or re-filtered. A whole sort
 // (a header click, a new filter) first ranks every row once with std::sort
-// so that the sort itself compares two ints per step; the text filter
-// searches one string of folded fields per row.
+// so that the sort itself compares two ints per step; the text filter tests
+// each distinct field value once per search (QueueModel::TextSearch), then
+// each row by the ids of its fields.
 
 #include "queuefilter.h"
+#include "queuemodel.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 
+#include <optional>
 #include <vector>
 
 namespace Escalation {
-
-class QueueModel;
 
 class QueueFilterProxy final : public QAbstractTableModel {
     Q_OBJECT
 public:
     explicit QueueFilterProxy(QueueModel *source, QObject *parent = nullptr);
+    ~QueueFilterProxy() override;
 
     void setFilter(const QueueFilter &filter);
     const QueueFilter &filter() const { return m_filter; }
@@ -69,7 +72,8 @@ private:
 
     void watchSource();
     bool acceptsRow(int sourceRow) const;
-    bool acceptsText(const QueueFilter &filter, int sourceRow) const;
+    bool acceptsText(const QueueFilter &filter, std::optional<QueueModel::TextSearch> &search,
+                     int sourceRow) const;
     // Whether source row a comes before b in the sort column's ascending
     // order (ties: review target, then source order).
     bool lessThan(int a, int b) const;
@@ -101,16 +105,8 @@ private:
     void onSourceLayoutChanged();
     void onSourceReset();
 
-    // A row's folded text fields joined by QueueFilter::TextSeparator, then
-    // its request id as written (searched case-insensitively on its own).
-    struct JoinedText {
-        QString text; // null until first needed and after the row changes
-        qsizetype idFrom = 0;
-    };
-    const JoinedText &joinedText(int sourceRow) const;
-    void forgetJoinedText(int first, int last);
-
     QueueModel *m_source;
+    QPointer<QueueModel> m_sourceAlive; // for the destructor: the source may go first
     QueueFilter m_filter;
     QueueFilter m_base;
     int m_sortColumn = -1;
@@ -131,9 +127,9 @@ private:
     // m_rankColumn; -1 when the source changed since it was computed.
     std::vector<int> m_rank;
     int m_rankColumn = -1;
-    // One per source row: the text filter reads contiguous memory and
-    // copies no string.
-    mutable std::vector<JoinedText> m_joinedText;
+    // The text searches of the two filters, made at first use.
+    mutable std::optional<QueueModel::TextSearch> m_filterSearch;
+    mutable std::optional<QueueModel::TextSearch> m_baseSearch;
 };
 
 } // namespace Escalation

@@ -79,6 +79,7 @@ void QueueModel::loadSnapshot(const QList<EscalationRequest> &requests,
     // Sized up front: a load of 100 000 rows would otherwise rehash every
     // table several times.
     m_cases.reserve(std::size_t(cases.size()));
+    m_caseStoredAt.reserve(std::size_t(cases.size()));
     m_caseSlotById.reserve(cases.size());
     for (CollationIndex *index : {&m_caseNumbers, &m_subjects, &m_accounts})
         index->reserve(int(cases.size()));
@@ -195,6 +196,7 @@ void QueueModel::storeCase(const Case &c)
     row.priority = c.priority;
     row.createdAt = toSecs(c.createdAt);
     row.known = true;
+    m_caseStoredAt[std::size_t(slot)] = ++m_caseClock;
 }
 
 int QueueModel::caseSlotFor(const QString &caseId)
@@ -206,6 +208,7 @@ int QueueModel::caseSlotFor(const QString &caseId)
     CaseRow row;
     row.id = caseId;
     m_cases.push_back(std::move(row));
+    m_caseStoredAt.push_back(++m_caseClock);
     m_caseSlotById.insert(caseId, slot);
     return slot;
 }
@@ -311,8 +314,10 @@ void QueueModel::applyChangeSet(const ChangeSet &changes)
 
     for (const QString &caseId : changes.removedCaseIds) {
         const auto it = m_caseSlotById.constFind(caseId);
-        if (it != m_caseSlotById.cend())
+        if (it != m_caseSlotById.cend()) {
             m_cases[std::size_t(it.value())].known = false;
+            m_caseStoredAt[std::size_t(it.value())] = ++m_caseClock;
+        }
     }
 }
 
@@ -512,6 +517,20 @@ void QueueModel::buildKeys(int column) const
         keys[row] = storedKey(m_rows[row], column);
 }
 
+void QueueModel::retainSortKeys(int column)
+{
+    if (column >= 0 && column < QueueColumn::Count)
+        ++m_keyUsers[std::size_t(column)];
+}
+
+void QueueModel::releaseSortKeys(int column)
+{
+    if (column < 0 || column >= QueueColumn::Count || m_keyUsers[std::size_t(column)] == 0)
+        return;
+    if (--m_keyUsers[std::size_t(column)] == 0 && column != QueueColumn::Countdown)
+        std::vector<qint64>().swap(m_keys[std::size_t(column)]);
+}
+
 void QueueModel::refreshKeys(int row)
 {
     for (int column = 0; column < QueueColumn::Count; ++column) {
@@ -559,6 +578,63 @@ QueueFilterSubject QueueModel::attributeSubject(int row) const
         s.tier = c->tier;
     }
     return s;
+}
+
+QueueModel::TextSearch QueueModel::textSearch(const QString &foldedText,
+                                              const TextSearch *previous) const
+{
+    TextSearch search;
+    search.m_foldedText = foldedText;
+    // A value that does not contain "re" does not contain "rel" either.
+    const bool narrower = previous && foldedText.contains(previous->m_foldedText);
+    const auto test = [&](const CollationIndex &index, std::vector<char> TextSearch::*field) {
+        std::vector<char> &matches = search.*field;
+        const std::vector<char> *before = narrower ? &(previous->*field) : nullptr;
+        matches.resize(std::size_t(index.size()));
+        for (int id = 0; id < index.size(); ++id) {
+            const bool candidate =
+                !before || id >= int(before->size()) || (*before)[std::size_t(id)];
+            matches[std::size_t(id)] = candidate && index.folded(id).contains(foldedText) ? 1 : 0;
+        }
+    };
+    test(m_people, &TextSearch::m_people);
+    test(m_teams, &TextSearch::m_teams);
+    test(m_caseNumbers, &TextSearch::m_caseNumbers);
+    test(m_subjects, &TextSearch::m_subjects);
+    test(m_accounts, &TextSearch::m_accounts);
+    search.m_caseClock = m_caseClock;
+    search.m_cases.resize(m_cases.size());
+    for (std::size_t slot = 0; slot < m_cases.size(); ++slot) {
+        const CaseRow &c = m_cases[slot];
+        search.m_cases[slot] = c.known
+                && (search.m_caseNumbers[std::size_t(c.number)]
+                    || search.m_subjects[std::size_t(c.subject)]
+                    || search.m_accounts[std::size_t(c.account)])
+            ? 1
+            : 0;
+    }
+    return search;
+}
+
+bool QueueModel::textFieldsMatch(int row, const TextSearch &search) const
+{
+    const auto matches = [&search](const CollationIndex &index, const std::vector<char> &known,
+                                   int id) {
+        return id < int(known.size()) ? known[std::size_t(id)] != 0
+                                      : index.folded(id).contains(search.m_foldedText);
+    };
+    const Row &r = m_rows[std::size_t(row)];
+    if (matches(m_people, search.m_people, r.owner) || matches(m_teams, search.m_teams, r.team)
+        || matches(m_people, search.m_people, r.requestedBy))
+        return true;
+    const auto slot = std::size_t(r.caseSlot);
+    if (slot < search.m_cases.size() && m_caseStoredAt[slot] <= search.m_caseClock)
+        return search.m_cases[slot] != 0;
+    const CaseRow *c = caseOf(r); // new or changed since the search was made
+    return c
+        && (matches(m_caseNumbers, search.m_caseNumbers, c->number)
+            || matches(m_subjects, search.m_subjects, c->subject)
+            || matches(m_accounts, search.m_accounts, c->account));
 }
 
 QueueFilterSubject QueueModel::filterSubject(int row) const
@@ -661,8 +737,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         default:
             return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
         }
-    case QueueRole::RawValueRole:
-        return sortKey(index.row(), index.column());
+    case QueueRole::RawValueRole: {
+        // From the key array when one is kept; a cell read builds none.
+        const std::vector<qint64> &keys = m_keys[std::size_t(index.column())];
+        return keys.size() == m_rows.size()
+            ? sortKey(index.row(), index.column())
+            : rankedKey(storedKey(r, index.column()), index.column());
+    }
     case QueueRole::RequestIdRole:
         return r.id;
     case QueueRole::CaseIdRole:

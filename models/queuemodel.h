@@ -74,15 +74,48 @@ public:
         std::vector<qint64> &keys = m_keys[std::size_t(column)];
         if (keys.size() != m_rows.size())
             buildKeys(column);
-        const qint64 key = keys[std::size_t(row)];
-        const CollationIndex *text = m_textIndex[std::size_t(column)];
-        return text && key != LastKey ? text->rank(int(key)) : key;
+        return rankedKey(keys[std::size_t(row)], column);
+    }
+    // Key arrays are 8 bytes a row each: kept only for the columns a proxy
+    // sorts by (and the review target, every sort's tie-break). A proxy
+    // retains the column it sorts by and releases it when it sorts by
+    // another.
+    void retainSortKeys(int column);
+    void releaseSortKeys(int column);
+    bool keepsSortKeys(int column) const
+    {
+        return !m_rows.empty() && m_keys[std::size_t(column)].size() == m_rows.size();
     }
     // The owners or teams (column Owner or Team) that occur in the queue,
     // sorted, for filter drop-downs. One pass over the rows.
     QStringList distinctValues(int column) const;
     // The fields a QueueFilter looks at, for one row.
     QueueFilterSubject filterSubject(int row) const;
+    // One text search over the six folded text fields (owner, team,
+    // requester, case number, subject, account): which interned values
+    // contain the folded text, each distinct value tested once, so that a
+    // row tests ids instead of strings and no row keeps a copy of its
+    // text. Values interned after it was made are tested as rows meet them.
+    class TextSearch {
+    public:
+        const QString &foldedText() const { return m_foldedText; }
+
+    private:
+        friend class QueueModel;
+        QString m_foldedText;
+        std::vector<char> m_people, m_teams, m_caseNumbers, m_subjects, m_accounts;
+        // Per case slot: number, subject or account matched, as the case
+        // stood at m_caseClock (rows read one byte, not their case).
+        std::vector<char> m_cases;
+        quint64 m_caseClock = 0;
+    };
+    // previous: the search this one narrows, if any (the user typed on):
+    // only the values that matched it are tested again.
+    TextSearch textSearch(const QString &foldedText, const TextSearch *previous = nullptr) const;
+    // Whether one of the row's folded text fields contains the search text.
+    bool textFieldsMatch(int row, const TextSearch &search) const;
+    // The request id of a row, without a copy (row must be valid).
+    QStringView requestIdView(int row) const { return m_rows[std::size_t(row)].id; }
     // The same without the case-folded text, for filters on attributes
     // only: folding every subject and account the first time costs tens of
     // milliseconds that a filter by state or level never needs.
@@ -145,12 +178,21 @@ private:
     // interned id (its rank can change as new strings arrive; the id not).
     qint64 storedKey(const Row &row, int column) const;
     void buildKeys(int column) const;
+    qint64 rankedKey(qint64 stored, int column) const
+    {
+        const CollationIndex *text = m_textIndex[std::size_t(column)];
+        return text && stored != LastKey ? text->rank(int(stored)) : stored;
+    }
     void refreshKeys(int row);
 
     ReviewClockService *m_clock;
     std::vector<Row> m_rows;
     QHash<QString, int> m_rowById;
     std::vector<CaseRow> m_cases;
+    // When each case slot was last stored, on m_caseClock: a text search
+    // made before that tests the case's fields afresh.
+    std::vector<quint64> m_caseStoredAt;
+    quint64 m_caseClock = 0;
     QHash<QString, int> m_caseSlotById;
     QMultiHash<QString, QString> m_requestIdsByCase;
 
@@ -172,6 +214,7 @@ private:
     };
     QHash<const CollationIndex *, PendingOrder> m_pendingOrders;
     mutable std::array<std::vector<qint64>, QueueColumn::Count> m_keys;
+    std::array<int, QueueColumn::Count> m_keyUsers {};
 };
 
 } // namespace Escalation

@@ -200,6 +200,115 @@ private Q_SLOTS:
         verifyMatchesFreshProxy(proxy, f.model.get());
     }
 
+    void textSearch_agreesWithTheFilterOnEveryRow_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("some");
+        QTest::newRow("account") << QStringLiteral("northwind") << true;
+        QTest::newRow("person, other case") << QStringLiteral("GRACE") << true;
+        QTest::newRow("request id") << QStringLiteral("e-2000") << true;
+        QTest::newRow("subject") << QStringLiteral("error 502") << true;
+        QTest::newRow("nothing") << QStringLiteral("zzqx") << false;
+        QTest::newRow("with a NUL") << QStringLiteral("a\u0000b") << false;
+    }
+
+    void textSearch_agreesWithTheFilterOnEveryRow()
+    {
+        // The proxy tests distinct values once per search; the filter's own
+        // test on each row's fields is the reference.
+        QFETCH(QString, text);
+        QFETCH(bool, some);
+        auto f = make(300);
+        QueueFilter filter;
+        filter.setText(text);
+        QueueFilterProxy proxy(f.model.get());
+        proxy.setFilter(filter);
+        QStringList expected;
+        for (int row = 0; row < f.model->rowCount(); ++row) {
+            if (filter.accepts(f.model->filterSubject(row)))
+                expected << f.model->requestIdAt(row);
+        }
+        QCOMPARE(!expected.isEmpty(), some);
+        QVERIFY(expected.size() < f.model->rowCount());
+        QStringList actual = idsOf(proxy);
+        std::sort(actual.begin(), actual.end());
+        std::sort(expected.begin(), expected.end());
+        QCOMPARE(actual, expected);
+    }
+
+    void textSearch_findsValuesThatArriveDuringIt()
+    {
+        // A search stays open while syncs bring new subjects and owners:
+        // values interned after the search began are tested as they come.
+        auto f = make(50);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QueueFilter filter;
+        filter.setText(QStringLiteral("Quokka"));
+        proxy.setFilter(filter);
+        QCOMPARE(proxy.rowCount(), 0);
+
+        const QDateTime now = Fixtures::fixedNow();
+        Case c = Fixtures::makeCase(500, now);
+        c.subject = QStringLiteral("Quokka gateway drops every second payment");
+        ChangeSet arrival;
+        arrival.insertedCases << c;
+        arrival.insertedRequests << Fixtures::makeRequest(500, c, now);
+        f.model->applyChangeSet(arrival);
+        QCOMPARE(idsOf(proxy), QStringList {arrival.insertedRequests.first().id});
+
+        EscalationRequest taken = f.queue.requests[7];
+        taken.owner = QStringLiteral("Ana QUOKKA-Smith");
+        ChangeSet update;
+        update.updatedRequests << taken;
+        f.model->applyChangeSet(update);
+        QCOMPARE(proxy.rowCount(), 2);
+        QVERIFY(proxy.rowOf(taken.id) >= 0);
+
+        // A case renamed while the search is open: its row joins, and the
+        // case it no longer matches leaves.
+        Case renamed = f.queue.cases.value(f.queue.requests[3].caseId);
+        renamed.subject = QStringLiteral("Quokka sync stalls");
+        Case plain = c;
+        plain.subject = QStringLiteral("Payment gateway drops every second payment");
+        ChangeSet cases;
+        cases.updatedCases << renamed << plain;
+        f.model->applyChangeSet(cases);
+        QCOMPARE(proxy.rowCount(), 2);
+        QVERIFY(proxy.rowOf(f.queue.requests[3].id) >= 0);
+        QCOMPARE(proxy.rowOf(arrival.insertedRequests.first().id), -1);
+    }
+
+    void sortKeys_keptOnlyForColumnsSortedBy()
+    {
+        // A key array is 8 bytes a row: one per column some proxy sorts by,
+        // plus the review target that breaks every tie.
+        auto f = make(100);
+        QueueModel *model = f.model.get();
+        QueueFilterProxy queue(model);
+        {
+            QueueFilterProxy director(model);
+            queue.sort(QueueColumn::Subject);
+            director.sort(QueueColumn::Level);
+            QVERIFY(model->keepsSortKeys(QueueColumn::Subject));
+            QVERIFY(model->keepsSortKeys(QueueColumn::Level));
+            QVERIFY(model->keepsSortKeys(QueueColumn::Countdown));
+            queue.sort(QueueColumn::Owner);
+            QVERIFY(!model->keepsSortKeys(QueueColumn::Subject));
+            QVERIFY(model->keepsSortKeys(QueueColumn::Owner));
+        }
+        QVERIFY(!model->keepsSortKeys(QueueColumn::Level)); // its proxy is gone
+        // Reading raw values (a delegate, a report) builds no array.
+        for (int row = 0; row < model->rowCount(); ++row)
+            model->index(row, QueueColumn::Team).data(QueueRole::RawValueRole);
+        QVERIFY(!model->keepsSortKeys(QueueColumn::Team));
+        // And the order is still right after a change and a re-sort.
+        f.model->applyChangeSet(newRequests(3000, 40));
+        queue.sort(QueueColumn::Subject, Qt::DescendingOrder);
+        verifyMatchesFreshProxy(queue, model);
+    }
+
     void filterChange_keepsSelectedRowThatStillMatches()
     {
         auto f = make(120);
