@@ -842,6 +842,10 @@
         <source>Answered %1, after the review target (due %2)</source>
         <translation>Beantwortet %1, nach Ablauf der Prüffrist (fällig %2)</translation>
     </message>
+    <message>
+        <source>Request details</source>
+        <translation>Details der Anfrage</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DirectorModel</name>
@@ -931,6 +935,10 @@
     <message>
         <source>Level 3: %1 · Level 4: %2 · Analyses owed: %3 · Level-4 ownership owed: %4</source>
         <translation>Stufe 3: %1 · Stufe 4: %2 · Ausstehende Analysen: %3 · Ausstehende Verantwortung Stufe 4: %4</translation>
+    </message>
+    <message>
+        <source>Level-3 and level-4 cases</source>
+        <translation>Fälle auf Stufe 3 und 4</translation>
     </message>
 </context>
 <context>
@@ -1117,6 +1125,10 @@
         <source>Unowned</source>
         <translation>Nicht übernommen</translation>
     </message>
+    <message>
+        <source>Search the queue</source>
+        <translation>Warteschlange durchsuchen</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::History</name>
@@ -1253,6 +1265,10 @@
     <message>
         <source>The history could not be fetched: %1</source>
         <translation>Der Verlauf konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>Request history</source>
+        <translation>Verlauf der Anfrage</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1414,14 @@
     <message>
         <source>%1 (current)</source>
         <translation>%1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>Escalation ladder</source>
+        <translation>Eskalationsleiter</translation>
+    </message>
+    <message>
+        <source>owed: %1</source>
+        <translation>ausstehend: %1</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1883,10 @@
         <source>overdue 12h 59m ⏸</source>
         <translation>überfällig 12 Std. 59 Min. ⏸</translation>
     </message>
+    <message>
+        <source>Escalation queue</source>
+        <translation>Eskalationswarteschlange</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::SettingsDialog</name>
@@ -2179,6 +2207,30 @@
         <source>The reply template &quot;%1&quot; is empty; write a reply or restore the shipped text.</source>
         <translation>Die Antwortvorlage „%1“ ist leer; schreiben Sie eine Antwort oder stellen Sie den mitgelieferten Text wieder her.</translation>
     </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Seiten der Einstellungen</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>Zugangstoken</translation>
+    </message>
+    <message>
+        <source>Remove the token from the keychain</source>
+        <translation>Token aus dem Schlüsselbund entfernen</translation>
+    </message>
+    <message>
+        <source>Reply template</source>
+        <translation>Antwortvorlage</translation>
+    </message>
+    <message>
+        <source>Placeholders in braces are filled from each request; see the text above.</source>
+        <translation>Platzhalter in geschweiften Klammern werden aus jeder Anfrage gefüllt; siehe den Text darüber.</translation>
+    </message>
+    <message>
+        <source>Preview with a sample request</source>
+        <translation>Vorschau mit einer Beispielanfrage</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::SlaFlagsModel</name>
@@ -2308,6 +2360,30 @@
     <message>
         <source>Case SLA flags (%1)</source>
         <translation>SLA-Markierungen der Fälle (%1)</translation>
+    </message>
+    <message>
+        <source>Reviews at risk</source>
+        <translation>Gefährdete Prüfungen</translation>
+    </message>
+    <message>
+        <source>Review counts</source>
+        <translation>Anzahl der Prüfungen</translation>
+    </message>
+    <message>
+        <source>Review counts per manager</source>
+        <translation>Anzahl der Prüfungen je Manager</translation>
+    </message>
+    <message>
+        <source>Review counts per team</source>
+        <translation>Anzahl der Prüfungen je Team</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Case SLA flags</source>
+        <translation>SLA-Markierungen der Fälle</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock,
 {
     setObjectName(QStringLiteral("directorView"));
     m_table->setObjectName(QStringLiteral("directorTable"));
+    m_table->setAccessibleName(tr("Level-3 and level-4 cases"));
     m_table->setModel(m_model);
     m_table->setItemDelegate(new QueueDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -106,6 +107,7 @@ DirectorView::DirectorView(QueueModel *queue, ReviewClockService *clock,
     auto *ladderLayout = new QVBoxLayout(ladderBox);
     ladderLayout->addWidget(m_caseTitle);
     auto *scroll = new QScrollArea(ladderBox);
+    scroll->setAccessibleName(tr("Escalation ladder"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_ladder);

@@ -28,6 +28,7 @@ FilterBar::FilterBar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setAccessibleName(tr("Search the queue"));
     m_search->setPlaceholderText(tr("Search case, subject, account, person… (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 32);

@@ -32,6 +32,7 @@ HistorySection::HistorySection(QWidget *parent)
     layout->addWidget(m_status);
 
     m_view->setObjectName(QStringLiteral("historyView"));
+    m_view->setAccessibleName(tr("Request history"));
     m_view->setModel(m_model);
     m_view->setRootIsDecorated(false);
     // One line per entry; the whole text is the row's tooltip, and the

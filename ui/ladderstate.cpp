@@ -60,34 +60,39 @@ LadderState LadderState::build(const EscalationRequest &current,
     return state;
 }
 
+QString LadderState::describeStep(int level) const
+{
+    const QLocale locale;
+    const LadderStep &step = this->step(level);
+    QString line = tr("Level %1").arg(step.level);
+    if (step.level == currentLevel)
+        line += tr(" (current)");
+    line += QStringLiteral(": ") + tr("adds %1").arg(step.added.join(QStringLiteral(", ")));
+    if (step.reached) {
+        line += QStringLiteral("; ")
+            + (step.reachedImplicitly ? tr("included since %1") : tr("reached %1"))
+                  .arg(locale.toString(step.reachedAt.toLocalTime(), QLocale::ShortFormat));
+    } else {
+        line += QStringLiteral("; ") + tr("not reached");
+    }
+    if (step.decision) {
+        line += QStringLiteral("; ")
+            + (step.decision->kind == DecisionKind::Accept ? tr("accepted by %1")
+                                                           : tr("declined by %1"))
+                  .arg(step.decision->by);
+    } else if (step.reached && !step.reachedImplicitly && step.state == RequestState::Pending) {
+        line += QStringLiteral("; ") + tr("awaiting review");
+    }
+    return line;
+}
+
 QStringList LadderState::describe() const
 {
     QStringList lines;
-    const QLocale locale;
     if (outage)
         lines << tr("Severity 1 outage: handled by the outage process, never escalated.");
-    for (const LadderStep &step : steps) {
-        QString line = tr("Level %1").arg(step.level);
-        if (step.level == currentLevel)
-            line += tr(" (current)");
-        line += QStringLiteral(": ") + tr("adds %1").arg(step.added.join(QStringLiteral(", ")));
-        if (step.reached) {
-            line += QStringLiteral("; ")
-                + (step.reachedImplicitly ? tr("included since %1") : tr("reached %1"))
-                      .arg(locale.toString(step.reachedAt.toLocalTime(), QLocale::ShortFormat));
-        } else {
-            line += QStringLiteral("; ") + tr("not reached");
-        }
-        if (step.decision) {
-            line += QStringLiteral("; ")
-                + (step.decision->kind == DecisionKind::Accept ? tr("accepted by %1")
-                                                               : tr("declined by %1"))
-                      .arg(step.decision->by);
-        } else if (step.reached && !step.reachedImplicitly && step.state == RequestState::Pending) {
-            line += QStringLiteral("; ") + tr("awaiting review");
-        }
-        lines << line;
-    }
+    for (const LadderStep &step : steps)
+        lines << describeStep(step.level);
     for (Obligation o : owed)
         lines << tr("Owed: %1").arg(displayName(o));
     if (analysis)

@@ -50,6 +50,8 @@ public:
     // The ladder in words, one line per fact: for screen readers, tooltips
     // and tests.
     QStringList describe() const;
+    // One level in words (a line of describe()).
+    QString describeStep(int level) const;
 };
 
 } // namespace Escalation

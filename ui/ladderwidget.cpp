@@ -1,7 +1,9 @@
 #include "ladderwidget.h"
 
 #include "clockpalette.h"
+#include "ladderaccessible.h"
 
+#include <QAccessible>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
@@ -33,7 +35,9 @@ QColor doneColour()
 LadderWidget::LadderWidget(QWidget *parent)
     : QWidget(parent)
 {
+    LadderAccessible::install();
     setObjectName(QStringLiteral("ladderWidget"));
+    setAccessibleName(tr("Escalation ladder"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent, false);
 }
@@ -43,6 +47,7 @@ void LadderWidget::setLadder(const LadderState &state)
     m_state = state;
     m_empty = false;
     setAccessibleDescription(m_state.describe().join(QLatin1Char('\n')));
+    notifyAccessibility();
     updateGeometry();
     update();
 }
@@ -52,6 +57,7 @@ void LadderWidget::clear()
     m_state = {};
     m_empty = true;
     setAccessibleDescription({});
+    notifyAccessibility();
     updateGeometry();
     update();
 }
@@ -246,16 +252,44 @@ void LadderWidget::paintEvent(QPaintEvent *)
     }
 }
 
+void LadderWidget::notifyAccessibility()
+{
+    // The rungs' texts are read from the widget when asked; a screen
+    // reader only needs to know they changed.
+    QAccessibleEvent event(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+QRect LadderWidget::rungRect(int index) const
+{
+    if (m_empty || index < 0 || index >= 4)
+        return {};
+    int y = Margin + (m_state.outage ? fontMetrics().lineSpacing() + RungPadding : 0);
+    for (int i = 0; i < index; ++i)
+        y += rungHeight(textFor(m_state.steps[std::size_t(i)]));
+    return QRect(0, y, width(), rungHeight(textFor(m_state.steps[std::size_t(index)])));
+}
+
 int LadderWidget::rungAt(const QPoint &pos) const
 {
-    int y = Margin + (m_state.outage ? fontMetrics().lineSpacing() + RungPadding : 0);
     for (int i = 0; i < 4; ++i) {
-        const int h = rungHeight(textFor(m_state.steps[std::size_t(i)]));
-        if (pos.y() >= y && pos.y() < y + h)
+        if (rungRect(i).contains(pos))
             return i;
-        y += h;
     }
     return -1;
+}
+
+QString LadderWidget::rungDescription(int index) const
+{
+    if (m_empty || index < 0 || index >= 4)
+        return {};
+    const int level = index + 1;
+    QString text = m_state.describeStep(level);
+    if (level == m_state.currentLevel) {
+        for (Obligation o : m_state.owed)
+            text += QStringLiteral("; ") + tr("owed: %1").arg(displayName(o));
+    }
+    return text;
 }
 
 bool LadderWidget::event(QEvent *event)

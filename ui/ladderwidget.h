@@ -22,6 +22,12 @@ public:
     void clear();
     const LadderState &ladder() const { return m_state; }
 
+    // For assistive technology: the rungs, level 1 to 4 (none while empty),
+    // where each is and what it says.
+    int rungCount() const { return m_empty ? 0 : 4; }
+    QRect rungRect(int index) const;
+    QString rungDescription(int index) const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return false; }
@@ -40,6 +46,7 @@ private:
     RungText textFor(const LadderStep &step) const;
     int rungHeight(const RungText &text) const;
     int rungAt(const QPoint &pos) const;
+    void notifyAccessibility();
 
     LadderState m_state;
     bool m_empty = true;

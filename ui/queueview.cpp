@@ -20,6 +20,7 @@ QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget
     , m_proxy(proxy)
 {
     setObjectName(QStringLiteral("queueView"));
+    setAccessibleName(tr("Escalation queue"));
     setModel(proxy);
     setItemDelegate(new QueueDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -61,6 +61,7 @@ SettingsDialog::SettingsDialog(DeskSettings *settings, QWidget *parent)
     , m_error(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
+    m_tabs->setAccessibleName(tr("Settings pages"));
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Escalation Desk Settings"));
     m_tabs->addTab(createConnectionPage(), tr("Portal"));
@@ -107,12 +108,15 @@ QWidget *SettingsDialog::createConnectionPage()
 
     m_token = new QLineEdit(page);
     m_token->setObjectName(QStringLiteral("tokenEdit"));
+    // Its row label sits beside a layout, not the field: named here.
+    m_token->setAccessibleName(tr("Access token"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("Paste a new token to store it"));
     m_storeToken = new QPushButton(tr("Store in keychain"), page);
     m_storeToken->setObjectName(QStringLiteral("storeToken"));
     m_removeToken = new QPushButton(tr("Remove"), page);
     m_removeToken->setObjectName(QStringLiteral("removeToken"));
+    m_removeToken->setAccessibleName(tr("Remove the token from the keychain"));
     auto *tokenRow = new QHBoxLayout;
     tokenRow->addWidget(m_token, 1);
     tokenRow->addWidget(m_storeToken);
@@ -344,6 +348,9 @@ QWidget *SettingsDialog::createTemplatesPage()
         page));
     m_templateText = new QPlainTextEdit(page);
     m_templateText->setObjectName(QStringLiteral("templateText"));
+    m_templateText->setAccessibleName(tr("Reply template"));
+    m_templateText->setAccessibleDescription(
+        tr("Placeholders in braces are filled from each request; see the text above."));
     layout->addWidget(m_templateText, 1);
     m_templateWarning = new QLabel(page);
     m_templateWarning->setObjectName(QStringLiteral("templateWarning"));
@@ -353,6 +360,7 @@ QWidget *SettingsDialog::createTemplatesPage()
     layout->addWidget(new QLabel(tr("Preview with a sample request:"), page));
     m_preview = new QPlainTextEdit(page);
     m_preview->setObjectName(QStringLiteral("templatePreview"));
+    m_preview->setAccessibleName(tr("Preview with a sample request"));
     m_preview->setReadOnly(true);
     layout->addWidget(m_preview, 1);
 

@@ -60,6 +60,7 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     m_atRisk->setBaseFilter(risk);
     m_atRiskView = new QueueView(m_atRisk, clock, this);
     m_atRiskView->setObjectName(QStringLiteral("atRiskView"));
+    m_atRiskView->setAccessibleName(tr("Reviews at risk"));
     m_atRiskView->sortByColumn(QueueColumn::Countdown, Qt::AscendingOrder);
     // The columns a team lead reads to decide whom to nudge.
     for (int column :
@@ -102,12 +103,15 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
 
     auto *counts = new QTabWidget(this);
     counts->setObjectName(QStringLiteral("countTabs"));
-    counts->addTab(makeTable(sorted(m_byManager, SlaSummaryModel::RawValueRole, this),
-                             SlaSummaryModel::BreachedNow, Qt::DescendingOrder),
-                   tr("Per manager"));
-    counts->addTab(makeTable(sorted(m_byTeam, SlaSummaryModel::RawValueRole, this),
-                             SlaSummaryModel::BreachedNow, Qt::DescendingOrder),
-                   tr("Per team"));
+    counts->setAccessibleName(tr("Review counts"));
+    QTableView *perManager = makeTable(sorted(m_byManager, SlaSummaryModel::RawValueRole, this),
+                                       SlaSummaryModel::BreachedNow, Qt::DescendingOrder);
+    perManager->setAccessibleName(tr("Review counts per manager"));
+    counts->addTab(perManager, tr("Per manager"));
+    QTableView *perTeam = makeTable(sorted(m_byTeam, SlaSummaryModel::RawValueRole, this),
+                                    SlaSummaryModel::BreachedNow, Qt::DescendingOrder);
+    perTeam->setAccessibleName(tr("Review counts per team"));
+    counts->addTab(perTeam, tr("Per team"));
 
     auto *top = new QSplitter(Qt::Horizontal, this);
     top->addWidget(chartBox);
@@ -120,11 +124,13 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     // What needs attention: reviews at risk, and case-level SLA flags.
     m_lists = new QTabWidget(this);
     m_lists->setObjectName(QStringLiteral("attentionTabs"));
+    m_lists->setAccessibleName(tr("Needs attention"));
     m_lists->addTab(m_atRiskView, QString());
     m_flagsSorted = sorted(nullptr, SlaFlagsModel::RawValueRole, this);
     QTableView *flagTable =
         makeTable(m_flagsSorted, SlaFlagsModel::SupportSilence, Qt::DescendingOrder);
     flagTable->setObjectName(QStringLiteral("slaFlagsView"));
+    flagTable->setAccessibleName(tr("Case SLA flags"));
     flagTable->horizontalHeader()->resizeSection(SlaFlagsModel::Subject,
                                                  fontMetrics().averageCharWidth() * 40);
     connect(flagTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {

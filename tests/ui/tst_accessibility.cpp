@@ -1,0 +1,204 @@
+// What a screen reader finds in the desk: every visible interactive element
+// of every view (queue, details, ladder, team lead, director, settings,
+// action dialogs) has an accessible name and a role. The walk fails listing
+// every element without a name.
+
+#include "deskfixture.h"
+
+#include <actiondialog.h>
+#include <deskfeatures.h>
+#include <directormodel.h>
+#include <directorview.h>
+#include <ladderwidget.h>
+#include <mainwindow.h>
+#include <queueview.h>
+#include <settingsdialog.h>
+
+#include <QTabWidget>
+
+#include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAccessibleInterface>
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace Escalation;
+
+Q_DECLARE_METATYPE(Escalation::DeskRole)
+Q_DECLARE_METATYPE(Escalation::OutboxAction)
+
+namespace {
+
+// Roles a person acts on or moves through with the keyboard.
+bool isInteractive(const QWidget *widget, const QAccessibleInterface *iface)
+{
+    switch (iface->role()) {
+    case QAccessible::PushButton:
+    case QAccessible::CheckBox:
+    case QAccessible::RadioButton:
+    case QAccessible::ComboBox:
+    case QAccessible::EditableText:
+    case QAccessible::SpinBox:
+    case QAccessible::Slider:
+    case QAccessible::Table:
+    case QAccessible::List:
+    case QAccessible::Tree:
+    case QAccessible::PageTabList:
+    case QAccessible::ButtonMenu:
+    case QAccessible::ButtonDropDown:
+        return true;
+    default:
+        return (widget->focusPolicy() & Qt::TabFocus) != 0;
+    }
+}
+
+// The visible interactive widgets under root without an accessible name.
+QStringList unnamedElements(QWidget *root)
+{
+    QStringList unnamed;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *widget : std::as_const(widgets)) {
+        if (!widget->isVisibleTo(root) && widget != root)
+            continue;
+        // A spin box's editor is part of the spin box, which carries the
+        // name (and takes the focus for it).
+        if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()))
+            continue;
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+        if (!iface || !isInteractive(widget, iface))
+            continue;
+        if (iface->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << QStringLiteral("%1 \"%2\" (role %3)")
+                           .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                widget->objectName())
+                           .arg(int(iface->role()));
+    }
+    return unnamed;
+}
+
+} // namespace
+
+class TestAccessibility final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void everyInteractiveElementHasAName_data()
+    {
+        QTest::addColumn<DeskRole>("role");
+        QTest::addColumn<QString>("view");
+        QTest::newRow("queue") << DeskRole::Manager << QStringLiteral("queue");
+        QTest::newRow("team lead") << DeskRole::TeamLead << QStringLiteral("teamlead");
+        QTest::newRow("director") << DeskRole::Director << QStringLiteral("director");
+    }
+
+    void everyInteractiveElementHasAName()
+    {
+        QFETCH(DeskRole, role);
+        QFETCH(QString, view);
+        DeskFixture f(role);
+        f.window->resize(1400, 900);
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        f.window->showView(view);
+        if (view == QStringLiteral("queue"))
+            f.window->queueView()->selectRequest(f.data.requests.first().id);
+        const QStringList unnamed = unnamedElements(f.window.get());
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(QStringLiteral("without a name:\n  ")
+                            + unnamed.join(QStringLiteral("\n  "))));
+    }
+
+    void ladder_isAListOfFourLevels()
+    {
+        // The director's ladder, level by level, as a reader moves through it.
+        DeskFixture f(DeskRole::Director);
+        f.window->resize(1400, 900);
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        DirectorView *view = f.features->directorView();
+        LadderWidget *ladder = view->ladder();
+        QAccessibleInterface *list = QAccessible::queryAccessibleInterface(ladder);
+        QVERIFY(list);
+        QCOMPARE(list->role(), QAccessible::List);
+        QCOMPARE(list->text(QAccessible::Name), QStringLiteral("Escalation ladder"));
+        ladder->clear();
+        QCOMPARE(list->childCount(), 0); // no request: no rungs
+
+        // A level-3 request whose analysis is still owed.
+        QString id;
+        for (int row = 0; row < view->model()->rowCount() && id.isEmpty(); ++row) {
+            const QString candidate = view->model()->requestIdAt(row);
+            QVERIFY(view->selectRequest(candidate));
+            if (ladder->ladder().currentLevel == 3 && !ladder->ladder().owed.isEmpty())
+                id = candidate;
+        }
+        QVERIFY2(!id.isEmpty(), "no level-3 request with an analysis owed in the fixture");
+        QCOMPARE(list->childCount(), 4);
+        QTRY_VERIFY(ladder->height() >= ladder->sizeHint().height()); // laid out
+        const QRect ladderRect(ladder->mapToGlobal(QPoint(0, 0)), ladder->size());
+        for (int i = 0; i < 4; ++i) {
+            QAccessibleInterface *rung = list->child(i);
+            QVERIFY(rung && rung->isValid());
+            QCOMPARE(rung->role(), QAccessible::ListItem);
+            QCOMPARE(rung->parent(), list);
+            QCOMPARE(list->indexOfChild(rung), i);
+            const QString name = rung->text(QAccessible::Name);
+            qInfo().noquote() << "ladder item" << i + 1 << "reads:" << name;
+            QVERIFY2(name.startsWith(QStringLiteral("Level %1").arg(i + 1)), qPrintable(name));
+            QVERIFY(ladderRect.contains(rung->rect()));
+            QCOMPARE(list->childAt(rung->rect().center().x(), rung->rect().center().y()), rung);
+        }
+        const QString current = list->child(2)->text(QAccessible::Name);
+        QVERIFY2(current.contains(QStringLiteral("(current)")), qPrintable(current));
+        QVERIFY2(current.contains(QStringLiteral("owed:")), qPrintable(current));
+        QVERIFY(!list->child(3)->text(QAccessible::Name).contains(QStringLiteral("(current)")));
+    }
+
+    void settingsDialog_everyPageNamesItsFields()
+    {
+        DeskFixture f(DeskRole::Manager);
+        SettingsDialog dialog(&f.settings, f.window.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *tabs = dialog.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QStringList unnamed;
+        for (int page = 0; page < tabs->count(); ++page) {
+            tabs->setCurrentIndex(page);
+            for (const QString &element : unnamedElements(&dialog))
+                unnamed << tabs->tabText(page) + QStringLiteral(": ") + element;
+        }
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(QStringLiteral("without a name:\n  ")
+                            + unnamed.join(QStringLiteral("\n  "))));
+    }
+
+    void actionDialogs_nameTheirFields_data()
+    {
+        QTest::addColumn<OutboxAction>("action");
+        QTest::newRow("accept") << OutboxAction::Accept;
+        QTest::newRow("decline") << OutboxAction::Decline;
+        QTest::newRow("note") << OutboxAction::AddNote;
+        QTest::newRow("analysis") << OutboxAction::RecordAnalysis;
+    }
+
+    void actionDialogs_nameTheirFields()
+    {
+        QFETCH(OutboxAction, action);
+        ActionDialog dialog(action, QStringLiteral("00100023 · Nightly export fails"),
+                            QStringLiteral("We are on it."));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QStringList unnamed = unnamedElements(&dialog);
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(QStringLiteral("without a name:\n  ")
+                            + unnamed.join(QStringLiteral("\n  "))));
+    }
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"
