@@ -13,5 +13,9 @@ namespace Escalation::DurationText {
 QString compact(qint64 seconds);
 // The countdown cell: "1h 12m left", "9m 05s left", "overdue 25m", "answered".
 QString countdown(ClockState state, qint64 remainingSeconds);
+// The same in words, for screen readers: "1 hour 12 minutes left",
+// "overdue by 25 minutes".
+QString spoken(qint64 seconds);
+QString spokenCountdown(ClockState state, qint64 remainingSeconds);
 
 } // namespace Escalation::DurationText

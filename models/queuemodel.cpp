@@ -703,6 +703,31 @@ QVariant QueueModel::displayData(const Row &r, int column) const
     }
 }
 
+QString QueueModel::spokenRow(const Row &r) const
+{
+    // Most urgent facts first, as a person triaging reads a row.
+    QStringList parts;
+    parts << displayName(r.clock);
+    if (r.clock != ClockState::Answered) {
+        QString countdown = DurationText::spokenCountdown(r.clock, m_clock->remainingSeconds(r.id));
+        if (m_clock->isPaused(r.id))
+            countdown = tr("%1, clock paused").arg(countdown);
+        parts << countdown;
+    }
+    parts << tr("level %1").arg(r.level);
+    const CaseRow *c = caseOf(r);
+    if (c) {
+        parts << (c->severity == Severity::S1 ? tr("severity 1 outage")
+                                              : tr("severity %1").arg(int(c->severity)));
+        parts << tr("case %1").arg(m_caseNumbers.value(c->number));
+    }
+    parts << (r.owner == 0 ? tr("nobody has taken it")
+                           : tr("taken by %1").arg(m_people.value(r.owner)));
+    if (c)
+        parts << m_subjects.value(c->subject);
+    return parts.join(QStringLiteral(", "));
+}
+
 QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -711,6 +736,16 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return displayData(r, index.column());
+    case Qt::AccessibleTextRole:
+        // What a screen reader says for the cell: the countdown without its
+        // pause glyph, the pause in words.
+        if (index.column() == QueueColumn::Countdown) {
+            const QString text = DurationText::countdown(r.clock, m_clock->remainingSeconds(r.id));
+            return m_clock->isPaused(r.id) ? tr("%1, clock paused").arg(text) : text;
+        }
+        return displayData(r, index.column());
+    case Qt::AccessibleDescriptionRole:
+        return spokenRow(r);
     case Qt::ToolTipRole:
         if (index.column() == QueueColumn::Countdown && r.clock != ClockState::Answered) {
             const QString due =

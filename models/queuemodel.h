@@ -174,6 +174,8 @@ private:
     void rankTextInBackground();
     const CaseRow *caseOf(const Row &row) const;
     QVariant displayData(const Row &row, int column) const;
+    // The row as one sentence a person can act on, for screen readers.
+    QString spokenRow(const Row &row) const;
     // The key of a cell as stored: the raw number, or for text columns the
     // interned id (its rank can change as new strings arrive; the id not).
     qint64 storedKey(const Row &row, int column) const;

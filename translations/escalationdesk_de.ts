@@ -979,6 +979,46 @@
         <source>overdue</source>
         <translation>überfällig</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>overdue by %1</source>
+        <translation>%1 überfällig</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 Minuten</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 Sekunden</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::FieldReader</name>
@@ -1843,6 +1883,34 @@
     <message>
         <source>The clock is paused: its business calendar is closed now.</source>
         <translation>Die Uhr steht still: Ihr Geschäftskalender ist gerade geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1, clock paused</source>
+        <translation>%1, Uhr angehalten</translation>
+    </message>
+    <message>
+        <source>level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>severity 1 outage</source>
+        <translation>Schweregrad 1, Ausfall</translation>
+    </message>
+    <message>
+        <source>severity %1</source>
+        <translation>Schweregrad %1</translation>
+    </message>
+    <message>
+        <source>case %1</source>
+        <translation>Fall %1</translation>
+    </message>
+    <message>
+        <source>nobody has taken it</source>
+        <translation>von niemandem übernommen</translation>
+    </message>
+    <message>
+        <source>taken by %1</source>
+        <translation>übernommen von %1</translation>
     </message>
 </context>
 <context>

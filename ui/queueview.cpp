@@ -7,6 +7,7 @@
 #include <queuefilterproxy.h>
 #include <reviewclockservice.h>
 
+#include <QAccessible>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QPaintEvent>
@@ -59,6 +60,7 @@ QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget
     connect(proxy, &QAbstractItemModel::rowsRemoved, this, &QueueView::onCurrentChanged);
     connect(proxy, &QAbstractItemModel::layoutChanged, this, &QueueView::onCurrentChanged);
     connect(proxy, &QAbstractItemModel::modelReset, this, &QueueView::onCurrentChanged);
+    connect(proxy, &QAbstractItemModel::dataChanged, this, &QueueView::announceClockChange);
 }
 
 void QueueView::applyDefaultColumnWidths()
@@ -127,7 +129,34 @@ void QueueView::onCurrentChanged()
     if (id == m_currentId)
         return;
     m_currentId = id;
+    m_currentClock = current.isValid() ? current.data(QueueRole::ClockStateRole).toInt() : -1;
+    describeCurrent();
     Q_EMIT currentRequestChanged(id);
+}
+
+void QueueView::describeCurrent()
+{
+    // The selected request in one sentence (also sends DescriptionChanged).
+    const QModelIndex current = currentIndex();
+    setAccessibleDescription(
+        current.isValid() ? current.data(Qt::AccessibleDescriptionRole).toString() : QString());
+}
+
+void QueueView::announceClockChange(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    // Only a change of the selected request's clock state is spoken, once;
+    // the countdown's seconds are not.
+    const QModelIndex current = currentIndex();
+    if (!current.isValid() || current.row() < topLeft.row() || current.row() > bottomRight.row())
+        return;
+    describeCurrent();
+    const int clock = current.data(QueueRole::ClockStateRole).toInt();
+    if (clock == m_currentClock)
+        return;
+    m_currentClock = clock;
+    QAccessibleEvent alert(this, QAccessible::Alert);
+    QAccessible::updateAccessibility(&alert);
+    Q_EMIT clockChangeAnnounced(accessibleDescription());
 }
 
 void QueueView::repaintClockColumns()

@@ -35,6 +35,9 @@ public:
 Q_SIGNALS:
     // The request under the cursor; empty when none.
     void currentRequestChanged(const QString &requestId);
+    // The selected request's clock state changed and was announced to
+    // assistive technology (an Alert), with the sentence it now reads as.
+    void clockChangeAnnounced(const QString &description);
 
 protected:
     bool viewportEvent(QEvent *event) override;
@@ -53,9 +56,12 @@ private:
     Shown shownNow() const;
     void repaintClockColumns();
     void onCurrentChanged();
+    void describeCurrent();
+    void announceClockChange(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     QueueFilterProxy *m_proxy;
     QString m_currentId;
+    int m_currentClock = -1; // the selected request's ClockState, -1: none
     Shown m_painted;
 };
 

@@ -11,7 +11,9 @@
 #include <directorview.h>
 #include <ladderwidget.h>
 #include <mainwindow.h>
+#include <queuecolumns.h>
 #include <queueview.h>
+#include <reviewclock.h>
 #include <settingsdialog.h>
 
 #include <QTabWidget>
@@ -20,6 +22,7 @@
 #include <QAccessible>
 #include <QAccessibleInterface>
 #include <QApplication>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -156,6 +159,68 @@ private Q_SLOTS:
         QVERIFY2(current.contains(QStringLiteral("(current)")), qPrintable(current));
         QVERIFY2(current.contains(QStringLiteral("owed:")), qPrintable(current));
         QVERIFY(!list->child(3)->text(QAccessible::Name).contains(QStringLiteral("(current)")));
+    }
+
+    void queueRow_readsAsASentence()
+    {
+        DeskFixture f(DeskRole::Manager);
+        QueueView *view = f.window->queueView();
+        QAbstractItemModel *proxy = view->model();
+        QVERIFY(proxy->rowCount() > 0);
+        for (int row = 0; row < std::min(proxy->rowCount(), 3); ++row) {
+            const QString sentence =
+                proxy->index(row, 0).data(Qt::AccessibleDescriptionRole).toString();
+            qInfo().noquote() << "queue row" << row + 1 << "reads:" << sentence;
+            const QString state = proxy->index(row, QueueColumn::ClockState).data().toString();
+            const QString subject = proxy->index(row, QueueColumn::Subject).data().toString();
+            const QString number = proxy->index(row, QueueColumn::CaseNumber).data().toString();
+            QVERIFY2(sentence.startsWith(state + QStringLiteral(", ")), qPrintable(sentence));
+            QVERIFY2(sentence.contains(QStringLiteral("case ") + number), qPrintable(sentence));
+            QVERIFY2(sentence.endsWith(subject), qPrintable(sentence));
+            QVERIFY(sentence.contains(QStringLiteral("level ")));
+            // The countdown's pause glyph is spoken as words.
+            const QString countdown =
+                proxy->index(row, QueueColumn::Countdown).data(Qt::AccessibleTextRole).toString();
+            QVERIFY2(!countdown.contains(QChar(0x23F8)), qPrintable(countdown));
+        }
+    }
+
+    void clockChangeOfTheSelectedRow_isAnnouncedOnce()
+    {
+        DeskFixture f(DeskRole::Manager);
+        f.window->resize(1400, 900);
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QueueView *view = f.window->queueView();
+        QAbstractItemModel *proxy = view->model();
+        // A request whose clock still runs: it will breach as days pass.
+        int row = 0;
+        while (row < proxy->rowCount()
+               && proxy->index(row, 0).data(QueueRole::ClockStateRole).toInt()
+                   != int(ClockState::OnTrack))
+            ++row;
+        QVERIFY(row < proxy->rowCount());
+        const QString id = proxy->index(row, 0).data(QueueRole::RequestIdRole).toString();
+        QVERIFY(view->selectRequest(id));
+        QVERIFY2(view->accessibleDescription().startsWith(displayName(ClockState::OnTrack)),
+                 qPrintable(view->accessibleDescription()));
+
+        QSignalSpy announced(view, &QueueView::clockChangeAnnounced);
+        f.nowMs += qint64(5) * 24 * 3600 * 1000;
+        f.clock.updateNow();
+        QCOMPARE(view->currentRequestId(), id);
+        QCOMPARE(
+            proxy->index(view->currentIndex().row(), 0).data(QueueRole::ClockStateRole).toInt(),
+            int(ClockState::Breached));
+        QCOMPARE(announced.size(), 1);
+        QVERIFY2(view->accessibleDescription().startsWith(displayName(ClockState::Breached)),
+                 qPrintable(view->accessibleDescription()));
+        QCOMPARE(announced.first().first().toString(), view->accessibleDescription());
+        qInfo().noquote() << "announced:" << view->accessibleDescription();
+        // The clock runs on; the state does not change: nothing more is said.
+        f.nowMs += 60 * 1000;
+        f.clock.updateNow();
+        QCOMPARE(announced.size(), 1);
     }
 
     void settingsDialog_everyPageNamesItsFields()
