@@ -17,5 +17,13 @@ QColor accent(ClockState state);
 QColor tint(ClockState state, const QPalette &palette);
 // Text colour to use on accent().
 QColor onAccent(ClockState state);
+// The state's colour for text and lines drawn straight on the palette's
+// background (role): the accent, made lighter on dark backgrounds and
+// darker on light ones until it reads at WCAG AA (4.5:1) — on light, dark
+// and high-contrast palettes alike.
+QColor foreground(ClockState state, const QPalette &palette,
+                  QPalette::ColorRole background = QPalette::Window);
+// WCAG 2.1 contrast ratio of two colours, 1 to 21.
+double contrastRatio(const QColor &a, const QColor &b);
 
 } // namespace Escalation::ClockPalette

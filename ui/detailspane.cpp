@@ -278,15 +278,17 @@ void DetailsPane::fill()
                     .arg(tr("S%1").arg(int(c.severity)), displayName(c.tier))
                     .arg(e.minimumAgeHours)
                     .arg(when(e.eligibleAt)));
-            eligibilityPalette.setColor(QPalette::WindowText,
-                                        ClockPalette::accent(ClockState::Approaching).darker(140));
+            eligibilityPalette.setColor(
+                QPalette::WindowText,
+                ClockPalette::foreground(ClockState::Approaching, eligibilityPalette));
             break;
         case Eligibility::Verdict::RefusedOutage:
             m_eligibility->setText(
                 tr("Severity 1 outage: handled by the outage process (on-call team, 24/7), "
                    "never escalated."));
-            eligibilityPalette.setColor(QPalette::WindowText,
-                                        ClockPalette::accent(ClockState::Breached));
+            eligibilityPalette.setColor(
+                QPalette::WindowText,
+                ClockPalette::foreground(ClockState::Breached, eligibilityPalette));
             break;
         }
     } else {
@@ -327,7 +329,7 @@ void DetailsPane::updateExternalDue()
                                         when(QDateTime::fromSecsSinceEpoch(times->dueAt, Qt::UTC)),
                                         due.explanation));
         palette.setColor(QPalette::WindowText,
-                         ClockPalette::accent(ClockState::Approaching).darker(140));
+                         ClockPalette::foreground(ClockState::Approaching, palette));
         m_externalDue->setProperty("disagrees", true);
     } else {
         m_externalDue->setText(

@@ -22,13 +22,15 @@ QColor reachedColour()
 {
     return QColor(0x1e, 0x5a, 0xa8);
 } // a calm blue: "reached" is not an alarm
-QColor owedColour()
+// Owed and delivered items are text on the widget's background: readable
+// at 4.5:1 on any palette.
+QColor owedColour(const QPalette &palette)
 {
-    return ClockPalette::accent(ClockState::Breached);
+    return ClockPalette::foreground(ClockState::Breached, palette);
 }
-QColor doneColour()
+QColor doneColour(const QPalette &palette)
 {
-    return ClockPalette::accent(ClockState::OnTrack);
+    return ClockPalette::foreground(ClockState::OnTrack, palette);
 }
 } // namespace
 
@@ -151,7 +153,7 @@ void LadderWidget::paintEvent(QPaintEvent *)
     int y = Margin;
 
     if (m_state.outage) {
-        p.setPen(owedColour());
+        p.setPen(owedColour(palette()));
         p.setFont(bold);
         p.drawText(QRect(Margin, y, width() - 2 * Margin, fm.lineSpacing()),
                    Qt::AlignLeft | Qt::AlignVCenter,
@@ -212,7 +214,7 @@ void LadderWidget::paintEvent(QPaintEvent *)
             // the text is cut off in a narrow pane.
             const QRect dot(badge.right() - 9, badge.top() - 1, 11, 11);
             p.setPen(QPen(pal.color(QPalette::Base), 2));
-            p.setBrush(owedColour());
+            p.setBrush(owedColour(palette()));
             p.drawEllipse(dot);
         }
 
@@ -237,7 +239,7 @@ void LadderWidget::paintEvent(QPaintEvent *)
         }
         if (!text.flag.isEmpty()) {
             p.setFont(bold);
-            p.setPen(owedColour());
+            p.setPen(owedColour(palette()));
             p.drawText(
                 QRect(textLeft, ty, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
                 boldFm.elidedText(QStringLiteral("⚠ ") + text.flag, Qt::ElideRight, textWidth));
@@ -245,7 +247,7 @@ void LadderWidget::paintEvent(QPaintEvent *)
             p.setFont(font());
         }
         if (!text.done.isEmpty()) {
-            p.setPen(doneColour());
+            p.setPen(doneColour(palette()));
             p.drawText(QRect(textLeft, ty, textWidth, line), Qt::AlignLeft | Qt::AlignVCenter,
                        fm.elidedText(QStringLiteral("✓ ") + text.done, Qt::ElideRight, textWidth));
         }

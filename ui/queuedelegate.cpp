@@ -25,7 +25,9 @@ void QueueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
         if (!(option->state & QStyle::State_Selected)) {
             option->backgroundBrush = ClockPalette::tint(state, option->palette);
             if (state == ClockState::Breached)
-                option->palette.setColor(QPalette::Text, ClockPalette::accent(state).darker(130));
+                option->palette.setColor(
+                    QPalette::Text,
+                    ClockPalette::foreground(state, option->palette, QPalette::Base));
             else if (index.data(QueueRole::ClockPausedRole).toBool())
                 option->palette.setColor(QPalette::Text,
                                          option->palette.color(QPalette::PlaceholderText));
@@ -34,7 +36,9 @@ void QueueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
     if (column == QueueColumn::Severity && index.data(QueueRole::OutageRole).toBool()) {
         option->font.setBold(true);
         if (!(option->state & QStyle::State_Selected))
-            option->palette.setColor(QPalette::Text, ClockPalette::accent(ClockState::Breached));
+            option->palette.setColor(
+                QPalette::Text,
+                ClockPalette::foreground(ClockState::Breached, option->palette, QPalette::Base));
     }
     // A row with actions not yet confirmed by the portal reads in italics.
     if (index.data(QueueRole::PendingOutboxRole).toInt() > 0)

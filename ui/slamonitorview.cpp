@@ -87,7 +87,7 @@ SlaMonitorView::SlaMonitorView(QueueModel *queue, ReviewClockService *clock, Sla
     // The numbers carry the colour of their clock state.
     const auto accent = [](QLabel *value, ClockState state) {
         QPalette pal = value->palette();
-        pal.setColor(QPalette::WindowText, ClockPalette::accent(state));
+        pal.setColor(QPalette::WindowText, ClockPalette::foreground(state, pal));
         value->setPalette(pal);
     };
     accent(m_approaching, ClockState::Approaching);

@@ -6,6 +6,7 @@
 #include "deskfixture.h"
 
 #include <actiondialog.h>
+#include <clockpalette.h>
 #include <deskfeatures.h>
 #include <directormodel.h>
 #include <directorview.h>
@@ -24,6 +25,7 @@
 #include <QApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTest>
 
 using namespace Escalation;
@@ -221,6 +223,61 @@ private Q_SLOTS:
         f.nowMs += 60 * 1000;
         f.clock.updateNow();
         QCOMPARE(announced.size(), 1);
+    }
+
+    void clockColours_meetContrastOnEveryTheme_data()
+    {
+        QTest::addColumn<QPalette>("palette");
+        QTest::newRow("light") << QApplication::style()->standardPalette();
+        QPalette dark;
+        for (auto role : {QPalette::Window, QPalette::Button})
+            dark.setColor(role, QColor(0x35, 0x35, 0x35));
+        dark.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+        dark.setColor(QPalette::AlternateBase, QColor(0x30, 0x30, 0x30));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(role, QColor(0xf0, 0xf0, 0xf0));
+        QTest::newRow("dark") << dark;
+        QPalette contrast;
+        for (auto role :
+             {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::AlternateBase})
+            contrast.setColor(role, Qt::black);
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            contrast.setColor(role, Qt::white);
+        QTest::newRow("high contrast") << contrast;
+        QPalette inverse = contrast;
+        for (auto role :
+             {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::AlternateBase})
+            inverse.setColor(role, Qt::white);
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            inverse.setColor(role, Qt::black);
+        QTest::newRow("high contrast, light") << inverse;
+    }
+
+    void clockColours_meetContrastOnEveryTheme()
+    {
+        // WCAG 2.1 AA: 4.5:1 for text. Badge text on its accent, row text on
+        // a state's tint, and a state's colour as text on the background.
+        QFETCH(QPalette, palette);
+        using namespace ClockPalette;
+        QStringList failures;
+        const auto check = [&failures](const QString &what, const QColor &a, const QColor &b) {
+            const double ratio = contrastRatio(a, b);
+            qInfo().noquote() << what << QString::number(ratio, 'f', 2);
+            if (ratio < 4.5)
+                failures << QStringLiteral("%1: %2:1").arg(what).arg(ratio, 0, 'f', 2);
+        };
+        for (ClockState state : {ClockState::OnTrack, ClockState::Approaching, ClockState::Breached,
+                                 ClockState::Answered}) {
+            const QString name = displayName(state);
+            check(name + QStringLiteral(" badge text"), onAccent(state), accent(state));
+            check(name + QStringLiteral(" row text on its tint"), palette.color(QPalette::Text),
+                  tint(state, palette));
+            check(name + QStringLiteral(" as text on the window"), foreground(state, palette),
+                  palette.color(QPalette::Window));
+            check(name + QStringLiteral(" as text in a table"),
+                  foreground(state, palette, QPalette::Base), palette.color(QPalette::Base));
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
     }
 
     void settingsDialog_everyPageNamesItsFields()
