@@ -2567,6 +2567,18 @@
         <source>On track</source>
         <translation>Im Plan</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Open reviews per team</source>
+        <translation>Offene Prüfungen je Team</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::StoreWorker</name>

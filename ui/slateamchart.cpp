@@ -1,6 +1,7 @@
 #include "slateamchart.h"
 
 #include "clockpalette.h"
+#include "slateamchartaccessible.h"
 
 #include <slasummarymodel.h>
 
@@ -22,7 +23,9 @@ SlaTeamChart::SlaTeamChart(SlaSummaryModel *summary, QWidget *parent)
     : QWidget(parent)
     , m_summary(summary)
 {
+    SlaTeamChartAccessible::install();
     setObjectName(QStringLiteral("slaTeamChart"));
+    setAccessibleName(tr("Open reviews per team"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     connect(summary, &SlaSummaryModel::summaryChanged, this, &SlaTeamChart::refresh);
     connect(summary, &QAbstractItemModel::modelReset, this, &SlaTeamChart::refresh);
@@ -150,6 +153,15 @@ void SlaTeamChart::paintEvent(QPaintEvent *)
                    QLocale().toString(b.total()));
         y += rh;
     }
+}
+
+QRect SlaTeamChart::barRect(int row) const
+{
+    if (row < 0 || row >= m_bars.size())
+        return {};
+    const int rh = rowHeight();
+    const int top = Margin + rh + rh / 2;
+    return QRect(0, top + row * rh, width(), rh);
 }
 
 int SlaTeamChart::barAt(const QPoint &pos) const

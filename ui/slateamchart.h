@@ -28,6 +28,8 @@ public:
     };
     // What is drawn, in drawing order (tests, accessibility).
     QList<Bar> bars() const { return m_bars; }
+    // Where bar `row` (team name, bar and number) is drawn; empty if none.
+    QRect barRect(int row) const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;

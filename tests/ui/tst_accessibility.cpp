@@ -16,6 +16,8 @@
 #include <queueview.h>
 #include <reviewclock.h>
 #include <settingsdialog.h>
+#include <slamonitorview.h>
+#include <slateamchart.h>
 
 #include <QTabWidget>
 
@@ -23,6 +25,7 @@
 #include <QAccessible>
 #include <QAccessibleInterface>
 #include <QApplication>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStyle>
@@ -278,6 +281,48 @@ private Q_SLOTS:
                   foreground(state, palette, QPalette::Base), palette.color(QPalette::Base));
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
+    }
+
+    void teamChart_isATableOfItsNumbers()
+    {
+        DeskFixture f(DeskRole::TeamLead);
+        f.window->resize(1400, 900);
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        auto *chart = f.window->findChild<SlaTeamChart *>();
+        QVERIFY(chart);
+        const QList<SlaTeamChart::Bar> bars = chart->bars();
+        QVERIFY(!bars.isEmpty());
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(chart);
+        QVERIFY(iface);
+        QCOMPARE(iface->role(), QAccessible::Table);
+        QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Open reviews per team"));
+        QAccessibleTableInterface *table = iface->tableInterface();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), bars.size());
+        QCOMPARE(table->columnCount(), 5);
+        QCOMPARE(iface->childCount(), int(bars.size()) * 5);
+        const QLocale locale;
+        for (int row = 0; row < bars.size(); ++row) {
+            const SlaTeamChart::Bar &bar = bars.at(row);
+            const QStringList expected {bar.team, locale.toString(bar.breached),
+                                        locale.toString(bar.approaching),
+                                        locale.toString(bar.onTrack), locale.toString(bar.total())};
+            QStringList cells;
+            for (int column = 0; column < 5; ++column) {
+                QAccessibleInterface *cell = table->cellAt(row, column);
+                QVERIFY(cell && cell->isValid());
+                QCOMPARE(cell->role(), QAccessible::Cell);
+                QCOMPARE(cell->tableCellInterface()->rowIndex(), row);
+                QCOMPARE(cell->tableCellInterface()->columnIndex(), column);
+                QCOMPARE(iface->indexOfChild(cell), row * 5 + column);
+                cells << cell->text(QAccessible::Name);
+            }
+            qInfo().noquote() << "chart row" << row + 1
+                              << "reads:" << cells.join(QStringLiteral(" | "));
+            QCOMPARE(cells, expected);
+        }
+        QCOMPARE(table->columnDescription(1), QStringLiteral("Breached"));
     }
 
     void settingsDialog_everyPageNamesItsFields()
