@@ -6,18 +6,6 @@
 
 namespace Escalation {
 
-namespace {
-
-QAccessibleInterface *ladderFactory(const QString &className, QObject *object)
-{
-    if (className == QLatin1String(LadderWidget::staticMetaObject.className())
-        && object->isWidgetType())
-        return new LadderAccessible(static_cast<LadderWidget *>(object));
-    return nullptr;
-}
-
-} // namespace
-
 LadderAccessible::LadderAccessible(LadderWidget *ladder)
     : QAccessibleWidget(ladder, QAccessible::List)
 {
@@ -29,15 +17,6 @@ LadderAccessible::~LadderAccessible()
         if (id)
             QAccessible::deleteAccessibleInterface(id);
     }
-}
-
-void LadderAccessible::install()
-{
-    static const bool installed = [] {
-        QAccessible::installFactory(ladderFactory);
-        return true;
-    }();
-    Q_UNUSED(installed);
 }
 
 LadderWidget *LadderAccessible::ladder() const

@@ -18,10 +18,6 @@ public:
     explicit LadderAccessible(LadderWidget *ladder);
     ~LadderAccessible() override;
 
-    // Registers the factory that gives every LadderWidget this interface;
-    // idempotent.
-    static void install();
-
     int childCount() const override;
     QAccessibleInterface *child(int index) const override;
     int indexOfChild(const QAccessibleInterface *child) const override;

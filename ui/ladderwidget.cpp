@@ -1,7 +1,7 @@
 #include "ladderwidget.h"
 
 #include "clockpalette.h"
-#include "ladderaccessible.h"
+#include "deskaccessibility.h"
 
 #include <QAccessible>
 #include <QHelpEvent>
@@ -37,7 +37,7 @@ QColor doneColour(const QPalette &palette)
 LadderWidget::LadderWidget(QWidget *parent)
     : QWidget(parent)
 {
-    LadderAccessible::install();
+    installDeskAccessibility();
     setObjectName(QStringLiteral("ladderWidget"));
     setAccessibleName(tr("Escalation ladder"));
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);

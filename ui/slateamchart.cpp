@@ -1,7 +1,7 @@
 #include "slateamchart.h"
 
 #include "clockpalette.h"
-#include "slateamchartaccessible.h"
+#include "deskaccessibility.h"
 
 #include <slasummarymodel.h>
 
@@ -23,7 +23,7 @@ SlaTeamChart::SlaTeamChart(SlaSummaryModel *summary, QWidget *parent)
     : QWidget(parent)
     , m_summary(summary)
 {
-    SlaTeamChartAccessible::install();
+    installDeskAccessibility();
     setObjectName(QStringLiteral("slaTeamChart"));
     setAccessibleName(tr("Open reviews per team"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);

@@ -6,18 +6,6 @@
 
 namespace Escalation {
 
-namespace {
-
-QAccessibleInterface *chartFactory(const QString &className, QObject *object)
-{
-    if (className == QLatin1String(SlaTeamChart::staticMetaObject.className())
-        && object->isWidgetType())
-        return new SlaTeamChartAccessible(static_cast<SlaTeamChart *>(object));
-    return nullptr;
-}
-
-} // namespace
-
 SlaTeamChartAccessible::SlaTeamChartAccessible(SlaTeamChart *chart)
     : QAccessibleWidget(chart, QAccessible::Table)
 {
@@ -27,15 +15,6 @@ SlaTeamChartAccessible::~SlaTeamChartAccessible()
 {
     for (QAccessible::Id id : std::as_const(m_cellIds))
         QAccessible::deleteAccessibleInterface(id);
-}
-
-void SlaTeamChartAccessible::install()
-{
-    static const bool installed = [] {
-        QAccessible::installFactory(chartFactory);
-        return true;
-    }();
-    Q_UNUSED(installed);
 }
 
 SlaTeamChart *SlaTeamChartAccessible::chart() const

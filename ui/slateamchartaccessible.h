@@ -19,10 +19,6 @@ public:
     explicit SlaTeamChartAccessible(SlaTeamChart *chart);
     ~SlaTeamChartAccessible() override;
 
-    // Registers the factory that gives every SlaTeamChart this interface;
-    // idempotent.
-    static void install();
-
     void *interface_cast(QAccessible::InterfaceType t) override;
     int childCount() const override;
     QAccessibleInterface *child(int index) const override;

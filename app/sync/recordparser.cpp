@@ -411,6 +411,33 @@ std::optional<EscalationRequest> parseRequest(const QJsonObject &o, const ParseL
     return e;
 }
 
+namespace {
+
+// Reads an array of records with parse(); the ones it refuses (and any
+// that is not an object) are listed in skipped, under kind.
+template<typename Record, typename Parse>
+void readRecords(const QJsonArray &array, const QString &kind, Parse parse,
+                 const ParseLimits &limits, QList<Record> *records,
+                 QList<RecordDiagnostic> *skipped)
+{
+    records->reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonValue v = array.at(i);
+        QString why;
+        std::optional<Record> record;
+        if (!v.isObject())
+            why = tr("expected an object, got %1").arg(FieldReader::typeName(v));
+        else
+            record = parse(v.toObject(), limits, &why);
+        if (record)
+            records->append(std::move(*record));
+        else
+            skipped->append({kind, int(i), recordId(v), why});
+    }
+}
+
+} // namespace
+
 PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limits)
 {
     PageParseResult result;
@@ -478,42 +505,17 @@ PageParseResult parseChangesPage(const QByteArray &body, const ParseLimits &limi
     // next page is requested only once this one is read (its cursor is in
     // it), so reading it is on the first sync's critical path.
     QList<RecordDiagnostic> skippedCases;
+    QList<RecordDiagnostic> skippedRequests;
     const auto readCases = [&] {
-        result.page.cases.reserve(cases.size());
-        for (qsizetype i = 0; i < cases.size(); ++i) {
-            const QJsonValue v = cases.at(i);
-            QString why;
-            std::optional<Case> c;
-            if (!v.isObject())
-                why = tr("expected an object, got %1").arg(FieldReader::typeName(v));
-            else
-                c = parseCase(v.toObject(), limits, &why);
-            if (c)
-                result.page.cases.append(std::move(*c));
-            else
-                skippedCases.append({u"case"_s, int(i), recordId(v), why});
-        }
+        readRecords(cases, u"case"_s, parseCase, limits, &result.page.cases, &skippedCases);
     };
     QFuture<void> casesRead;
     if (cases.size() >= MinRecordsPerThread && requests.size() >= MinRecordsPerThread)
         casesRead = QtConcurrent::run(readCases); // run here if no pool thread takes it first
     else
         readCases();
-    QList<RecordDiagnostic> skippedRequests;
-    result.page.requests.reserve(requests.size());
-    for (qsizetype i = 0; i < requests.size(); ++i) {
-        const QJsonValue v = requests.at(i);
-        QString why;
-        std::optional<EscalationRequest> e;
-        if (!v.isObject())
-            why = tr("expected an object, got %1").arg(FieldReader::typeName(v));
-        else
-            e = parseRequest(v.toObject(), limits, &why);
-        if (e)
-            result.page.requests.append(std::move(*e));
-        else
-            skippedRequests.append({u"request"_s, int(i), recordId(v), why});
-    }
+    readRecords(requests, u"request"_s, parseRequest, limits, &result.page.requests,
+                &skippedRequests);
     casesRead.waitForFinished();
     result.skipped = skippedCases + skippedRequests;
     auto readIds = [&](const QJsonArray &arr, const QString &kind, QStringList *out) {
