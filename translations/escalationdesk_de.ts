@@ -1626,6 +1626,42 @@
         <source>The portal refused %1 for %2: your role may not do this. %3</source>
         <translation>Das Portal hat %1 für %2 abgelehnt: Ihre Rolle darf das nicht. %3</translation>
     </message>
+    <message>
+        <source>Ac&amp;knowledge…</source>
+        <translation>Bes&amp;tätigen …</translation>
+    </message>
+    <message>
+        <source>Acknowledge ownership of the level-4 escalation</source>
+        <translation>Verantwortung für die Level-4-Eskalation bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>List every keyboard shortcut</source>
+        <translation>Alle Tastenkürzel anzeigen</translation>
+    </message>
+    <message>
+        <source>Close the desk</source>
+        <translation>Desk schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Next request (in the queue table)</source>
+        <translation>Nächste Anfrage (in der Warteschlange)</translation>
+    </message>
+    <message>
+        <source>Previous request (in the queue table)</source>
+        <translation>Vorherige Anfrage (in der Warteschlange)</translation>
+    </message>
+    <message>
+        <source>&amp;Show request</source>
+        <translation>Anfrage &amp;zeigen</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::NativeCall</name>
@@ -2298,6 +2334,72 @@
     <message>
         <source>Preview with a sample request</source>
         <translation>Vorschau mit einer Beispielanfrage</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::ShortcutText</name>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source>In a dialog</source>
+        <translation>In einem Dialog</translation>
+    </message>
+    <message>
+        <source>Next part of the window</source>
+        <translation>Nächster Bereich des Fensters</translation>
+    </message>
+    <message>
+        <source>Previous part of the window</source>
+        <translation>Vorheriger Bereich des Fensters</translation>
+    </message>
+    <message>
+        <source>Open a menu</source>
+        <translation>Menü öffnen</translation>
+    </message>
+    <message>
+        <source>Alt + the menu&apos;s underlined letter</source>
+        <translation>Alt + unterstrichener Buchstabe des Menüs</translation>
+    </message>
+    <message>
+        <source>Send the text</source>
+        <translation>Text senden</translation>
+    </message>
+    <message>
+        <source>Close without sending</source>
+        <translation>Schließen ohne zu senden</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Suchen:</translation>
+    </message>
+    <message>
+        <source>What you want to do, or a key</source>
+        <translation>Was Sie tun möchten, oder eine Taste</translation>
+    </message>
+    <message>
+        <source>Find a shortcut</source>
+        <translation>Tastenkürzel suchen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 #include "actiondialog.h"
 
+#include "shortcuttext.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace Escalation {
@@ -88,6 +91,15 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     m_send = buttons->addButton(send, QDialogButtonBox::AcceptRole);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);
+    // Enter is a new line in the text, so sending has a key of its own.
+    auto *sendShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    auto *sendShortcutKeypad = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
+    for (QShortcut *shortcut : {sendShortcut, sendShortcutKeypad})
+        connect(shortcut, &QShortcut::activated, m_send, [this] {
+            if (m_send->isEnabled())
+                m_send->click();
+        });
+    m_send->setToolTip(ShortcutText::withShortcut(send, {sendShortcut->key()}));
     if (action == OutboxAction::Decline) {
         QPushButton *reset =
             buttons->addButton(tr("Reset to template"), QDialogButtonBox::ResetRole);

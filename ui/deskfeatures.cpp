@@ -2,17 +2,15 @@
 
 #include "desksettings.h"
 #include "directorview.h"
-#include "filterbar.h"
 #include "mainwindow.h"
-#include "queueview.h"
 #include "settingsdialog.h"
+#include "shortcuttext.h"
 #include "slamonitorview.h"
 #include "traynotifier.h"
 
 #include <notificationpolicy.h>
 #include <obligationindex.h>
 #include <queuecolumns.h>
-#include <queuefilterproxy.h>
 #include <queuemodel.h>
 #include <reviewclockservice.h>
 #include <slaflagsmodel.h>
@@ -76,10 +74,16 @@ void DeskFeatures::addSettingsAction()
 {
     auto *settingsAction = new QAction(tr("&Settings…"), m_window);
     settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    settingsAction->setShortcut(QKeySequence::Preferences);
+    // Not every platform binds Preferences to a key (X11 does not): then
+    // Ctrl+, as most desktop programs use.
+    settingsAction->setShortcuts(QKeySequence::keyBindings(QKeySequence::Preferences).isEmpty()
+                                     ? QList {QKeySequence(Qt::CTRL | Qt::Key_Comma)}
+                                     : QKeySequence::keyBindings(QKeySequence::Preferences));
     settingsAction->setMenuRole(QAction::PreferencesRole);
-    settingsAction->setStatusTip(
-        tr("Portal, token, role, working hours, calendars, thresholds and reply templates"));
+    const QString tip =
+        tr("Portal, token, role, working hours, calendars, thresholds and reply templates");
+    settingsAction->setStatusTip(tip);
+    settingsAction->setToolTip(ShortcutText::withShortcut(tip, settingsAction->shortcuts()));
     connect(settingsAction, &QAction::triggered, this, &DeskFeatures::openSettings);
     // Beside Quit in the window's first menu, where desktop users look for it.
     const QList<QAction *> menus = m_window->menuBar()->actions();
@@ -135,15 +139,7 @@ void DeskFeatures::activateRequest(const QString &requestId)
     m_window->showNormal();
     m_window->raise();
     m_window->activateWindow();
-    m_window->showView(queueViewId());
-    if (m_window->queueView()->selectRequest(requestId))
-        return;
-    // Hidden by the user's filter: show everything rather than nothing.
-    // The bar may already be empty (the filter came from elsewhere), so the
-    // proxy is told directly as well.
-    m_window->filterBar()->clear();
-    m_window->queueProxy()->setFilter(m_window->filterBar()->filter());
-    m_window->queueView()->selectRequest(requestId);
+    m_window->showRequest(requestId);
 }
 
 void DeskFeatures::activateCase(const QString &caseId)

@@ -67,6 +67,7 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_stack->addWidget(m_placeholder);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("detailsScroll"));
     scroll->setAccessibleName(tr("Request details"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -42,6 +42,7 @@ FilterBar::FilterBar(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_debounce.stop();
         rebuild();
+        Q_EMIT searchSubmitted();
     });
 
     m_clock = addChoice(tr("Clock"), QStringLiteral("clockFilter"),
@@ -86,6 +87,15 @@ FilterBar::FilterBar(QWidget *parent)
     m_clear->setAutoRaise(true);
     connect(m_clear, &QToolButton::clicked, this, &FilterBar::clear);
     layout->addWidget(m_clear);
+
+    // Tab goes left to right, as the bar reads, not in order of creation.
+    QWidget *previous = nullptr;
+    for (int i = 0; i < layout->count(); ++i) {
+        QWidget *widget = layout->itemAt(i)->widget();
+        if (previous && widget)
+            setTabOrder(previous, widget);
+        previous = widget ? widget : previous;
+    }
 }
 
 QToolButton *FilterBar::addChoice(const QString &name, const QString &objectName,

@@ -33,6 +33,9 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void filterChanged(const Escalation::QueueFilter &filter);
+    // Enter in the search field: the filter is applied and the user wants
+    // the results.
+    void searchSubmitted();
 
 private:
     // A drop-down of checkable values; none checked means "any".

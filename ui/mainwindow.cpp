@@ -7,6 +7,8 @@
 #include "filterbar.h"
 #include "identityindicator.h"
 #include "queueview.h"
+#include "shortcutsdialog.h"
+#include "shortcuttext.h"
 #include "syncindicator.h"
 #include "uilogging.h"
 
@@ -24,6 +26,8 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -82,13 +86,9 @@ void MainWindow::createActions()
                              const QString &tip) {
         auto *action = new QAction(text, this);
         action->setShortcuts(keys);
-        QString shortcutText;
-        if (!keys.isEmpty())
-            shortcutText = QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText)
-                + QLatin1Char(')');
-        action->setToolTip(tip + shortcutText);
+        action->setToolTip(ShortcutText::withShortcut(tip, keys));
         action->setStatusTip(tip);
-        m_tips.insert(which, tip + shortcutText);
+        m_tips.insert(which, tip);
         m_actions.insert(which, action);
         addAction(action); // shortcuts work wherever the focus is in the window
         return action;
@@ -109,6 +109,9 @@ void MainWindow::createActions()
     connect(make(Action::RecordAnalysis, tr("Ana&lysis…"), {QKeySequence(Qt::CTRL | Qt::Key_L)},
                  tr("Record the level-3 analysis")),
             &QAction::triggered, this, &MainWindow::analysisCurrent);
+    connect(make(Action::Acknowledge, tr("Ac&knowledge…"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
+                 tr("Acknowledge ownership of the level-4 escalation")),
+            &QAction::triggered, this, &MainWindow::acknowledgeCurrent);
     connect(make(Action::NextRequest, tr("Next request"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
                  tr("Move to the next request")),
             &QAction::triggered, this, [this] { m_view->moveCurrent(1); });
@@ -127,19 +130,27 @@ void MainWindow::createActions()
     connect(make(Action::SyncNow, tr("&Sync now"), {QKeySequence::Refresh},
                  tr("Ask the portal for changes now")),
             &QAction::triggered, this, &MainWindow::syncRequested);
+    // `?` as on the web's busy tools; F1 where desktop users look for help.
+    // A text field takes `?` as a letter first (Qt asks it before the
+    // shortcut), so typing a question mark still works.
+    connect(make(Action::KeyboardShortcuts, tr("&Keyboard shortcuts"),
+                 {QKeySequence(Qt::Key_Question), QKeySequence(QKeySequence::HelpContents)},
+                 tr("List every keyboard shortcut")),
+            &QAction::triggered, this, &MainWindow::showKeyboardShortcuts);
 
     QMenu *deskMenu = menuBar()->addMenu(tr("&Desk"));
     deskMenu->addAction(action(Action::SyncNow));
     deskMenu->addSeparator();
     QAction *quit = deskMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
+    quit->setToolTip(ShortcutText::withShortcut(tr("Close the desk"), quit->shortcuts()));
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
     // Every role has the menu; what its role may not do is disabled there
     // with the reason (the permission table decides, not the view).
     QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
     for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                     Action::RecordAnalysis})
+                     Action::RecordAnalysis, Action::Acknowledge})
         requestMenu->addAction(action(a));
     requestMenu->addSeparator();
     requestMenu->addAction(action(Action::NextRequest));
@@ -149,7 +160,7 @@ void MainWindow::createActions()
     m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
     m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                     Action::RecordAnalysis})
+                     Action::RecordAnalysis, Action::Acknowledge})
         m_triageBar->addAction(action(a));
     m_triageBar->addSeparator();
     m_triageBar->addAction(action(Action::SyncNow));
@@ -161,6 +172,9 @@ void MainWindow::createActions()
     m_viewBar = addToolBar(tr("Views"));
     m_viewBar->setObjectName(QStringLiteral("viewToolBar"));
     m_viewBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(action(Action::KeyboardShortcuts));
 }
 
 void MainWindow::createQueuePage()
@@ -188,13 +202,21 @@ void MainWindow::createQueuePage()
     // J/K move through the queue while the table has the focus (in the
     // search field they are letters).
     for (auto [key, delta] : {std::pair {Qt::Key_J, 1}, std::pair {Qt::Key_K, -1}}) {
-        auto *nav = new QAction(m_view);
+        auto *nav = new QAction(delta > 0 ? tr("Next request (in the queue table)")
+                                          : tr("Previous request (in the queue table)"),
+                                m_view);
         nav->setShortcut(QKeySequence(key));
         nav->setShortcutContext(Qt::WidgetShortcut);
         connect(nav, &QAction::triggered, m_view,
                 [this, delta = delta] { m_view->moveCurrent(delta); });
         m_view->addAction(nav);
     }
+    // Type, Enter, and the keyboard is in the results.
+    connect(m_filterBar, &FilterBar::searchSubmitted, this, [this] {
+        if (!m_view->currentIndex().isValid())
+            m_view->moveCurrent(1);
+        m_view->setFocus(Qt::ShortcutFocusReason);
+    });
     // The view names the request; the pane reads it.
     connect(m_view, &QueueView::currentRequestChanged, m_details, &DetailsPane::setRequestId);
     connect(m_view, &QueueView::currentRequestChanged, this, &MainWindow::updateActions);
@@ -220,7 +242,8 @@ void MainWindow::addView(const QString &id, const QString &title, QWidget *view)
     action->setData(id);
     if (m_viewOrder.size() <= 9)
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + m_viewOrder.size())));
-    action->setToolTip(tr("Show the %1 view").arg(title));
+    action->setToolTip(
+        ShortcutText::withShortcut(tr("Show the %1 view").arg(title), action->shortcuts()));
     connect(action, &QAction::triggered, this, [this, id] { showView(id); });
     m_viewActions.insert(id, action);
     m_viewMenu->addAction(action);
@@ -241,6 +264,19 @@ void MainWindow::showView(const QString &id)
     // Triage actions belong to the queue page.
     if (m_triageBar)
         m_triageBar->setEnabled(id == QStringLiteral("queue"));
+}
+
+bool MainWindow::showRequest(const QString &requestId)
+{
+    showView(QStringLiteral("queue"));
+    if (m_view->selectRequest(requestId))
+        return true;
+    // Hidden by the user's filter: show everything rather than nothing.
+    // The bar may already be empty (the filter came from elsewhere), so the
+    // proxy is told directly as well.
+    m_filterBar->clear();
+    m_proxy->setFilter(m_filterBar->filter());
+    return m_view->selectRequest(requestId);
 }
 
 QString MainWindow::currentViewId() const
@@ -314,9 +350,11 @@ void MainWindow::gate(Action which, OutboxAction outboxAction, bool applicable)
     const bool allowed = hasPermission(m_user.identity.role, permission);
     QAction *a = action(which);
     a->setEnabled(allowed && applicable);
+    // A refused action's shortcut does nothing, so its tooltip gives the
+    // reason alone.
     const QString tip =
         allowed ? m_tips.value(which) : refusalReason(m_user.identity.role, permission);
-    a->setToolTip(tip);
+    a->setToolTip(allowed ? ShortcutText::withShortcut(tip, a->shortcuts()) : tip);
     a->setStatusTip(tip);
 }
 
@@ -338,6 +376,11 @@ void MainWindow::updateActions()
                                                     m_context.lookup->requestsForCase(r->caseId))
                .contains(Obligation::FullAnalysis);
     gate(Action::RecordAnalysis, OutboxAction::RecordAnalysis, analysisOwed);
+    const bool acknowledgementOwed = r && r->level == 4
+        && EscalationPolicy::outstandingObligations(*r,
+                                                    m_context.lookup->requestsForCase(r->caseId))
+               .contains(Obligation::OwnerAcknowledgement);
+    gate(Action::Acknowledge, OutboxAction::AcknowledgeOwnership, acknowledgementOwed);
 }
 
 void MainWindow::applyDeskRole(DeskRole role)
@@ -439,6 +482,25 @@ void MainWindow::analysisCurrent()
         runDialog(OutboxAction::RecordAnalysis, QString(), QString());
 }
 
+void MainWindow::acknowledgeCurrent()
+{
+    if (action(Action::Acknowledge)->isEnabled())
+        runDialog(OutboxAction::AcknowledgeOwnership, QString(), QString());
+}
+
+void MainWindow::showKeyboardShortcuts()
+{
+    // One dialog at a time; `?` again brings it forward.
+    if (!m_shortcuts) {
+        m_shortcuts = new ShortcutsDialog(this);
+        m_shortcuts->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shortcuts->setEntries(ShortcutText::collect(this));
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+}
+
 void MainWindow::onActionSaved(const OutboxEntry &entry)
 {
     statusBar()->showMessage(
@@ -488,6 +550,16 @@ void MainWindow::onActionConflicted(const OutboxEntry &entry)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setTextFormat(Qt::PlainText); // portal text is never rendered
     box->setText(summary + QStringLiteral("\n\n") + describeConflict(entry));
+    // The answer to a conflict is a new decision on the request as it is now:
+    // Enter takes the user (and the keyboard focus) there.
+    QPushButton *show = box->addButton(tr("&Show request"), QMessageBox::AcceptRole);
+    show->setObjectName(QStringLiteral("showConflictedRequest"));
+    box->setDefaultButton(show);
+    const QString requestId = entry.requestId;
+    connect(show, &QPushButton::clicked, this, [this, requestId] {
+        if (showRequest(requestId))
+            m_view->setFocus(Qt::OtherFocusReason);
+    });
     box->open();
 }
 

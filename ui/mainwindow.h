@@ -16,6 +16,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
@@ -33,6 +34,7 @@ class QueueFilterProxy;
 class QueueModel;
 class QueueView;
 class RequestLookup;
+class ShortcutsDialog;
 class ReviewClockService;
 class SyncIndicator;
 
@@ -56,11 +58,13 @@ public:
         TakeOwnership,
         AddNote,
         RecordAnalysis,
+        Acknowledge,
         NextRequest,
         PreviousRequest,
         FocusFilter,
         ClearFilter,
         SyncNow,
+        KeyboardShortcuts,
     };
 
     explicit MainWindow(DeskContext context, QWidget *parent = nullptr);
@@ -72,6 +76,9 @@ public:
     void addView(const QString &id, const QString &title, QWidget *view);
     void showView(const QString &id);
     QString currentViewId() const;
+    // The queue view with the request selected, clearing the filters when
+    // they hide it; false when the queue does not hold it.
+    bool showRequest(const QString &requestId);
     QStringList viewIds() const { return m_viewOrder; }
 
     QAction *action(Action which) const { return m_actions.value(which); }
@@ -113,6 +120,9 @@ public Q_SLOTS:
     void takeCurrent();
     void noteCurrent();
     void analysisCurrent();
+    void acknowledgeCurrent();
+    // Lists every shortcut of the window (Help → Keyboard shortcuts, `?`).
+    void showKeyboardShortcuts();
 
 Q_SIGNALS:
     // The user decided; the controller commits it to the outbox.
@@ -157,6 +167,7 @@ private:
     QStringList m_viewOrder;
     QHash<Action, QAction *> m_actions;
     QTimer m_listRefresh;
+    QPointer<ShortcutsDialog> m_shortcuts;
 };
 
 } // namespace Escalation
