@@ -631,6 +631,26 @@
         <source>the setting connector is &quot;%1&quot;; expected native or rt</source>
         <translation>die Einstellung connector ist „%1“; erwartet wird native oder rt</translation>
     </message>
+    <message>
+        <source>The stored appearance &quot;%1&quot; is unknown; expected desktop, light, dark or high-contrast.</source>
+        <translation>Die gespeicherte Darstellung „%1“ ist unbekannt; erwartet: desktop, light, dark oder high-contrast.</translation>
+    </message>
+    <message>
+        <source>As the desktop (light or dark)</source>
+        <translation>Wie der Desktop (hell oder dunkel)</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Hoher Kontrast</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DetailsPane</name>
@@ -2334,6 +2354,10 @@
     <message>
         <source>Preview with a sample request</source>
         <translation>Vorschau mit einer Beispielanfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Farben:</translation>
     </message>
 </context>
 <context>

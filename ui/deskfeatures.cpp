@@ -1,6 +1,8 @@
 #include "deskfeatures.h"
 
+#include "deskappearance.h"
 #include "desksettings.h"
+#include "desktopcolorscheme.h"
 #include "directorview.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
@@ -45,7 +47,14 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     , m_flags(new SlaFlagsModel(settings->policy(), lookup, this))
     , m_obligations(new ObligationIndex(lookup, this))
     , m_policy(new NotificationPolicy(this))
+    , m_appearance(new DeskAppearance(DeskAppearance::startPalette(), this))
+    , m_desktopScheme(new DesktopColorScheme(this))
 {
+    // Colours first, so that the views are built in them.
+    m_appearance->setChoice(settings->appearance());
+    connect(m_desktopScheme, &DesktopColorScheme::changed, m_appearance,
+            &DeskAppearance::setDesktopPrefersDark);
+
     m_flags->setNowFunction([clock] { return clock->nowMSecs(); });
 
     m_teamLead = new SlaMonitorView(queue, clock, m_flags);
@@ -129,6 +138,7 @@ void DeskFeatures::openSettings()
         return;
     // What applies at once; the rest is read at the next start.
     m_policy->setWorkingHours(m_settings->workingHours());
+    m_appearance->setChoice(m_settings->appearance());
     Q_EMIT settingsChanged();
 }
 

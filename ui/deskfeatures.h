@@ -17,7 +17,9 @@
 
 namespace Escalation {
 
+class DeskAppearance;
 class DeskSettings;
+class DesktopColorScheme;
 class DirectorView;
 class MainWindow;
 class NotificationPolicy;
@@ -55,6 +57,7 @@ public:
     ObligationIndex *obligations() const { return m_obligations; }
     NotificationPolicy *notificationPolicy() const { return m_policy; }
     TrayNotifier *tray() const { return m_tray; }
+    DeskAppearance *appearance() const { return m_appearance; }
 
 public Q_SLOTS:
     void openSettings();
@@ -77,6 +80,8 @@ private:
     SlaFlagsModel *m_flags;
     ObligationIndex *m_obligations;
     NotificationPolicy *m_policy;
+    DeskAppearance *m_appearance;
+    DesktopColorScheme *m_desktopScheme;
     SlaMonitorView *m_teamLead;
     DirectorView *m_director;
     TrayNotifier *m_tray;

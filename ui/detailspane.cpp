@@ -11,6 +11,7 @@
 
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -216,6 +217,13 @@ void DetailsPane::reload()
     m_request = m_requestId.isEmpty() ? std::nullopt : m_lookup->request(m_requestId);
     m_case = m_request ? m_lookup->caseRecord(m_request->caseId) : std::nullopt;
     fill();
+}
+
+void DetailsPane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_request)
+        fill();
 }
 
 void DetailsPane::fill()

@@ -60,6 +60,11 @@ Q_SIGNALS:
     // A request is now shown: its history should be refreshed.
     void historyWanted(const QString &requestId);
 
+protected:
+    // A new palette (the user or the desktop switched light and dark):
+    // the state colours are chosen anew for it.
+    void changeEvent(QEvent *event) override;
+
 private:
     QLabel *addField(QFormLayout *form, const QString &label, const QString &objectName);
     void fill();

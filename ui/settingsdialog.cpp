@@ -171,6 +171,13 @@ QWidget *SettingsDialog::createDeskPage()
         tr("The role chooses the view the desk opens with and whether triage actions are "
            "offered. Every view stays available from the View menu."),
         roleBox));
+    m_appearance = new QComboBox(roleBox);
+    m_appearance->setObjectName(QStringLiteral("appearance"));
+    using Appearance = DeskSettings::Appearance;
+    for (Appearance a :
+         {Appearance::Desktop, Appearance::Light, Appearance::Dark, Appearance::HighContrast})
+        m_appearance->addItem(DeskSettings::displayName(a), int(a));
+    roleForm->addRow(tr("&Colours:"), m_appearance);
     layout->addWidget(roleBox);
 
     auto *hoursBox = new QGroupBox(tr("My working hours"), page);
@@ -386,6 +393,7 @@ void SettingsDialog::load()
     m_fingerprint->setText(CertificatePin::displayed(m_settings->trustedCertificateSha256()));
 
     m_role->setCurrentIndex(m_role->findData(int(m_settings->role())));
+    m_appearance->setCurrentIndex(m_appearance->findData(int(m_settings->appearance())));
     const WorkingHours hours = m_settings->workingHours();
     for (int i = 0; i < 7; ++i)
         m_days[std::size_t(i)]->setChecked(hours.worksOn(Qt::DayOfWeek(i + 1)));
@@ -732,6 +740,7 @@ bool SettingsDialog::apply()
     m_settings->setPortalUrl(url);
     m_settings->setTrustedCertificateSha256(pin);
     m_settings->setRole(DeskRole(m_role->currentData().toInt()));
+    m_settings->setAppearance(DeskSettings::Appearance(m_appearance->currentData().toInt()));
     m_settings->setWorkingHours(hours);
     m_settings->setCalendarsDirectory(dir);
     if (m_byShare->isChecked())

@@ -93,6 +93,7 @@ private:
 
     // Desk
     QComboBox *m_role;
+    QComboBox *m_appearance;
     std::array<QCheckBox *, 7> m_days {};
     QTimeEdit *m_from;
     QTimeEdit *m_to;

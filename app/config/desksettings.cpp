@@ -1,5 +1,7 @@
 #include "desksettings.h"
 
+#include <array>
+
 #include <rtsettings.h>
 
 #include <QDir>
@@ -118,6 +120,47 @@ void DeskSettings::setRole(DeskRole role)
 {
     m_settings->setValue(Keys::role(), toCode(role));
     Q_EMIT changed();
+}
+
+namespace {
+constexpr std::array<QStringView, 4> kAppearanceCodes {u"desktop", u"light", u"dark",
+                                                       u"high-contrast"};
+} // namespace
+
+DeskSettings::Appearance DeskSettings::appearance() const
+{
+    const QString stored = m_settings->value(Keys::appearance()).toString();
+    if (stored.isEmpty())
+        return Appearance::Desktop;
+    for (std::size_t i = 0; i < kAppearanceCodes.size(); ++i) {
+        if (stored == kAppearanceCodes[i])
+            return Appearance(i);
+    }
+    m_problems << tr("The stored appearance \"%1\" is unknown; expected desktop, light, dark or "
+                     "high-contrast.")
+                      .arg(stored);
+    return Appearance::Desktop;
+}
+
+void DeskSettings::setAppearance(Appearance appearance)
+{
+    m_settings->setValue(Keys::appearance(), kAppearanceCodes[std::size_t(appearance)].toString());
+    Q_EMIT changed();
+}
+
+QString DeskSettings::displayName(Appearance appearance)
+{
+    switch (appearance) {
+    case Appearance::Desktop:
+        return tr("As the desktop (light or dark)");
+    case Appearance::Light:
+        return tr("Light");
+    case Appearance::Dark:
+        return tr("Dark");
+    case Appearance::HighContrast:
+        return tr("High contrast");
+    }
+    return {};
 }
 
 QString DeskSettings::userName() const

@@ -45,6 +45,7 @@ public:
             return QStringLiteral("portal/trustedCertificateSha256");
         }
         static QString role() { return QStringLiteral("desk/role"); }
+        static QString appearance() { return QStringLiteral("desk/appearance"); }
         static QString userName() { return QStringLiteral("identity/name"); }
         static QString lastIdentityGroup() { return QStringLiteral("identity/last"); }
         static QString calendarsDirectory() { return QStringLiteral("calendars/directory"); }
@@ -114,6 +115,13 @@ public:
 
     DeskRole role() const;
     void setRole(DeskRole role);
+
+    // Colours: the desktop's light or dark choice (the default), or one the
+    // user fixed. Stored as desktop, light, dark or high-contrast.
+    enum class Appearance : quint8 { Desktop, Light, Dark, HighContrast };
+    Appearance appearance() const;
+    void setAppearance(Appearance appearance);
+    static QString displayName(Appearance appearance);
 
     // The name recorded with decisions, as set; empty when unset.
     QString userName() const;

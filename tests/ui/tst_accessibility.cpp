@@ -16,6 +16,8 @@
 #include <queueview.h>
 #include <reviewclock.h>
 #include <settingsdialog.h>
+#include <shortcutsdialog.h>
+#include <shortcuttext.h>
 #include <slamonitorview.h>
 #include <slateamchart.h>
 
@@ -30,6 +32,7 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Escalation;
 
@@ -364,6 +367,25 @@ private Q_SLOTS:
         QVERIFY2(unnamed.isEmpty(),
                  qPrintable(QStringLiteral("without a name:\n  ")
                             + unnamed.join(QStringLiteral("\n  "))));
+    }
+
+    void shortcutsDialog_namesItsFieldsAndReadsEachShortcut()
+    {
+        DeskFixture f(DeskRole::Manager);
+        ShortcutsDialog dialog;
+        dialog.setEntries(ShortcutText::collect(f.window.get()));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QStringList unnamed = unnamedElements(&dialog);
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(QStringLiteral("without a name:\n  ")
+                            + unnamed.join(QStringLiteral("\n  "))));
+        // Each row is read as "what it does, keys".
+        const QTreeWidgetItem *first = dialog.list()->topLevelItem(0)->child(0);
+        QCOMPARE(first->data(0, Qt::AccessibleTextRole).toString(),
+                 first->text(0) + QStringLiteral(", ") + first->text(1));
+        qInfo().noquote() << "first shortcut reads:"
+                          << first->data(0, Qt::AccessibleTextRole).toString();
     }
 };
 
