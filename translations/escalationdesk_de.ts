@@ -1487,10 +1487,6 @@
 <context>
     <name>Escalation::MainWindow</name>
     <message>
-        <source>Escalation Desk — %1</source>
-        <translation>Escalation Desk – %1</translation>
-    </message>
-    <message>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>

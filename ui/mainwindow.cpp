@@ -386,7 +386,8 @@ void MainWindow::updateActions()
 void MainWindow::applyDeskRole(DeskRole role)
 {
     m_context.role = role;
-    setWindowTitle(tr("Escalation Desk — %1").arg(displayName(m_user.identity.role)));
+    // The platform adds the application's display name ("… — Escalation Desk").
+    setWindowTitle(displayName(m_user.identity.role));
     // A director follows level 3 and 4 only, without the triage toolbar.
     QueueFilter base;
     if (role == DeskRole::Director)

@@ -4,6 +4,7 @@
 
 #include "deadlinecommand.h"
 #include "exitcodes.h"
+#include "reportcommand.h"
 #include "synccommands.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,11 @@ constexpr Subcommand kSubcommands[] = {
      &Escalation::Cli::runDecide},
     {"export", QT_TRANSLATE_NOOP("Cli", "Export the review queue as CSV or JSON."),
      &Escalation::Cli::runExport},
+    {"report",
+     QT_TRANSLATE_NOOP("Cli",
+                       "How escalations performed over a period (--weeks, --from, "
+                       "--format json|csv)."),
+     &Escalation::Cli::runReport},
     {"whoami", QT_TRANSLATE_NOOP("Cli", "Who the token belongs to: name, role and team (--json)."),
      &Escalation::Cli::runWhoami},
 };

@@ -402,6 +402,43 @@ StoreResult<QueueSnapshot> CacheStore::loadActiveQueue() const
     return snapshot;
 }
 
+StoreResult<QueueSnapshot> CacheStore::loadRaisedSince(const QDateTime &since) const
+{
+    StoreError error;
+    QueueSnapshot snapshot;
+    QSet<QString> caseIds;
+    // An integer of our own, not user text: formatted into the statement.
+    const QString sinceMs = QString::number(since.isValid() ? since.toMSecsSinceEpoch() : 0);
+    if (!d->begin(&error, false))
+        return error;
+    bool ok = d->forEachRow(
+        u"SELECT "_s + kRequestColumns + u" FROM requests WHERE requested_at >= "_s + sinceMs,
+        [&](const auto &row) {
+            EscalationRequest r = readRequest(row);
+            caseIds.insert(r.caseId);
+            snapshot.requests.append(std::move(r));
+        },
+        &error);
+    ok = ok
+        && d->forEachRow(
+            u"SELECT "_s + kCaseColumns + u" FROM cases"_s,
+            [&](const auto &row) {
+                QString id = row.text(0);
+                if (caseIds.contains(id)) {
+                    Case k = readCase(row, std::move(id));
+                    snapshot.cases.insert(k.id, std::move(k));
+                }
+            },
+            &error);
+    ok = ok && d->commit(&error);
+    d->releaseStringPool();
+    if (!ok) {
+        d->rollback();
+        return error;
+    }
+    return snapshot;
+}
+
 StoreResult<QStringList> CacheStore::pendingRequestIds() const
 {
     StoreError error;

@@ -76,6 +76,9 @@ public:
     // requests reading them would cost a third of the desk's start; the
     // details pane reads them with request().
     StoreResult<QueueSnapshot> loadActiveQueue() const;
+    // Every request raised at or after since, in any state (superseded and
+    // closed ones too), with their cases: what the analytics count.
+    StoreResult<QueueSnapshot> loadRaisedSince(const QDateTime &since) const;
     // The ids of the pending requests, in id order: what a backend whose
     // change feed cannot report deletions is asked about (a deleted request
     // left pending would breach for ever).
