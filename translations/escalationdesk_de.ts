@@ -433,6 +433,21 @@
     </message>
 </context>
 <context>
+    <name>Escalation::AchievementChart</name>
+    <message>
+        <source>Review target achievement per week</source>
+        <translation>Einhaltung des Prüfziels je Woche</translation>
+    </message>
+    <message>
+        <source>The same numbers are in the table below.</source>
+        <translation>Dieselben Zahlen stehen in der Tabelle darunter.</translation>
+    </message>
+    <message>
+        <source>Week of %1: %2 of %3 reviews on time (%4)</source>
+        <translation>Woche vom %1: %2 von %3 Prüfungen rechtzeitig (%4)</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::ActionDialog</name>
     <message>
         <source>Accept escalation</source>
@@ -501,6 +516,261 @@
     <message>
         <source>Reset to template</source>
         <translation>Auf Vorlage zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::AnalyticsView</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>Export table as CSV…</source>
+        <translation>Tabelle als CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>Alle Teams</translation>
+    </message>
+    <message>
+        <source>Review target by week</source>
+        <translation>Prüfziel je Woche</translation>
+    </message>
+    <message>
+        <source>Weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>Managers</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>Teams</translation>
+    </message>
+    <message>
+        <source>Ladder</source>
+        <translation>Stufenleiter</translation>
+    </message>
+    <message>
+        <source>Accounts at level 3–4</source>
+        <translation>Kunden auf Stufe 3–4</translation>
+    </message>
+    <message>
+        <source>Declined, back within 7 days</source>
+        <translation>Abgelehnt, binnen 7 Tagen zurück</translation>
+    </message>
+    <message>
+        <source>Activate a row (Enter or double-click) to list its requests.</source>
+        <translation>Eine Zeile aktivieren (Eingabetaste oder Doppelklick), um ihre Anfragen aufzulisten.</translation>
+    </message>
+    <message>
+        <source>Requests behind the figure</source>
+        <translation>Anfragen hinter der Zahl</translation>
+    </message>
+    <message>
+        <source>Reviews due in the week of %1</source>
+        <translation>Fällige Prüfungen in der Woche vom %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Analytics read the local cache; this desk has none.</source>
+        <translation>Die Auswertung liest den lokalen Cache; dieser Desk hat keinen.</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche vom</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Gestellt</translation>
+    </message>
+    <message>
+        <source>Level 1</source>
+        <translation>Stufe 1</translation>
+    </message>
+    <message>
+        <source>Level 2</source>
+        <translation>Stufe 2</translation>
+    </message>
+    <message>
+        <source>Level 3</source>
+        <translation>Stufe 3</translation>
+    </message>
+    <message>
+        <source>Level 4</source>
+        <translation>Stufe 4</translation>
+    </message>
+    <message>
+        <source>Reviews due</source>
+        <translation>Fällige Prüfungen</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Rechtzeitig</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Median to decision</source>
+        <translation>Median bis zur Entscheidung</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Decline rate</source>
+        <translation>Ablehnungsquote</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>Weitergegeben</translation>
+    </message>
+    <message>
+        <source>Median time at the level</source>
+        <translation>Median der Zeit auf der Stufe</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Declined at</source>
+        <translation>Abgelehnt am</translation>
+    </message>
+    <message>
+        <source>Re-escalation</source>
+        <translation>Erneute Eskalation</translation>
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation>Gestellt am</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Entschieden von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>not in the cache any more</source>
+        <translation>nicht mehr im Cache</translation>
+    </message>
+    <message>
+        <source>Export table as CSV</source>
+        <translation>Tabelle als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The table could not be written to %1: %2</source>
+        <translation>Die Tabelle konnte nicht nach %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Last 4 weeks</source>
+        <translation>Letzte 4 Wochen</translation>
+    </message>
+    <message>
+        <source>Last 13 weeks (a quarter)</source>
+        <translation>Letzte 13 Wochen (ein Quartal)</translation>
+    </message>
+    <message>
+        <source>Last 52 weeks (a year)</source>
+        <translation>Letzte 52 Wochen (ein Jahr)</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 requests; %4 reviews due, %5 within the target. %6 of %7 declines came back within 7 days. Refused: %8 too early, %9 as S1 outages.</source>
+        <translation>%1 bis %2: %3 Anfragen; %4 Prüfungen fällig, %5 innerhalb des Ziels. %6 von %7 Ablehnungen kamen binnen 7 Tagen zurück. Abgewiesen: %8 zu früh, %9 als S1-Ausfälle.</translation>
+    </message>
+    <message>
+        <source>%1 — Requests: %2. Enter shows one in the queue.</source>
+        <translation>%1 — Anfragen: %2. Die Eingabetaste zeigt eine in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Analytics tables</source>
+        <translation>Auswertungstabellen</translation>
     </message>
 </context>
 <context>
@@ -583,6 +853,10 @@
     <message>
         <source>Case %1 (%2, level %3): %4</source>
         <translation>Fall %1 (%2, Stufe %3): %4</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Auswertung</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "deskfeatures.h"
 
+#include "analyticsview.h"
 #include "deskappearance.h"
 #include "desksettings.h"
 #include "desktopcolorscheme.h"
@@ -61,6 +62,9 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     m_director = new DirectorView(queue, clock, m_obligations, lookup);
     window->addView(teamLeadViewId(), tr("Team lead"), m_teamLead);
     window->addView(directorViewId(), tr("Director"), m_director);
+    m_analytics = new AnalyticsView(lookup);
+    window->addView(analyticsViewId(), tr("Analytics"), m_analytics);
+    connect(m_analytics, &AnalyticsView::requestActivated, this, &DeskFeatures::activateRequest);
     connect(m_teamLead, &SlaMonitorView::requestActivated, this, &DeskFeatures::activateRequest);
     connect(m_teamLead, &SlaMonitorView::caseActivated, this, &DeskFeatures::activateCase);
     connect(m_director, &DirectorView::requestActivated, this, &DeskFeatures::activateRequest);

@@ -17,6 +17,7 @@
 
 namespace Escalation {
 
+class AnalyticsView;
 class DeskAppearance;
 class DeskSettings;
 class DesktopColorScheme;
@@ -58,6 +59,8 @@ public:
     NotificationPolicy *notificationPolicy() const { return m_policy; }
     TrayNotifier *tray() const { return m_tray; }
     DeskAppearance *appearance() const { return m_appearance; }
+    AnalyticsView *analyticsView() const { return m_analytics; }
+    static QString analyticsViewId() { return QStringLiteral("analytics"); }
 
 public Q_SLOTS:
     void openSettings();
@@ -83,6 +86,7 @@ private:
     DeskAppearance *m_appearance;
     DesktopColorScheme *m_desktopScheme;
     SlaMonitorView *m_teamLead;
+    AnalyticsView *m_analytics;
     DirectorView *m_director;
     TrayNotifier *m_tray;
 };

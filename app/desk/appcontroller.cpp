@@ -2,11 +2,14 @@
 
 #include "desklogging.h"
 
+#include <analyticsview.h>
+#include <cachestore.h>
 #include <calendarregistry.h>
 #include <connectorfactory.h>
 #include <deskfeatures.h>
 #include <desksettings.h>
 #include <detailspane.h>
+#include <escalationanalytics.h>
 #include <historysync.h>
 #include <mainwindow.h>
 #include <outbox.h>
@@ -62,7 +65,7 @@ AppController::AppController(DeskOptions options, QObject *parent)
     const PolicyConfig policy = m_settings->effectivePolicy(&problems);
     CalendarRegistry calendars = m_settings->calendars(&problems);
     logProblems(problems);
-    m_clock = new ReviewClockService(std::move(calendars), ReviewClock(policy.review), this);
+    m_clock = new ReviewClockService(calendars, ReviewClock(policy.review), this);
     m_model = new QueueModel(m_clock, this);
 
     // Who the desk acts as before the backend is asked: the last identity
@@ -86,6 +89,28 @@ AppController::AppController(DeskOptions options, QObject *parent)
     m_window = std::make_unique<MainWindow>(std::move(context));
     m_window->setSignedInUser(m_user);
     m_features = new DeskFeatures(m_window.get(), m_model, m_clock, &m_lookup, m_settings);
+    // The analytics read the cache on a connection of their own, on a pool
+    // thread, as the CLI's `report` does.
+    m_features->analyticsView()->setSource([database = m_options.database,
+                                            analytics = std::make_shared<const EscalationAnalytics>(
+                                                calendars, ReviewClock(policy.review),
+                                                EscalationPolicy(policy))](
+                                               const AnalyticsFilter &filter) {
+        StoreError error;
+        std::unique_ptr<CacheStore> store =
+            CacheStore::open(database, nullptr, &error, CacheStore::OpenMode::ReadOnly);
+        StoreResult<QueueSnapshot> loaded = store
+            ? store->loadRaisedSince(filter.from.startOfDay(Qt::UTC))
+            : StoreResult<QueueSnapshot>(error);
+        if (!loaded) {
+            qCWarning(lcDesk) << "analytics could not read the cache:" << loaded.error().message;
+            AnalyticsReport empty;
+            empty.filter = filter;
+            return empty;
+        }
+        return analytics->compute(loaded->requests, loaded->cases, filter,
+                                  QDateTime::currentDateTimeUtc());
+    });
 
     m_worker = new StoreWorker(m_options.database);
     m_worker->moveToThread(&m_storeThread);

@@ -104,6 +104,7 @@ private Q_SLOTS:
         QTest::newRow("queue") << DeskRole::Manager << QStringLiteral("queue");
         QTest::newRow("team lead") << DeskRole::TeamLead << QStringLiteral("teamlead");
         QTest::newRow("director") << DeskRole::Director << QStringLiteral("director");
+        QTest::newRow("analytics") << DeskRole::Director << QStringLiteral("analytics");
     }
 
     void everyInteractiveElementHasAName()

@@ -58,7 +58,7 @@ private Q_SLOTS:
         QCOMPARE(f.window->currentViewId(), view);
         QCOMPARE(f.window->viewIds(),
                  (QStringList {QStringLiteral("queue"), QStringLiteral("teamlead"),
-                               QStringLiteral("director")}));
+                               QStringLiteral("director"), QStringLiteral("analytics")}));
         QCOMPARE(!f.window->triageToolBar()->isHidden(), triageBar);
         // Anyone may look at the other roles' views.
         for (const QString &other : f.window->viewIds()) {

@@ -1,0 +1,566 @@
+#include "analyticsview.h"
+
+#include "clockpalette.h"
+#include "uilogging.h"
+
+#include <analyticsexport.h>
+#include <requestlookup.h>
+
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Escalation {
+
+namespace {
+
+constexpr int IdsRole = Qt::UserRole + 1; // the request ids behind a row
+
+QString percent(const std::optional<double> &share)
+{
+    return share ? QLocale().toString(*share * 100.0, 'f', 1) + QStringLiteral(" %")
+                 : QStringLiteral("—");
+}
+
+// Business minutes as a person reads them: "3 h 20 min".
+QString businessTime(const std::optional<qint64> &minutes)
+{
+    if (!minutes)
+        return QStringLiteral("—");
+    const qint64 h = *minutes / 60;
+    const qint64 m = *minutes % 60;
+    if (h == 0)
+        return AnalyticsView::tr("%1 min").arg(m);
+    return m == 0 ? AnalyticsView::tr("%1 h").arg(h)
+                  : AnalyticsView::tr("%1 h %2 min").arg(h).arg(m);
+}
+
+QStandardItem *cell(const QString &text, const QStringList &ids = {})
+{
+    auto *item = new QStandardItem(text);
+    item->setEditable(false);
+    if (!ids.isEmpty())
+        item->setData(ids, IdsRole);
+    return item;
+}
+
+QStandardItem *number(int value, const QStringList &ids = {})
+{
+    QStandardItem *item = cell(QLocale().toString(value), ids);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+QStandardItem *figure(const QString &text)
+{
+    QStandardItem *item = cell(text);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
+    : QWidget(parent)
+    , m_lookup(lookup)
+    , m_today(QDateTime::currentDateTimeUtc().date())
+    , m_period(new QComboBox(this))
+    , m_team(new QComboBox(this))
+    , m_export(new QPushButton(tr("Export table as CSV…"), this))
+    , m_summary(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_chart(new AchievementChart(this))
+    , m_drillTitle(new QLabel(this))
+    , m_drillDown(new QTableView(this))
+    , m_drillModel(new QStandardItemModel(this))
+{
+    setObjectName(QStringLiteral("analyticsView"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *bar = new QHBoxLayout;
+    auto *periodLabel = new QLabel(tr("&Period:"), this);
+    periodLabel->setBuddy(m_period);
+    m_period->setObjectName(QStringLiteral("analyticsPeriod"));
+    m_period->setAccessibleName(tr("Period"));
+    m_period->addItem(tr("Last 4 weeks"), 4);
+    m_period->addItem(tr("Last 13 weeks (a quarter)"), 13);
+    m_period->addItem(tr("Last 52 weeks (a year)"), 52);
+    m_period->setCurrentIndex(1);
+    auto *teamLabel = new QLabel(tr("&Team:"), this);
+    teamLabel->setBuddy(m_team);
+    m_team->setObjectName(QStringLiteral("analyticsTeam"));
+    m_team->setAccessibleName(tr("Team"));
+    m_team->addItem(tr("All teams"), QString());
+    m_team->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_export->setObjectName(QStringLiteral("analyticsExport"));
+    bar->addWidget(periodLabel);
+    bar->addWidget(m_period);
+    bar->addSpacing(12);
+    bar->addWidget(teamLabel);
+    bar->addWidget(m_team);
+    bar->addStretch(1);
+    bar->addWidget(m_export);
+    layout->addLayout(bar);
+
+    m_summary->setObjectName(QStringLiteral("analyticsSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    QFont big = m_summary->font();
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_summary->setFont(big);
+    layout->addWidget(m_summary);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_tabs->setObjectName(QStringLiteral("analyticsTabs"));
+    m_tabs->setAccessibleName(tr("Analytics tables"));
+    auto *weekly = new QWidget(m_tabs);
+    auto *weeklyLayout = new QVBoxLayout(weekly);
+    weeklyLayout->addWidget(m_chart);
+    m_tabs->addTab(weekly, tr("Review target by week"));
+    addTable(QStringLiteral("weeks"), tr("Weeks"), weekly);
+    addTable(QStringLiteral("managers"), tr("Managers"));
+    addTable(QStringLiteral("teams"), tr("Teams"));
+    addTable(QStringLiteral("funnel"), tr("Ladder"));
+    addTable(QStringLiteral("accounts"), tr("Accounts at level 3–4"));
+    addTable(QStringLiteral("reescalations"), tr("Declined, back within 7 days"));
+    splitter->addWidget(m_tabs);
+
+    auto *drill = new QWidget(splitter);
+    auto *drillLayout = new QVBoxLayout(drill);
+    drillLayout->setContentsMargins(0, 0, 0, 0);
+    m_drillTitle->setObjectName(QStringLiteral("analyticsDrillTitle"));
+    m_drillTitle->setText(tr("Activate a row (Enter or double-click) to list its requests."));
+    m_drillTitle->setTextFormat(Qt::PlainText);
+    m_drillDown->setObjectName(QStringLiteral("analyticsDrillDown"));
+    m_drillDown->setAccessibleName(tr("Requests behind the figure"));
+    m_drillDown->setModel(m_drillModel);
+    m_drillDown->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_drillDown->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_drillDown->verticalHeader()->hide();
+    m_drillDown->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_drillDown->horizontalHeader()->setStretchLastSection(true);
+    drillLayout->addWidget(m_drillTitle);
+    drillLayout->addWidget(m_drillDown, 1);
+    splitter->addWidget(drill);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    connect(m_period, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
+    connect(m_team, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
+    connect(m_export, &QPushButton::clicked, this, &AnalyticsView::exportTable);
+    connect(&m_watcher, &QFutureWatcher<AnalyticsReport>::finished, this,
+            &AnalyticsView::onComputed);
+    connect(m_chart, &AchievementChart::weekClicked, this, [this](int index) {
+        if (index < 0 || index >= m_report.weeks.size())
+            return;
+        const AnalyticsWeek &week = m_report.weeks.at(index);
+        showRequests(tr("Reviews due in the week of %1")
+                         .arg(QLocale().toString(week.monday, QLocale::ShortFormat)),
+                     week.reviewsDue.requestIds);
+    });
+    const auto activateRequest = [this](const QModelIndex &index) {
+        const QString id = m_drillModel->index(index.row(), 0).data().toString();
+        if (!id.isEmpty())
+            Q_EMIT requestActivated(id);
+    };
+    connect(m_drillDown, &QTableView::activated, this, activateRequest);
+    connect(m_drillDown, &QTableView::doubleClicked, this, activateRequest);
+    setSource({});
+}
+
+AnalyticsView::~AnalyticsView()
+{
+    m_watcher.waitForFinished();
+}
+
+QTableView *AnalyticsView::addTable(const QString &name, const QString &title, QWidget *page)
+{
+    auto *view = new QTableView(page ? page : m_tabs);
+    view->setObjectName(name + QStringLiteral("Table"));
+    view->setAccessibleName(title);
+    view->setModel(new QStandardItemModel(view));
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    view->setAlternatingRowColors(true);
+    if (page)
+        page->layout()->addWidget(view);
+    else
+        m_tabs->addTab(view, title);
+    m_tables.insert(name, view);
+    // A row's figure → the requests behind it.
+    const auto drill = [this, view](const QModelIndex &index) {
+        const auto *model = static_cast<QStandardItemModel *>(view->model());
+        QStandardItem *item = model->item(index.row(), index.column());
+        QStringList ids = item ? item->data(IdsRole).toStringList() : QStringList();
+        for (int c = 0; ids.isEmpty() && c < model->columnCount(); ++c)
+            if (QStandardItem *first = model->item(index.row(), c))
+                ids = first->data(IdsRole).toStringList();
+        const QString what = model->horizontalHeaderItem(index.column())
+            ? model->horizontalHeaderItem(index.column())->text()
+            : QString();
+        showRequests(tr("%1: %2").arg(model->item(index.row(), 0)->text(), what), ids);
+    };
+    connect(view, &QTableView::activated, this, drill);
+    connect(view, &QTableView::doubleClicked, this, drill);
+    return view;
+}
+
+QTableView *AnalyticsView::table(const QString &name) const
+{
+    return m_tables.value(name);
+}
+
+void AnalyticsView::setSource(Source source)
+{
+    m_source = std::move(source);
+    if (!m_source)
+        m_summary->setText(tr("Analytics read the local cache; this desk has none."));
+}
+
+bool AnalyticsView::isComputing() const
+{
+    return m_watcher.isRunning();
+}
+
+AnalyticsFilter AnalyticsView::currentFilter() const
+{
+    AnalyticsFilter filter = AnalyticsFilter::lastWeeks(m_period->currentData().toInt(), m_today);
+    filter.team = m_team->currentData().toString();
+    return filter;
+}
+
+void AnalyticsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_asked)
+        refresh();
+}
+
+void AnalyticsView::refresh()
+{
+    if (!m_source)
+        return;
+    m_asked = true;
+    if (m_watcher.isRunning()) {
+        m_pending = true; // the newest choice wins once this one is done
+        return;
+    }
+    m_summary->setText(tr("Computing…"));
+    m_watcher.setFuture(QtConcurrent::run(
+        [source = m_source, filter = currentFilter()] { return source(filter); }));
+}
+
+void AnalyticsView::onComputed()
+{
+    if (m_pending) {
+        m_pending = false;
+        refresh();
+        return;
+    }
+    m_report = m_watcher.result();
+    fillTables();
+    Q_EMIT reportReady();
+}
+
+void AnalyticsView::resetModel(QStandardItemModel *model, const QStringList &headers)
+{
+    model->clear();
+    model->setHorizontalHeaderLabels(headers);
+}
+
+void AnalyticsView::fillTables()
+{
+    const AnalyticsReport &r = m_report;
+    int due = 0;
+    for (const AnalyticsWeek &w : r.weeks)
+        due += w.reviewsDue.count;
+    m_summary->setText(
+        tr("%1 to %2: %3 requests; %4 reviews due, %5 within the target. "
+           "%6 of %7 declines came back within 7 days. Refused: %8 too early, %9 as S1 "
+           "outages.")
+            .arg(QLocale().toString(r.filter.from, QLocale::ShortFormat),
+                 QLocale().toString(r.filter.to, QLocale::ShortFormat))
+            .arg(r.requests)
+            .arg(due)
+            .arg(percent(r.achievement()))
+            .arg(r.reEscalatedAfterDecline.size())
+            .arg(r.declines.count)
+            .arg(r.refusedTooEarly.count)
+            .arg(r.refusedOutage.count));
+
+    // The team list keeps its choice while the report changes.
+    const QString team = m_team->currentData().toString();
+    const QSignalBlocker blocker(m_team);
+    if (team.isEmpty()) {
+        while (m_team->count() > 1)
+            m_team->removeItem(1);
+        for (const AnalyticsOutcome &t : r.teams)
+            if (!t.name.isEmpty())
+                m_team->addItem(t.name, t.name);
+    }
+
+    m_chart->setWeeks(r.weeks);
+
+    auto *weeks = static_cast<QStandardItemModel *>(table(QStringLiteral("weeks"))->model());
+    resetModel(weeks,
+               {tr("Week of"), tr("Raised"), tr("Level 1"), tr("Level 2"), tr("Level 3"),
+                tr("Level 4"), tr("Reviews due"), tr("On time"), tr("Achievement"),
+                tr("Median to decision"), tr("90th percentile")});
+    for (const AnalyticsWeek &w : r.weeks) {
+        QList<QStandardItem *> row {
+            cell(QLocale().toString(w.monday, QLocale::ShortFormat), w.raised.requestIds),
+            number(w.raised.count, w.raised.requestIds)};
+        for (const AnalyticsCount &level : w.byLevel)
+            row << number(level.count, level.requestIds);
+        row << number(w.reviewsDue.count, w.reviewsDue.requestIds)
+            << number(w.onTime.count, w.onTime.requestIds) << figure(percent(w.achievement()))
+            << figure(businessTime(w.medianMinutesToDecision))
+            << figure(businessTime(w.p90MinutesToDecision));
+        weeks->appendRow(row);
+    }
+
+    for (const QString &name : {QStringLiteral("managers"), QStringLiteral("teams")}) {
+        auto *model = static_cast<QStandardItemModel *>(table(name)->model());
+        resetModel(model,
+                   {name == QLatin1String("managers") ? tr("Manager") : tr("Team"), tr("Accepted"),
+                    tr("Declined"), tr("Decline rate")});
+        for (const AnalyticsOutcome &o : name == QLatin1String("managers") ? r.managers : r.teams)
+            model->appendRow({cell(o.name.isEmpty() ? tr("(unknown)") : o.name,
+                                   o.accepted.requestIds + o.declined.requestIds),
+                              number(o.accepted.count, o.accepted.requestIds),
+                              number(o.declined.count, o.declined.requestIds),
+                              figure(percent(o.declineRate()))});
+    }
+
+    auto *funnel = static_cast<QStandardItemModel *>(table(QStringLiteral("funnel"))->model());
+    resetModel(funnel,
+               {tr("Level"), tr("Reached"), tr("Moved on"), tr("Median time at the level")});
+    for (const AnalyticsLevel &l : r.funnel)
+        funnel->appendRow({cell(tr("Level %1").arg(l.level), l.reached.requestIds),
+                           number(l.reached.count, l.reached.requestIds), number(l.movedOn),
+                           figure(businessTime(l.medianMinutesAtLevel))});
+
+    auto *accounts = static_cast<QStandardItemModel *>(table(QStringLiteral("accounts"))->model());
+    resetModel(accounts, {tr("Account"), tr("Level 3"), tr("Level 4")});
+    for (const AnalyticsAccount &a : r.topAccounts)
+        accounts->appendRow({cell(a.account, a.level3.requestIds + a.level4.requestIds),
+                             number(a.level3.count, a.level3.requestIds),
+                             number(a.level4.count, a.level4.requestIds)});
+
+    auto *back = static_cast<QStandardItemModel *>(table(QStringLiteral("reescalations"))->model());
+    resetModel(
+        back,
+        {tr("Case"), tr("Declined"), tr("Declined at"), tr("Re-escalation"), tr("Raised at")});
+    for (const AnalyticsReEscalation &e : r.reEscalatedAfterDecline)
+        back->appendRow(
+            {cell(e.caseNumber, {e.declinedId, e.reEscalationId}),
+             cell(e.declinedId, {e.declinedId}),
+             cell(QLocale().toString(e.declinedAt.toLocalTime(), QLocale::ShortFormat)),
+             cell(e.reEscalationId, {e.reEscalationId}),
+             cell(QLocale().toString(e.reEscalatedAt.toLocalTime(), QLocale::ShortFormat))});
+    for (QTableView *view : std::as_const(m_tables))
+        view->resizeColumnsToContents();
+}
+
+void AnalyticsView::showRequests(const QString &title, const QStringList &requestIds)
+{
+    resetModel(m_drillModel,
+               {tr("Request"), tr("Case"), tr("Level"), tr("State"), tr("Raised"), tr("Decided by"),
+                tr("Subject")});
+    for (const QString &id : requestIds) {
+        const std::optional<EscalationRequest> r = m_lookup ? m_lookup->request(id) : std::nullopt;
+        if (!r) {
+            m_drillModel->appendRow({cell(id), cell(tr("not in the cache any more"))});
+            continue;
+        }
+        const std::optional<Case> c = m_lookup->caseRecord(r->caseId);
+        m_drillModel->appendRow(
+            {cell(r->id), cell(c ? c->number : r->caseId), number(r->level),
+             cell(displayName(r->state)),
+             cell(QLocale().toString(r->requestedAt.toLocalTime(), QLocale::ShortFormat)),
+             cell(r->decision ? r->decision->by : QString()), cell(c ? c->subject : QString())});
+    }
+    m_drillTitle->setText(
+        tr("%1 — Requests: %2. Enter shows one in the queue.").arg(title).arg(requestIds.size()));
+    m_drillDown->resizeColumnsToContents();
+}
+
+bool AnalyticsView::exportCurrentTable(const QString &fileName, QString *error) const
+{
+    QString name = m_tables.key(qobject_cast<QTableView *>(m_tabs->currentWidget()));
+    if (name.isEmpty())
+        name = QStringLiteral("weeks"); // the first tab holds the chart and the weeks
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    file.write(AnalyticsExport::toCsv(m_report, name).toUtf8());
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void AnalyticsView::exportTable()
+{
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export table as CSV"),
+                                                          QString(), tr("CSV files (*.csv)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!exportCurrentTable(fileName, &error))
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("The table could not be written to %1: %2").arg(fileName, error));
+}
+
+// ------------------------------------------------------------------- chart
+
+AchievementChart::AchievementChart(QWidget *parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("achievementChart"));
+    setAccessibleName(tr("Review target achievement per week"));
+    setAccessibleDescription(tr("The same numbers are in the table below."));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setMouseTracking(true);
+}
+
+void AchievementChart::setWeeks(const QList<AnalyticsWeek> &weeks)
+{
+    m_weeks = weeks;
+    update();
+}
+
+QSize AchievementChart::sizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 80, fontMetrics().height() * 12};
+}
+
+QSize AchievementChart::minimumSizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 30, fontMetrics().height() * 8};
+}
+
+QRect AchievementChart::plotArea() const
+{
+    const QFontMetrics fm = fontMetrics();
+    return rect().adjusted(fm.horizontalAdvance(QStringLiteral("100 %")) + 10, fm.height(), -8,
+                           -fm.height() * 2);
+}
+
+QRect AchievementChart::barRect(int index) const
+{
+    if (index < 0 || index >= m_weeks.size())
+        return {};
+    const std::optional<double> share = m_weeks.at(index).achievement();
+    if (!share)
+        return {};
+    const QRect plot = plotArea();
+    const double slot = double(plot.width()) / double(m_weeks.size());
+    const int barWidth = std::max(2, int(slot * 0.7));
+    const int height = int(plot.height() * *share);
+    const int left = plot.left() + int(slot * index + (slot - barWidth) / 2);
+    return {left, plot.bottom() - height, barWidth, std::max(height, 1)};
+}
+
+void AchievementChart::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    const QRect plot = plotArea();
+    const QFontMetrics fm = fontMetrics();
+
+    // Grid at 0, 50, 90 (the usual aim) and 100 %.
+    for (int pct : {0, 50, 90, 100}) {
+        const int y = plot.bottom() - plot.height() * pct / 100;
+        QPen pen(pal.color(QPalette::Mid), 1, pct == 90 ? Qt::DashLine : Qt::SolidLine);
+        p.setPen(pen);
+        p.drawLine(plot.left(), y, plot.right(), y);
+        p.setPen(pal.color(QPalette::WindowText));
+        p.drawText(QRect(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1 %").arg(pct));
+    }
+    if (m_weeks.isEmpty())
+        return;
+    const double slot = double(plot.width()) / double(m_weeks.size());
+    const int labelEvery = std::max(
+        1,
+        int(std::ceil(fm.horizontalAdvance(QStringLiteral("00/00")) * 1.5 / std::max(slot, 1.0))));
+    for (int i = 0; i < m_weeks.size(); ++i) {
+        const std::optional<double> share = m_weeks.at(i).achievement();
+        if (share) {
+            // Colour and the value's position both tell: below the aim in
+            // the warning colour.
+            const ClockState state = *share >= 0.9 ? ClockState::OnTrack
+                : *share >= 0.5                    ? ClockState::Approaching
+                                                   : ClockState::Breached;
+            p.fillRect(barRect(i), ClockPalette::foreground(state, pal));
+        }
+        if (i % labelEvery == 0) {
+            p.setPen(pal.color(QPalette::WindowText));
+            const QRect label(plot.left() + int(slot * i) - 20, plot.bottom() + 4, int(slot) + 40,
+                              fm.height());
+            p.drawText(label, Qt::AlignHCenter | Qt::AlignTop,
+                       m_weeks.at(i).monday.toString(QStringLiteral("dd/MM")));
+        }
+    }
+}
+
+void AchievementChart::mousePressEvent(QMouseEvent *event)
+{
+    const QRect plot = plotArea();
+    if (m_weeks.isEmpty() || !plot.contains(event->position().toPoint()))
+        return;
+    const double slot = double(plot.width()) / double(m_weeks.size());
+    Q_EMIT weekClicked(int((event->position().x() - plot.left()) / slot));
+}
+
+bool AchievementChart::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QRect plot = plotArea();
+        if (!m_weeks.isEmpty() && plot.contains(help->pos())) {
+            const double slot = double(plot.width()) / double(m_weeks.size());
+            const int i =
+                std::clamp(int((help->pos().x() - plot.left()) / slot), 0, int(m_weeks.size()) - 1);
+            const AnalyticsWeek &w = m_weeks.at(i);
+            QToolTip::showText(help->globalPos(),
+                               tr("Week of %1: %2 of %3 reviews on time (%4)")
+                                   .arg(QLocale().toString(w.monday, QLocale::ShortFormat))
+                                   .arg(w.onTime.count)
+                                   .arg(w.reviewsDue.count)
+                                   .arg(percent(w.achievement())),
+                               this);
+            return true;
+        }
+        QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+} // namespace Escalation
