@@ -519,6 +519,189 @@
     </message>
 </context>
 <context>
+    <name>Escalation::AnalyticsPdf</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>Escalation review: %1 to %2</source>
+        <translation>Eskalationsbericht: %1 bis %2</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>account %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>levels %1</source>
+        <translation>Stufen %1</translation>
+    </message>
+    <message>
+        <source>Scope: %1. Computed %2 (UTC).</source>
+        <translation>Umfang: %1. Berechnet %2 (UTC).</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>alle Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 requests; %2 reviews due, %3 within the 4-business-hour target. %4 of %5 declines came back within 7 days. Refused: %6 too early, %7 as S1 outages.</source>
+        <translation>%1 Anfragen; %2 Prüfungen fällig, %3 innerhalb des Ziels von 4 Geschäftsstunden. %4 von %5 Ablehnungen kamen binnen 7 Tagen zurück. Abgewiesen: %6 zu früh, %7 als S1-Ausfälle.</translation>
+    </message>
+    <message>
+        <source>Review target by week</source>
+        <translation>Prüfziel je Woche</translation>
+    </message>
+    <message>
+        <source>Week of</source>
+        <translation>Woche vom</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Gestellt</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>Stf. 1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>Stf. 2</translation>
+    </message>
+    <message>
+        <source>L3</source>
+        <translation>Stf. 3</translation>
+    </message>
+    <message>
+        <source>L4</source>
+        <translation>Stf. 4</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Rechtzeitig</translation>
+    </message>
+    <message>
+        <source>Achieved</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>90th pct.</source>
+        <translation>90. Perz.</translation>
+    </message>
+    <message>
+        <source>Decisions by manager</source>
+        <translation>Entscheidungen je Manager</translation>
+    </message>
+    <message>
+        <source>Decisions by team</source>
+        <translation>Entscheidungen je Team</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Decline rate</source>
+        <translation>Ablehnungsquote</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>The ladder</source>
+        <translation>Die Stufenleiter</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Moved on</source>
+        <translation>Weitergegeben</translation>
+    </message>
+    <message>
+        <source>Median time at the level</source>
+        <translation>Median der Zeit auf der Stufe</translation>
+    </message>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Accounts with the most level-3 and level-4 escalations</source>
+        <translation>Kunden mit den meisten Eskalationen auf Stufe 3 und 4</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Level 3</source>
+        <translation>Stufe 3</translation>
+    </message>
+    <message>
+        <source>Level 4</source>
+        <translation>Stufe 4</translation>
+    </message>
+    <message>
+        <source>Declines that came back within 7 days</source>
+        <translation>Ablehnungen, die binnen 7 Tagen zurückkamen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Declined at</source>
+        <translation>Abgelehnt am</translation>
+    </message>
+    <message>
+        <source>Re-escalation</source>
+        <translation>Erneute Eskalation</translation>
+    </message>
+    <message>
+        <source>Raised at</source>
+        <translation>Gestellt am</translation>
+    </message>
+    <message>
+        <source>Business time on each request&apos;s calendar. Definitions: docs/analytics.md of Escalation Desk.</source>
+        <translation>Geschäftszeit nach dem Kalender jeder Anfrage. Definitionen: docs/analytics.md von Escalation Desk.</translation>
+    </message>
+    <message>
+        <source>Escalation review %1 to %2</source>
+        <translation>Eskalationsbericht %1 bis %2</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::AnalyticsView</name>
     <message>
         <source>%1 min</source>
@@ -771,6 +954,26 @@
     <message>
         <source>Analytics tables</source>
         <translation>Auswertungstabellen</translation>
+    </message>
+    <message>
+        <source>Export report as PDF…</source>
+        <translation>Bericht als PDF exportieren …</translation>
+    </message>
+    <message>
+        <source>The period&apos;s report with its chart and tables, for the weekly review</source>
+        <translation>Der Bericht des Zeitraums mit Diagramm und Tabellen, für die wöchentliche Besprechung</translation>
+    </message>
+    <message>
+        <source>Export report as PDF</source>
+        <translation>Bericht als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written to %1: %2</source>
+        <translation>Der Bericht konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

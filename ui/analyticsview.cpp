@@ -1,7 +1,10 @@
 #include "analyticsview.h"
 
 #include "clockpalette.h"
+
 #include "uilogging.h"
+#include <achievementchartpainter.h>
+#include <analyticspdf.h>
 
 #include <analyticsexport.h>
 #include <requestlookup.h>
@@ -83,6 +86,7 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     , m_period(new QComboBox(this))
     , m_team(new QComboBox(this))
     , m_export(new QPushButton(tr("Export table as CSV…"), this))
+    , m_exportPdf(new QPushButton(tr("Export report as PDF…"), this))
     , m_summary(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_chart(new AchievementChart(this))
@@ -116,6 +120,10 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     bar->addWidget(m_team);
     bar->addStretch(1);
     bar->addWidget(m_export);
+    m_exportPdf->setObjectName(QStringLiteral("analyticsExportPdf"));
+    m_exportPdf->setToolTip(tr("The period's report with its chart and tables, for the weekly "
+                               "review"));
+    bar->addWidget(m_exportPdf);
     layout->addLayout(bar);
 
     m_summary->setObjectName(QStringLiteral("analyticsSummary"));
@@ -165,6 +173,7 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     connect(m_period, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
     connect(m_team, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
     connect(m_export, &QPushButton::clicked, this, &AnalyticsView::exportTable);
+    connect(m_exportPdf, &QPushButton::clicked, this, &AnalyticsView::exportReport);
     connect(&m_watcher, &QFutureWatcher<AnalyticsReport>::finished, this,
             &AnalyticsView::onComputed);
     connect(m_chart, &AchievementChart::weekClicked, this, [this](int index) {
@@ -423,6 +432,25 @@ bool AnalyticsView::exportCurrentTable(const QString &fileName, QString *error) 
     return true;
 }
 
+bool AnalyticsView::exportPdf(const QString &fileName, QString *error) const
+{
+    return AnalyticsPdf::write(m_report, fileName, error);
+}
+
+void AnalyticsView::exportReport()
+{
+    const QString suggested =
+        QStringLiteral("escalation-review-%1.pdf").arg(m_report.filter.to.toString(Qt::ISODate));
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export report as PDF"),
+                                                          suggested, tr("PDF files (*.pdf)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!exportPdf(fileName, &error))
+        QMessageBox::warning(this, tr("Export failed"),
+                             tr("The report could not be written to %1: %2").arg(fileName, error));
+}
+
 void AnalyticsView::exportTable()
 {
     const QString fileName = QFileDialog::getSaveFileName(this, tr("Export table as CSV"),
@@ -463,26 +491,14 @@ QSize AchievementChart::minimumSizeHint() const
     return {fontMetrics().averageCharWidth() * 30, fontMetrics().height() * 8};
 }
 
-QRect AchievementChart::plotArea() const
+AchievementChartPainter AchievementChart::painter() const
 {
-    const QFontMetrics fm = fontMetrics();
-    return rect().adjusted(fm.horizontalAdvance(QStringLiteral("100 %")) + 10, fm.height(), -8,
-                           -fm.height() * 2);
+    return AchievementChartPainter(m_weeks, rect(), font());
 }
 
 QRect AchievementChart::barRect(int index) const
 {
-    if (index < 0 || index >= m_weeks.size())
-        return {};
-    const std::optional<double> share = m_weeks.at(index).achievement();
-    if (!share)
-        return {};
-    const QRect plot = plotArea();
-    const double slot = double(plot.width()) / double(m_weeks.size());
-    const int barWidth = std::max(2, int(slot * 0.7));
-    const int height = int(plot.height() * *share);
-    const int left = plot.left() + int(slot * index + (slot - barWidth) / 2);
-    return {left, plot.bottom() - height, barWidth, std::max(height, 1)};
+    return painter().barRect(index);
 }
 
 void AchievementChart::paintEvent(QPaintEvent *)
@@ -490,63 +506,34 @@ void AchievementChart::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    const QRect plot = plotArea();
-    const QFontMetrics fm = fontMetrics();
-
-    // Grid at 0, 50, 90 (the usual aim) and 100 %.
-    for (int pct : {0, 50, 90, 100}) {
-        const int y = plot.bottom() - plot.height() * pct / 100;
-        QPen pen(pal.color(QPalette::Mid), 1, pct == 90 ? Qt::DashLine : Qt::SolidLine);
-        p.setPen(pen);
-        p.drawLine(plot.left(), y, plot.right(), y);
-        p.setPen(pal.color(QPalette::WindowText));
-        p.drawText(QRect(0, y - fm.height() / 2, plot.left() - 6, fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1 %").arg(pct));
-    }
-    if (m_weeks.isEmpty())
-        return;
-    const double slot = double(plot.width()) / double(m_weeks.size());
-    const int labelEvery = std::max(
-        1,
-        int(std::ceil(fm.horizontalAdvance(QStringLiteral("00/00")) * 1.5 / std::max(slot, 1.0))));
-    for (int i = 0; i < m_weeks.size(); ++i) {
-        const std::optional<double> share = m_weeks.at(i).achievement();
-        if (share) {
-            // Colour and the value's position both tell: below the aim in
-            // the warning colour.
-            const ClockState state = *share >= 0.9 ? ClockState::OnTrack
-                : *share >= 0.5                    ? ClockState::Approaching
-                                                   : ClockState::Breached;
-            p.fillRect(barRect(i), ClockPalette::foreground(state, pal));
-        }
-        if (i % labelEvery == 0) {
-            p.setPen(pal.color(QPalette::WindowText));
-            const QRect label(plot.left() + int(slot * i) - 20, plot.bottom() + 4, int(slot) + 40,
-                              fm.height());
-            p.drawText(label, Qt::AlignHCenter | Qt::AlignTop,
-                       m_weeks.at(i).monday.toString(QStringLiteral("dd/MM")));
-        }
-    }
+    AchievementChartStyle style;
+    style.font = font();
+    style.text = pal.color(QPalette::WindowText);
+    style.grid = pal.color(QPalette::Mid);
+    // Below the aim in the warning colours, readable on this palette; the
+    // bar's height says the same.
+    style.barColour = [pal](double share) {
+        return ClockPalette::foreground(share >= 0.9       ? ClockState::OnTrack
+                                            : share >= 0.5 ? ClockState::Approaching
+                                                           : ClockState::Breached,
+                                        pal);
+    };
+    painter().paint(&p, style);
 }
 
 void AchievementChart::mousePressEvent(QMouseEvent *event)
 {
-    const QRect plot = plotArea();
-    if (m_weeks.isEmpty() || !plot.contains(event->position().toPoint()))
-        return;
-    const double slot = double(plot.width()) / double(m_weeks.size());
-    Q_EMIT weekClicked(int((event->position().x() - plot.left()) / slot));
+    const int week = painter().weekAt(event->position().toPoint().x());
+    if (week >= 0 && painter().plotArea().contains(event->position().toPoint()))
+        Q_EMIT weekClicked(week);
 }
 
 bool AchievementChart::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);
-        const QRect plot = plotArea();
-        if (!m_weeks.isEmpty() && plot.contains(help->pos())) {
-            const double slot = double(plot.width()) / double(m_weeks.size());
-            const int i =
-                std::clamp(int((help->pos().x() - plot.left()) / slot), 0, int(m_weeks.size()) - 1);
+        const int i = painter().weekAt(help->pos().x());
+        if (i >= 0 && painter().plotArea().contains(help->pos())) {
             const AnalyticsWeek &w = m_weeks.at(i);
             QToolTip::showText(help->globalPos(),
                                tr("Week of %1: %2 of %3 reviews on time (%4)")

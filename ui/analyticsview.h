@@ -9,6 +9,7 @@
 // lists the requests behind it below; activating one of those shows it in
 // the queue. Each table exports as CSV.
 
+#include <achievementchartpainter.h>
 #include <escalationanalytics.h>
 
 #include <QFutureWatcher>
@@ -59,6 +60,8 @@ public:
     void showRequests(const QString &title, const QStringList &requestIds);
     // Writes the shown table as CSV; false with *error on failure.
     bool exportCurrentTable(const QString &fileName, QString *error) const;
+    // Writes the whole report as a PDF (AnalyticsPdf); false with *error.
+    bool exportPdf(const QString &fileName, QString *error) const;
 
 Q_SIGNALS:
     void reportReady();
@@ -75,6 +78,7 @@ private:
     void fillTables();
     QTableView *addTable(const QString &name, const QString &title, QWidget *page = nullptr);
     void exportTable();
+    void exportReport();
     static void resetModel(QStandardItemModel *model, const QStringList &headers);
 
     const RequestLookup *m_lookup;
@@ -88,6 +92,7 @@ private:
     QComboBox *m_period;
     QComboBox *m_team;
     QPushButton *m_export;
+    QPushButton *m_exportPdf;
     QLabel *m_summary;
     QTabWidget *m_tabs;
     AchievementChart *m_chart;
@@ -118,7 +123,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    QRect plotArea() const;
+    AchievementChartPainter painter() const;
     QList<AnalyticsWeek> m_weeks;
 };
 

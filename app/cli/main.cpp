@@ -8,7 +8,10 @@
 #include "synccommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
+
+#include <memory>
 
 #include <span>
 
@@ -65,7 +68,14 @@ void printUsage(QTextStream &stream)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // `report` may typeset a PDF, which needs fonts: a GUI application on
+    // the offscreen platform (never a window, no display needed).
+    const bool typesets = argc > 1 && qstrcmp(argv[1], "report") == 0;
+    if (typesets)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = typesets
+        ? std::make_unique<QGuiApplication>(argc, argv)
+        : std::make_unique<QCoreApplication>(argc, argv);
     // The same names as the desktop app, so that both find the same cache
     // under QStandardPaths::AppDataLocation.
     QCoreApplication::setOrganizationName(u"EscalationDesk"_s);

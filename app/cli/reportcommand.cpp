@@ -1,14 +1,16 @@
 #include "reportcommand.h"
 
 #include "analyticsexport.h"
+#include "analyticspdf.h"
 #include "clicommon.h"
 #include "desksettings.h"
 #include "escalationanalytics.h"
 #include "exitcodes.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
-#include <QTextStream>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -70,7 +72,11 @@ int runReport(const QStringList &arguments)
                       tr("Without --from: the last N ISO weeks up to this one (default 13)."),
                       tr("N"), u"13"_s});
     parser.addOption(
-        {u"format"_s, tr("json (every figure) or csv (one table)."), tr("FORMAT"), u"json"_s});
+        {u"format"_s,
+         tr("json (every figure), csv (one table) or pdf (the whole report, with --output)."),
+         tr("FORMAT"), u"json"_s});
+    parser.addOption(
+        {u"output"_s, tr("Write to FILE instead of standard output (pdf: required)."), tr("FILE")});
     parser.addOption({u"table"_s,
                       tr("With --format csv: %1 (default weeks).")
                           .arg(AnalyticsExport::tableNames().join(u", "_s)),
@@ -150,8 +156,12 @@ int runReport(const QStringList &arguments)
 
     const QString format = parser.value(u"format"_s);
     const QString table = parser.value(u"table"_s);
-    if (format != u"json"_s && format != u"csv"_s)
-        return fail(command, ExitBadInput, tr("--format: \"%1\" is not json or csv").arg(format));
+    if (format != u"json"_s && format != u"csv"_s && format != u"pdf"_s)
+        return fail(command, ExitBadInput,
+                    tr("--format: \"%1\" is not json, csv or pdf").arg(format));
+    const QString output = parser.value(u"output"_s);
+    if (format == u"pdf"_s && output.isEmpty())
+        return fail(command, ExitBadInput, tr("--format pdf needs --output FILE"));
     if (format == u"csv"_s && !AnalyticsExport::tableNames().contains(table))
         return fail(command, ExitBadInput,
                     tr("--table: \"%1\" is not one of %2")
@@ -179,12 +189,24 @@ int runReport(const QStringList &arguments)
     errStream().flush();
 
     const AnalyticsReport report = analytics.compute(loaded->requests, loaded->cases, filter, asOf);
-    QTextStream out(stdout);
-    if (format == u"json"_s)
-        out << QString::fromUtf8(
-            QJsonDocument(AnalyticsExport::toJson(report)).toJson(QJsonDocument::Indented));
-    else
-        out << AnalyticsExport::toCsv(report, table);
+    if (format == u"pdf"_s) {
+        if (!AnalyticsPdf::write(report, output, &error))
+            return fail(command, ExitStorageFailed, tr("cannot write %1: %2").arg(output, error));
+        return ExitOk;
+    }
+    const QByteArray text = format == u"json"_s
+        ? QJsonDocument(AnalyticsExport::toJson(report)).toJson(QJsonDocument::Indented)
+        : AnalyticsExport::toCsv(report, table).toUtf8();
+    if (output.isEmpty()) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || out.write(text) != text.size())
+            return fail(command, ExitStorageFailed, tr("cannot write to standard output"));
+        return ExitOk;
+    }
+    QSaveFile file(output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+        return fail(command, ExitStorageFailed,
+                    tr("cannot write %1: %2").arg(output, file.errorString()));
     return ExitOk;
 }
 

@@ -141,6 +141,32 @@ private Q_SLOTS:
         QCOMPARE(back.at(0).toObject().value(u"declined"_s).toString(), u"R7"_s);
     }
 
+    void pdf_holdsTheFiguresAsText()
+    {
+        const QString pdf = m_dir.filePath(u"review.pdf"_s);
+        const Run run = cli({u"--db"_s, m_db, u"--from"_s, u"2026-03-30"_s, u"--to"_s,
+                             u"2026-04-12"_s, u"--as-of"_s, u"2026-04-08T15:00:00Z"_s,
+                             u"--format"_s, u"pdf"_s, u"--output"_s, pdf});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.isEmpty());
+        QProcess pdftotext;
+        pdftotext.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+        QVERIFY2(pdftotext.waitForFinished(60000) && pdftotext.exitCode() == 0,
+                 "pdftotext (poppler-utils) could not read the PDF");
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        for (const QString &expected :
+             {u"9 requests; 8 reviews due, 62.5 % within the 4-business-hour target"_s,
+              u"2 of 4 declines came back within 7 days"_s, u"Fabrikam, Inc."_s, u"1 too early"_s,
+              u"40 h 0 min"_s, u"66.7 %"_s, u"100.0 %"_s})
+            QVERIFY2(text.simplified().contains(expected),
+                     qPrintable(expected + u" not in:\n"_s + text));
+        // A file that cannot be written is an error, and leaves nothing.
+        const Run bad = cli({u"--db"_s, m_db, u"--format"_s, u"pdf"_s, u"--output"_s,
+                             m_dir.filePath(u"missing/review.pdf"_s)});
+        QCOMPARE(bad.exitCode, 4);
+        QVERIFY(bad.err.contains(u"cannot write"_s));
+    }
+
     void badInput_isRefusedClearly_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -152,7 +178,9 @@ private Q_SLOTS:
                                                u"2026-03-30"_s}
                                << 2 << u"--to is before --from"_s;
         QTest::newRow("format") << QStringList {u"--format"_s, u"xlsx"_s} << 2
-                                << u"is not json or csv"_s;
+                                << u"is not json, csv or pdf"_s;
+        QTest::newRow("pdf without a file")
+            << QStringList {u"--format"_s, u"pdf"_s} << 2 << u"needs --output FILE"_s;
         QTest::newRow("table") << QStringList {u"--format"_s, u"csv"_s, u"--table"_s, u"x"_s} << 2
                                << u"is not one of weeks"_s;
         QTest::newRow("level") << QStringList {u"--level"_s, u"5"_s} << 2

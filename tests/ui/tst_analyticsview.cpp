@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -185,6 +186,27 @@ private Q_SLOTS:
                  AnalyticsExport::toCsv(a.view.report(), u"managers"_s));
         QVERIFY(!a.view.exportCurrentTable(dir.filePath(u"no/such/dir/x.csv"_s), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void pdf_isTheReportAsText()
+    {
+        Analytics a;
+        QVERIFY(a.showAndWait());
+        // Kept beside the screenshots for a person to look at.
+        const QString dir = QStringLiteral(ESCALATION_SCREENSHOT_DIR);
+        QDir().mkpath(dir);
+        const QString pdf = dir + u"/analytics-report.pdf"_s;
+        QString error;
+        QVERIFY2(a.view.exportPdf(pdf, &error), qPrintable(error));
+        QProcess pdftotext;
+        pdftotext.start(u"pdftotext"_s, {pdf, u"-"_s});
+        QVERIFY2(pdftotext.waitForFinished(60000) && pdftotext.exitCode() == 0,
+                 "pdftotext (poppler-utils) could not read the PDF");
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+        for (const QString &expected :
+             {u"Escalation review: 12/01/2026 to 12/04/2026"_s, u"62.5 %"_s, u"Contoso"_s,
+              u"Decisions by manager"_s, u"00000002"_s})
+            QVERIFY2(text.contains(expected), qPrintable(expected + u" not in: "_s + text));
     }
 
     void screenshot()
