@@ -975,6 +975,114 @@
         <source>The report could not be written to %1: %2</source>
         <translation>Der Bericht konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>From … to …</source>
+        <translation>Von … bis …</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Erster Tag</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>&amp;bis</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Letzter Tag</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Alle Stufen</translation>
+    </message>
+    <message>
+        <source>Levels 3–4</source>
+        <translation>Stufen 3–4</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Stufe:</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>Alle Gründe</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Alle Schweregrade</translation>
+    </message>
+    <message>
+        <source>S%1</source>
+        <translation>S%1</translation>
+    </message>
+    <message>
+        <source>&amp;Severity:</source>
+        <translation>Sch&amp;weregrad:</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Alle Supportstufen</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>Su&amp;pportstufe:</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Supportstufe</translation>
+    </message>
+    <message>
+        <source>any account</source>
+        <translation>jeder Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>&amp;Kunde:</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Your own numbers: %1</source>
+        <translation>Ihre eigenen Zahlen: %1</translation>
+    </message>
+    <message>
+        <source>Refused as</source>
+        <translation>Abgewiesen als</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Too early (before the minimum case age)</source>
+        <translation>Zu früh (vor dem Mindestalter des Falls)</translation>
+    </message>
+    <message>
+        <source>S1 outage (the outage process instead)</source>
+        <translation>S1-Ausfall (stattdessen der Ausfallprozess)</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DeadlineExplanation</name>
@@ -1127,6 +1235,10 @@
     <message>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
+    </message>
+    <message>
+        <source>The stored retention &quot;%1&quot; is not a number of months from 1 to 120; keeping %2 months.</source>
+        <translation>Die gespeicherte Aufbewahrung „%1“ ist keine Zahl von Monaten zwischen 1 und 120; es bleiben %2 Monate.</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +2943,18 @@
     <message>
         <source>&amp;Colours:</source>
         <translation>&amp;Farben:</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <source>&amp;Keep history for:</source>
+        <translation>Verlauf &amp;aufbewahren für:</translation>
+    </message>
+    <message>
+        <source>Requests that left the queue (re-escalated or closed) stay in the cache this long for the analytics; older ones are removed when the desk starts.</source>
+        <translation>Anfragen, die die Warteschlange verlassen haben (erneut eskaliert oder geschlossen), bleiben so lange für die Auswertung im Cache; ältere werden beim Start des Desks entfernt.</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,13 @@
 #include <requestlookup.h>
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QMouseEvent>
@@ -85,6 +87,14 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     , m_today(QDateTime::currentDateTimeUtc().date())
     , m_period(new QComboBox(this))
     , m_team(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_level(new QComboBox(this))
+    , m_reason(new QComboBox(this))
+    , m_severity(new QComboBox(this))
+    , m_tier(new QComboBox(this))
+    , m_account(new QLineEdit(this))
+    , m_personLabel(new QLabel(this))
     , m_export(new QPushButton(tr("Export table as CSV…"), this))
     , m_exportPdf(new QPushButton(tr("Export report as PDF…"), this))
     , m_summary(new QLabel(this))
@@ -97,34 +107,78 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     setObjectName(QStringLiteral("analyticsView"));
     auto *layout = new QVBoxLayout(this);
 
+    // First row: the period and the exports; second: what to count.
     auto *bar = new QHBoxLayout;
-    auto *periodLabel = new QLabel(tr("&Period:"), this);
-    periodLabel->setBuddy(m_period);
+    const auto labelled = [this](QHBoxLayout *row, const QString &text, QWidget *field,
+                                 const QString &name) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(field);
+        field->setAccessibleName(name);
+        row->addWidget(label);
+        row->addWidget(field);
+    };
     m_period->setObjectName(QStringLiteral("analyticsPeriod"));
-    m_period->setAccessibleName(tr("Period"));
     m_period->addItem(tr("Last 4 weeks"), 4);
     m_period->addItem(tr("Last 13 weeks (a quarter)"), 13);
     m_period->addItem(tr("Last 52 weeks (a year)"), 52);
+    m_period->addItem(tr("From … to …"), 0);
     m_period->setCurrentIndex(1);
-    auto *teamLabel = new QLabel(tr("&Team:"), this);
-    teamLabel->setBuddy(m_team);
-    m_team->setObjectName(QStringLiteral("analyticsTeam"));
-    m_team->setAccessibleName(tr("Team"));
-    m_team->addItem(tr("All teams"), QString());
-    m_team->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_export->setObjectName(QStringLiteral("analyticsExport"));
-    bar->addWidget(periodLabel);
-    bar->addWidget(m_period);
+    labelled(bar, tr("&Period:"), m_period, tr("Period"));
+    m_from->setObjectName(QStringLiteral("analyticsFrom"));
+    m_to->setObjectName(QStringLiteral("analyticsTo"));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setEnabled(false);
+    }
+    labelled(bar, tr("&From"), m_from, tr("First day"));
+    labelled(bar, tr("t&o"), m_to, tr("Last day"));
+    m_personLabel->setObjectName(QStringLiteral("analyticsPerson"));
+    m_personLabel->setTextFormat(Qt::PlainText);
     bar->addSpacing(12);
-    bar->addWidget(teamLabel);
-    bar->addWidget(m_team);
+    bar->addWidget(m_personLabel);
     bar->addStretch(1);
+    m_export->setObjectName(QStringLiteral("analyticsExport"));
     bar->addWidget(m_export);
     m_exportPdf->setObjectName(QStringLiteral("analyticsExportPdf"));
     m_exportPdf->setToolTip(tr("The period's report with its chart and tables, for the weekly "
                                "review"));
     bar->addWidget(m_exportPdf);
     layout->addLayout(bar);
+
+    auto *filters = new QHBoxLayout;
+    m_team->setObjectName(QStringLiteral("analyticsTeam"));
+    m_team->addItem(tr("All teams"), QString());
+    m_team->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    labelled(filters, tr("&Team:"), m_team, tr("Team"));
+    m_level->setObjectName(QStringLiteral("analyticsLevel"));
+    m_level->addItem(tr("All levels"), QVariantList());
+    for (int level = 1; level <= 4; ++level)
+        m_level->addItem(tr("Level %1").arg(level), QVariantList {level});
+    m_level->addItem(tr("Levels 3–4"), QVariantList {3, 4});
+    labelled(filters, tr("&Level:"), m_level, tr("Level"));
+    m_reason->setObjectName(QStringLiteral("analyticsReason"));
+    m_reason->addItem(tr("All reasons"), -1);
+    for (Reason r : {Reason::TimeConstraint, Reason::ImpairedFunction, Reason::FirstResponseMissed,
+                     Reason::LackOfUpdates, Reason::Other})
+        m_reason->addItem(displayName(r), int(r));
+    labelled(filters, tr("R&eason:"), m_reason, tr("Reason"));
+    m_severity->setObjectName(QStringLiteral("analyticsSeverity"));
+    m_severity->addItem(tr("All severities"), -1);
+    for (int s = 1; s <= 4; ++s)
+        m_severity->addItem(tr("S%1").arg(s), s);
+    labelled(filters, tr("&Severity:"), m_severity, tr("Severity"));
+    m_tier->setObjectName(QStringLiteral("analyticsTier"));
+    m_tier->addItem(tr("All tiers"), -1);
+    for (SupportTier t : {SupportTier::Premium, SupportTier::Standard})
+        m_tier->addItem(displayName(t), int(t));
+    labelled(filters, tr("T&ier:"), m_tier, tr("Tier"));
+    m_account->setObjectName(QStringLiteral("analyticsAccount"));
+    m_account->setPlaceholderText(tr("any account"));
+    m_account->setClearButtonEnabled(true);
+    labelled(filters, tr("&Account:"), m_account, tr("Account"));
+    filters->addStretch(1);
+    layout->addLayout(filters);
 
     m_summary->setObjectName(QStringLiteral("analyticsSummary"));
     m_summary->setWordWrap(true);
@@ -142,11 +196,13 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     weeklyLayout->addWidget(m_chart);
     m_tabs->addTab(weekly, tr("Review target by week"));
     addTable(QStringLiteral("weeks"), tr("Weeks"), weekly);
+    addTable(QStringLiteral("reasons"), tr("Reasons"));
     addTable(QStringLiteral("managers"), tr("Managers"));
     addTable(QStringLiteral("teams"), tr("Teams"));
     addTable(QStringLiteral("funnel"), tr("Ladder"));
     addTable(QStringLiteral("accounts"), tr("Accounts at level 3–4"));
     addTable(QStringLiteral("reescalations"), tr("Declined, back within 7 days"));
+    addTable(QStringLiteral("refusals"), tr("Refused"));
     splitter->addWidget(m_tabs);
 
     auto *drill = new QWidget(splitter);
@@ -170,8 +226,24 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
-    connect(m_period, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
-    connect(m_team, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
+    connect(m_period, &QComboBox::currentIndexChanged, this, [this] {
+        const bool custom = m_period->currentData().toInt() == 0;
+        if (custom && !m_report.filter.from.isNull()) {
+            // Start from the period shown, so that only what changes must be typed.
+            const QSignalBlocker a(m_from);
+            const QSignalBlocker b(m_to);
+            m_from->setDate(m_report.filter.from);
+            m_to->setDate(m_report.filter.to);
+        }
+        m_from->setEnabled(custom);
+        m_to->setEnabled(custom);
+        refresh();
+    });
+    for (QComboBox *box : {m_team, m_level, m_reason, m_severity, m_tier})
+        connect(box, &QComboBox::currentIndexChanged, this, &AnalyticsView::refresh);
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::editingFinished, this, &AnalyticsView::refresh);
+    connect(m_account, &QLineEdit::editingFinished, this, &AnalyticsView::refresh);
     connect(m_export, &QPushButton::clicked, this, &AnalyticsView::exportTable);
     connect(m_exportPdf, &QPushButton::clicked, this, &AnalyticsView::exportReport);
     connect(&m_watcher, &QFutureWatcher<AnalyticsReport>::finished, this,
@@ -251,10 +323,35 @@ bool AnalyticsView::isComputing() const
     return m_watcher.isRunning();
 }
 
+void AnalyticsView::setPerson(const QString &person)
+{
+    m_person = person;
+    m_personLabel->setText(person.isEmpty() ? QString() : tr("Your own numbers: %1").arg(person));
+    if (m_asked)
+        refresh();
+}
+
 AnalyticsFilter AnalyticsView::currentFilter() const
 {
-    AnalyticsFilter filter = AnalyticsFilter::lastWeeks(m_period->currentData().toInt(), m_today);
+    const int weeks = m_period->currentData().toInt();
+    AnalyticsFilter filter;
+    if (weeks > 0) {
+        filter = AnalyticsFilter::lastWeeks(weeks, m_today);
+    } else {
+        filter.from = std::min(m_from->date(), m_to->date());
+        filter.to = std::max(m_from->date(), m_to->date());
+    }
     filter.team = m_team->currentData().toString();
+    filter.person = m_person;
+    filter.account = m_account->text().trimmed();
+    for (const QVariant &level : m_level->currentData().toList())
+        filter.levels.append(level.toInt());
+    if (m_reason->currentData().toInt() >= 0)
+        filter.reasons = {Reason(m_reason->currentData().toInt())};
+    if (m_severity->currentData().toInt() > 0)
+        filter.severities = {Severity(m_severity->currentData().toInt())};
+    if (m_tier->currentData().toInt() >= 0)
+        filter.tiers = {SupportTier(m_tier->currentData().toInt())};
     return filter;
 }
 
@@ -348,6 +445,32 @@ void AnalyticsView::fillTables()
         weeks->appendRow(row);
     }
 
+    const QList<Reason> reasons {Reason::TimeConstraint, Reason::ImpairedFunction,
+                                 Reason::FirstResponseMissed, Reason::LackOfUpdates, Reason::Other};
+    auto *byReason = static_cast<QStandardItemModel *>(table(QStringLiteral("reasons"))->model());
+    QStringList reasonHeaders {tr("Week of")};
+    for (Reason reason : reasons)
+        reasonHeaders << displayName(reason);
+    resetModel(byReason, reasonHeaders);
+    for (const AnalyticsWeek &w : r.weeks) {
+        QList<QStandardItem *> row {
+            cell(QLocale().toString(w.monday, QLocale::ShortFormat), w.raised.requestIds)};
+        for (Reason reason : reasons) {
+            const AnalyticsCount c = w.byReason.value(reason);
+            row << number(c.count, c.requestIds);
+        }
+        byReason->appendRow(row);
+    }
+
+    auto *refusals = static_cast<QStandardItemModel *>(table(QStringLiteral("refusals"))->model());
+    resetModel(refusals, {tr("Refused as"), tr("Requests")});
+    refusals->appendRow(
+        {cell(tr("Too early (before the minimum case age)"), r.refusedTooEarly.requestIds),
+         number(r.refusedTooEarly.count, r.refusedTooEarly.requestIds)});
+    refusals->appendRow(
+        {cell(tr("S1 outage (the outage process instead)"), r.refusedOutage.requestIds),
+         number(r.refusedOutage.count, r.refusedOutage.requestIds)});
+
     for (const QString &name : {QStringLiteral("managers"), QStringLiteral("teams")}) {
         auto *model = static_cast<QStandardItemModel *>(table(name)->model());
         resetModel(model,
@@ -417,8 +540,10 @@ void AnalyticsView::showRequests(const QString &title, const QStringList &reques
 bool AnalyticsView::exportCurrentTable(const QString &fileName, QString *error) const
 {
     QString name = m_tables.key(qobject_cast<QTableView *>(m_tabs->currentWidget()));
-    if (name.isEmpty())
-        name = QStringLiteral("weeks"); // the first tab holds the chart and the weeks
+    // The first tab holds the chart and the weeks; the weeks' CSV has the
+    // reasons too.
+    if (!AnalyticsExport::tableNames().contains(name))
+        name = QStringLiteral("weeks");
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = file.errorString();

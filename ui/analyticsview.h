@@ -18,6 +18,8 @@
 #include <functional>
 
 class QComboBox;
+class QDateEdit;
+class QLineEdit;
 class QLabel;
 class QPushButton;
 class QStandardItemModel;
@@ -42,6 +44,9 @@ public:
     void setSource(Source source);
     // The date "last N weeks" counts back from (default: today, UTC).
     void setToday(const QDate &today) { m_today = today; }
+    // A manager sees their own numbers: requests this person owns or
+    // decided. Empty: everyone's (team leads, directors).
+    void setPerson(const QString &person);
 
     // Computes the report for the chosen period and team (asynchronously).
     void refresh();
@@ -53,6 +58,13 @@ public:
     QTableView *drillDownTable() const { return m_drillDown; }
     QComboBox *periodBox() const { return m_period; }
     QComboBox *teamBox() const { return m_team; }
+    QComboBox *levelBox() const { return m_level; }
+    QComboBox *reasonBox() const { return m_reason; }
+    QComboBox *severityBox() const { return m_severity; }
+    QComboBox *tierBox() const { return m_tier; }
+    QLineEdit *accountField() const { return m_account; }
+    QDateEdit *fromEdit() const { return m_from; }
+    QDateEdit *toEdit() const { return m_to; }
     QLabel *summaryLabel() const { return m_summary; }
     AchievementChart *chart() const { return m_chart; }
 
@@ -91,6 +103,15 @@ private:
 
     QComboBox *m_period;
     QComboBox *m_team;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QComboBox *m_level;
+    QComboBox *m_reason;
+    QComboBox *m_severity;
+    QComboBox *m_tier;
+    QLineEdit *m_account;
+    QLabel *m_personLabel;
+    QString m_person;
     QPushButton *m_export;
     QPushButton *m_exportPdf;
     QLabel *m_summary;

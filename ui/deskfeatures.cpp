@@ -65,6 +65,14 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     m_analytics = new AnalyticsView(lookup);
     window->addView(analyticsViewId(), tr("Analytics"), m_analytics);
     connect(m_analytics, &AnalyticsView::requestActivated, this, &DeskFeatures::activateRequest);
+    // A manager's analytics are their own numbers; team leads and directors
+    // see everyone's.
+    const auto followUser = [this, window] {
+        const bool manager = window->signedInUser().identity.role == UserRole::EscalationManager;
+        m_analytics->setPerson(manager ? window->context().userName : QString());
+    };
+    followUser();
+    connect(window, &MainWindow::signedInUserChanged, this, followUser);
     connect(m_teamLead, &SlaMonitorView::requestActivated, this, &DeskFeatures::activateRequest);
     connect(m_teamLead, &SlaMonitorView::caseActivated, this, &DeskFeatures::activateCase);
     connect(m_director, &DirectorView::requestActivated, this, &DeskFeatures::activateRequest);

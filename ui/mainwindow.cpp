@@ -404,6 +404,7 @@ void MainWindow::setSignedInUser(const SignedInUser &user)
     m_identity->setUser(user);
     applyDeskRole(deskRoleFor(user.identity.role));
     updateActions();
+    Q_EMIT signedInUserChanged(user);
 }
 
 QString MainWindow::subjectLine() const

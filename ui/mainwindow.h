@@ -129,6 +129,8 @@ Q_SIGNALS:
     void actionSubmitted(const QString &requestId, Escalation::OutboxAction action,
                          const QString &text, qint64 baseVersion);
     void syncRequested();
+    // Who the desk acts as changed (setSignedInUser).
+    void signedInUserChanged(const Escalation::SignedInUser &user);
     // The details pane shows a request: refresh its history in the background.
     void historyWanted(const QString &requestId);
 

@@ -178,6 +178,15 @@ QWidget *SettingsDialog::createDeskPage()
          {Appearance::Desktop, Appearance::Light, Appearance::Dark, Appearance::HighContrast})
         m_appearance->addItem(DeskSettings::displayName(a), int(a));
     roleForm->addRow(tr("&Colours:"), m_appearance);
+    m_retention = new QSpinBox(roleBox);
+    m_retention->setObjectName(QStringLiteral("retentionMonths"));
+    m_retention->setRange(1, 120);
+    m_retention->setSuffix(tr(" months"));
+    roleForm->addRow(tr("&Keep history for:"), m_retention);
+    roleForm->addRow(explanation(
+        tr("Requests that left the queue (re-escalated or closed) stay in the cache this long "
+           "for the analytics; older ones are removed when the desk starts."),
+        roleBox));
     layout->addWidget(roleBox);
 
     auto *hoursBox = new QGroupBox(tr("My working hours"), page);
@@ -394,6 +403,7 @@ void SettingsDialog::load()
 
     m_role->setCurrentIndex(m_role->findData(int(m_settings->role())));
     m_appearance->setCurrentIndex(m_appearance->findData(int(m_settings->appearance())));
+    m_retention->setValue(m_settings->retentionMonths());
     const WorkingHours hours = m_settings->workingHours();
     for (int i = 0; i < 7; ++i)
         m_days[std::size_t(i)]->setChecked(hours.worksOn(Qt::DayOfWeek(i + 1)));
@@ -741,6 +751,7 @@ bool SettingsDialog::apply()
     m_settings->setTrustedCertificateSha256(pin);
     m_settings->setRole(DeskRole(m_role->currentData().toInt()));
     m_settings->setAppearance(DeskSettings::Appearance(m_appearance->currentData().toInt()));
+    m_settings->setRetentionMonths(m_retention->value());
     m_settings->setWorkingHours(hours);
     m_settings->setCalendarsDirectory(dir);
     if (m_byShare->isChecked())

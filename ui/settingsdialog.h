@@ -94,6 +94,7 @@ private:
     // Desk
     QComboBox *m_role;
     QComboBox *m_appearance;
+    QSpinBox *m_retention;
     std::array<QCheckBox *, 7> m_days {};
     QTimeEdit *m_from;
     QTimeEdit *m_to;

@@ -83,6 +83,9 @@ int runReport(const QStringList &arguments)
                       tr("TABLE"), u"weeks"_s});
     parser.addOption({u"team"_s, tr("Only this team's requests."), tr("TEAM")});
     parser.addOption({u"account"_s, tr("Only this account's requests."), tr("ACCOUNT")});
+    parser.addOption({u"person"_s,
+                      tr("Only requests this person owns or decided (a manager's own numbers)."),
+                      tr("NAME")});
     parser.addOption({u"level"_s, tr("Only these levels, e.g. 3,4."), tr("LEVELS")});
     parser.addOption(
         {u"reason"_s, tr("Only these reasons (codes, comma-separated)."), tr("REASONS")});
@@ -129,6 +132,7 @@ int runReport(const QStringList &arguments)
         return fail(command, ExitBadInput, tr("--to is before --from"));
     filter.team = parser.value(u"team"_s);
     filter.account = parser.value(u"account"_s);
+    filter.person = parser.value(u"person"_s);
     const auto levels = codeList<int>(
         parser, u"level"_s,
         [](const QString &s) -> std::optional<int> {

@@ -1,5 +1,6 @@
 #include "desksettings.h"
 
+#include <algorithm>
 #include <array>
 
 #include <rtsettings.h>
@@ -145,6 +146,28 @@ DeskSettings::Appearance DeskSettings::appearance() const
 void DeskSettings::setAppearance(Appearance appearance)
 {
     m_settings->setValue(Keys::appearance(), kAppearanceCodes[std::size_t(appearance)].toString());
+    Q_EMIT changed();
+}
+
+int DeskSettings::retentionMonths() const
+{
+    const QVariant stored = m_settings->value(Keys::retentionMonths());
+    if (!stored.isValid())
+        return DefaultRetentionMonths;
+    bool ok = false;
+    const int months = stored.toInt(&ok);
+    if (ok && months >= 1 && months <= 120)
+        return months;
+    m_problems << tr("The stored retention \"%1\" is not a number of months from 1 to 120; "
+                     "keeping %2 months.")
+                      .arg(stored.toString())
+                      .arg(DefaultRetentionMonths);
+    return DefaultRetentionMonths;
+}
+
+void DeskSettings::setRetentionMonths(int months)
+{
+    m_settings->setValue(Keys::retentionMonths(), std::clamp(months, 1, 120));
     Q_EMIT changed();
 }
 

@@ -46,6 +46,7 @@ public:
         }
         static QString role() { return QStringLiteral("desk/role"); }
         static QString appearance() { return QStringLiteral("desk/appearance"); }
+        static QString retentionMonths() { return QStringLiteral("analytics/retentionMonths"); }
         static QString userName() { return QStringLiteral("identity/name"); }
         static QString lastIdentityGroup() { return QStringLiteral("identity/last"); }
         static QString calendarsDirectory() { return QStringLiteral("calendars/directory"); }
@@ -122,6 +123,12 @@ public:
     Appearance appearance() const;
     void setAppearance(Appearance appearance);
     static QString displayName(Appearance appearance);
+
+    // How long the cache keeps requests that left the queue, for the
+    // analytics: 1 to 120 months, default 13 (a year and the month before).
+    int retentionMonths() const;
+    void setRetentionMonths(int months);
+    static constexpr int DefaultRetentionMonths = 13;
 
     // The name recorded with decisions, as set; empty when unset.
     QString userName() const;

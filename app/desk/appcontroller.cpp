@@ -194,6 +194,18 @@ void AppController::onQueueLoaded(const StoreResult<QueueSnapshot> &snapshot)
     QTimer::singleShot(0, this, [] { QThreadPool::globalInstance()->start(&releaseFreedMemory); });
     // The queue is on screen from the cache; now catch up with the portal.
     startSync();
+    // History older than the retention goes, after the start's reads.
+    const int months = m_settings->retentionMonths();
+    whenAnswered(m_worker->pruneHistory(QDateTime::currentDateTimeUtc().addMonths(-months)), this,
+                 [months](const StoreResult<int> &pruned) {
+                     if (!pruned)
+                         qCWarning(lcDesk)
+                             << "history older than" << months
+                             << "months could not be removed:" << pruned.error().message;
+                     else if (*pruned > 0)
+                         qCInfo(lcDesk) << "removed" << *pruned << "requests older than" << months
+                                        << "months (the analytics retention)";
+                 });
 }
 
 void AppController::startSync()

@@ -66,6 +66,9 @@ bool AnalyticsFilter::accepts(const EscalationRequest &request, const Case *case
         return false;
     if (!team.isEmpty() && request.team != team)
         return false;
+    if (!person.isEmpty() && request.owner != person
+        && !(request.decision && request.decision->by == person))
+        return false;
     if (!levels.isEmpty() && !levels.contains(request.level))
         return false;
     if (!reasons.isEmpty() && !reasons.contains(request.reason))

@@ -31,6 +31,8 @@ struct AnalyticsFilter {
     QDate to;
     QString team; // empty: any
     QString account; // empty: any
+    // A manager's own numbers: requests this person owns or decided.
+    QString person; // empty: anyone
     QList<int> levels; // empty: any
     QList<Reason> reasons;
     QList<Severity> severities;

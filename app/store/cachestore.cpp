@@ -784,6 +784,38 @@ StoreResult<void> CacheStore::storeRequestHistory(const RequestHistory &history)
     return {};
 }
 
+StoreResult<int> CacheStore::pruneHistory(const QDateTime &raisedBefore)
+{
+    StoreError error;
+    int pruned = 0;
+    const QVariant before = timeToDb(raisedBefore);
+    const QString old = u"SELECT id FROM requests WHERE state NOT IN "_s + activeStatesSql()
+        + u" AND requested_at < ?"_s;
+    const bool ok = inTransaction(*d, &error, [&] {
+        {
+            Query count = d->run(u"SELECT count(*) FROM ("_s + old + u')', {before}, &error);
+            if (!count || !count.next())
+                return false;
+            pruned = count.value(0).toInt();
+        }
+        if (pruned == 0)
+            return true;
+        for (const QString &table :
+             {u"notes"_s, u"request_history"_s, u"request_history_fetched"_s}) {
+            if (!d->runDone(u"DELETE FROM "_s + table + u" WHERE request_id IN ("_s + old + u')',
+                            {before}, &error))
+                return false;
+        }
+        return d->runDone(u"DELETE FROM requests WHERE id IN ("_s + old + u')', {before}, &error)
+            && d->runDone(u"DELETE FROM cases WHERE updated_at < ? AND id NOT IN "
+                          "(SELECT case_id FROM requests)"_s,
+                          {before}, &error);
+    });
+    if (!ok)
+        return error;
+    return pruned;
+}
+
 // --- values ------------------------------------------------------------------------
 
 StoreResult<QString> CacheStore::value(const QString &key) const

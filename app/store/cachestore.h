@@ -79,6 +79,12 @@ public:
     // Every request raised at or after since, in any state (superseded and
     // closed ones too), with their cases: what the analytics count.
     StoreResult<QueueSnapshot> loadRaisedSince(const QDateTime &since) const;
+    // The history kept for the analytics ends at a retention: requests that
+    // left the queue (superseded, closed) and were raised before
+    // raisedBefore go, with their notes and history, and so do cases left
+    // without a request that were last updated before it. Requests still in
+    // the queue stay whatever their age. Returns how many requests went.
+    StoreResult<int> pruneHistory(const QDateTime &raisedBefore);
     // The ids of the pending requests, in id order: what a backend whose
     // change feed cannot report deletions is asked about (a deleted request
     // left pending would breach for ever).

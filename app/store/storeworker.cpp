@@ -184,4 +184,10 @@ QFuture<StoreResult<void>> StoreWorker::setValue(const QString &key, const QStri
     return post<void>([key, value](CacheStore &store) { return store.setValue(key, value); });
 }
 
+QFuture<StoreResult<int>> StoreWorker::pruneHistory(const QDateTime &raisedBefore)
+{
+    return post<int>(
+        [raisedBefore](CacheStore &store) { return store.pruneHistory(raisedBefore); });
+}
+
 } // namespace Escalation

@@ -63,6 +63,7 @@ public:
     QFuture<StoreResult<void>> storeRequestHistory(const RequestHistory &history);
 
     QFuture<StoreResult<void>> setValue(const QString &key, const QString &value);
+    QFuture<StoreResult<int>> pruneHistory(const QDateTime &raisedBefore);
 
 public Q_SLOTS:
     void closeStore();

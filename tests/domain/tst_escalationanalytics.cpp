@@ -187,6 +187,15 @@ private Q_SLOTS:
         account.severities = {Severity::S2};
         QCOMPARE(computeFixture(account).requests, 4); // R1, R6, R7, R8
 
+        // A manager's own numbers: Cem decided R6 and R7.
+        AnalyticsFilter cem = apac;
+        cem.team.clear();
+        cem.person = u"Cem"_s;
+        const AnalyticsReport own = computeFixture(cem);
+        QCOMPARE(own.requests, 2);
+        QCOMPARE(own.managers.size(), 1);
+        QCOMPARE(own.managers.at(0).declineRate(), std::optional(0.5));
+
         AnalyticsFilter firstWeek = apac;
         firstWeek.team.clear();
         firstWeek.to = QDate(2026, 4, 5);

@@ -1,6 +1,7 @@
 // Behaviour of the local cache: schema and upgrades, sync pages and their
 // change sets, the outbox, and every way the disk can let it down.
 
+#include "analyticsfixture.h"
 #include "cachestore.h"
 #include "cachestoretesting.h"
 #include "faultinjector.h"
@@ -1153,6 +1154,48 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(after.size(), 1, 10000);
         QCOMPARE(after.first().valueOr(-1), 1);
         QVERIFY(!delivered);
+    }
+
+    void pruneHistory_removesOldRequestsThatLeftTheQueue()
+    {
+        auto store = openStore(freshPath());
+        QVERIFY(store);
+        SyncPage page;
+        page.cases = AnalyticsFixture::cases().values();
+        page.requests = AnalyticsFixture::requests();
+        // A case whose only request closed long ago.
+        Case old = page.cases.first();
+        old.id = u"C9"_s;
+        old.updatedAt = QDateTime(QDate(2026, 1, 2), QTime(9, 0), Qt::UTC);
+        page.cases.append(old);
+        EscalationRequest closed = page.requests.first();
+        closed.id = u"R0"_s;
+        closed.caseId = u"C9"_s;
+        closed.previousRequestId.clear();
+        closed.state = RequestState::Closed;
+        closed.requestedAt = QDateTime(QDate(2026, 1, 1), QTime(9, 0), Qt::UTC);
+        closed.notes = {Note {u"N-0"_s, u"Ana"_s, u"Closed with the fix."_s, closed.requestedAt}};
+        page.requests.append(closed);
+        page.cursor = u"1"_s;
+        QVERIFY(store->applySyncPage(page));
+
+        // Before 3 April: R0 (closed), R1 and R3 (superseded) go; R2 was
+        // declined (still in the queue's states) and stays.
+        const StoreResult<int> pruned =
+            store->pruneHistory(QDateTime(QDate(2026, 4, 3), QTime(0, 0), Qt::UTC));
+        QVERIFY(pruned);
+        QCOMPARE(*pruned, 3);
+        for (const QString &id : {u"R0"_s, u"R1"_s, u"R3"_s})
+            QVERIFY2(!store->request(id), qPrintable(id));
+        QVERIFY(store->request(u"R2"_s));
+        QVERIFY(!store->caseRecord(u"C9"_s)); // left without a request
+        QVERIFY(store->caseRecord(u"C1"_s)); // R6 still on it
+        const QSqlDatabase db = CacheStoreTesting::connection(*store);
+        QCOMPARE(scalar(db, u"SELECT count(*) FROM notes WHERE request_id = 'R0'"_s).toInt(), 0);
+        QCOMPARE(store->loadRaisedSince(QDateTime()).valueOr(QueueSnapshot()).requests.size(), 8);
+        // Again: nothing more to remove.
+        QCOMPARE(
+            store->pruneHistory(QDateTime(QDate(2026, 4, 3), QTime(0, 0), Qt::UTC)).valueOr(-1), 0);
     }
 };
 

@@ -6,14 +6,17 @@
 // picture is taken for the documentation.
 
 #include "analyticsfixture.h"
+#include "deskfixture.h"
 
 #include <analyticsexport.h>
 #include <analyticsview.h>
+#include <deskfeatures.h>
 #include <policyconfig.h>
 #include <requestlookup.h>
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -168,6 +171,72 @@ private Q_SLOTS:
         QCOMPARE(a.view.report().requests, 2);
         QCOMPARE(a.view.report().filter.team, u"APAC"_s);
         QCOMPARE(team->currentData().toString(), u"APAC"_s); // the choice stays
+    }
+
+    void filters_narrowTheReport()
+    {
+        Analytics a;
+        QVERIFY(a.showAndWait());
+        const auto choose = [&](QComboBox *box, const QVariant &data) {
+            QSignalSpy ready(&a.view, &AnalyticsView::reportReady);
+            box->setCurrentIndex(box->findData(data));
+            return !ready.isEmpty() || ready.wait(30000);
+        };
+        QVERIFY(choose(a.view.levelBox(), QVariantList {3, 4}));
+        QCOMPARE(a.view.report().requests, 3);
+        QVERIFY(choose(a.view.levelBox(), QVariantList()));
+        QVERIFY(choose(a.view.reasonBox(), int(Reason::LackOfUpdates)));
+        QCOMPARE(a.view.report().requests, 3); // R2, R3, R9
+        QVERIFY(choose(a.view.reasonBox(), -1));
+        QVERIFY(choose(a.view.severityBox(), 3));
+        QCOMPARE(a.view.report().requests, 4); // C2's three and C4's one
+        QVERIFY(choose(a.view.severityBox(), -1));
+
+        // From … to …: the dates start from the period shown, then narrow.
+        QVERIFY(choose(a.view.periodBox(), 0));
+        QVERIFY(a.view.fromEdit()->isEnabled());
+        QCOMPARE(a.view.fromEdit()->date(), QDate(2026, 1, 12));
+        QSignalSpy ready(&a.view, &AnalyticsView::reportReady);
+        a.view.fromEdit()->setDate(QDate(2026, 4, 6));
+        Q_EMIT a.view.fromEdit()->editingFinished();
+        QVERIFY(!ready.isEmpty() || ready.wait(30000));
+        QCOMPARE(a.view.report().filter.from, QDate(2026, 4, 6));
+        QCOMPARE(a.view.report().requests, 4);
+        QCOMPARE(a.view.table(u"weeks"_s)->model()->rowCount(), 1);
+
+        // A manager's own numbers.
+        ready.clear();
+        a.view.setPerson(u"Cem"_s);
+        QVERIFY(!ready.isEmpty() || ready.wait(30000));
+        QCOMPARE(a.view.report().requests, 2);
+        QVERIFY(a.view.findChild<QLabel *>(u"analyticsPerson"_s)->text().contains(u"Cem"_s));
+    }
+
+    void reasonsAndRefusals_haveTablesToo()
+    {
+        Analytics a;
+        QVERIFY(a.showAndWait());
+        QCOMPARE(a.text(u"reasons"_s, 11, 4), u"2"_s); // lack of updates in the week of 30 March
+        QTableView *refusals = a.view.table(u"refusals"_s);
+        QCOMPARE(refusals->model()->rowCount(), 2);
+        refusals->setCurrentIndex(refusals->model()->index(0, 1));
+        Q_EMIT refusals->activated(refusals->currentIndex());
+        QCOMPARE(drillIds(a.view), QStringList {u"R4"_s});
+    }
+
+    void desk_showsAManagerTheirOwnNumbers()
+    {
+        DeskFixture manager(DeskRole::Manager);
+        QVERIFY(manager.window->viewIds().contains(DeskFeatures::analyticsViewId()));
+        QVERIFY(manager.features->analyticsView()
+                    ->findChild<QLabel *>(u"analyticsPerson"_s)
+                    ->text()
+                    .contains(u"Maya Fischer"_s));
+        DeskFixture director(DeskRole::Director);
+        QVERIFY(director.features->analyticsView()
+                    ->findChild<QLabel *>(u"analyticsPerson"_s)
+                    ->text()
+                    .isEmpty());
     }
 
     void export_writesTheShownTable()

@@ -101,7 +101,36 @@ private Q_SLOTS:
         QCOMPARE(s.policy(), PolicyConfig::defaults());
         QCOMPARE(s.workingHours().dayMask(), quint8(0x1f));
         QVERIFY(s.trustedCertificateSha256().isEmpty());
+        QCOMPARE(s.retentionMonths(), 13);
+        QCOMPARE(s.appearance(), DeskSettings::Appearance::Desktop);
         QVERIFY(s.problems().isEmpty());
+    }
+
+    void retention_isKeptWithinItsRange_data()
+    {
+        QTest::addColumn<QByteArray>("ini");
+        QTest::addColumn<int>("months");
+        QTest::addColumn<bool>("problem");
+        QTest::newRow("two years")
+            << QByteArrayLiteral("[analytics]\nretentionMonths=24\n") << 24 << false;
+        QTest::newRow("zero") << QByteArrayLiteral("[analytics]\nretentionMonths=0\n") << 13
+                              << true;
+        QTest::newRow("words") << QByteArrayLiteral("[analytics]\nretentionMonths=forever\n") << 13
+                               << true;
+    }
+
+    void retention_isKeptWithinItsRange()
+    {
+        QFETCH(QByteArray, ini);
+        QFETCH(int, months);
+        QFETCH(bool, problem);
+        const QString path = m_dir.filePath(QStringLiteral("retention.ini"));
+        writeFile(path, ini);
+        DeskSettings s(path, nullptr);
+        QCOMPARE(s.retentionMonths(), months);
+        QCOMPARE(!s.problems().isEmpty(), problem);
+        s.setRetentionMonths(500);
+        QCOMPARE(s.retentionMonths(), 120);
     }
 
     void unreadableValues_fallBackAndSaySo_data()
