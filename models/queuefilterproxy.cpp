@@ -147,6 +147,15 @@ void QueueFilterProxy::setBaseFilter(const QueueFilter &filter)
     rebuild(QAbstractItemModel::NoLayoutChangeHint);
 }
 
+void QueueFilterProxy::setRequestSet(const std::optional<QSet<QString>> &requestIds)
+{
+    if (requestIds == m_requestSet)
+        return;
+    m_requestSet = requestIds;
+    rankRows(m_sortColumn);
+    rebuild(QAbstractItemModel::NoLayoutChangeHint);
+}
+
 void QueueFilterProxy::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= QueueColumn::Count)
@@ -166,6 +175,8 @@ void QueueFilterProxy::sort(int column, Qt::SortOrder order)
 
 bool QueueFilterProxy::acceptsRow(int sourceRow) const
 {
+    if (m_requestSet && !m_requestSet->contains(m_source->requestIdView(sourceRow).toString()))
+        return false;
     if (m_filter.isEmpty() && m_base.isEmpty())
         return true;
     // The text first: while the user types it rejects most rows, and those

@@ -23,6 +23,7 @@
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
 #include <vector>
@@ -42,6 +43,11 @@ public:
     // view (the director's, say) fixes which rows it shows at all.
     void setBaseFilter(const QueueFilter &filter);
     const QueueFilter &baseFilter() const { return m_base; }
+
+    // Shows only these requests (a drill-down from the analytics), on top of
+    // both filters; nullopt shows every request again.
+    void setRequestSet(const std::optional<QSet<QString>> &requestIds);
+    const std::optional<QSet<QString>> &requestSet() const { return m_requestSet; }
 
     // column -1: the source's order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -109,6 +115,7 @@ private:
     QPointer<QueueModel> m_sourceAlive; // for the destructor: the source may go first
     QueueFilter m_filter;
     QueueFilter m_base;
+    std::optional<QSet<QString>> m_requestSet;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 

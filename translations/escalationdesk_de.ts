@@ -519,6 +519,49 @@
     </message>
 </context>
 <context>
+    <name>Escalation::AnalyticsCharts</name>
+    <message>
+        <source>Level %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(unbekannt)</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Level 3</source>
+        <translation>Stufe 3</translation>
+    </message>
+    <message>
+        <source>Level 4</source>
+        <translation>Stufe 4</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Too early</source>
+        <translation>Zu früh</translation>
+    </message>
+    <message>
+        <source>S1 outage</source>
+        <translation>S1-Ausfall</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::AnalyticsPdf</name>
     <message>
         <source>%1 min</source>
@@ -699,6 +742,14 @@
     <message>
         <source>Escalation review %1 to %2</source>
         <translation>Eskalationsbericht %1 bis %2</translation>
+    </message>
+    <message>
+        <source>Escalations raised by week and level</source>
+        <translation>Eröffnete Eskalationen je Woche und Stufe</translation>
+    </message>
+    <message>
+        <source>Escalations raised by week and reason</source>
+        <translation>Eröffnete Eskalationen je Woche und Grund</translation>
     </message>
 </context>
 <context>
@@ -1082,6 +1133,61 @@
     <message>
         <source>R&amp;eason:</source>
         <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>Review target achievement by week</source>
+        <translation>Einhaltung des Prüfziels je Woche</translation>
+    </message>
+    <message>
+        <source>Escalations raised by week and level</source>
+        <translation>Eröffnete Eskalationen je Woche und Stufe</translation>
+    </message>
+    <message>
+        <source>Escalations raised by week and reason</source>
+        <translation>Eröffnete Eskalationen je Woche und Grund</translation>
+    </message>
+    <message>
+        <source>Accepted and declined by manager</source>
+        <translation>Angenommen und abgelehnt je Manager</translation>
+    </message>
+    <message>
+        <source>Accepted and declined by team</source>
+        <translation>Angenommen und abgelehnt je Team</translation>
+    </message>
+    <message>
+        <source>Requests that reached each level</source>
+        <translation>Anfragen, die jede Stufe erreicht haben</translation>
+    </message>
+    <message>
+        <source>Accounts with the most level-3 and level-4 escalations</source>
+        <translation>Kunden mit den meisten Eskalationen auf Stufe 3 und 4</translation>
+    </message>
+    <message>
+        <source>Requests refused</source>
+        <translation>Abgewiesene Anfragen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::BarChart</name>
+    <message>
+        <source>The chart&apos;s numbers are in the table beside it.</source>
+        <translation>Die Zahlen des Diagramms stehen in der Tabelle daneben.</translation>
+    </message>
+    <message>
+        <source>Nothing to show for this period.</source>
+        <translation>Für diesen Zeitraum gibt es nichts anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2 in all</source>
+        <translation>%1: insgesamt %2</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2373,10 @@
         <source>&amp;Show request</source>
         <translation>Anfrage &amp;zeigen</translation>
     </message>
+    <message>
+        <source>the queue</source>
+        <translation>die Warteschlange</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::NativeCall</name>
@@ -2595,6 +2705,29 @@
     <message>
         <source>Escalation queue</source>
         <translation>Eskalationswarteschlange</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::RequestSetBanner</name>
+    <message>
+        <source>Show every request</source>
+        <translation>Alle Anfragen zeigen</translation>
+    </message>
+    <message>
+        <source>Leave the drill-down and show the queue as the filters say (%1)</source>
+        <translation>Die Detailauswahl verlassen und die Warteschlange nach den Filtern zeigen (%1)</translation>
+    </message>
+    <message>
+        <source>Showing the requests behind “%1”: %2 of %3 are in the queue.</source>
+        <translation>Anfragen hinter „%1“: %2 von %3 sind in der Warteschlange.</translation>
+    </message>
+    <message>
+        <source>The others are closed or superseded; the list in %1 has them all.</source>
+        <translation>Die übrigen sind geschlossen oder abgelöst; die Liste in %1 enthält alle.</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Zurück zu %1</translation>
     </message>
 </context>
 <context>

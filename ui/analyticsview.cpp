@@ -1,9 +1,12 @@
 #include "analyticsview.h"
 
+#include "barchart.h"
+
 #include "clockpalette.h"
 
 #include "uilogging.h"
 #include <achievementchartpainter.h>
+#include <analyticscharts.h>
 #include <analyticspdf.h>
 
 #include <analyticsexport.h>
@@ -191,18 +194,27 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_tabs->setObjectName(QStringLiteral("analyticsTabs"));
     m_tabs->setAccessibleName(tr("Analytics tables"));
+    // Each chart above the table of its numbers, on one tab.
     auto *weekly = new QWidget(m_tabs);
     auto *weeklyLayout = new QVBoxLayout(weekly);
-    weeklyLayout->addWidget(m_chart);
+    auto *weeklyCharts = new QHBoxLayout;
+    m_chart->setAccessibleName(tr("Review target achievement by week"));
+    weeklyCharts->addWidget(m_chart, 1);
+    weeklyCharts->addWidget(
+        addChart(QStringLiteral("levels"), tr("Escalations raised by week and level"), weekly), 1);
+    weeklyLayout->addLayout(weeklyCharts, 1);
     m_tabs->addTab(weekly, tr("Review target by week"));
     addTable(QStringLiteral("weeks"), tr("Weeks"), weekly);
-    addTable(QStringLiteral("reasons"), tr("Reasons"));
-    addTable(QStringLiteral("managers"), tr("Managers"));
-    addTable(QStringLiteral("teams"), tr("Teams"));
-    addTable(QStringLiteral("funnel"), tr("Ladder"));
-    addTable(QStringLiteral("accounts"), tr("Accounts at level 3–4"));
+    addChartPage(QStringLiteral("reasons"), tr("Reasons"),
+                 tr("Escalations raised by week and reason"));
+    addChartPage(QStringLiteral("managers"), tr("Managers"),
+                 tr("Accepted and declined by manager"));
+    addChartPage(QStringLiteral("teams"), tr("Teams"), tr("Accepted and declined by team"));
+    addChartPage(QStringLiteral("funnel"), tr("Ladder"), tr("Requests that reached each level"));
+    addChartPage(QStringLiteral("accounts"), tr("Accounts at level 3–4"),
+                 tr("Accounts with the most level-3 and level-4 escalations"));
     addTable(QStringLiteral("reescalations"), tr("Declined, back within 7 days"));
-    addTable(QStringLiteral("refusals"), tr("Refused"));
+    addChartPage(QStringLiteral("refusals"), tr("Refused"), tr("Requests refused"));
     splitter->addWidget(m_tabs);
 
     auto *drill = new QWidget(splitter);
@@ -252,9 +264,9 @@ AnalyticsView::AnalyticsView(const RequestLookup *lookup, QWidget *parent)
         if (index < 0 || index >= m_report.weeks.size())
             return;
         const AnalyticsWeek &week = m_report.weeks.at(index);
-        showRequests(tr("Reviews due in the week of %1")
-                         .arg(QLocale().toString(week.monday, QLocale::ShortFormat)),
-                     week.reviewsDue.requestIds);
+        drillInto(tr("Reviews due in the week of %1")
+                      .arg(QLocale().toString(week.monday, QLocale::ShortFormat)),
+                  week.reviewsDue.requestIds);
     });
     const auto activateRequest = [this](const QModelIndex &index) {
         const QString id = m_drillModel->index(index.row(), 0).data().toString();
@@ -284,7 +296,7 @@ QTableView *AnalyticsView::addTable(const QString &name, const QString &title, Q
     view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     view->setAlternatingRowColors(true);
     if (page)
-        page->layout()->addWidget(view);
+        static_cast<QBoxLayout *>(page->layout())->addWidget(view, 1);
     else
         m_tabs->addTab(view, title);
     m_tables.insert(name, view);
@@ -299,11 +311,69 @@ QTableView *AnalyticsView::addTable(const QString &name, const QString &title, Q
         const QString what = model->horizontalHeaderItem(index.column())
             ? model->horizontalHeaderItem(index.column())->text()
             : QString();
-        showRequests(tr("%1: %2").arg(model->item(index.row(), 0)->text(), what), ids);
+        drillInto(tr("%1: %2").arg(model->item(index.row(), 0)->text(), what), ids);
     };
     connect(view, &QTableView::activated, this, drill);
     connect(view, &QTableView::doubleClicked, this, drill);
     return view;
+}
+
+BarChart *AnalyticsView::addChart(const QString &name, const QString &title, QWidget *parent)
+{
+    auto *chart = new BarChart(parent);
+    chart->setObjectName(name + QStringLiteral("Chart"));
+    chart->setAccessibleName(title);
+    m_charts.insert(name, chart);
+    connect(chart, &BarChart::segmentClicked, this, [this, chart, title](int category, int series) {
+        const BarChartData &shown = chart->data();
+        QStringList ids;
+        for (int s = 0; s < shown.series.size(); ++s)
+            if (series < 0 || s == series)
+                ids += shown.cells.at(category).at(s).requestIds;
+        const QString what = series < 0
+            ? shown.categories.at(category)
+            : tr("%1, %2").arg(shown.categories.at(category), shown.series.at(series));
+        drillInto(tr("%1: %2").arg(title, what), ids);
+    });
+    return chart;
+}
+
+void AnalyticsView::addChartPage(const QString &name, const QString &tabTitle,
+                                 const QString &chartTitle)
+{
+    auto *page = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(addChart(name, chartTitle, page), 1);
+    m_tabs->addTab(page, tabTitle);
+    addTable(name, tabTitle, page);
+}
+
+void AnalyticsView::drillInto(const QString &title, const QStringList &requestIds)
+{
+    showRequests(title, requestIds);
+    Q_EMIT requestsActivated(title, requestIds);
+}
+
+QString AnalyticsView::currentTableName() const
+{
+    const QWidget *page = m_tabs->currentWidget();
+    for (auto it = m_tables.cbegin(); it != m_tables.cend(); ++it)
+        if (it.value() == page || (page && page->isAncestorOf(it.value())))
+            return it.key();
+    return {};
+}
+
+void AnalyticsView::showTable(const QString &name)
+{
+    QTableView *view = m_tables.value(name);
+    for (int i = 0; view && i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i) == view || m_tabs->widget(i)->isAncestorOf(view))
+            m_tabs->setCurrentIndex(i);
+}
+
+BarChart *AnalyticsView::barChart(const QString &name) const
+{
+    return m_charts.value(name);
 }
 
 QTableView *AnalyticsView::table(const QString &name) const
@@ -384,6 +454,13 @@ void AnalyticsView::onComputed()
         return;
     }
     m_report = m_watcher.result();
+    if (m_period->currentData().toInt() != 0) {
+        // The dates of the period shown, greyed out until "From … to …".
+        const QSignalBlocker a(m_from);
+        const QSignalBlocker b(m_to);
+        m_from->setDate(m_report.filter.from);
+        m_to->setDate(m_report.filter.to);
+    }
     fillTables();
     Q_EMIT reportReady();
 }
@@ -426,6 +503,13 @@ void AnalyticsView::fillTables()
     }
 
     m_chart->setWeeks(r.weeks);
+    m_charts.value(QStringLiteral("levels"))->setData(AnalyticsCharts::levelsByWeek(r));
+    m_charts.value(QStringLiteral("reasons"))->setData(AnalyticsCharts::reasonsByWeek(r));
+    m_charts.value(QStringLiteral("managers"))->setData(AnalyticsCharts::outcomes(r.managers));
+    m_charts.value(QStringLiteral("teams"))->setData(AnalyticsCharts::outcomes(r.teams));
+    m_charts.value(QStringLiteral("funnel"))->setData(AnalyticsCharts::funnel(r));
+    m_charts.value(QStringLiteral("accounts"))->setData(AnalyticsCharts::accounts(r));
+    m_charts.value(QStringLiteral("refusals"))->setData(AnalyticsCharts::refusals(r));
 
     auto *weeks = static_cast<QStandardItemModel *>(table(QStringLiteral("weeks"))->model());
     resetModel(weeks,
@@ -445,8 +529,7 @@ void AnalyticsView::fillTables()
         weeks->appendRow(row);
     }
 
-    const QList<Reason> reasons {Reason::TimeConstraint, Reason::ImpairedFunction,
-                                 Reason::FirstResponseMissed, Reason::LackOfUpdates, Reason::Other};
+    const QList<Reason> reasons = AnalyticsCharts::reasonOrder();
     auto *byReason = static_cast<QStandardItemModel *>(table(QStringLiteral("reasons"))->model());
     QStringList reasonHeaders {tr("Week of")};
     for (Reason reason : reasons)
@@ -539,9 +622,8 @@ void AnalyticsView::showRequests(const QString &title, const QStringList &reques
 
 bool AnalyticsView::exportCurrentTable(const QString &fileName, QString *error) const
 {
-    QString name = m_tables.key(qobject_cast<QTableView *>(m_tabs->currentWidget()));
-    // The first tab holds the chart and the weeks; the weeks' CSV has the
-    // reasons too.
+    QString name = currentTableName();
+    // The weeks' CSV has the reasons too.
     if (!AnalyticsExport::tableNames().contains(name))
         name = QStringLiteral("weeks");
     QSaveFile file(fileName);

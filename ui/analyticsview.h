@@ -7,7 +7,8 @@
 // that came back. The report is computed off the GUI thread by the source
 // the desk gives (EscalationAnalytics over the cache). Activating a row
 // lists the requests behind it below; activating one of those shows it in
-// the queue. Each table exports as CSV.
+// the queue. Each table exports as CSV. Each figure has a chart beside its
+// table; clicking a bar or activating a row shows its requests in the queue.
 
 #include <achievementchartpainter.h>
 #include <escalationanalytics.h>
@@ -29,6 +30,7 @@ class QTableView;
 namespace Escalation {
 
 class AchievementChart;
+class BarChart;
 class RequestLookup;
 
 class AnalyticsView final : public QWidget {
@@ -55,6 +57,9 @@ public:
 
     // For tests and the export: the tables by name (AnalyticsExport's).
     QTableView *table(const QString &name) const;
+    // The tab holding a table, and the table of the tab shown.
+    void showTable(const QString &name);
+    QString currentTableName() const;
     QTableView *drillDownTable() const { return m_drillDown; }
     QComboBox *periodBox() const { return m_period; }
     QComboBox *teamBox() const { return m_team; }
@@ -67,6 +72,9 @@ public:
     QDateEdit *toEdit() const { return m_to; }
     QLabel *summaryLabel() const { return m_summary; }
     AchievementChart *chart() const { return m_chart; }
+    // The stacked charts by the name of the table beside them ("levels" is
+    // beside "weeks").
+    BarChart *barChart(const QString &name) const;
 
     // Lists the requests behind a figure below the tables.
     void showRequests(const QString &title, const QStringList &requestIds);
@@ -79,6 +87,9 @@ Q_SIGNALS:
     void reportReady();
     // A request of the drill-down list was activated: show it in the queue.
     void requestActivated(const QString &requestId);
+    // A figure (a row, a bar) was activated: show the requests behind it in
+    // the queue.
+    void requestsActivated(const QString &title, const QStringList &requestIds);
 
 protected:
     // The first time the view is shown, its report is computed.
@@ -89,6 +100,11 @@ private:
     void onComputed();
     void fillTables();
     QTableView *addTable(const QString &name, const QString &title, QWidget *page = nullptr);
+    BarChart *addChart(const QString &name, const QString &title, QWidget *parent);
+    // A tab with a chart above the table of its numbers.
+    void addChartPage(const QString &name, const QString &tabTitle, const QString &chartTitle);
+    // Lists the requests behind a figure here and hands them to the queue.
+    void drillInto(const QString &title, const QStringList &requestIds);
     void exportTable();
     void exportReport();
     static void resetModel(QStandardItemModel *model, const QStringList &headers);
@@ -118,6 +134,7 @@ private:
     QTabWidget *m_tabs;
     AchievementChart *m_chart;
     QHash<QString, QTableView *> m_tables;
+    QHash<QString, BarChart *> m_charts;
     QLabel *m_drillTitle;
     QTableView *m_drillDown;
     QStandardItemModel *m_drillModel;

@@ -67,17 +67,19 @@ double contrastRatio(const QColor &a, const QColor &b)
 
 QColor foreground(ClockState state, const QPalette &palette, QPalette::ColorRole background)
 {
-    constexpr double Needed = 4.5;
-    const QColor back = palette.color(background);
-    const QColor start = accent(state);
-    if (contrastRatio(start, back) >= Needed)
-        return start;
+    return withContrast(accent(state), palette.color(background), 4.5);
+}
+
+QColor withContrast(const QColor &colour, const QColor &background, double needed)
+{
+    if (contrastRatio(colour, background) >= needed)
+        return colour;
     // Towards white on a dark background, towards black on a light one, in
     // small steps, keeping as much of the hue as the contrast allows.
-    const QColor far = relativeLuminance(back) < 0.18 ? QColor(Qt::white) : QColor(Qt::black);
+    const QColor far = relativeLuminance(background) < 0.18 ? QColor(Qt::white) : QColor(Qt::black);
     for (int step = 1; step <= 20; ++step) {
-        const QColor c = mix(start, far, step / 20.0);
-        if (contrastRatio(c, back) >= Needed)
+        const QColor c = mix(colour, far, step / 20.0);
+        if (contrastRatio(c, background) >= needed)
             return c;
     }
     return far;

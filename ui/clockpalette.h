@@ -25,5 +25,8 @@ QColor foreground(ClockState state, const QPalette &palette,
                   QPalette::ColorRole background = QPalette::Window);
 // WCAG 2.1 contrast ratio of two colours, 1 to 21.
 double contrastRatio(const QColor &a, const QColor &b);
+// colour, moved towards white on a dark background or black on a light one
+// in small steps until it reaches the ratio needed against background.
+QColor withContrast(const QColor &colour, const QColor &background, double needed);
 
 } // namespace Escalation::ClockPalette

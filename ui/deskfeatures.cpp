@@ -65,6 +65,10 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     m_analytics = new AnalyticsView(lookup);
     window->addView(analyticsViewId(), tr("Analytics"), m_analytics);
     connect(m_analytics, &AnalyticsView::requestActivated, this, &DeskFeatures::activateRequest);
+    connect(m_analytics, &AnalyticsView::requestsActivated, this,
+            [window](const QString &title, const QStringList &ids) {
+                window->showRequestSet(title, ids, analyticsViewId());
+            });
     // A manager's analytics are their own numbers; team leads and directors
     // see everyone's.
     const auto followUser = [this, window] {

@@ -7,6 +7,7 @@
 #include "filterbar.h"
 #include "identityindicator.h"
 #include "queueview.h"
+#include "requestsetbanner.h"
 #include "shortcutsdialog.h"
 #include "shortcuttext.h"
 #include "syncindicator.h"
@@ -126,7 +127,10 @@ void MainWindow::createActions()
             });
     connect(make(Action::ClearFilter, tr("Clear filters"),
                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}, tr("Show every request again")),
-            &QAction::triggered, this, [this] { m_filterBar->clear(); });
+            &QAction::triggered, this, [this] {
+                m_filterBar->clear();
+                clearRequestSet();
+            });
     connect(make(Action::SyncNow, tr("&Sync now"), {QKeySequence::Refresh},
                  tr("Ask the portal for changes now")),
             &QAction::triggered, this, &MainWindow::syncRequested);
@@ -186,6 +190,14 @@ void MainWindow::createQueuePage()
     m_filterBar = new FilterBar(page);
     layout->addWidget(m_filterBar);
     connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &QueueFilterProxy::setFilter);
+    m_requestSetBanner = new RequestSetBanner(page);
+    layout->addWidget(m_requestSetBanner);
+    connect(m_requestSetBanner, &RequestSetBanner::showAllRequested, this, [this] {
+        clearRequestSet();
+        m_view->setFocus(Qt::OtherFocusReason);
+    });
+    connect(m_requestSetBanner, &RequestSetBanner::backRequested, this,
+            [this] { showView(m_requestSetFrom); });
 
     m_splitter = new QSplitter(Qt::Horizontal, page);
     m_splitter->setObjectName(QStringLiteral("queueSplitter"));
@@ -276,7 +288,36 @@ bool MainWindow::showRequest(const QString &requestId)
     // proxy is told directly as well.
     m_filterBar->clear();
     m_proxy->setFilter(m_filterBar->filter());
+    clearRequestSet();
     return m_view->selectRequest(requestId);
+}
+
+int MainWindow::showRequestSet(const QString &title, const QStringList &requestIds,
+                               const QString &fromViewId)
+{
+    showView(QStringLiteral("queue"));
+    // The user's filter would hide some of them for reasons unrelated to
+    // the figure; the set alone decides.
+    m_filterBar->clear();
+    m_proxy->setFilter(m_filterBar->filter());
+    const QSet<QString> ids(requestIds.cbegin(), requestIds.cend());
+    m_proxy->setRequestSet(ids);
+    const QAction *from = m_viewActions.value(fromViewId);
+    const QString fromTitle = from ? from->text() : tr("the queue");
+    m_requestSetFrom = fromViewId;
+    m_requestSetBanner->backButton()->setVisible(from != nullptr);
+    m_requestSetBanner->showSet(title, m_proxy->rowCount(), int(ids.size()), fromTitle);
+    if (m_proxy->rowCount() > 0) {
+        m_view->selectRequest(m_proxy->requestIdAt(0));
+        m_view->setFocus(Qt::OtherFocusReason);
+    }
+    return m_proxy->rowCount();
+}
+
+void MainWindow::clearRequestSet()
+{
+    m_proxy->setRequestSet(std::nullopt);
+    m_requestSetBanner->hide();
 }
 
 QString MainWindow::currentViewId() const

@@ -29,6 +29,7 @@ namespace Escalation {
 
 class DetailsPane;
 class FilterBar;
+class RequestSetBanner;
 class IdentityIndicator;
 class QueueFilterProxy;
 class QueueModel;
@@ -79,6 +80,13 @@ public:
     // The queue view with the request selected, clearing the filters when
     // they hide it; false when the queue does not hold it.
     bool showRequest(const QString &requestId);
+    // The queue view showing only these requests (those the queue holds),
+    // under a banner that names them and leads back to the view fromViewId
+    // or to every request (also Ctrl+Shift+F). Returns how many it shows.
+    int showRequestSet(const QString &title, const QStringList &requestIds,
+                       const QString &fromViewId);
+    void clearRequestSet();
+    RequestSetBanner *requestSetBanner() const { return m_requestSetBanner; }
     QStringList viewIds() const { return m_viewOrder; }
 
     QAction *action(Action which) const { return m_actions.value(which); }
@@ -154,6 +162,8 @@ private:
     QueueView *m_view = nullptr;
     DetailsPane *m_details = nullptr;
     FilterBar *m_filterBar = nullptr;
+    RequestSetBanner *m_requestSetBanner = nullptr;
+    QString m_requestSetFrom; // the view the banner leads back to
     SyncIndicator *m_sync = nullptr;
     IdentityIndicator *m_identity = nullptr;
     SignedInUser m_user;

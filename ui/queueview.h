@@ -19,6 +19,7 @@ class QueueView final : public QTableView {
 public:
     QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent = nullptr);
 
+    QueueFilterProxy *proxy() const { return m_proxy; }
     QString currentRequestId() const;
     // Makes the request current (and visible); false if it is not shown.
     bool selectRequest(const QString &requestId);

@@ -1,6 +1,8 @@
 #include "analyticspdf.h"
 
 #include "achievementchartpainter.h"
+#include "analyticscharts.h"
+#include "barchartpainter.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -13,6 +15,8 @@
 #include <QTemporaryFile>
 #include <QTextDocument>
 #include <QUrl>
+
+#include <tuple>
 
 namespace Escalation::AnalyticsPdf {
 
@@ -100,6 +104,32 @@ QImage chartImage(const AnalyticsReport &report)
     return image;
 }
 
+// A stacked chart at twice the size it is shown at, like the one above.
+QImage barChartImage(const BarChartData &data, int height)
+{
+    QImage image(1600, height, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(22);
+    const BarChartPainter chart(data, image.rect().adjusted(10, 10, -10, -10), font);
+    BarChartStyle style;
+    style.font = font;
+    style.grid = QColor(0xcc, 0xcc, 0xcc);
+    chart.paint(&p, style);
+    return image;
+}
+
+QString image(const QString &name, int height)
+{
+    return QStringLiteral("<p><img src=\"%1\" width=\"640\" height=\"%2\"></p>")
+        .arg(name)
+        .arg(height / 2);
+}
+
+constexpr int WeekChartHeight = 440;
+constexpr int FunnelChartHeight = 280;
+
 } // namespace
 
 QString html(const AnalyticsReport &r)
@@ -155,6 +185,25 @@ QString html(const AnalyticsReport &r)
         weeks.row(cells);
     }
     out += weeks.html();
+    out += QStringLiteral("<h2 style=\"font-size:12pt\">%1</h2>")
+               .arg(esc(tr("Escalations raised by week and level")));
+    out += image(QStringLiteral("levels.png"), WeekChartHeight);
+    out += QStringLiteral("<h2 style=\"font-size:12pt\">%1</h2>")
+               .arg(esc(tr("Escalations raised by week and reason")));
+    out += image(QStringLiteral("reasons.png"), WeekChartHeight);
+    Table reasons(QStringList {tr("Week of")} + [] {
+        QStringList names;
+        for (Reason reason : AnalyticsCharts::reasonOrder())
+            names << displayName(reason);
+        return names;
+    }());
+    for (const AnalyticsWeek &w : r.weeks) {
+        QStringList cells {date(w.monday)};
+        for (Reason reason : AnalyticsCharts::reasonOrder())
+            cells << QString::number(w.byReason.value(reason).count);
+        reasons.row(cells);
+    }
+    out += reasons.html();
 
     for (const auto &[title, list] : {std::pair {tr("Decisions by manager"), &r.managers},
                                       std::pair {tr("Decisions by team"), &r.teams}}) {
@@ -168,6 +217,7 @@ QString html(const AnalyticsReport &r)
     }
 
     out += QStringLiteral("<h2 style=\"font-size:12pt\">%1</h2>").arg(esc(tr("The ladder")));
+    out += image(QStringLiteral("funnel.png"), FunnelChartHeight);
     Table funnel({tr("Level"), tr("Reached"), tr("Moved on"), tr("Median time at the level")});
     for (const AnalyticsLevel &l : r.funnel)
         funnel.row({tr("Level %1").arg(l.level), QString::number(l.reached.count),
@@ -219,6 +269,15 @@ bool write(const AnalyticsReport &report, const QString &fileName, QString *erro
         QTextDocument document;
         document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")),
                              chartImage(report));
+        for (const auto &[name, chart, height] :
+             {std::tuple {QStringLiteral("levels.png"), AnalyticsCharts::levelsByWeek(report),
+                          WeekChartHeight},
+              std::tuple {QStringLiteral("reasons.png"), AnalyticsCharts::reasonsByWeek(report),
+                          WeekChartHeight},
+              std::tuple {QStringLiteral("funnel.png"), AnalyticsCharts::funnel(report),
+                          FunnelChartHeight}})
+            document.addResource(QTextDocument::ImageResource, QUrl(name),
+                                 barChartImage(chart, height));
         document.setHtml(html(report));
         document.setPageSize(writer.pageLayout().paintRectPixels(writer.resolution()).size());
         document.print(&writer);

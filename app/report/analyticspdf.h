@@ -1,9 +1,10 @@
 #pragma once
 
 // The analytics report as a PDF for a director's weekly review: the period
-// and filter, the summary, the weekly achievement chart, and every table
-// (weeks, managers, teams, the ladder, the accounts at level 3–4, the
-// declines that came back). A4, paginated, text selectable.
+// and filter, the summary, the charts (achievement, escalations by level and
+// by reason per week, the ladder funnel) and every table (weeks, reasons,
+// managers, teams, the ladder, the accounts at level 3–4, the declines that
+// came back). A4, paginated, text selectable.
 
 #include <escalationanalytics.h>
 
@@ -11,8 +12,9 @@
 
 namespace Escalation::AnalyticsPdf {
 
-// The document as HTML (what the PDF is typeset from), with the chart as
-// the image resource "chart.png".
+// The document as HTML (what the PDF is typeset from), with the charts as
+// the image resources "chart.png", "levels.png", "reasons.png" and
+// "funnel.png".
 QString html(const AnalyticsReport &report);
 
 // Writes the PDF atomically (a failed write leaves no partial file); false

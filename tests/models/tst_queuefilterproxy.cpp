@@ -329,6 +329,55 @@ private Q_SLOTS:
         QCOMPARE(proxy.requestIdAt(kept.row()), id);
         QCOMPARE(proxy.rowCount(), f.model->rowCount());
     }
+
+    void requestSet_showsOnlyItsMembers_withTheFilterAndLaterRows()
+    {
+        auto f = make(120);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(QueueColumn::Subject);
+        // Every seventh request, one that is not in the queue, and one that
+        // a later page brings.
+        QSet<QString> set;
+        for (int i = 0; i < f.queue.requests.size(); i += 7)
+            set.insert(f.queue.requests.at(i).id);
+        set.insert(QStringLiteral("no-such-request"));
+        const ChangeSet later = newRequests(1000, 20);
+        set.insert(later.insertedRequests.at(5).id);
+
+        proxy.setRequestSet(set);
+        QCOMPARE(proxy.rowCount(), 18); // rows 0, 7, … 119
+        for (const QString &id : idsOf(proxy))
+            QVERIFY(set.contains(id));
+
+        // The filter narrows the set further: only its level 2–4 members.
+        proxy.setFilter(levelsFilter());
+        int expected = 0;
+        for (int i = 0; i < f.queue.requests.size(); i += 7)
+            expected += f.queue.requests.at(i).level >= 2 ? 1 : 0;
+        QCOMPARE(proxy.rowCount(), expected);
+        proxy.setFilter(QueueFilter());
+
+        // A row that arrives later shows when it is a member, in its place.
+        f.model->applyChangeSet(later);
+        QCOMPARE(proxy.rowCount(), 19);
+        QVERIFY(proxy.rowOf(later.insertedRequests.at(5).id) >= 0);
+        QCOMPARE(proxy.rowOf(later.insertedRequests.at(6).id), -1);
+        QStringList sorted = idsOf(proxy);
+        QueueFilterProxy fresh(f.model.get());
+        fresh.sort(QueueColumn::Subject);
+        QStringList freshMembers;
+        for (const QString &id : idsOf(fresh))
+            if (set.contains(id))
+                freshMembers << id;
+        QCOMPARE(sorted, freshMembers);
+
+        // nullopt: every request again.
+        proxy.setRequestSet(std::nullopt);
+        QCOMPARE(proxy.rowCount(), f.model->rowCount());
+        QVERIFY(!proxy.requestSet());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQueueFilterProxy)

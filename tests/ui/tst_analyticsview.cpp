@@ -10,9 +10,15 @@
 
 #include <analyticsexport.h>
 #include <analyticsview.h>
+#include <barchart.h>
+#include <clockpalette.h>
+#include <deskappearance.h>
 #include <deskfeatures.h>
 #include <policyconfig.h>
+#include <queuefilterproxy.h>
+#include <queueview.h>
 #include <requestlookup.h>
+#include <requestsetbanner.h>
 
 #include <QApplication>
 #include <QComboBox>
@@ -22,6 +28,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -81,6 +88,29 @@ QStringList drillIds(const AnalyticsView &view)
     return ids;
 }
 
+QStringList sorted(QStringList ids)
+{
+    ids.sort();
+    return ids;
+}
+
+// Each chart's cells against the table beside it: category in column 0
+// (when named), series counts from firstColumn on.
+void compareChartWithTable(const BarChart *chart, const QTableView *table, int firstColumn,
+                           bool namedCategories)
+{
+    const BarChartData &data = chart->data();
+    const QAbstractItemModel *model = table->model();
+    QCOMPARE(data.categories.size(), model->rowCount());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (namedCategories)
+            QCOMPARE(data.categories.at(row), model->index(row, 0).data().toString());
+        for (int series = 0; series < data.series.size(); ++series)
+            QCOMPARE(QString::number(data.cells.at(row).at(series).count),
+                     model->index(row, firstColumn + series).data().toString());
+    }
+}
+
 } // namespace
 
 class TestAnalyticsView final : public QObject {
@@ -102,6 +132,8 @@ private Q_SLOTS:
         const AnalyticsReport &report = a.view.report();
         QCOMPARE(report.filter.from, QDate(2026, 1, 12));
         QCOMPARE(report.requests, 9);
+        QCOMPARE(a.view.fromEdit()->date(), QDate(2026, 1, 12)); // shown, greyed out
+        QVERIFY(!a.view.fromEdit()->isEnabled());
         const QString summary = a.view.summaryLabel()->text();
         QVERIFY2(summary.contains(u"9 requests"_s)
                      && summary.contains(u"8 reviews due, 62.5 % within the target"_s)
@@ -156,6 +188,208 @@ private Q_SLOTS:
         QTest::keyClick(drill, Qt::Key_Return);
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated[0][0].toString(), drill->model()->index(0, 0).data().toString());
+    }
+
+    void charts_drawTheNumbersOfTheirTables()
+    {
+        Analytics a;
+        QVERIFY(a.showAndWait());
+        const BarChart *levels = a.view.barChart(u"levels"_s);
+        QCOMPARE(levels->data().series.size(), 4);
+        compareChartWithTable(levels, a.view.table(u"weeks"_s), 2, false);
+        compareChartWithTable(a.view.barChart(u"reasons"_s), a.view.table(u"reasons"_s), 1, false);
+        compareChartWithTable(a.view.barChart(u"managers"_s), a.view.table(u"managers"_s), 1, true);
+        compareChartWithTable(a.view.barChart(u"teams"_s), a.view.table(u"teams"_s), 1, true);
+        compareChartWithTable(a.view.barChart(u"funnel"_s), a.view.table(u"funnel"_s), 1, true);
+        compareChartWithTable(a.view.barChart(u"accounts"_s), a.view.table(u"accounts"_s), 1, true);
+        compareChartWithTable(a.view.barChart(u"refusals"_s), a.view.table(u"refusals"_s), 1,
+                              false);
+        // The week of 30 March counts something at more than one level.
+        const BarChartData &data = levels->data();
+        int levelsCounted = 0;
+        for (const AnalyticsCount &c : data.cells.at(11))
+            levelsCounted += c.count > 0 ? 1 : 0;
+        QVERIFY(levelsCounted >= 2);
+    }
+
+    void segments_followTheirCounts_andAClickShowsTheirRequests()
+    {
+        Analytics a;
+        QVERIFY(a.showAndWait());
+        // Vertical bars: a segment's height is its count's share of the
+        // axis, to the pixel's rounding.
+        BarChart *levels = a.view.barChart(u"levels"_s);
+        const BarChartData &data = levels->data();
+        QList<std::pair<int, int>> counted; // (category, series)
+        for (int week = 0; week < data.categories.size(); ++week)
+            for (int level = 0; level < 4; ++level) {
+                const int count = data.cells.at(week).at(level).count;
+                QCOMPARE(levels->segmentRect(week, level).isEmpty(), count == 0);
+                if (count > 0)
+                    counted.append({week, level});
+            }
+        QVERIFY(counted.size() >= 3);
+        for (const auto &[week, level] : counted)
+            for (const auto &[otherWeek, otherLevel] : counted) {
+                const int count = data.cells.at(week).at(level).count;
+                const int other = data.cells.at(otherWeek).at(otherLevel).count;
+                const int height = levels->segmentRect(week, level).height();
+                const int otherHeight = levels->segmentRect(otherWeek, otherLevel).height();
+                if (count > other)
+                    QVERIFY(height > otherHeight);
+                else if (count == other)
+                    QVERIFY(std::abs(height - otherHeight) <= 1);
+            }
+        // Segments of one bar stack without overlapping, inside the chart.
+        for (const auto &[week, level] : counted) {
+            QVERIFY(levels->rect().contains(levels->segmentRect(week, level)));
+            for (const auto &[otherWeek, otherLevel] : counted)
+                if (otherWeek == week && otherLevel != level)
+                    QVERIFY(!levels->segmentRect(week, level)
+                                 .intersects(levels->segmentRect(otherWeek, otherLevel)));
+        }
+
+        // A click on a segment lists its requests and hands them on.
+        const auto [week, level] = counted.constLast();
+        QSignalSpy activated(&a.view, &AnalyticsView::requestsActivated);
+        QTest::mouseClick(levels, Qt::LeftButton, {}, levels->segmentRect(week, level).center());
+        QCOMPARE(activated.size(), 1);
+        const QStringList expected = sorted(data.cells.at(week).at(level).requestIds);
+        QCOMPARE(sorted(activated[0][1].toStringList()), expected);
+        QVERIFY2(activated[0][0].toString().contains(data.series.at(level)),
+                 qPrintable(activated[0][0].toString()));
+        QCOMPARE(drillIds(a.view), expected);
+
+        // Horizontal bars: the managers' accepted and declined.
+        a.view.showTable(u"managers"_s);
+        BarChart *managers = a.view.barChart(u"managers"_s);
+        QVERIFY(QTest::qWaitForWindowExposed(managers));
+        const BarChartData &outcomes = managers->data();
+        int row = 0;
+        while (
+            row < outcomes.categories.size()
+            && (outcomes.cells.at(row).at(0).count == 0 || outcomes.cells.at(row).at(1).count == 0))
+            ++row;
+        if (row < outcomes.categories.size()) {
+            const QRect accepted = managers->segmentRect(row, 0);
+            const QRect declined = managers->segmentRect(row, 1);
+            QCOMPARE(accepted.top(), declined.top());
+            QVERIFY(accepted.right() < declined.left());
+        }
+        for (int r = 0; r < outcomes.categories.size(); ++r)
+            for (int other = 0; other < outcomes.categories.size(); ++other)
+                if (outcomes.total(r) > outcomes.total(other)) {
+                    const QRect one =
+                        managers->segmentRect(r, 0).united(managers->segmentRect(r, 1));
+                    const QRect two =
+                        managers->segmentRect(other, 0).united(managers->segmentRect(other, 1));
+                    QVERIFY(one.width() > two.width());
+                }
+        activated.clear();
+        const QRect bar = managers->segmentRect(0, 0).isEmpty() ? managers->segmentRect(0, 1)
+                                                                : managers->segmentRect(0, 0);
+        QTest::mouseClick(managers, Qt::LeftButton, {}, bar.center());
+        QCOMPARE(activated.size(), 1);
+        QVERIFY(activated[0][0].toString().contains(outcomes.categories.at(0)));
+    }
+
+    void chartColours_readOnEveryPalette()
+    {
+        // Graphics at 3:1 against the background (WCAG 1.4.11), and the
+        // series still told apart from one another.
+        BarChart chart;
+        for (const auto &[name, palette] :
+             {std::pair {u"light"_s, DeskPalette::light()},
+              std::pair {u"dark"_s, DeskPalette::dark()},
+              std::pair {u"high contrast"_s, DeskPalette::highContrast()}}) {
+            chart.setPalette(palette);
+            const QList<QColor> colours = chart.seriesColours();
+            QVERIFY(colours.size() >= 5);
+            const QColor back = palette.color(QPalette::Window);
+            for (const QColor &colour : colours)
+                QVERIFY2(ClockPalette::contrastRatio(colour, back) >= 3.0,
+                         qPrintable(name + u": "_s + colour.name() + u" on "_s + back.name()));
+            for (int i = 0; i < colours.size(); ++i)
+                for (int j = i + 1; j < colours.size(); ++j)
+                    QVERIFY2(colours.at(i) != colours.at(j), qPrintable(name));
+        }
+    }
+
+    void desk_showsAFiguresRequestsInTheQueue()
+    {
+        DeskFixture f(DeskRole::TeamLead);
+        AnalyticsView *view = f.features->analyticsView();
+        view->setToday(Fixtures::fixedNow().date());
+        view->setSource([&f](const AnalyticsFilter &filter) {
+            const PolicyConfig policy = PolicyConfig::defaults();
+            const EscalationAnalytics analytics(CalendarRegistry::withBuiltIns(),
+                                                ReviewClock(policy.review),
+                                                EscalationPolicy(policy));
+            return analytics.compute(f.data.requests, f.data.cases, filter, Fixtures::fixedNow());
+        });
+        QSignalSpy ready(view, &AnalyticsView::reportReady);
+        f.window->resize(1400, 900);
+        f.window->show();
+        f.window->showView(DeskFeatures::analyticsViewId());
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        QVERIFY(!ready.isEmpty() || ready.wait(30000));
+
+        // A manager's accepted requests: Enter on the row's "Accepted" cell.
+        QTableView *managers = view->table(u"managers"_s);
+        view->showTable(u"managers"_s);
+        int row = 0;
+        while (row < managers->model()->rowCount()
+               && managers->model()->index(row, 1).data().toString() == u"0"_s)
+            ++row;
+        QVERIFY(row < managers->model()->rowCount());
+        const QString manager = managers->model()->index(row, 0).data().toString();
+        QStringList expected;
+        for (const EscalationRequest &r : std::as_const(f.data.requests))
+            if (r.decision && r.decision->kind == DecisionKind::Accept && r.decision->by == manager)
+                expected << r.id;
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(managers->model()->index(row, 1).data().toString(),
+                 QString::number(expected.size()));
+        managers->setFocus();
+        managers->setCurrentIndex(managers->model()->index(row, 1));
+        QTest::keyClick(managers, Qt::Key_Return);
+
+        // The queue shows those and no others, under a banner that says so.
+        QCOMPARE(f.window->currentViewId(), u"queue"_s);
+        const QueueFilterProxy *proxy = f.window->queueView()->proxy();
+        QCOMPARE(proxy->rowCount(), expected.size());
+        QStringList shown;
+        for (int i = 0; i < proxy->rowCount(); ++i)
+            shown << proxy->requestIdAt(i);
+        QCOMPARE(sorted(shown), sorted(expected));
+        RequestSetBanner *banner = f.window->requestSetBanner();
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(manager), qPrintable(banner->text()));
+        const QString dir = QStringLiteral(ESCALATION_SCREENSHOT_DIR);
+        QDir().mkpath(dir);
+        QVERIFY(f.window->grab().save(dir + u"/analytics-drilldown.png"_s));
+
+        // Back leads to the analytics, which kept the set in the queue.
+        QTest::mouseClick(banner->backButton(), Qt::LeftButton);
+        QCOMPARE(f.window->currentViewId(), DeskFeatures::analyticsViewId());
+        f.window->showView(u"queue"_s);
+        QCOMPARE(proxy->rowCount(), expected.size());
+
+        // Clear filters (Ctrl+Shift+F) shows every request again.
+        f.window->action(MainWindow::Action::ClearFilter)->trigger();
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(proxy->rowCount(), f.model.rowCount());
+        QVERIFY(!proxy->requestSet());
+
+        // And "Show all" from the banner does too.
+        f.window->showRequestSet(u"Two"_s, {expected.first(), u"not-in-the-queue"_s},
+                                 DeskFeatures::analyticsViewId());
+        QCOMPARE(proxy->rowCount(), 1);
+        QVERIFY2(banner->text().contains(u"1"_s) && banner->text().contains(u"2"_s),
+                 qPrintable(banner->text()));
+        QTest::mouseClick(banner->showAllButton(), Qt::LeftButton);
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(proxy->rowCount(), f.model.rowCount());
     }
 
     void team_recomputes()
@@ -245,8 +479,8 @@ private Q_SLOTS:
         QVERIFY(a.showAndWait());
         QTemporaryDir dir;
         const QString file = dir.filePath(u"managers.csv"_s);
-        a.view.findChild<QTabWidget *>(u"analyticsTabs"_s)
-            ->setCurrentWidget(a.view.table(u"managers"_s));
+        a.view.showTable(u"managers"_s);
+        QCOMPARE(a.view.currentTableName(), u"managers"_s);
         QString error;
         QVERIFY2(a.view.exportCurrentTable(file, &error), qPrintable(error));
         QFile written(file);
@@ -274,8 +508,17 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
         for (const QString &expected :
              {u"Escalation review: 12/01/2026 to 12/04/2026"_s, u"62.5 %"_s, u"Contoso"_s,
-              u"Decisions by manager"_s, u"00000002"_s})
+              u"Decisions by manager"_s, u"00000002"_s, u"Escalations raised by week and reason"_s,
+              u"Median time at the level"_s})
             QVERIFY2(text.contains(expected), qPrintable(expected + u" not in: "_s + text));
+        // The four charts (achievement, levels, reasons, ladder) are pictures in it.
+        QProcess pdfimages;
+        pdfimages.start(u"pdfimages"_s, {u"-list"_s, pdf});
+        QVERIFY2(pdfimages.waitForFinished(60000) && pdfimages.exitCode() == 0,
+                 "pdfimages (poppler-utils) could not read the PDF");
+        const QStringList images =
+            QString::fromUtf8(pdfimages.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(images.size() - 2, 4); // after the two header lines
     }
 
     void screenshot()
