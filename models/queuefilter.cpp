@@ -48,17 +48,22 @@ void QueueFilter::setClockStates(const QList<ClockState> &states)
 {
     m_clockStates = maskOf(states);
 }
+void QueueFilter::setObligations(const QList<Obligation> &owed)
+{
+    m_owed = maskOf(owed);
+}
 
 bool QueueFilter::isEmpty() const
 {
     return m_text.isEmpty() && m_states == 0 && m_levels == 0 && m_severities == 0 && m_tiers == 0
-        && m_reasons == 0 && m_clockStates == 0 && m_owner.isEmpty() && m_team.isEmpty();
+        && m_reasons == 0 && m_clockStates == 0 && m_owed == 0 && m_owner.isEmpty()
+        && m_team.isEmpty();
 }
 
 bool QueueFilter::hasAttributes() const
 {
     return m_states != 0 || m_levels != 0 || m_severities != 0 || m_tiers != 0 || m_reasons != 0
-        || m_clockStates != 0 || !m_owner.isEmpty() || !m_team.isEmpty();
+        || m_clockStates != 0 || m_owed != 0 || !m_owner.isEmpty() || !m_team.isEmpty();
 }
 
 bool QueueFilter::accepts(const QueueFilterSubject &row) const
@@ -72,6 +77,8 @@ bool QueueFilter::acceptsAttributes(const QueueFilterSubject &row) const
     if (!allows(m_states, int(row.state)) || !allows(m_levels, row.level)
         || !allows(m_severities, int(row.severity)) || !allows(m_tiers, int(row.tier))
         || !allows(m_reasons, int(row.reason)) || !allows(m_clockStates, int(row.clock)))
+        return false;
+    if (m_owed != 0 && (m_owed & row.owed) == 0)
         return false;
     if (!m_owner.isEmpty()) {
         if (m_owner == unownedToken() ? !row.owner.isEmpty() : row.owner != m_owner)

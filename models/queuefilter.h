@@ -8,6 +8,7 @@
 #include "reviewclock.h"
 
 #include <escalation.h>
+#include <escalationpolicy.h>
 
 #include <QList>
 #include <QString>
@@ -33,6 +34,9 @@ struct QueueFilterSubject {
     SupportTier tier = SupportTier::Standard;
     Reason reason = Reason::Other;
     ClockState clock = ClockState::OnTrack;
+    // Bits of Obligation still owed; filled only when the filter asks
+    // (QueueFilter::hasObligations), since it lives outside the queue model.
+    quint8 owed = 0;
 };
 
 class QueueFilter final {
@@ -52,12 +56,23 @@ public:
     void setTiers(const QList<SupportTier> &tiers);
     void setReasons(const QList<Reason> &reasons);
     void setClockStates(const QList<ClockState> &states);
+    // Only requests that still owe one of these; empty: any request.
+    void setObligations(const QList<Obligation> &owed);
     // Exact name; empty accepts everyone, unownedToken() the unowned rows.
     void setOwner(const QString &owner) { m_owner = owner; }
     void setTeam(const QString &team) { m_team = team; }
 
     QString owner() const { return m_owner; }
     QString team() const { return m_team; }
+    // The chosen values (empty: any), in ascending order.
+    QList<RequestState> states() const { return valuesOf<RequestState>(m_states); }
+    QList<int> levels() const { return valuesOf<int>(m_levels); }
+    QList<Severity> severities() const { return valuesOf<Severity>(m_severities); }
+    QList<SupportTier> tiers() const { return valuesOf<SupportTier>(m_tiers); }
+    QList<Reason> reasons() const { return valuesOf<Reason>(m_reasons); }
+    QList<ClockState> clockStates() const { return valuesOf<ClockState>(m_clockStates); }
+    QList<Obligation> obligations() const { return valuesOf<Obligation>(m_owed); }
+    bool hasObligations() const { return m_owed != 0; }
     bool acceptsState(RequestState s) const { return allows(m_states, int(s)); }
     bool acceptsLevel(int level) const { return allows(m_levels, level); }
     bool acceptsSeverity(Severity s) const { return allows(m_severities, int(s)); }
@@ -89,6 +104,14 @@ public:
 private:
     static bool allows(quint32 mask, int bit) { return mask == 0 || (mask & (1u << bit)) != 0; }
     template<typename T> static quint32 maskOf(const QList<T> &values);
+    template<typename T> static QList<T> valuesOf(quint32 mask)
+    {
+        QList<T> values;
+        for (int bit = 0; bit < 32; ++bit)
+            if (mask & (1u << bit))
+                values.append(T(bit));
+        return values;
+    }
 
     QString m_text;
     QString m_foldedText;
@@ -98,6 +121,7 @@ private:
     quint32 m_tiers = 0;
     quint32 m_reasons = 0;
     quint32 m_clockStates = 0;
+    quint32 m_owed = 0;
     QString m_owner;
     QString m_team;
 };

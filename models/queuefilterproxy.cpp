@@ -1,5 +1,6 @@
 #include "queuefilterproxy.h"
 
+#include "obligationindex.h"
 #include "queuemodel.h"
 
 #include <algorithm>
@@ -156,6 +157,22 @@ void QueueFilterProxy::setRequestSet(const std::optional<QSet<QString>> &request
     rebuild(QAbstractItemModel::NoLayoutChangeHint);
 }
 
+void QueueFilterProxy::setObligations(const ObligationIndex *obligations)
+{
+    if (m_obligations)
+        disconnect(m_obligations, nullptr, this, nullptr);
+    m_obligations = obligations;
+    const auto refilter = [this] {
+        if (m_filter.hasObligations() || m_base.hasObligations())
+            rebuild(QAbstractItemModel::NoLayoutChangeHint);
+    };
+    if (obligations) {
+        connect(obligations, &ObligationIndex::statusChanged, this, refilter);
+        connect(obligations, &ObligationIndex::reloaded, this, refilter);
+    }
+    refilter();
+}
+
 void QueueFilterProxy::sort(int column, Qt::SortOrder order)
 {
     if (column < 0 || column >= QueueColumn::Count)
@@ -186,7 +203,16 @@ bool QueueFilterProxy::acceptsRow(int sourceRow) const
         return false;
     if (!m_filter.hasAttributes() && !m_base.hasAttributes())
         return true;
-    const QueueFilterSubject subject = m_source->attributeSubject(sourceRow);
+    QueueFilterSubject subject = m_source->attributeSubject(sourceRow);
+    if ((m_filter.hasObligations() || m_base.hasObligations()) && m_obligations) {
+        if (const std::optional<ObligationStatus> status =
+                m_obligations->status(subject.requestId.toString())) {
+            if (status->analysisOwed())
+                subject.owed |= 1u << int(Obligation::FullAnalysis);
+            if (status->acknowledgementOwed())
+                subject.owed |= 1u << int(Obligation::OwnerAcknowledgement);
+        }
+    }
     return m_base.acceptsAttributes(subject) && m_filter.acceptsAttributes(subject);
 }
 

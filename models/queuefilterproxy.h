@@ -30,6 +30,8 @@
 
 namespace Escalation {
 
+class ObligationIndex;
+
 class QueueFilterProxy final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -48,6 +50,11 @@ public:
     // both filters; nullopt shows every request again.
     void setRequestSet(const std::optional<QSet<QString>> &requestIds);
     const std::optional<QSet<QString>> &requestSet() const { return m_requestSet; }
+
+    // What the level-3 and level-4 requests owe, for a filter on
+    // obligations (without it such a filter shows nothing). The proxy
+    // filters again when the index reports a change.
+    void setObligations(const ObligationIndex *obligations);
 
     // column -1: the source's order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -116,6 +123,7 @@ private:
     QueueFilter m_filter;
     QueueFilter m_base;
     std::optional<QSet<QString>> m_requestSet;
+    QPointer<const ObligationIndex> m_obligations;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
 

@@ -1884,6 +1884,22 @@
         <source>Search the queue</source>
         <translation>Warteschlange durchsuchen</translation>
     </message>
+    <message>
+        <source>Owes</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Level-3 analysis</source>
+        <translation>Analyse für Stufe 3</translation>
+    </message>
+    <message>
+        <source>Level-4 acknowledgement</source>
+        <translation>Bestätigung für Stufe 4</translation>
+    </message>
+    <message>
+        <source>Level-3 and level-4 requests that still owe what their level requires</source>
+        <translation>Anfragen der Stufen 3 und 4, denen noch fehlt, was ihre Stufe verlangt</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::History</name>
@@ -2706,6 +2722,10 @@
         <source>Escalation queue</source>
         <translation>Eskalationswarteschlange</translation>
     </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Spalten</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::RequestSetBanner</name>
@@ -2728,6 +2748,199 @@
     <message>
         <source>Back to %1</source>
         <translation>Zurück zu %1</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SavedViews</name>
+    <message>
+        <source>&quot;%1&quot; must be a list of codes</source>
+        <translation>„%1“ muss eine Liste von Codes sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds &quot;%2&quot;; expected one of %3</source>
+        <translation>„%1“ enthält „%2“; erwartet wird einer von %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text of at most %2 characters</source>
+        <translation>„%1“ muss Text mit höchstens %2 Zeichen sein</translation>
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation>Meine Anfragen</translation>
+    </message>
+    <message>
+        <source>Breaching in the next hour</source>
+        <translation>Überschreitung in der nächsten Stunde</translation>
+    </message>
+    <message>
+        <source>Level 3–4 without analysis</source>
+        <translation>Stufe 3–4 ohne Analyse</translation>
+    </message>
+    <message>
+        <source>a view needs a name</source>
+        <translation>eine Ansicht braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>view &quot;%1&quot;: %2</source>
+        <translation>Ansicht „%1“: %2</translation>
+    </message>
+    <message>
+        <source>&quot;view&quot; is &quot;%1&quot;; expected one of %2</source>
+        <translation>„view“ ist „%1“; erwartet wird einer von %2</translation>
+    </message>
+    <message>
+        <source>&quot;filter&quot; must be an object</source>
+        <translation>„filter“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation>„%1“ muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>&quot;sort&quot; needs a known &quot;column&quot;</source>
+        <translation>„sort“ braucht eine bekannte „column“</translation>
+    </message>
+    <message>
+        <source>&quot;sort&quot; needs an &quot;order&quot; of ascending or descending</source>
+        <translation>„sort“ braucht eine „order“ ascending oder descending</translation>
+    </message>
+    <message>
+        <source>&quot;columns&quot; must be a list of column codes</source>
+        <translation>„columns“ muss eine Liste von Spaltencodes sein</translation>
+    </message>
+    <message>
+        <source>&quot;columns&quot; holds the unknown column &quot;%1&quot;</source>
+        <translation>„columns“ enthält die unbekannte Spalte „%1“</translation>
+    </message>
+    <message>
+        <source>the file is %1 bytes, more than the %2 a file of views may hold</source>
+        <translation>die Datei umfasst %1 Bytes, mehr als die %2, die eine Datei mit Ansichten haben darf</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at byte %2)</source>
+        <translation>kein gültiges JSON (%1 bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>not a file of saved views (its &quot;format&quot; is not &quot;%1&quot;)</source>
+        <translation>keine Datei mit gespeicherten Ansichten (ihr „format“ ist nicht „%1“)</translation>
+    </message>
+    <message>
+        <source>version %1 of the format; this desk reads version %2</source>
+        <translation>Version %1 des Formats; dieser Arbeitsplatz liest Version %2</translation>
+    </message>
+    <message>
+        <source>&quot;views&quot; must be a list of at most %1 views</source>
+        <translation>„views“ muss eine Liste von höchstens %1 Ansichten sein</translation>
+    </message>
+    <message>
+        <source>view %1 is not an object</source>
+        <translation>Ansicht %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>view %1: %2</source>
+        <translation>Ansicht %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::SavedViewsMenu</name>
+    <message>
+        <source>Saved &amp;views</source>
+        <translation>Gespeicherte &amp;Ansichten</translation>
+    </message>
+    <message>
+        <source>Show the saved view “%1”</source>
+        <translation>Die gespeicherte Ansicht „%1“ zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Save current view as…</source>
+        <translation>Aktuelle Ansicht &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <source>Keep the queue&apos;s filter, sort, columns and page under a name</source>
+        <translation>Filter, Sortierung, Spalten und Seite der Warteschlange unter einem Namen speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete saved view</source>
+        <translation>Gespeicherte Ansicht löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved view “%1”?</source>
+        <translation>Die gespeicherte Ansicht „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Write your saved views to a file to share with your team</source>
+        <translation>Ihre gespeicherten Ansichten in eine Datei schreiben, um sie mit Ihrem Team zu teilen</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Add the saved views of a file</source>
+        <translation>Die gespeicherten Ansichten einer Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Showing the saved view “%1” (requests shown: %2)</source>
+        <translation>Gespeicherte Ansicht „%1“ (angezeigte Anfragen: %2)</translation>
+    </message>
+    <message>
+        <source>A saved view needs a name.</source>
+        <translation>Eine gespeicherte Ansicht braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>“%1” is a built-in view; choose another name.</source>
+        <translation>„%1“ ist eine mitgelieferte Ansicht; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no saved views this desk can read: %2</source>
+        <translation>%1 enthält keine gespeicherten Ansichten, die dieser Arbeitsplatz lesen kann: %2</translation>
+    </message>
+    <message>
+        <source>Save current view</source>
+        <translation>Aktuelle Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>Name of the view (its filter, sort, columns and page are kept):</source>
+        <translation>Name der Ansicht (Filter, Sortierung, Spalten und Seite werden gespeichert):</translation>
+    </message>
+    <message>
+        <source>Saved the view “%1”.</source>
+        <translation>Die Ansicht „%1“ wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Export saved views</source>
+        <translation>Gespeicherte Ansichten exportieren</translation>
+    </message>
+    <message>
+        <source>Saved views (*.json)</source>
+        <translation>Gespeicherte Ansichten (*.json)</translation>
+    </message>
+    <message>
+        <source>Import saved views</source>
+        <translation>Gespeicherte Ansichten importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n saved view(s).</source>
+        <translation>
+            <numerusform>%n gespeicherte Ansicht importiert.</numerusform>
+            <numerusform>%n gespeicherte Ansichten importiert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "deskfeatures.h"
 
 #include "analyticsview.h"
+#include "savedviewsmenu.h"
+
 #include "deskappearance.h"
 #include "desksettings.h"
 #include "desktopcolorscheme.h"
@@ -10,6 +12,7 @@
 #include "shortcuttext.h"
 #include "slamonitorview.h"
 #include "traynotifier.h"
+#include <queuefilterproxy.h>
 
 #include <notificationpolicy.h>
 #include <obligationindex.h>
@@ -77,6 +80,9 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     };
     followUser();
     connect(window, &MainWindow::signedInUserChanged, this, followUser);
+    // The queue's "Owes" filter asks the same index as the director's view.
+    window->queueProxy()->setObligations(m_obligations);
+    m_savedViews = new SavedViewsMenu(window, settings, this);
     connect(m_teamLead, &SlaMonitorView::requestActivated, this, &DeskFeatures::activateRequest);
     connect(m_teamLead, &SlaMonitorView::caseActivated, this, &DeskFeatures::activateCase);
     connect(m_director, &DirectorView::requestActivated, this, &DeskFeatures::activateRequest);

@@ -28,6 +28,7 @@ class ObligationIndex;
 class QueueModel;
 class RequestLookup;
 class ReviewClockService;
+class SavedViewsMenu;
 class SlaFlagsModel;
 class SlaMonitorView;
 class TrayNotifier;
@@ -60,6 +61,7 @@ public:
     TrayNotifier *tray() const { return m_tray; }
     DeskAppearance *appearance() const { return m_appearance; }
     AnalyticsView *analyticsView() const { return m_analytics; }
+    SavedViewsMenu *savedViews() const { return m_savedViews; }
     static QString analyticsViewId() { return QStringLiteral("analytics"); }
 
 public Q_SLOTS:
@@ -87,6 +89,7 @@ private:
     DesktopColorScheme *m_desktopScheme;
     SlaMonitorView *m_teamLead;
     AnalyticsView *m_analytics;
+    SavedViewsMenu *m_savedViews;
     DirectorView *m_director;
     TrayNotifier *m_tray;
 };

@@ -67,6 +67,10 @@ FilterBar::FilterBar(QWidget *parent)
                      Reason::LackOfUpdates, Reason::Other})
         reasons.append({displayName(r), int(r)});
     m_reasons = addChoice(tr("Reason"), QStringLiteral("reasonFilter"), reasons);
+    m_owed = addChoice(tr("Owes"), QStringLiteral("owedFilter"),
+                       {{tr("Level-3 analysis"), int(Obligation::FullAnalysis)},
+                        {tr("Level-4 acknowledgement"), int(Obligation::OwnerAcknowledgement)}});
+    m_owed->setToolTip(tr("Level-3 and level-4 requests that still owe what their level requires"));
 
     m_owner->setObjectName(QStringLiteral("ownerFilter"));
     m_owner->setToolTip(tr("Owner"));
@@ -179,17 +183,58 @@ void FilterBar::clear()
         const QSignalBlocker blocker(this);
         m_search->clear();
         for (QToolButton *button :
-             {m_clock, m_states, m_levels, m_severities, m_tiers, m_reasons}) {
-            for (QAction *action : button->menu()->actions()) {
-                const QSignalBlocker actionBlocker(action);
-                action->setChecked(false);
-            }
-            updateChoiceLabel(button, button->property(NameProperty).toString());
-        }
+             {m_clock, m_states, m_levels, m_severities, m_tiers, m_reasons, m_owed})
+            checkOnly(button, {});
         const QSignalBlocker ownerBlocker(m_owner);
         const QSignalBlocker teamBlocker(m_team);
         m_owner->setCurrentIndex(0);
         m_team->setCurrentIndex(0);
+    }
+    m_debounce.stop();
+    rebuild();
+}
+
+void FilterBar::checkOnly(QToolButton *button, const QList<int> &values)
+{
+    for (QAction *action : button->menu()->actions()) {
+        const QSignalBlocker actionBlocker(action);
+        action->setChecked(values.contains(action->data().toInt()));
+    }
+    updateChoiceLabel(button, button->property(NameProperty).toString());
+}
+
+void FilterBar::selectData(QComboBox *combo, const QString &value, const QString &text)
+{
+    const QSignalBlocker blocker(combo);
+    int index = combo->findData(value);
+    if (index < 0) {
+        combo->addItem(text, value);
+        index = combo->count() - 1;
+    }
+    combo->setCurrentIndex(index);
+}
+
+void FilterBar::setFilter(const QueueFilter &filter)
+{
+    const auto ints = [](const auto &values) {
+        QList<int> result;
+        for (const auto &v : values)
+            result.append(int(v));
+        return result;
+    };
+    {
+        const QSignalBlocker blocker(this);
+        const QSignalBlocker searchBlocker(m_search);
+        m_search->setText(filter.text());
+        checkOnly(m_clock, ints(filter.clockStates()));
+        checkOnly(m_states, ints(filter.states()));
+        checkOnly(m_levels, filter.levels());
+        checkOnly(m_severities, ints(filter.severities()));
+        checkOnly(m_tiers, ints(filter.tiers()));
+        checkOnly(m_reasons, ints(filter.reasons()));
+        checkOnly(m_owed, ints(filter.obligations()));
+        selectData(m_owner, filter.owner(), filter.owner());
+        selectData(m_team, filter.team(), filter.team());
     }
     m_debounce.stop();
     rebuild();
@@ -220,6 +265,10 @@ void FilterBar::rebuild()
     for (int v : checked(m_reasons))
         reasons.append(Reason(v));
     filter.setReasons(reasons);
+    QList<Obligation> owed;
+    for (int v : checked(m_owed))
+        owed.append(Obligation(v));
+    filter.setObligations(owed);
     filter.setOwner(m_owner->currentData().toString());
     filter.setTeam(m_team->currentData().toString());
     m_clear->setEnabled(!filter.isEmpty());

@@ -30,6 +30,10 @@ public:
 
 public Q_SLOTS:
     void clear();
+    // Shows this filter in the bar (a saved view): the search text, each
+    // choice's checks, the owner and the team (added to their lists when
+    // the queue has none of theirs yet), and hands it on.
+    void setFilter(const Escalation::QueueFilter &filter);
 
 Q_SIGNALS:
     void filterChanged(const Escalation::QueueFilter &filter);
@@ -43,6 +47,8 @@ private:
                            const QList<QPair<QString, int>> &values);
     QList<int> checked(QToolButton *button) const;
     void updateChoiceLabel(QToolButton *button, const QString &name);
+    void checkOnly(QToolButton *button, const QList<int> &values);
+    static void selectData(QComboBox *combo, const QString &value, const QString &text);
     void rebuild();
     static void fillCombo(QComboBox *combo, const QString &anyText, const QStringList &values,
                           bool withUnowned);
@@ -55,6 +61,7 @@ private:
     QToolButton *m_severities = nullptr;
     QToolButton *m_tiers = nullptr;
     QToolButton *m_reasons = nullptr;
+    QToolButton *m_owed = nullptr;
     QComboBox *m_owner;
     QComboBox *m_team;
     QToolButton *m_clear;

@@ -98,6 +98,7 @@ public:
     IdentityIndicator *identityIndicator() const { return m_identity; }
     const SignedInUser &signedInUser() const { return m_user; }
     QToolBar *triageToolBar() const { return m_triageBar; }
+    QMenu *viewMenu() const { return m_viewMenu; }
     const DeskContext &context() const { return m_context; }
 
     // Restores geometry, splitter, header and view from the settings

@@ -10,6 +10,7 @@
 #include <QAccessible>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QMenu>
 #include <QPaintEvent>
 #include <QScrollBar>
 #include <QToolTip>
@@ -19,6 +20,7 @@ namespace Escalation {
 QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent)
     : QTableView(parent)
     , m_proxy(proxy)
+    , m_columnsMenu(new QMenu(tr("&Columns"), this))
 {
     setObjectName(QStringLiteral("queueView"));
     setAccessibleName(tr("Escalation queue"));
@@ -51,6 +53,11 @@ QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget
     columns->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     columns->setSortIndicator(QueueColumn::Countdown, Qt::AscendingOrder); // most urgent first
     applyDefaultColumnWidths();
+    m_columnsMenu->setObjectName(QStringLiteral("columnsMenu"));
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &QueueView::fillColumnsMenu);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QHeaderView::customContextMenuRequested, this,
+            [this, columns](const QPoint &at) { m_columnsMenu->popup(columns->mapToGlobal(at)); });
 
     connect(clock, &ReviewClockService::countdownTick, this, &QueueView::repaintClockColumns);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -237,6 +244,29 @@ bool QueueView::viewportEvent(QEvent *event)
         return true;
     }
     return QTableView::viewportEvent(event);
+}
+
+void QueueView::fillColumnsMenu()
+{
+    // Rebuilt each time it opens: the header may have changed meanwhile.
+    m_columnsMenu->clear();
+    QHeaderView *header = horizontalHeader();
+    int shown = 0;
+    for (int c = 0; c < header->count(); ++c)
+        shown += header->isSectionHidden(c) ? 0 : 1;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        QAction *action = m_columnsMenu->addAction(
+            model()->headerData(logical, Qt::Horizontal, Qt::DisplayRole).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(logical));
+        action->setToolTip(
+            model()->headerData(logical, Qt::Horizontal, Qt::ToolTipRole).toString());
+        // The last column shown stays: a table without columns shows nothing.
+        action->setEnabled(header->isSectionHidden(logical) || shown > 1);
+        connect(action, &QAction::toggled, this,
+                [header, logical](bool on) { header->setSectionHidden(logical, !on); });
+    }
 }
 
 } // namespace Escalation

@@ -7,6 +7,8 @@
 // and syncs under the user's cursor change nothing for the details pane.
 
 #include <QPointer>
+
+class QMenu;
 #include <QTableView>
 
 namespace Escalation {
@@ -20,6 +22,8 @@ public:
     QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget *parent = nullptr);
 
     QueueFilterProxy *proxy() const { return m_proxy; }
+    // Which columns show: View → Columns and the header's context menu.
+    QMenu *columnsMenu() const { return m_columnsMenu; }
     QString currentRequestId() const;
     // Makes the request current (and visible); false if it is not shown.
     bool selectRequest(const QString &requestId);
@@ -60,7 +64,10 @@ private:
     void describeCurrent();
     void announceClockChange(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
+    void fillColumnsMenu();
+
     QueueFilterProxy *m_proxy;
+    QMenu *m_columnsMenu;
     QString m_currentId;
     int m_currentClock = -1; // the selected request's ClockState, -1: none
     Shown m_painted;

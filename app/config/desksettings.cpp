@@ -484,6 +484,17 @@ void DeskSettings::setNotifiedKeys(const QStringList &keys)
     m_settings->setValue(Keys::notified(), keys);
 }
 
+QByteArray DeskSettings::savedViewsFile() const
+{
+    return m_settings->value(Keys::savedViews()).toByteArray();
+}
+
+void DeskSettings::setSavedViewsFile(const QByteArray &file)
+{
+    m_settings->setValue(Keys::savedViews(), file);
+    m_settings->sync();
+}
+
 DeskSettings::WindowLayout DeskSettings::windowLayout() const
 {
     WindowLayout layout;

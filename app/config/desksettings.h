@@ -72,6 +72,7 @@ public:
         static QString windowSplitter() { return QStringLiteral("mainWindow/splitter"); }
         static QString windowView() { return QStringLiteral("mainWindow/view"); }
         static QString queueHeader() { return QStringLiteral("queue/header"); }
+        static QString savedViews() { return QStringLiteral("queue/savedViews"); }
     };
 
     // How the user left the main window: Qt's own opaque state blobs
@@ -178,6 +179,11 @@ public:
 
     WindowLayout windowLayout() const;
     void setWindowLayout(const WindowLayout &layout);
+
+    // The user's own saved views of the queue, as the file that shares
+    // them (SavedViews::toFile); empty when there are none.
+    QByteArray savedViewsFile() const;
+    void setSavedViewsFile(const QByteArray &file);
 
     // Parses "30, 60, 240, 480": four positive whole numbers.
     static std::optional<std::array<int, 4>> parseFour(const QString &text,

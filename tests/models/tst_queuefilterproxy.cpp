@@ -7,6 +7,7 @@
 #include "queuefixtures.h"
 #include "signalrecorder.h"
 
+#include <obligationindex.h>
 #include <queuefilterproxy.h>
 #include <queuemodel.h>
 #include <reviewclockservice.h>
@@ -328,6 +329,63 @@ private Q_SLOTS:
         proxy.setFilter(QueueFilter());
         QCOMPARE(proxy.requestIdAt(kept.row()), id);
         QCOMPARE(proxy.rowCount(), f.model->rowCount());
+    }
+
+    void owesFilter_followsTheObligations()
+    {
+        auto f = make(120);
+        // Every other level-3/4 request has its analysis.
+        int withAnalysis = 0;
+        for (EscalationRequest &r : f.queue.requests)
+            if (r.level >= 3 && withAnalysis++ % 2 == 0)
+                r.analysis = Analysis {QStringLiteral("Root cause found."), QStringLiteral("Omar"),
+                                       Fixtures::fixedNow()};
+        f.model->loadSnapshot(f.queue.requests, f.queue.cases);
+        ObligationIndex obligations;
+        obligations.loadSnapshot(f.queue.requests);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QueueFilter owed;
+        owed.setObligations({Obligation::FullAnalysis});
+        proxy.setFilter(owed);
+        QCOMPARE(proxy.rowCount(), 0); // no index: nothing is known to be owed
+
+        proxy.setObligations(&obligations);
+        QStringList expected;
+        for (const EscalationRequest &r : std::as_const(f.queue.requests))
+            if (r.level >= 3 && !r.analysis)
+                expected << r.id;
+        QVERIFY(expected.size() > 5);
+        QStringList shown = idsOf(proxy);
+        shown.sort();
+        expected.sort();
+        QCOMPARE(shown, expected);
+
+        // An analysis recorded: the request leaves the list.
+        EscalationRequest done =
+            *std::find_if(f.queue.requests.begin(), f.queue.requests.end(),
+                          [&](const EscalationRequest &r) { return r.id == expected.first(); });
+        done.analysis =
+            Analysis {QStringLiteral("Found."), QStringLiteral("Grace"), Fixtures::fixedNow()};
+        done.version += 1;
+        ChangeSet cs;
+        cs.updatedRequests << done;
+        f.model->applyChangeSet(cs);
+        obligations.applyChangeSet(cs);
+        QCOMPARE(proxy.rowCount(), expected.size() - 1);
+        QCOMPARE(proxy.rowOf(done.id), -1);
+
+        // Level 4 owes an acknowledgement on top.
+        QueueFilter acknowledgement;
+        acknowledgement.setObligations({Obligation::OwnerAcknowledgement});
+        proxy.setFilter(acknowledgement);
+        for (const QString &id : idsOf(proxy))
+            QCOMPARE(f.model->index(f.model->rowOf(id), QueueColumn::Level)
+                         .data(QueueRole::LevelRole)
+                         .toInt(),
+                     4);
+        QVERIFY(proxy.rowCount() > 0);
     }
 
     void requestSet_showsOnlyItsMembers_withTheFilterAndLaterRows()
