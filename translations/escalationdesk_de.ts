@@ -1191,6 +1191,121 @@
     </message>
 </context>
 <context>
+    <name>Escalation::BulkActionDialog</name>
+    <message>
+        <source>%1 — marked requests: %2</source>
+        <translation>%1 — markierte Anfragen: %2</translation>
+    </message>
+    <message>
+        <source>Why they are declined (each reply is written from the template that fits its request):</source>
+        <translation>Warum sie abgelehnt werden (jede Antwort entsteht aus der Vorlage, die zu ihrer Anfrage passt):</translation>
+    </message>
+    <message>
+        <source>The note added to every request:</source>
+        <translation>Die Notiz, die jeder Anfrage hinzugefügt wird:</translation>
+    </message>
+    <message>
+        <source>The marked requests and what became of each</source>
+        <translation>Die markierten Anfragen und was aus jeder wurde</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>What is sent for the selected request</source>
+        <translation>Was für die ausgewählte Anfrage gesendet wird</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Ready to send</source>
+        <translation>Bereit zum Senden</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Saved, waiting for the portal</source>
+        <translation>Gespeichert, wartet auf das Portal</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Übernommen</translation>
+    </message>
+    <message>
+        <source>Conflict: changed at the portal meanwhile; review it and decide again</source>
+        <translation>Konflikt: inzwischen im Portal geändert; prüfen Sie sie und entscheiden Sie erneut</translation>
+    </message>
+    <message>
+        <source>Refused: your role may not do this</source>
+        <translation>Verweigert: Ihre Rolle darf das nicht</translation>
+    </message>
+    <message>
+        <source>Rejected by the portal</source>
+        <translation>Vom Portal abgewiesen</translation>
+    </message>
+    <message>
+        <source>Rejected by the portal: %1</source>
+        <translation>Vom Portal abgewiesen: %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2 of %3 marked requests; %4 skipped. Ctrl+Enter sends.</source>
+        <translation>%1 für %2 von %3 markierten Anfragen; %4 übersprungen. Strg+Eingabe sendet.</translation>
+    </message>
+    <message>
+        <source>%1 applied</source>
+        <translation>%1 übernommen</translation>
+    </message>
+    <message>
+        <source>%1 waiting for the portal</source>
+        <translation>%1 warten auf das Portal</translation>
+    </message>
+    <message>
+        <source>%1 being saved</source>
+        <translation>%1 werden gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 in conflict</source>
+        <translation>%1 im Konflikt</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 verweigert</translation>
+    </message>
+    <message>
+        <source>%1 rejected</source>
+        <translation>%1 abgewiesen</translation>
+    </message>
+    <message>
+        <source>%1 skipped</source>
+        <translation>%1 übersprungen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Send (%1)</source>
+        <translation>Senden (%1)</translation>
+    </message>
+    <message>
+        <source>The template names placeholders this desk does not know: %1</source>
+        <translation>Die Vorlage nennt Platzhalter, die dieses Programm nicht kennt: %1</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::DeadlineExplanation</name>
     <message>
         <source>Calendar: %1 (%2)</source>
@@ -2392,6 +2507,14 @@
     <message>
         <source>the queue</source>
         <translation>die Warteschlange</translation>
+    </message>
+    <message>
+        <source>already %1</source>
+        <translation>bereits %1</translation>
+    </message>
+    <message>
+        <source>already yours</source>
+        <translation>bereits Ihre</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "actiondialog.h"
+#include "bulkactiondialog.h"
 #include "conflictdescription.h"
 #include "desksettings.h"
 #include "detailspane.h"
@@ -232,6 +233,7 @@ void MainWindow::createQueuePage()
     // The view names the request; the pane reads it.
     connect(m_view, &QueueView::currentRequestChanged, m_details, &DetailsPane::setRequestId);
     connect(m_view, &QueueView::currentRequestChanged, this, &MainWindow::updateActions);
+    connect(m_view, &QueueView::markedChanged, this, &MainWindow::updateActions);
     connect(m_details, &DetailsPane::historyWanted, this, &MainWindow::historyWanted);
     connect(m_context.model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (!m_listRefresh.isActive())
@@ -405,13 +407,16 @@ void MainWindow::updateActions()
     const auto &c = m_details->caseRecord();
     const bool open = r && r->state == RequestState::Pending;
     const bool outage = c && c->isOutage();
-    gate(Action::Accept, OutboxAction::Accept, open && !outage);
+    // Several marked: take, note and decline apply to those they fit.
+    const bool bulk = m_view->markedCount() > 1;
+    gate(Action::Accept, OutboxAction::Accept, open && !outage && !bulk);
     // An outage may be declined: the reply points the requester to the outage process.
-    gate(Action::Decline, OutboxAction::Decline, open);
+    gate(Action::Decline, OutboxAction::Decline, open || bulk);
     gate(Action::TakeOwnership, OutboxAction::TakeOwnership,
-         r && r->owner != m_context.userName
-             && (r->state == RequestState::Pending || r->state == RequestState::Accepted));
-    gate(Action::AddNote, OutboxAction::AddNote, r.has_value());
+         bulk
+             || (r && r->owner != m_context.userName
+                 && (r->state == RequestState::Pending || r->state == RequestState::Accepted)));
+    gate(Action::AddNote, OutboxAction::AddNote, r.has_value() || bulk);
     const bool analysisOwed = r && r->level >= 3
         && EscalationPolicy::outstandingObligations(*r,
                                                     m_context.lookup->requestsForCase(r->caseId))
@@ -477,26 +482,39 @@ void MainWindow::acceptCurrent()
         runDialog(OutboxAction::Accept, QString(), QString());
 }
 
-void MainWindow::declineCurrent()
+QString MainWindow::declineReply(const Case &c, const EscalationRequest &r, const QString &reason,
+                                 QStringList *unknown) const
 {
-    if (!action(Action::Decline)->isEnabled())
-        return;
-    const auto &r = m_details->request();
-    const Case c = m_details->caseRecord().value_or(Case {});
-    const Eligibility eligibility = m_context.policy.checkEligibility(c, *r);
-    const QString key = ReplyTemplates::keyFor(eligibility);
-    const QString reason =
-        tr("the case is progressing through standard triage and does not need more visibility "
-           "at this time.");
+    const Eligibility eligibility = m_context.policy.checkEligibility(c, r);
     QHash<QString, QString> values =
-        ReplyTemplates::declineValues(c, *r, reason, m_context.userName, eligibility);
+        ReplyTemplates::declineValues(c, r, reason, m_context.userName, eligibility);
     // A customer reads this: a plain date in UTC rather than ISO 8601.
     if (eligibility.eligibleAt.isValid())
         values.insert(
             QStringLiteral("eligibleAt"),
             eligibility.eligibleAt.toUTC().toString(QStringLiteral("d MMMM yyyy, HH:mm 'UTC'")));
+    return ReplyTemplates::render(m_context.templates.text(ReplyTemplates::keyFor(eligibility)),
+                                  values, unknown);
+}
+
+QString MainWindow::standardDeclineReason()
+{
+    return tr("the case is progressing through standard triage and does not need more visibility "
+              "at this time.");
+}
+
+void MainWindow::declineCurrent()
+{
+    if (!action(Action::Decline)->isEnabled())
+        return;
+    if (m_view->markedCount() > 1) {
+        runBulk(OutboxAction::Decline);
+        return;
+    }
+    const auto &r = m_details->request();
+    const Case c = m_details->caseRecord().value_or(Case {});
     QStringList unknown;
-    const QString text = ReplyTemplates::render(m_context.templates.text(key), values, &unknown);
+    const QString text = declineReply(c, *r, standardDeclineReason(), &unknown);
     const QString warning = unknown.isEmpty()
         ? QString()
         : tr("The template names placeholders this desk does not know: %1")
@@ -504,8 +522,54 @@ void MainWindow::declineCurrent()
     runDialog(OutboxAction::Decline, text, warning);
 }
 
+BulkActionDialog *MainWindow::bulkDialog() const
+{
+    return m_bulk;
+}
+
+void MainWindow::runBulk(OutboxAction kind)
+{
+    QList<BulkItem> items;
+    for (const QString &id : m_view->markedRequestIds()) {
+        BulkItem item;
+        const std::optional<EscalationRequest> r = m_context.lookup->request(id);
+        if (!r)
+            continue;
+        item.request = *r;
+        item.caseRecord = m_context.lookup->caseRecord(r->caseId).value_or(Case {});
+        const bool open = r->state == RequestState::Pending;
+        if (kind == OutboxAction::Decline && !open)
+            item.skipReason = tr("already %1").arg(displayName(r->state).toLower());
+        if (kind == OutboxAction::TakeOwnership) {
+            if (r->owner == m_context.userName)
+                item.skipReason = tr("already yours");
+            else if (!open && r->state != RequestState::Accepted)
+                item.skipReason = tr("already %1").arg(displayName(r->state).toLower());
+        }
+        items.append(item);
+    }
+    if (m_bulk)
+        m_bulk->close();
+    auto *dialog = new BulkActionDialog(
+        kind, items,
+        [this](const BulkItem &item, const QString &reason, QStringList *unknown) {
+            return declineReply(item.caseRecord, item.request, reason, unknown);
+        },
+        kind == OutboxAction::Decline ? standardDeclineReason() : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BulkActionDialog::submitted, this, &MainWindow::actionSubmitted);
+    connect(dialog, &BulkActionDialog::requestActivated, this, &MainWindow::showRequest);
+    m_bulk = dialog;
+    // Not modal: the results arrive while the user goes on with the queue.
+    dialog->show();
+}
+
 void MainWindow::takeCurrent()
 {
+    if (action(Action::TakeOwnership)->isEnabled() && m_view->markedCount() > 1) {
+        runBulk(OutboxAction::TakeOwnership);
+        return;
+    }
     const auto &r = m_details->request();
     if (!r || !action(Action::TakeOwnership)->isEnabled())
         return;
@@ -515,7 +579,9 @@ void MainWindow::takeCurrent()
 
 void MainWindow::noteCurrent()
 {
-    if (action(Action::AddNote)->isEnabled())
+    if (action(Action::AddNote)->isEnabled() && m_view->markedCount() > 1)
+        runBulk(OutboxAction::AddNote);
+    else if (action(Action::AddNote)->isEnabled())
         runDialog(OutboxAction::AddNote, QString(), QString());
 }
 
@@ -546,6 +612,10 @@ void MainWindow::showKeyboardShortcuts()
 
 void MainWindow::onActionSaved(const OutboxEntry &entry)
 {
+    if (m_bulk && m_bulk->tracks(entry)) {
+        m_bulk->setResult(entry, BulkResult::Saved);
+        return;
+    }
     statusBar()->showMessage(
         tr("%1 saved for %2; it is sent to the portal and shown as pending until confirmed.")
             .arg(displayName(entry.action), entry.requestId),
@@ -562,8 +632,18 @@ void MainWindow::onActionFailed(const QString &message)
     box.exec();
 }
 
+void MainWindow::onActionDelivered(const OutboxEntry &entry)
+{
+    if (m_bulk)
+        m_bulk->setResult(entry, BulkResult::Applied);
+}
+
 void MainWindow::onActionRejected(const OutboxEntry &entry)
 {
+    if (m_bulk && m_bulk->tracks(entry)) {
+        m_bulk->setResult(entry, BulkResult::Rejected);
+        return;
+    }
     statusBar()->showMessage(tr("The portal refused %1 for %2: %3")
                                  .arg(displayName(entry.action), entry.requestId, entry.lastError),
                              StatusMessageMs * 2);
@@ -571,6 +651,10 @@ void MainWindow::onActionRejected(const OutboxEntry &entry)
 
 void MainWindow::onActionRefused(const OutboxEntry &entry)
 {
+    if (m_bulk && m_bulk->tracks(entry)) {
+        m_bulk->setResult(entry, BulkResult::Refused);
+        return;
+    }
     // Kept in the outbox as refused, never retried: the role decides, not
     // the network.
     statusBar()->showMessage(tr("The portal refused %1 for %2: your role may not do this. %3")
@@ -580,6 +664,12 @@ void MainWindow::onActionRefused(const OutboxEntry &entry)
 
 void MainWindow::onActionConflicted(const OutboxEntry &entry)
 {
+    // A bulk action's conflicts are listed together in its dialog, not
+    // one message box each.
+    if (m_bulk && m_bulk->tracks(entry)) {
+        m_bulk->setResult(entry, BulkResult::Conflict);
+        return;
+    }
     const QString summary = tr("%1 for %2 conflicts with a newer change at the portal; review the "
                                "request and decide again.")
                                 .arg(displayName(entry.action), entry.requestId);

@@ -27,6 +27,7 @@ class QToolBar;
 
 namespace Escalation {
 
+class BulkActionDialog;
 class DetailsPane;
 class FilterBar;
 class RequestSetBanner;
@@ -91,6 +92,7 @@ public:
 
     QAction *action(Action which) const { return m_actions.value(which); }
     QueueView *queueView() const { return m_view; }
+    BulkActionDialog *bulkDialog() const;
     QueueFilterProxy *queueProxy() const { return m_proxy; }
     DetailsPane *detailsPane() const { return m_details; }
     FilterBar *filterBar() const { return m_filterBar; }
@@ -114,6 +116,8 @@ public Q_SLOTS:
     void onActionSaved(const Escalation::OutboxEntry &entry);
     void onActionFailed(const QString &message);
     void onActionRejected(const Escalation::OutboxEntry &entry);
+    // The portal applied it (a bulk action shows it as applied).
+    void onActionDelivered(const Escalation::OutboxEntry &entry);
     void onActionConflicted(const Escalation::OutboxEntry &entry);
     // The portal answered 403: the user's role may not; kept as refused.
     void onActionRefused(const Escalation::OutboxEntry &entry);
@@ -157,6 +161,12 @@ private:
     void refreshFilterLists();
     QString subjectLine() const;
     bool runDialog(OutboxAction action, const QString &initialText, const QString &warning);
+    // Take, note or decline on every marked request (BulkActionDialog).
+    void runBulk(OutboxAction action);
+    // The reply of a decline for this request, from the template that fits it.
+    QString declineReply(const Case &c, const EscalationRequest &r, const QString &reason,
+                         QStringList *unknown) const;
+    static QString standardDeclineReason();
 
     DeskContext m_context;
     QueueFilterProxy *m_proxy;
@@ -181,6 +191,7 @@ private:
     QHash<Action, QAction *> m_actions;
     QTimer m_listRefresh;
     QPointer<ShortcutsDialog> m_shortcuts;
+    QPointer<BulkActionDialog> m_bulk; // the bulk action whose results are coming in
 };
 
 } // namespace Escalation

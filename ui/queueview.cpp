@@ -10,10 +10,14 @@
 #include <QAccessible>
 #include <QHeaderView>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QPaintEvent>
 #include <QScrollBar>
 #include <QToolTip>
+
+#include <algorithm>
+#include <vector>
 
 namespace Escalation {
 
@@ -27,7 +31,8 @@ QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget
     setModel(proxy);
     setItemDelegate(new QueueDelegate(this));
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows can be marked for a bulk action.
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setAlternatingRowColors(true);
     setWordWrap(false);
@@ -62,6 +67,8 @@ QueueView::QueueView(QueueFilterProxy *proxy, ReviewClockService *clock, QWidget
     connect(clock, &ReviewClockService::countdownTick, this, &QueueView::repaintClockColumns);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &QueueView::onCurrentChanged);
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { Q_EMIT markedChanged(markedCount()); });
     // The current row can vanish (filtered out, answered elsewhere) without
     // a currentRowChanged; rows and layout signals cover that.
     connect(proxy, &QAbstractItemModel::rowsRemoved, this, &QueueView::onCurrentChanged);
@@ -115,6 +122,70 @@ bool QueueView::selectRequest(const QString &requestId)
     return true;
 }
 
+QStringList QueueView::markedRequestIds() const
+{
+    QModelIndexList rows = selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    for (const QModelIndex &index : std::as_const(rows))
+        ids << m_proxy->requestIdAt(index.row());
+    return ids;
+}
+
+int QueueView::markedCount() const
+{
+    // From the ranges, not selectedRows(): Ctrl+A over 100 000 rows is one
+    // range, and this is asked on every key.
+    // Ranges may be split by column (hidden columns), so merge row spans.
+    std::vector<std::pair<int, int>> spans;
+    for (const QItemSelectionRange &range : selectionModel()->selection())
+        spans.emplace_back(range.top(), range.bottom());
+    std::sort(spans.begin(), spans.end());
+    int rows = 0;
+    int covered = -1; // the last row counted
+    for (const auto &[top, bottom] : spans) {
+        if (bottom > covered) {
+            rows += bottom - std::max(top, covered + 1) + 1;
+            covered = bottom;
+        }
+    }
+    return rows;
+}
+
+void QueueView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::NoModifier
+        && currentIndex().isValid()) {
+        // Space marks or unmarks the current row, leaving the others, and
+        // moves on, so that Space Space Space marks three rows. The row the
+        // cursor alone selected counts as marked by the first Space.
+        const QModelIndex current = currentIndex();
+        const bool lone = markedCount() == 1 && selectionModel()->isRowSelected(current.row());
+        if (!lone)
+            selectionModel()->select(current,
+                                     QItemSelectionModel::Toggle | QItemSelectionModel::Rows);
+        if (current.row() + 1 < m_proxy->rowCount()) {
+            const QModelIndex next = m_proxy->index(current.row() + 1, current.column());
+            selectionModel()->setCurrentIndex(next, QItemSelectionModel::NoUpdate);
+            scrollTo(next);
+        }
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+QItemSelectionModel::SelectionFlags QueueView::selectionCommand(const QModelIndex &index,
+                                                                const QEvent *event) const
+{
+    if (event && event->type() == QEvent::KeyPress && markedCount() > 1) {
+        const auto *key = static_cast<const QKeyEvent *>(event);
+        if (key->modifiers() == Qt::NoModifier && key->key() != Qt::Key_Space)
+            return QItemSelectionModel::NoUpdate;
+    }
+    return QTableView::selectionCommand(index, event);
+}
+
 void QueueView::moveCurrent(int delta)
 {
     const int rows = m_proxy->rowCount();
@@ -123,8 +194,12 @@ void QueueView::moveCurrent(int delta)
     const QModelIndex current = currentIndex();
     const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
     const QModelIndex index = m_proxy->index(row, current.isValid() ? current.column() : 0);
-    selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // J and K keep several marked rows marked.
+    const bool marking = markedCount() > 1;
+    selectionModel()->setCurrentIndex(index,
+                                      marking ? QItemSelectionModel::NoUpdate
+                                              : QItemSelectionModel::ClearAndSelect
+                                              | QItemSelectionModel::Rows);
     scrollTo(index);
 }
 

@@ -25,6 +25,11 @@ public:
     // Which columns show: View → Columns and the header's context menu.
     QMenu *columnsMenu() const { return m_columnsMenu; }
     QString currentRequestId() const;
+    // The requests marked for a bulk action (Space toggles the current row,
+    // Ctrl+A marks every row shown, Ctrl+click and Shift+click too), in
+    // the order shown. One row selected the usual way counts as one.
+    QStringList markedRequestIds() const;
+    int markedCount() const;
     // Makes the request current (and visible); false if it is not shown.
     bool selectRequest(const QString &requestId);
     // Moves the current row by delta (J/K); keeps inside the table.
@@ -43,8 +48,14 @@ Q_SIGNALS:
     // The selected request's clock state changed and was announced to
     // assistive technology (an Alert), with the sentence it now reads as.
     void clockChangeAnnounced(const QString &description);
+    // How many requests are marked changed (markedRequestIds).
+    void markedChanged(int count);
 
 protected:
+    void keyPressEvent(QKeyEvent *event) override;
+    // Moving with the keys keeps several marked rows marked.
+    QItemSelectionModel::SelectionFlags selectionCommand(const QModelIndex &index,
+                                                         const QEvent *event) const override;
     bool viewportEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 

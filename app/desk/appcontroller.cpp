@@ -266,6 +266,7 @@ void AppController::startSync()
     connect(m_outbox, &Outbox::saveFailed, m_window.get(), &MainWindow::onActionFailed);
     connect(m_outbox, &Outbox::rejected, m_window.get(), &MainWindow::onActionRejected);
     connect(m_outbox, &Outbox::conflicted, m_window.get(), &MainWindow::onActionConflicted);
+    connect(m_outbox, &Outbox::delivered, m_window.get(), &MainWindow::onActionDelivered);
     for (auto signal : {&Outbox::loaded, &Outbox::idle})
         connect(m_outbox, signal, this, &AppController::updatePendingRows);
     connect(m_outbox, &Outbox::delivered, this, &AppController::updatePendingRows);
