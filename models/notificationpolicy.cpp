@@ -104,17 +104,69 @@ void NotificationPolicy::observe(const QString &requestId, ClockState state)
     const QString key = keyOf(requestId, state);
     if (m_keys.contains(key))
         return;
+    deliver(make(requestId, state, m_now()), key);
+}
+
+DeskNotification NotificationPolicy::makeUnowned(const QString &requestId,
+                                                 const QDateTime &breachedAt) const
+{
+    DeskNotification n;
+    n.requestId = requestId;
+    n.state = ClockState::Breached;
+    n.unowned = true;
+    n.at = m_now();
+    n.title = tr("Breached and not taken");
+    const qint64 minutes = std::max<qint64>(0, breachedAt.secsTo(n.at) / 60);
+    n.message = tr("%1 missed its review target %2 min ago and nobody has taken it.")
+                    .arg(m_describe(requestId))
+                    .arg(minutes);
+    return n;
+}
+
+void NotificationPolicy::observeUnownedBreach(const QString &requestId, const QDateTime &breachedAt)
+{
+    observeUnownedBreaches({{requestId, breachedAt}});
+}
+
+void NotificationPolicy::observeUnownedBreaches(
+    const QList<std::pair<QString, QDateTime>> &breaches)
+{
+    QList<std::pair<QString, QDateTime>> fresh;
+    for (const auto &[id, at] : breaches)
+        if (!m_keys.contains(id + QStringLiteral("|unowned")))
+            fresh.append({id, at});
+    if (fresh.isEmpty())
+        return;
+    if (fresh.size() == 1 || !m_hours.contains(m_now())) {
+        // Quiet hours queue each; the summary at the start of work counts them.
+        for (const auto &[id, at] : fresh)
+            deliver(makeUnowned(id, at), id + QStringLiteral("|unowned"));
+        return;
+    }
+    // The longest waiting first: a click opens it.
+    std::sort(fresh.begin(), fresh.end(),
+              [](const auto &a, const auto &b) { return a.second < b.second; });
+    for (const auto &[id, at] : fresh)
+        remember(id + QStringLiteral("|unowned"));
+    DeskNotification n = makeUnowned(fresh.constFirst().first, fresh.constFirst().second);
+    n.summarizedCount = int(fresh.size());
+    n.title = tr("%1 breached requests nobody has taken").arg(fresh.size());
+    n.message = tr("The longest waiting: %1").arg(n.message);
+    Q_EMIT notificationReady(n);
+}
+
+void NotificationPolicy::deliver(const DeskNotification &n, const QString &key)
+{
     remember(key);
-    const QDateTime now = m_now();
-    const DeskNotification n = make(requestId, state, now);
-    if (m_hours.contains(now)) {
+    if (m_hours.contains(n.at)) {
         Q_EMIT notificationReady(n);
         return;
     }
-    // A breach says more than the warning queued for the same request.
+    // A breach says more than the warning queued for the same request, and
+    // an unowned breach more than the breach.
     const auto same =
         std::find_if(m_queued.begin(), m_queued.end(),
-                     [&](const DeskNotification &q) { return q.requestId == requestId; });
+                     [&](const DeskNotification &q) { return q.requestId == n.requestId; });
     if (same != m_queued.end())
         *same = n;
     else

@@ -30,6 +30,7 @@ struct DeskNotification {
     QString message; // plain text
     QDateTime at; // when the state was entered (as observed)
     int summarizedCount = 0; // > 0: a summary of this many queued notices
+    bool unowned = false; // breached and left without an owner (for a team lead)
 
     friend bool operator==(const DeskNotification &, const DeskNotification &) = default;
 };
@@ -57,6 +58,12 @@ public:
     // The request's clock entered state. Approaching and breached notify
     // (once per request and state); other states are ignored.
     void observe(const QString &requestId, ClockState state);
+    // The request breached at breachedAt and nobody has taken it since:
+    // tells a team lead once per request (queued in quiet hours like the rest).
+    void observeUnownedBreach(const QString &requestId, const QDateTime &breachedAt);
+    // Several at once (a check after a start or a quiet spell): one notice
+    // that names how many, not one pop-up each.
+    void observeUnownedBreaches(const QList<std::pair<QString, QDateTime>> &breaches);
 
     bool isQuietNow() const;
     QList<DeskNotification> queued() const { return m_queued; }
@@ -83,6 +90,8 @@ private:
     DeskNotification make(const QString &requestId, ClockState state, const QDateTime &at) const;
     DeskNotification summarize() const;
     void scheduleFlush();
+    void deliver(const DeskNotification &notification, const QString &key);
+    DeskNotification makeUnowned(const QString &requestId, const QDateTime &breachedAt) const;
 
     WorkingHours m_hours;
     NowFunction m_now;

@@ -1461,6 +1461,10 @@
         <source>The stored retention &quot;%1&quot; is not a number of months from 1 to 120; keeping %2 months.</source>
         <translation>Die gespeicherte Aufbewahrung „%1“ ist keine Zahl von Monaten zwischen 1 und 120; es bleiben %2 Monate.</translation>
     </message>
+    <message>
+        <source>The stored alert delay &quot;%1&quot; is not a number of minutes from 0 to 1440; keeping %2 minutes.</source>
+        <translation>Die gespeicherte Alarmverzögerung „%1“ ist keine Minutenzahl von 0 bis 1440; es bleibt bei %2 Minuten.</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DetailsPane</name>
@@ -2568,6 +2572,22 @@
         <source>%1 missed the review target, %2 came close to it. Click to open the most urgent one.</source>
         <translation>Prüffrist überschritten: %1, kurz davor: %2. Klicken Sie, um die dringendste Anfrage zu öffnen.</translation>
     </message>
+    <message>
+        <source>Breached and not taken</source>
+        <translation>Überschritten und nicht übernommen</translation>
+    </message>
+    <message>
+        <source>%1 missed its review target %2 min ago and nobody has taken it.</source>
+        <translation>%1 hat das Prüfziel vor %2 Min. verfehlt, und niemand hat die Anfrage übernommen.</translation>
+    </message>
+    <message>
+        <source>%1 breached requests nobody has taken</source>
+        <translation>%1 überschrittene Anfragen, die niemand übernommen hat</translation>
+    </message>
+    <message>
+        <source>The longest waiting: %1</source>
+        <translation>Am längsten wartend: %1</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::Outbox</name>
@@ -3424,6 +3444,14 @@
     <message>
         <source>Requests that left the queue (re-escalated or closed) stay in the cache this long for the analytics; older ones are removed when the desk starts.</source>
         <translation>Anfragen, die die Warteschlange verlassen haben (erneut eskaliert oder geschlossen), bleiben so lange für die Auswertung im Cache; ältere werden beim Start des Desks entfernt.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Tell a team lead of a breach nobody has &amp;taken after:</source>
+        <translation>Teamleitung über eine nicht &amp;übernommene Überschreitung informieren nach:</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "analyticsview.h"
 #include "savedviewsmenu.h"
 
+#include <unownedbreachwatch.h>
+
 #include "deskappearance.h"
 #include "desksettings.h"
 #include "desktopcolorscheme.h"
@@ -90,6 +92,15 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     m_policy->setWorkingHours(settings->workingHours());
     m_policy->setDescriber([this](const QString &id) { return describe(id); });
     m_policy->watch(clock);
+    // A team lead hears of breached requests nobody has taken.
+    m_unownedBreaches = new UnownedBreachWatch(queue, m_policy, this);
+    m_unownedBreaches->setNowFunction([clock] { return clock->nowMSecs() / 1000; });
+    m_unownedBreaches->setThresholdMinutes(settings->unownedBreachMinutes());
+    const auto followRole = [this, window] {
+        m_unownedBreaches->setEnabled(window->context().role == DeskRole::TeamLead);
+    };
+    followRole();
+    connect(window, &MainWindow::signedInUserChanged, this, followRole);
     m_tray = new TrayNotifier(m_policy, settings, this);
     connect(m_tray, &TrayNotifier::requestActivated, this, &DeskFeatures::activateRequest);
     connect(m_tray, &TrayNotifier::windowRequested, window, [window] {
@@ -160,6 +171,7 @@ void DeskFeatures::openSettings()
         return;
     // What applies at once; the rest is read at the next start.
     m_policy->setWorkingHours(m_settings->workingHours());
+    m_unownedBreaches->setThresholdMinutes(m_settings->unownedBreachMinutes());
     m_appearance->setChoice(m_settings->appearance());
     Q_EMIT settingsChanged();
 }

@@ -32,6 +32,7 @@ class SavedViewsMenu;
 class SlaFlagsModel;
 class SlaMonitorView;
 class TrayNotifier;
+class UnownedBreachWatch;
 
 class DeskFeatures final : public QObject {
     Q_OBJECT
@@ -62,6 +63,7 @@ public:
     DeskAppearance *appearance() const { return m_appearance; }
     AnalyticsView *analyticsView() const { return m_analytics; }
     SavedViewsMenu *savedViews() const { return m_savedViews; }
+    UnownedBreachWatch *unownedBreaches() const { return m_unownedBreaches; }
     static QString analyticsViewId() { return QStringLiteral("analytics"); }
 
 public Q_SLOTS:
@@ -90,6 +92,7 @@ private:
     SlaMonitorView *m_teamLead;
     AnalyticsView *m_analytics;
     SavedViewsMenu *m_savedViews;
+    UnownedBreachWatch *m_unownedBreaches = nullptr;
     DirectorView *m_director;
     TrayNotifier *m_tray;
 };

@@ -219,6 +219,19 @@ QWidget *SettingsDialog::createDeskPage()
                        "meanwhile is summarised when your working time begins. An end before the "
                        "start means a shift past midnight."),
                     hoursBox));
+    auto *unownedRow = new QHBoxLayout;
+    m_unownedBreach = new QSpinBox(hoursBox);
+    m_unownedBreach->setObjectName(QStringLiteral("unownedBreachMinutes"));
+    m_unownedBreach->setRange(0, 24 * 60);
+    m_unownedBreach->setSuffix(tr(" min"));
+    m_unownedBreach->setSpecialValueText(tr("never"));
+    auto *unownedLabel =
+        new QLabel(tr("Tell a team lead of a breach nobody has &taken after:"), hoursBox);
+    unownedLabel->setBuddy(m_unownedBreach);
+    unownedRow->addWidget(unownedLabel);
+    unownedRow->addWidget(m_unownedBreach);
+    unownedRow->addStretch(1);
+    hoursLayout->addLayout(unownedRow);
     layout->addWidget(hoursBox);
 
     auto *calendarBox = new QGroupBox(tr("Business calendars"), page);
@@ -404,6 +417,7 @@ void SettingsDialog::load()
     m_role->setCurrentIndex(m_role->findData(int(m_settings->role())));
     m_appearance->setCurrentIndex(m_appearance->findData(int(m_settings->appearance())));
     m_retention->setValue(m_settings->retentionMonths());
+    m_unownedBreach->setValue(m_settings->unownedBreachMinutes());
     const WorkingHours hours = m_settings->workingHours();
     for (int i = 0; i < 7; ++i)
         m_days[std::size_t(i)]->setChecked(hours.worksOn(Qt::DayOfWeek(i + 1)));
@@ -752,6 +766,7 @@ bool SettingsDialog::apply()
     m_settings->setRole(DeskRole(m_role->currentData().toInt()));
     m_settings->setAppearance(DeskSettings::Appearance(m_appearance->currentData().toInt()));
     m_settings->setRetentionMonths(m_retention->value());
+    m_settings->setUnownedBreachMinutes(m_unownedBreach->value());
     m_settings->setWorkingHours(hours);
     m_settings->setCalendarsDirectory(dir);
     if (m_byShare->isChecked())

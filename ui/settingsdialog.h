@@ -95,6 +95,7 @@ private:
     QComboBox *m_role;
     QComboBox *m_appearance;
     QSpinBox *m_retention;
+    QSpinBox *m_unownedBreach;
     std::array<QCheckBox *, 7> m_days {};
     QTimeEdit *m_from;
     QTimeEdit *m_to;

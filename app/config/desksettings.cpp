@@ -165,6 +165,28 @@ int DeskSettings::retentionMonths() const
     return DefaultRetentionMonths;
 }
 
+int DeskSettings::unownedBreachMinutes() const
+{
+    const QVariant stored = m_settings->value(Keys::unownedBreachMinutes());
+    if (!stored.isValid())
+        return DefaultUnownedBreachMinutes;
+    bool ok = false;
+    const int minutes = stored.toInt(&ok);
+    if (ok && minutes >= 0 && minutes <= 24 * 60)
+        return minutes;
+    m_problems << tr("The stored alert delay \"%1\" is not a number of minutes from 0 to 1440; "
+                     "keeping %2 minutes.")
+                      .arg(stored.toString())
+                      .arg(DefaultUnownedBreachMinutes);
+    return DefaultUnownedBreachMinutes;
+}
+
+void DeskSettings::setUnownedBreachMinutes(int minutes)
+{
+    m_settings->setValue(Keys::unownedBreachMinutes(), std::clamp(minutes, 0, 24 * 60));
+    Q_EMIT changed();
+}
+
 void DeskSettings::setRetentionMonths(int months)
 {
     m_settings->setValue(Keys::retentionMonths(), std::clamp(months, 1, 120));

@@ -47,6 +47,10 @@ public:
         static QString role() { return QStringLiteral("desk/role"); }
         static QString appearance() { return QStringLiteral("desk/appearance"); }
         static QString retentionMonths() { return QStringLiteral("analytics/retentionMonths"); }
+        static QString unownedBreachMinutes()
+        {
+            return QStringLiteral("notifications/unownedBreachMinutes");
+        }
         static QString userName() { return QStringLiteral("identity/name"); }
         static QString lastIdentityGroup() { return QStringLiteral("identity/last"); }
         static QString calendarsDirectory() { return QStringLiteral("calendars/directory"); }
@@ -130,6 +134,12 @@ public:
     int retentionMonths() const;
     void setRetentionMonths(int months);
     static constexpr int DefaultRetentionMonths = 13;
+
+    // A team lead's desk is told when a breached request has been left
+    // without an owner this long (minutes; 0: never).
+    int unownedBreachMinutes() const;
+    void setUnownedBreachMinutes(int minutes);
+    static constexpr int DefaultUnownedBreachMinutes = 30;
 
     // The name recorded with decisions, as set; empty when unset.
     QString userName() const;

@@ -5,7 +5,10 @@
 #include "queuefixtures.h"
 
 #include <notificationpolicy.h>
+#include <queuefilter.h>
+#include <queuemodel.h>
 #include <reviewclockservice.h>
+#include <unownedbreachwatch.h>
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -179,6 +182,121 @@ private Q_SLOTS:
             f.policy.observe(QStringLiteral("E-%1").arg(i), ClockState::Approaching);
         QCOMPARE(f.policy.notifiedKeys().size(), NotificationPolicy::MaxRememberedKeys);
         QCOMPARE(f.policy.notifiedKeys().constFirst(), QStringLiteral("E-10|approaching"));
+    }
+
+    void unownedBreach_tellsATeamLeadOnce_afterTheThreshold()
+    {
+        // The queue at the fixtures' "now": some requests breached, some of
+        // those owned, some answered.
+        const QDateTime now = Fixtures::fixedNow();
+        qint64 nowMs = now.toMSecsSinceEpoch();
+        ReviewClockService clock {CalendarRegistry::withBuiltIns(), ReviewClock()};
+        clock.setNowFunction([&nowMs] { return nowMs; });
+        QueueModel queue(&clock);
+        const Fixtures::Queue data = Fixtures::makeQueue(120);
+        queue.loadSnapshot(data.requests, data.cases);
+
+        NotificationPolicy policy;
+        policy.setWorkingHours(WorkingHours(0x7f, QTime(0, 0), QTime(23, 59), QTimeZone::utc()));
+        qint64 watchNow = now.toSecsSinceEpoch();
+        policy.setNowFunction(
+            [&watchNow] { return QDateTime::fromSecsSinceEpoch(watchNow, Qt::UTC); });
+        QSignalSpy shown(&policy, &NotificationPolicy::notificationReady);
+        UnownedBreachWatch watch(&queue, &policy);
+        watch.setNowFunction([&watchNow] { return watchNow; });
+        watch.setThresholdMinutes(30);
+
+        // What the rows say: breached, pending, nobody's; and since when.
+        QHash<QString, QDateTime> candidates;
+        for (int row = 0; row < queue.rowCount(); ++row) {
+            const QueueFilterSubject s = queue.attributeSubject(row);
+            if (s.clock == ClockState::Breached && s.state == RequestState::Pending
+                && s.owner.isEmpty())
+                candidates.insert(s.requestId.toString(),
+                                  queue.index(row, 0).data(QueueRole::DueAtRole).toDateTime());
+        }
+        // One of them taken meanwhile: never told.
+        QVERIFY(candidates.size() > 2);
+        QString longest = candidates.cbegin().key(); // breached the longest ago
+        for (auto it = candidates.cbegin(); it != candidates.cend(); ++it)
+            if (it.value() < candidates.value(longest))
+                longest = it.key();
+        QVERIFY(candidates.value(longest).secsTo(now) > 30 * 60);
+        EscalationRequest taken;
+        for (const EscalationRequest &r : data.requests)
+            if (r.id == longest)
+                taken = r;
+        taken.owner = QStringLiteral("Omar Haddad");
+        taken.version += 1;
+        ChangeSet cs;
+        cs.updatedRequests << taken;
+        queue.applyChangeSet(cs);
+        candidates.remove(taken.id);
+        const auto pastThreshold = [&](qint64 at) {
+            QSet<QString> ids;
+            for (auto it = candidates.cbegin(); it != candidates.cend(); ++it)
+                if (it.value().toSecsSinceEpoch() <= at - 30 * 60)
+                    ids.insert(it.key());
+            return ids;
+        };
+        const QSet<QString> early = pastThreshold(watchNow);
+        const QSet<QString> later = pastThreshold(watchNow + 45 * 60);
+        QVERIFY(!early.isEmpty());
+        QVERIFY2(later.size() > early.size(), "some breach crosses the threshold later");
+
+        // Disabled (not a team lead's desk): nothing.
+        QCOMPARE(watch.check(), 0);
+        watch.setEnabled(true); // checks at once
+        const auto toldIds = [&] {
+            QSet<QString> ids;
+            for (const QString &key : policy.notifiedKeys())
+                if (key.endsWith(QStringLiteral("|unowned")))
+                    ids.insert(key.section(u'|', 0, 0));
+            return ids;
+        };
+        QCOMPARE(toldIds(), early);
+        // All of them in one notice, opening the longest waiting.
+        QCOMPARE(shown.size(), 1);
+        DeskNotification n = shown.last().at(0).value<DeskNotification>();
+        QVERIFY(n.unowned);
+        QCOMPARE(n.state, ClockState::Breached);
+        QCOMPARE(n.summarizedCount, early.size());
+        QVERIFY2(n.title.contains(QString::number(early.size())), qPrintable(n.title));
+        QVERIFY2(n.message.contains(QStringLiteral("nobody has taken it")), qPrintable(n.message));
+        QVERIFY(early.contains(n.requestId));
+        for (const QString &id : early)
+            QVERIFY(candidates.value(n.requestId) <= candidates.value(id));
+
+        // Later: the ones that crossed since, each told once.
+        watchNow += 45 * 60;
+        QCOMPARE(watch.check(), later.size());
+        watch.check();
+        QCOMPARE(toldIds(), later);
+        QCOMPARE(shown.size(), 2);
+        n = shown.last().at(0).value<DeskNotification>();
+        QCOMPARE(std::max(n.summarizedCount, 1), later.size() - early.size());
+        QVERIFY(!early.contains(n.requestId));
+
+        // Off again at 0 minutes.
+        watch.setThresholdMinutes(0);
+        QCOMPARE(watch.check(), 0);
+    }
+
+    void unownedBreach_waitsForWorkingHours()
+    {
+        Fixture f;
+        f.now = at(1, 19);
+        f.policy.observeUnownedBreach(QStringLiteral("E-9"), at(1, 18));
+        QCOMPARE(f.shown.count(), 0);
+        QCOMPARE(f.policy.queued().size(), 1);
+        QVERIFY(f.policy.queued().constFirst().unowned);
+        QVERIFY(f.policy.queued().constFirst().message.contains(QStringLiteral("60 min ago")));
+        f.policy.observeUnownedBreach(QStringLiteral("E-9"), at(1, 18)); // once
+        QCOMPARE(f.policy.queued().size(), 1);
+        f.now = at(2, 9);
+        f.policy.flushIfWorking();
+        QCOMPARE(f.shown.count(), 1);
+        QVERIFY(f.policy.notifiedKeys().contains(QStringLiteral("E-9|unowned")));
     }
 
     void reviewClock_drivesTheNotices()

@@ -102,6 +102,7 @@ private Q_SLOTS:
         QCOMPARE(s.workingHours().dayMask(), quint8(0x1f));
         QVERIFY(s.trustedCertificateSha256().isEmpty());
         QCOMPARE(s.retentionMonths(), 13);
+        QCOMPARE(s.unownedBreachMinutes(), 30);
         QCOMPARE(s.appearance(), DeskSettings::Appearance::Desktop);
         QVERIFY(s.problems().isEmpty());
     }
@@ -131,6 +132,19 @@ private Q_SLOTS:
         QCOMPARE(!s.problems().isEmpty(), problem);
         s.setRetentionMonths(500);
         QCOMPARE(s.retentionMonths(), 120);
+    }
+
+    void unownedBreachAlert_isKeptWithinItsRange()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("unowned.ini"));
+        writeFile(path, QByteArrayLiteral("[notifications]\nunownedBreachMinutes=soon\n"));
+        DeskSettings s(path, nullptr);
+        QCOMPARE(s.unownedBreachMinutes(), 30);
+        QVERIFY(s.problems().join(u' ').contains(QStringLiteral("soon")));
+        s.setUnownedBreachMinutes(0);
+        QCOMPARE(s.unownedBreachMinutes(), 0); // never
+        s.setUnownedBreachMinutes(100000);
+        QCOMPARE(s.unownedBreachMinutes(), 24 * 60);
     }
 
     void unreadableValues_fallBackAndSaySo_data()

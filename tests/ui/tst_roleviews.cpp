@@ -18,6 +18,7 @@
 #include <slamonitorview.h>
 #include <slasummarymodel.h>
 #include <traynotifier.h>
+#include <unownedbreachwatch.h>
 
 #include <QApplication>
 #include <QMenu>
@@ -107,6 +108,18 @@ private Q_SLOTS:
                      QStringLiteral("Breached %1").arg(totals.value(SlaSummaryModel::BreachedNow))),
                  qPrintable(view->headline()));
         QVERIFY(f.features->slaFlags()->rowCount() > 0);
+    }
+
+    void unownedBreaches_areWatchedOnATeamLeadsDesk()
+    {
+        DeskFixture lead(DeskRole::TeamLead);
+        QVERIFY(lead.features->unownedBreaches()->isEnabled());
+        QCOMPARE(lead.features->unownedBreaches()->thresholdMinutes(), 30);
+        // The fixture's queue has breaches nobody has taken for longer.
+        QVERIFY(lead.features->unownedBreaches()->check() > 0);
+        DeskFixture manager(DeskRole::Manager);
+        QVERIFY(!manager.features->unownedBreaches()->isEnabled());
+        QCOMPARE(manager.features->unownedBreaches()->check(), 0);
     }
 
     void trayClick_selectsTheRequestInTheQueue()
