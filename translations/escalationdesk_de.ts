@@ -2871,6 +2871,17 @@
     </message>
 </context>
 <context>
+    <name>Escalation::RegionHoursLabel</name>
+    <message>
+        <source>Business hours by region</source>
+        <translation>Geschäftszeiten nach Region</translation>
+    </message>
+    <message>
+        <source>%1: %2 local time (%3)</source>
+        <translation>%1: %2 Ortszeit (%3)</translation>
+    </message>
+</context>
+<context>
     <name>Escalation::RequestSetBanner</name>
     <message>
         <source>Show every request</source>
@@ -4129,6 +4140,37 @@
     <message>
         <source>cannot be read: %1</source>
         <translation>kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RegionHours</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 open, closes in %2</source>
+        <translation>%1 geöffnet, schließt in %2</translation>
+    </message>
+    <message>
+        <source>%1 closed</source>
+        <translation>%1 geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 closed, opens in %2</source>
+        <translation>%1 geschlossen, öffnet in %2</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 #include "deskfeatures.h"
 
 #include "analyticsview.h"
+#include "regionhourslabel.h"
 #include "savedviewsmenu.h"
 
 #include <unownedbreachwatch.h>
+
+#include <QStatusBar>
 
 #include "deskappearance.h"
 #include "desksettings.h"
@@ -85,6 +88,10 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     // The queue's "Owes" filter asks the same index as the director's view.
     window->queueProxy()->setObligations(m_obligations);
     m_savedViews = new SavedViewsMenu(window, settings, this);
+    // Follow-the-sun: whose business hours are on, on the left of the status
+    // bar (a passing message covers it for its few seconds).
+    m_regionHours = new RegionHoursLabel(clock, window->statusBar());
+    window->statusBar()->addWidget(m_regionHours, 1);
     connect(m_teamLead, &SlaMonitorView::requestActivated, this, &DeskFeatures::activateRequest);
     connect(m_teamLead, &SlaMonitorView::caseActivated, this, &DeskFeatures::activateCase);
     connect(m_director, &DirectorView::requestActivated, this, &DeskFeatures::activateRequest);

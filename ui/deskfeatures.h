@@ -28,6 +28,7 @@ class ObligationIndex;
 class QueueModel;
 class RequestLookup;
 class ReviewClockService;
+class RegionHoursLabel;
 class SavedViewsMenu;
 class SlaFlagsModel;
 class SlaMonitorView;
@@ -63,6 +64,7 @@ public:
     DeskAppearance *appearance() const { return m_appearance; }
     AnalyticsView *analyticsView() const { return m_analytics; }
     SavedViewsMenu *savedViews() const { return m_savedViews; }
+    RegionHoursLabel *regionHours() const { return m_regionHours; }
     UnownedBreachWatch *unownedBreaches() const { return m_unownedBreaches; }
     static QString analyticsViewId() { return QStringLiteral("analytics"); }
 
@@ -92,6 +94,7 @@ private:
     SlaMonitorView *m_teamLead;
     AnalyticsView *m_analytics;
     SavedViewsMenu *m_savedViews;
+    RegionHoursLabel *m_regionHours;
     UnownedBreachWatch *m_unownedBreaches = nullptr;
     DirectorView *m_director;
     TrayNotifier *m_tray;

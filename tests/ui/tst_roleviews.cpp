@@ -14,6 +14,7 @@
 #include <queuecolumns.h>
 #include <queuefilterproxy.h>
 #include <queueview.h>
+#include <regionhourslabel.h>
 #include <slaflagsmodel.h>
 #include <slamonitorview.h>
 #include <slasummarymodel.h>
@@ -25,6 +26,7 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
@@ -120,6 +122,25 @@ private Q_SLOTS:
         DeskFixture manager(DeskRole::Manager);
         QVERIFY(!manager.features->unownedBreaches()->isEnabled());
         QCOMPARE(manager.features->unownedBreaches()->check(), 0);
+    }
+
+    void statusBar_saysWhoseBusinessHoursAreOn()
+    {
+        // Monday 30 March, 15:00 UTC: 17:00 in Berlin, 11:00 in New York,
+        // 20:30 in Kolkata.
+        DeskFixture f(DeskRole::Manager);
+        RegionHoursLabel *label = f.features->regionHours();
+        QCOMPARE(label->parentWidget(), f.window->statusBar());
+        QCOMPARE(label->text(),
+                 QStringLiteral("EMEA open, closes in 30 min · Americas open, closes "
+                                "in 7 h · APAC closed, opens in 12 h 30 min"));
+        QVERIFY(label->toolTip().contains(QStringLiteral("Europe/Berlin")));
+        // The clock's next minute after EMEA closed.
+        f.nowMs += 31 * 60 * 1000;
+        Q_EMIT f.clock.countdownTick();
+        QVERIFY2(label->text().startsWith(QStringLiteral("Americas open, closes in 6 h 29 min")),
+                 qPrintable(label->text()));
+        QVERIFY(label->text().contains(QStringLiteral("EMEA closed, opens in 14 h 29 min")));
     }
 
     void trayClick_selectsTheRequestInTheQueue()
