@@ -1304,6 +1304,53 @@
         <source>The template names placeholders this desk does not know: %1</source>
         <translation>Die Vorlage nennt Platzhalter, die dieses Programm nicht kennt: %1</translation>
     </message>
+    <message>
+        <source>The plan of action, posted in every case:</source>
+        <translation>Der Maßnahmenplan, der in jedem Fall veröffentlicht wird:</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::ClusterBar</name>
+    <message>
+        <source>&amp;Review…</source>
+        <translation>&amp;Prüfen…</translation>
+    </message>
+    <message>
+        <source>Not a cluster</source>
+        <translation>Kein gemeinsames Problem</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächster</translation>
+    </message>
+    <message>
+        <source>Show these requests in the queue, all marked: one Accept or Decline then answers every one of them</source>
+        <translation>Diese Anfragen markiert in der Warteschlange zeigen: ein Annehmen oder Ablehnen beantwortet dann jede von ihnen</translation>
+    </message>
+    <message>
+        <source>These requests are not one issue: do not propose them again</source>
+        <translation>Diese Anfragen sind kein gemeinsames Problem: nicht wieder vorschlagen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>Possible major issue: “%1” (requests: %2; accounts: %3; raised over %4).</source>
+        <translation>Mögliches Großproblem: „%1“ (Anfragen: %2; Kunden: %3; eröffnet über %4).</translation>
+    </message>
+    <message>
+        <source>(%1 of %2 proposals)</source>
+        <translation>(Vorschlag %1 von %2)</translation>
+    </message>
+    <message>
+        <source>Possible major issue “%1”</source>
+        <translation>Mögliches Großproblem „%1“</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DeadlineExplanation</name>
@@ -2519,6 +2566,10 @@
     <message>
         <source>already yours</source>
         <translation>bereits Ihre</translation>
+    </message>
+    <message>
+        <source>an S1 outage: the outage process handles it</source>
+        <translation>ein S1-Ausfall: der Ausfallprozess übernimmt ihn</translation>
     </message>
 </context>
 <context>

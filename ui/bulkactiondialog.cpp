@@ -39,13 +39,15 @@ BulkActionDialog::BulkActionDialog(OutboxAction action, const QList<BulkItem> &i
     layout->addWidget(m_summary);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    if (action == OutboxAction::Decline || action == OutboxAction::AddNote) {
+    if (action != OutboxAction::TakeOwnership) {
         auto *top = new QWidget(splitter);
         auto *topLayout = new QVBoxLayout(top);
         topLayout->setContentsMargins(0, 0, 0, 0);
         auto *label = new QLabel(action == OutboxAction::Decline
                                      ? tr("Why they are declined (each reply is written from the "
                                           "template that fits its request):")
+                                     : action == OutboxAction::Accept
+                                     ? tr("The plan of action, posted in every case:")
                                      : tr("The note added to every request:"),
                                  top);
         m_editor = new QPlainTextEdit(initialText, top);
@@ -83,7 +85,7 @@ BulkActionDialog::BulkActionDialog(OutboxAction action, const QList<BulkItem> &i
     m_table->resizeColumnsToContents();
     splitter->addWidget(m_table);
 
-    if (action == OutboxAction::Decline || action == OutboxAction::AddNote) {
+    if (action != OutboxAction::TakeOwnership) {
         m_preview = new QPlainTextEdit(splitter);
         m_preview->setObjectName(QStringLiteral("bulkPreview"));
         m_preview->setReadOnly(true);
@@ -151,7 +153,7 @@ int BulkActionDialog::sendableCount() const
 
 void BulkActionDialog::send()
 {
-    const bool needsText = m_action == OutboxAction::Decline || m_action == OutboxAction::AddNote;
+    const bool needsText = m_editor != nullptr;
     if (m_sent || sendableCount() == 0
         || (needsText && m_editor->toPlainText().trimmed().isEmpty()))
         return;
@@ -263,7 +265,7 @@ QString BulkActionDialog::summary() const
 void BulkActionDialog::updateSummary()
 {
     m_summary->setText(summary());
-    const bool needsText = m_action == OutboxAction::Decline || m_action == OutboxAction::AddNote;
+    const bool needsText = m_editor != nullptr;
     m_send->setText(m_sent ? tr("Sent") : tr("Send (%1)").arg(sendableCount()));
     m_send->setEnabled(!m_sent && sendableCount() > 0
                        && (!needsText || !m_editor->toPlainText().trimmed().isEmpty()));

@@ -1,7 +1,8 @@
 #pragma once
 
 // One action on several marked requests: take them all, add the same note,
-// or decline them with the same reason. A decline's reply is rendered for
+// accept them with one plan of action (a confirmed major-issue cluster), or
+// decline them with the same reason. A decline's reply is rendered for
 // each request from the template that fits it (too early, outage or the
 // default), with that request's case, requester and dates, and can be read
 // request by request before anything is sent. Each request becomes its own
@@ -55,7 +56,8 @@ public:
                      const QString &initialText, QWidget *parent = nullptr);
 
     OutboxAction action() const { return m_action; }
-    // The reason (decline) or note typed once; empty for taking ownership.
+    // The reason (decline), plan (accept) or note typed once; null for
+    // taking ownership.
     QPlainTextEdit *editor() const { return m_editor; }
     // The reply or note of the current row, as it would be sent.
     QPlainTextEdit *preview() const { return m_preview; }

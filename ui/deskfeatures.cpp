@@ -1,6 +1,7 @@
 #include "deskfeatures.h"
 
 #include "analyticsview.h"
+#include "clusterbar.h"
 #include "regionhourslabel.h"
 #include "savedviewsmenu.h"
 
@@ -88,6 +89,7 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     // The queue's "Owes" filter asks the same index as the director's view.
     window->queueProxy()->setObligations(m_obligations);
     m_savedViews = new SavedViewsMenu(window, settings, this);
+    m_clusters = window->clusterBar();
     // Follow-the-sun: whose business hours are on, on the left of the status
     // bar (a passing message covers it for its few seconds).
     m_regionHours = new RegionHoursLabel(clock, window->statusBar());
@@ -158,12 +160,14 @@ void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests,
 {
     m_flags->loadSnapshot(cases);
     m_obligations->loadSnapshot(requests);
+    m_clusters->recompute();
 }
 
 void DeskFeatures::applyChangeSet(const ChangeSet &changes)
 {
     m_flags->applyChangeSet(changes);
     m_obligations->applyChangeSet(changes);
+    m_clusters->scheduleRecompute();
 }
 
 void DeskFeatures::showViewForRole(DeskRole role)

@@ -28,6 +28,7 @@ class ObligationIndex;
 class QueueModel;
 class RequestLookup;
 class ReviewClockService;
+class ClusterBar;
 class RegionHoursLabel;
 class SavedViewsMenu;
 class SlaFlagsModel;
@@ -65,6 +66,7 @@ public:
     AnalyticsView *analyticsView() const { return m_analytics; }
     SavedViewsMenu *savedViews() const { return m_savedViews; }
     RegionHoursLabel *regionHours() const { return m_regionHours; }
+    ClusterBar *clusters() const { return m_clusters; }
     UnownedBreachWatch *unownedBreaches() const { return m_unownedBreaches; }
     static QString analyticsViewId() { return QStringLiteral("analytics"); }
 
@@ -95,6 +97,7 @@ private:
     AnalyticsView *m_analytics;
     SavedViewsMenu *m_savedViews;
     RegionHoursLabel *m_regionHours;
+    ClusterBar *m_clusters;
     UnownedBreachWatch *m_unownedBreaches = nullptr;
     DirectorView *m_director;
     TrayNotifier *m_tray;

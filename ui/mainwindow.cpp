@@ -2,6 +2,7 @@
 
 #include "actiondialog.h"
 #include "bulkactiondialog.h"
+#include "clusterbar.h"
 #include "conflictdescription.h"
 #include "desksettings.h"
 #include "detailspane.h"
@@ -193,6 +194,11 @@ void MainWindow::createQueuePage()
     connect(m_filterBar, &FilterBar::filterChanged, m_proxy, &QueueFilterProxy::setFilter);
     m_requestSetBanner = new RequestSetBanner(page);
     layout->addWidget(m_requestSetBanner);
+    // Made here, between the filters and the table, so that Tab reaches its
+    // buttons in reading order.
+    m_clusterBar = new ClusterBar(this, m_context.model, m_context.lookup, page);
+    m_clusterBar->setNowFunction([clock = m_context.clock] { return clock->nowMSecs() / 1000; });
+    layout->addWidget(m_clusterBar);
     connect(m_requestSetBanner, &RequestSetBanner::showAllRequested, this, [this] {
         clearRequestSet();
         m_view->setFocus(Qt::OtherFocusReason);
@@ -409,7 +415,7 @@ void MainWindow::updateActions()
     const bool outage = c && c->isOutage();
     // Several marked: take, note and decline apply to those they fit.
     const bool bulk = m_view->markedCount() > 1;
-    gate(Action::Accept, OutboxAction::Accept, open && !outage && !bulk);
+    gate(Action::Accept, OutboxAction::Accept, (open && !outage) || bulk);
     // An outage may be declined: the reply points the requester to the outage process.
     gate(Action::Decline, OutboxAction::Decline, open || bulk);
     gate(Action::TakeOwnership, OutboxAction::TakeOwnership,
@@ -478,7 +484,9 @@ bool MainWindow::runDialog(OutboxAction kind, const QString &initialText, const 
 
 void MainWindow::acceptCurrent()
 {
-    if (action(Action::Accept)->isEnabled())
+    if (action(Action::Accept)->isEnabled() && m_view->markedCount() > 1)
+        runBulk(OutboxAction::Accept);
+    else if (action(Action::Accept)->isEnabled())
         runDialog(OutboxAction::Accept, QString(), QString());
 }
 
@@ -522,6 +530,12 @@ void MainWindow::declineCurrent()
     runDialog(OutboxAction::Decline, text, warning);
 }
 
+void MainWindow::markAllShown()
+{
+    m_view->selectAll();
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
 BulkActionDialog *MainWindow::bulkDialog() const
 {
     return m_bulk;
@@ -538,8 +552,10 @@ void MainWindow::runBulk(OutboxAction kind)
         item.request = *r;
         item.caseRecord = m_context.lookup->caseRecord(r->caseId).value_or(Case {});
         const bool open = r->state == RequestState::Pending;
-        if (kind == OutboxAction::Decline && !open)
+        if ((kind == OutboxAction::Decline || kind == OutboxAction::Accept) && !open)
             item.skipReason = tr("already %1").arg(displayName(r->state).toLower());
+        else if (kind == OutboxAction::Accept && item.caseRecord.isOutage())
+            item.skipReason = tr("an S1 outage: the outage process handles it");
         if (kind == OutboxAction::TakeOwnership) {
             if (r->owner == m_context.userName)
                 item.skipReason = tr("already yours");

@@ -28,6 +28,7 @@ class QToolBar;
 namespace Escalation {
 
 class BulkActionDialog;
+class ClusterBar;
 class DetailsPane;
 class FilterBar;
 class RequestSetBanner;
@@ -88,6 +89,10 @@ public:
                        const QString &fromViewId);
     void clearRequestSet();
     RequestSetBanner *requestSetBanner() const { return m_requestSetBanner; }
+    // Possible major issues, above the queue table.
+    ClusterBar *clusterBar() const { return m_clusterBar; }
+    // Marks every request the queue shows, for a bulk action (Ctrl+A).
+    void markAllShown();
     QStringList viewIds() const { return m_viewOrder; }
 
     QAction *action(Action which) const { return m_actions.value(which); }
@@ -174,6 +179,7 @@ private:
     DetailsPane *m_details = nullptr;
     FilterBar *m_filterBar = nullptr;
     RequestSetBanner *m_requestSetBanner = nullptr;
+    ClusterBar *m_clusterBar = nullptr;
     QString m_requestSetFrom; // the view the banner leads back to
     SyncIndicator *m_sync = nullptr;
     IdentityIndicator *m_identity = nullptr;

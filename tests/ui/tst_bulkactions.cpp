@@ -79,7 +79,7 @@ private Q_SLOTS:
         showPending(f);
         QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
         QCOMPARE(view->markedCount(), proxy->rowCount());
-        QVERIFY(!f.window->action(MainWindow::Action::Accept)->isEnabled()); // one by one
+        QVERIFY(f.window->action(MainWindow::Action::Accept)->isEnabled()); // one plan for all
         QVERIFY(f.window->action(MainWindow::Action::Decline)->isEnabled());
         QVERIFY(f.window->action(MainWindow::Action::TakeOwnership)->isEnabled());
         QTest::keyClick(view, Qt::Key_Down);

@@ -6,12 +6,14 @@
 #include "queuedeskfixture.h"
 
 #include <actiondialog.h>
+#include <clusterbar.h>
 #include <deskfeatures.h>
 #include <desksettings.h>
 #include <detailspane.h>
 #include <filterbar.h>
 #include <queuefilterproxy.h>
 #include <queueview.h>
+#include <requestsetbanner.h>
 #include <settingsdialog.h>
 #include <shortcutsdialog.h>
 #include <shortcuttext.h>
@@ -477,8 +479,14 @@ private Q_SLOTS:
             const QString name =
                 QString::fromLatin1(w->metaObject()->className()) + u' ' + w->objectName();
             order << name;
-            if (i < queueAt) {
+            if (i < queueAt && !inside(w, filterBar)) {
+                // The lines above the table, after the filters.
+                QVERIFY2(inside(w, window.clusterBar()) || inside(w, window.requestSetBanner()),
+                         qPrintable(name));
+            } else if (i < queueAt) {
                 QVERIFY2(inside(w, filterBar), qPrintable(name));
+                QVERIFY2(!inside(chain.at(std::max<qsizetype>(i - 1, 0)), window.clusterBar()),
+                         qPrintable(order.join(QStringLiteral(" → "))));
                 if (i > 0)
                     QVERIFY2(w->mapTo(filterBar, QPoint()).x()
                                  > chain.at(i - 1)->mapTo(filterBar, QPoint()).x(),

@@ -1,0 +1,160 @@
+#include "clusterbar.h"
+
+#include "mainwindow.h"
+
+#include <queuecolumns.h>
+#include <queuefilter.h>
+#include <queuemodel.h>
+#include <requestlookup.h>
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+
+namespace Escalation {
+
+namespace {
+constexpr qint64 LookBackSecs = 24 * 3600; // clusters are about what is happening now
+constexpr int DebounceMs = 2000; // a sync page brings many rows at once
+} // namespace
+
+ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLookup *lookup,
+                       QWidget *parent)
+    : QFrame(parent)
+    , m_window(window)
+    , m_queue(queue)
+    , m_lookup(lookup)
+    , m_now([] { return QDateTime::currentSecsSinceEpoch(); })
+    , m_text(new QLabel(this))
+    , m_review(new QPushButton(tr("&Review…"), this))
+    , m_dismiss(new QPushButton(tr("Not a cluster"), this))
+    , m_next(new QPushButton(tr("Next"), this))
+{
+    setObjectName(QStringLiteral("clusterBar"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::AlternateBase);
+    m_text->setObjectName(QStringLiteral("clusterText"));
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setWordWrap(true);
+    m_review->setObjectName(QStringLiteral("clusterReview"));
+    m_review->setToolTip(tr("Show these requests in the queue, all marked: one Accept or Decline "
+                            "then answers every one of them"));
+    m_dismiss->setObjectName(QStringLiteral("clusterDismiss"));
+    m_dismiss->setToolTip(tr("These requests are not one issue: do not propose them again"));
+    m_next->setObjectName(QStringLiteral("clusterNext"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_review);
+    layout->addWidget(m_dismiss);
+    layout->addWidget(m_next);
+    connect(m_review, &QPushButton::clicked, this, &ClusterBar::review);
+    connect(m_dismiss, &QPushButton::clicked, this, &ClusterBar::dismiss);
+    connect(m_next, &QPushButton::clicked, this, &ClusterBar::next);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &ClusterBar::recompute);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(queue, signal, &m_debounce, qOverload<>(&QTimer::start));
+    connect(queue, &QAbstractItemModel::modelReset, &m_debounce, qOverload<>(&QTimer::start));
+    hide();
+}
+
+QString ClusterBar::keyOf(const IssueCluster &cluster)
+{
+    // The first request raised stays the same while the cluster grows.
+    return cluster.requestIds.constFirst();
+}
+
+void ClusterBar::recompute()
+{
+    m_debounce.stop();
+    const qint64 since = m_now() - LookBackSecs;
+    QList<EscalationRequest> requests;
+    QHash<QString, Case> cases;
+    for (int row = 0; row < m_queue->rowCount(); ++row) {
+        if (m_queue->attributeSubject(row).state != RequestState::Pending)
+            continue;
+        const qint64 raised = m_queue->index(row, QueueColumn::RequestedAt)
+                                  .data(QueueRole::RawValueRole)
+                                  .toLongLong();
+        if (raised < since)
+            continue;
+        const std::optional<EscalationRequest> r = m_lookup->request(m_queue->requestIdAt(row));
+        if (!r)
+            continue;
+        if (!cases.contains(r->caseId))
+            if (const std::optional<Case> c = m_lookup->caseRecord(r->caseId))
+                cases.insert(c->id, *c);
+        requests.append(*r);
+    }
+    const QString shown = m_current >= 0 ? keyOf(m_proposals.at(m_current)) : QString();
+    m_proposals.clear();
+    for (const IssueCluster &cluster : IssueClusters::find(requests, cases))
+        if (!m_dismissed.contains(keyOf(cluster)))
+            m_proposals.append(cluster);
+    int index = m_proposals.isEmpty() ? -1 : 0;
+    for (int i = 0; i < m_proposals.size(); ++i)
+        if (keyOf(m_proposals.at(i)) == shown)
+            index = i; // keep showing the one the user reads
+    show(index);
+    Q_EMIT proposalsChanged(int(m_proposals.size()));
+}
+
+QString ClusterBar::text() const
+{
+    return m_text->text();
+}
+
+void ClusterBar::show(int index)
+{
+    m_current = index;
+    setVisible(index >= 0);
+    if (index < 0)
+        return;
+    const IssueCluster &c = m_proposals.at(index);
+    const qint64 minutes = std::max<qint64>(1, c.firstRaised.secsTo(c.lastRaised) / 60);
+    const QString span = minutes < 60 ? tr("%1 min").arg(minutes)
+                                      : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    QString text = tr("Possible major issue: “%1” (requests: %2; accounts: %3; raised over %4).")
+                       .arg(c.title)
+                       .arg(c.requestIds.size())
+                       .arg(c.accounts)
+                       .arg(span);
+    if (m_proposals.size() > 1)
+        text +=
+            QLatin1Char(' ') + tr("(%1 of %2 proposals)").arg(index + 1).arg(m_proposals.size());
+    m_text->setText(text);
+    setAccessibleName(text);
+    m_next->setVisible(m_proposals.size() > 1);
+}
+
+void ClusterBar::review()
+{
+    if (m_current < 0)
+        return;
+    const IssueCluster &c = m_proposals.at(m_current);
+    m_window->showRequestSet(tr("Possible major issue “%1”").arg(c.title), c.requestIds,
+                             QStringLiteral("queue"));
+    m_window->markAllShown();
+}
+
+void ClusterBar::dismiss()
+{
+    if (m_current < 0)
+        return;
+    m_dismissed.insert(keyOf(m_proposals.takeAt(m_current)));
+    show(m_proposals.isEmpty() ? -1 : std::min(m_current, int(m_proposals.size()) - 1));
+    Q_EMIT proposalsChanged(int(m_proposals.size()));
+}
+
+void ClusterBar::next()
+{
+    if (!m_proposals.isEmpty())
+        show((m_current + 1) % int(m_proposals.size()));
+}
+
+} // namespace Escalation

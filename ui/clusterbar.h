@@ -1,0 +1,71 @@
+#pragma once
+
+// Possible major issues above the queue: when several customers escalate
+// the same symptom within a short time (IssueClusters), one line names the
+// largest such group not yet looked at — "Possible major issue: “Payment
+// gateway rejects valid cards”: 11 requests from 9 accounts within 42 min" —
+// with Review (the queue shows just those requests, all marked, so that one
+// Accept with one plan of action or one Decline answers each of them as its
+// own outbox entry), Not a cluster (not proposed again this session) and
+// Next. Proposals are worked out again a moment after the queue changes,
+// over the pending requests raised in the last day.
+
+#include <issueclusters.h>
+
+#include <QFrame>
+#include <QSet>
+#include <QTimer>
+
+class QLabel;
+class QPushButton;
+
+namespace Escalation {
+
+class MainWindow;
+class QueueModel;
+class RequestLookup;
+
+class ClusterBar final : public QFrame {
+    Q_OBJECT
+public:
+    using NowFunction = std::function<qint64()>; // epoch seconds
+
+    ClusterBar(MainWindow *window, QueueModel *queue, const RequestLookup *lookup,
+               QWidget *parent = nullptr);
+
+    void setNowFunction(NowFunction now) { m_now = std::move(now); }
+    // Works the proposals out now (otherwise shortly after the queue changes).
+    void recompute();
+    // Shortly, once a burst of changes has settled.
+    void scheduleRecompute() { m_debounce.start(); }
+    // The proposals not dismissed, largest first; the one shown is current().
+    QList<IssueCluster> proposals() const { return m_proposals; }
+    int current() const { return m_current; }
+    QString text() const;
+
+    void review();
+    void dismiss();
+    void next();
+
+Q_SIGNALS:
+    void proposalsChanged(int count);
+
+private:
+    static QString keyOf(const IssueCluster &cluster);
+    void show(int index);
+
+    MainWindow *m_window;
+    QueueModel *m_queue;
+    const RequestLookup *m_lookup;
+    NowFunction m_now;
+    QTimer m_debounce;
+    QList<IssueCluster> m_proposals;
+    QSet<QString> m_dismissed;
+    int m_current = -1;
+    QLabel *m_text;
+    QPushButton *m_review;
+    QPushButton *m_dismiss;
+    QPushButton *m_next;
+};
+
+} // namespace Escalation
