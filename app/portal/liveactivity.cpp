@@ -24,6 +24,36 @@ bool isActive(const EscalationRequest &r)
     return r.state != RequestState::Superseded && r.state != RequestState::Closed;
 }
 
+// One symptom as different customers put it, and what they write.
+struct Symptom {
+    std::array<const char16_t *, 4> subjects;
+    std::array<const char16_t *, 2> summaries;
+};
+
+const std::array<Symptom, 4> &majorSymptoms()
+{
+    static const std::array<Symptom, 4> symptoms {{
+        {{u"Payment gateway rejects valid cards", u"Card payments rejected by payment gateway",
+          u"Payment gateway declining valid credit cards",
+          u"Valid cards rejected at checkout (payment gateway)"},
+         {u"Checkout fails for every shopper since this morning; revenue is at stake.",
+          u"Our web shop cannot take card payments at all."}},
+        {{u"SSO login loops back to the portal", u"SSO login loop after the update",
+          u"Login redirect loop with SSO", u"SSO login keeps looping to the portal page"},
+         {u"Nobody in our organisation can sign in.",
+          u"Users are stuck in a redirect loop at login."}},
+        {{u"EU cluster replication lag above 20 minutes", u"Replication lag growing on EU cluster",
+          u"Database replication lag in the EU cluster", u"EU cluster replication lag"},
+         {u"Our reports show data from half an hour ago.",
+          u"Dashboards are stale; the operations team works blind."}},
+        {{u"Webhook deliveries delayed by several hours", u"Webhook deliveries hours late",
+          u"Delayed webhook deliveries to our endpoint", u"Webhook deliveries delayed"},
+         {u"Our integration receives events hours late.",
+          u"Orders are processed hours late because webhooks lag."}},
+    }};
+    return symptoms;
+}
+
 } // namespace
 
 LiveActivity::LiveActivity(PortalStore *store, quint64 seed, QObject *parent)
@@ -55,7 +85,7 @@ void LiveActivity::stop()
 
 QString LiveActivity::step()
 {
-    static constexpr std::array<int, 7> weights = {28, 30, 12, 12, 10, 6, 2};
+    static constexpr std::array<int, 8> weights = {28, 29, 12, 12, 10, 6, 2, 1};
     int roll = int(m_rng.bounded(100));
     std::size_t choice = 0;
     while (choice + 1 < weights.size() && roll >= weights[choice]) {
@@ -75,8 +105,10 @@ QString LiveActivity::step()
         return newCase();
     case 5:
         return closeCase();
-    default:
+    case 6:
         return removeDuplicateCase();
+    default:
+        return majorIssue();
     }
 }
 
@@ -189,6 +221,37 @@ QString LiveActivity::newCase()
     Case c = DataGenerator::randomCase(m_rng, serial, now, m_rng.chance(0.05));
     const QString id = c.id;
     return m_store->addCase(std::move(c)) ? u"new_case "_s + id : QString();
+}
+
+QString LiveActivity::majorIssue()
+{
+    const QDateTime now =
+        QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    const Symptom &symptom = majorSymptoms()[m_rng.bounded(quint32(majorSymptoms().size()))];
+    const int customers = 4 + int(m_rng.bounded(4));
+    int escalated = 0;
+    for (int i = 0; i < customers; ++i) {
+        const qint64 serial = m_store->nextCaseId().mid(2).toLongLong();
+        // Opened days ago, so that the escalation is past every minimum age.
+        Case c = DataGenerator::randomCase(m_rng, serial, now.addDays(-5), false);
+        // The first customer's words are the plainest; the others vary.
+        c.subject = QString::fromUtf16(symptom.subjects[i == 0 ? 0 : m_rng.bounded(4)]);
+        c.severity = Severity::S2;
+        c.status = u"open"_s;
+        const QString caseId = c.id;
+        const QString account = c.account;
+        if (!m_store->addCase(std::move(c)))
+            continue;
+        EscalationInput input;
+        input.reason = Reason::ImpairedFunction;
+        input.summary = QString::fromUtf16(symptom.summaries[m_rng.bounded(2)]);
+        input.requestedBy = DataGenerator::requesterFor(m_rng, account);
+        if (m_store->createEscalation(caseId, input, {}, {}).status == 200)
+            ++escalated;
+    }
+    return escalated > 0
+        ? u"major_issue %1 %2"_s.arg(escalated).arg(QString::fromUtf16(symptom.subjects[0]))
+        : QString();
 }
 
 QString LiveActivity::closeCase()

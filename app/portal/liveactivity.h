@@ -3,9 +3,10 @@
 // The portal's life between syncs: at a given rate it makes the changes a
 // real portal sees — new escalation requests, customer and support updates
 // on cases, re-escalations one level up, other managers' decisions and
-// notes, new cases, and now and then a closure or a merged duplicate case
-// removed. Each change goes through PortalStore, so it bumps the sequence
-// and wakes long-polling clients.
+// notes, new cases, now and then a closure or a merged duplicate case
+// removed, and rarely a major issue: several customers opening cases on the
+// same symptom, in their own words, and escalating them at once. Each change goes through
+// PortalStore, so it bumps the sequence and wakes long-polling clients.
 
 #include "rng.h"
 
@@ -31,6 +32,10 @@ public:
     // Makes one change now; returns what it did ("new_request C-100012"),
     // or an empty string when no candidate was found.
     QString step();
+    // A major issue now: 4 to 7 customers' new cases on one symptom, each
+    // escalated ("major_issue 5 Payment gateway …"). The portal starts with
+    // one when it has activity, so a new desk sees a proposal at once.
+    QString majorIssue();
 
 private:
     QString newRequest();

@@ -244,6 +244,8 @@ int main(int argc, char *argv[])
                      qPrintable(tr("cannot listen on %1").arg(listen)));
         return ListenFailed;
     }
+    if (activity > 0) // a new desk sees a major issue proposed at once
+        qCInfo(lcPortal) << "activity:" << live.majorIssue();
     live.start(activity);
 
     const QString shownHost = address.protocol() == QAbstractSocket::IPv6Protocol

@@ -7,6 +7,8 @@
 #include "portaljson.h"
 #include "portalstore.h"
 
+#include <issueclusters.h>
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -338,6 +340,67 @@ private Q_SLOTS:
         QCOMPARE(reopened.changes(0, 1000).body, firstPage);
     }
 
+    void majorIssue_isProposedAsOneCluster()
+    {
+        PortalStore store;
+        QString error;
+        QVERIFY2(store.populate(generate(37, 200), &error), qPrintable(error));
+        const qint64 casesBefore = store.caseSlots();
+        LiveActivity activity(&store, 11);
+        const QString what = activity.majorIssue();
+        QVERIFY2(what.startsWith(u"major_issue "_s), qPrintable(what));
+        const int customers = what.section(u' ', 1, 1).toInt();
+        QVERIFY(customers >= 4 && customers <= 7);
+
+        QList<EscalationRequest> requests;
+        QHash<QString, Case> cases;
+        QSet<QString> burst;
+        for (qint64 i = 0; i < store.caseSlots(); ++i) {
+            const Case *c = store.caseAt(i);
+            if (!c)
+                continue;
+            cases.insert(c->id, *c);
+            for (const EscalationRequest *r : store.requestsOfCase(c->id)) {
+                requests.append(*r);
+                if (i >= casesBefore)
+                    burst.insert(r->id);
+            }
+        }
+        QCOMPARE(burst.size(), customers); // one pending request on each new case
+        const QList<IssueCluster> clusters = IssueClusters::find(requests, cases);
+        const auto holding =
+            std::find_if(clusters.cbegin(), clusters.cend(), [&](const IssueCluster &c) {
+                return c.requestIds.contains(*burst.cbegin());
+            });
+        QVERIFY(holding != clusters.cend());
+        for (const QString &id : std::as_const(burst))
+            QVERIFY2(holding->requestIds.contains(id), qPrintable(id));
+    }
+
+    void majorIssues_ofEverySeed_areProposed()
+    {
+        // Whatever variants a burst draws, its cases link up.
+        for (quint64 seed = 1; seed <= 40; ++seed) {
+            PortalStore store;
+            QString error;
+            QVERIFY2(store.populate(generate(seed, 20), &error), qPrintable(error));
+            const qint64 casesBefore = store.caseSlots();
+            LiveActivity activity(&store, seed);
+            QVERIFY(!activity.majorIssue().isEmpty());
+            QList<EscalationRequest> requests;
+            QHash<QString, Case> cases;
+            for (qint64 i = casesBefore; i < store.caseSlots(); ++i) {
+                const Case *c = store.caseAt(i);
+                cases.insert(c->id, *c);
+                for (const EscalationRequest *r : store.requestsOfCase(c->id))
+                    requests.append(*r);
+            }
+            const QList<IssueCluster> clusters = IssueClusters::find(requests, cases);
+            QVERIFY2(clusters.size() == 1 && clusters.at(0).requestIds.size() == requests.size(),
+                     qPrintable(QString::number(seed)));
+        }
+    }
+
     void liveActivity_keepsEveryLadderConsistent()
     {
         PortalStore store;
@@ -351,8 +414,9 @@ private Q_SLOTS:
             const QString what = activity.step();
             kinds.insert(what.section(u' ', 0, 0));
         }
-        for (const QString &kind : {u"new_request"_s, u"update_case"_s, u"re_escalate"_s,
-                                    u"new_case"_s, u"close_case"_s, u"remove_case"_s})
+        for (const QString &kind :
+             {u"new_request"_s, u"update_case"_s, u"re_escalate"_s, u"new_case"_s, u"close_case"_s,
+              u"remove_case"_s, u"major_issue"_s})
             QVERIFY2(kinds.contains(kind), qPrintable(kind));
         QVERIFY(store.caseCount() > casesBefore);
         QVERIFY(store.requestCount() > requestsBefore);
