@@ -16,7 +16,7 @@ namespace Escalation {
 
 namespace {
 constexpr qint64 LookBackSecs = 24 * 3600; // clusters are about what is happening now
-constexpr int DebounceMs = 2000; // a sync page brings many rows at once
+constexpr int SettleMs = 2000; // a sync page brings many rows at once
 } // namespace
 
 ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLookup *lookup,
@@ -55,11 +55,11 @@ ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLooku
     connect(m_next, &QPushButton::clicked, this, &ClusterBar::next);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMs);
+    m_debounce.setInterval(SettleMs);
     connect(&m_debounce, &QTimer::timeout, this, &ClusterBar::recompute);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(queue, signal, &m_debounce, qOverload<>(&QTimer::start));
-    connect(queue, &QAbstractItemModel::modelReset, &m_debounce, qOverload<>(&QTimer::start));
+        connect(queue, signal, this, &ClusterBar::scheduleRecompute);
+    connect(queue, &QAbstractItemModel::modelReset, this, &ClusterBar::scheduleRecompute);
     hide();
 }
 

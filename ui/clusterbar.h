@@ -36,8 +36,13 @@ public:
     void setNowFunction(NowFunction now) { m_now = std::move(now); }
     // Works the proposals out now (otherwise shortly after the queue changes).
     void recompute();
-    // Shortly, once a burst of changes has settled.
-    void scheduleRecompute() { m_debounce.start(); }
+    // A moment after the first of a run of changes, not after the last:
+    // on a busy portal changes never stop coming.
+    void scheduleRecompute()
+    {
+        if (!m_debounce.isActive())
+            m_debounce.start();
+    }
     // The proposals not dismissed, largest first; the one shown is current().
     QList<IssueCluster> proposals() const { return m_proposals; }
     int current() const { return m_current; }

@@ -5,6 +5,7 @@
 #include "democredentials.h"
 
 #include <appcontroller.h>
+#include <clusterbar.h>
 #include <detailspane.h>
 #include <mainwindow.h>
 #include <queuemodel.h>
@@ -91,6 +92,11 @@ private Q_SLOTS:
         QSignalSpy reset(model, &QAbstractItemModel::modelReset);
         QTRY_VERIFY_WITH_TIMEOUT(inserted.size() + changed.size() > 0, 60000);
         QCOMPARE(reset.size(), 0);
+
+        // The portal started with a major issue: the desk proposes it, read
+        // from its cache (the proposals follow the queue a moment later).
+        QTRY_VERIFY_WITH_TIMEOUT(!window->clusterBar()->proposals().isEmpty(), 60000);
+        QVERIFY(window->clusterBar()->proposals().constFirst().requestIds.size() >= 4);
 
         // Selecting a row shows the full record, read from the cache.
         QVERIFY(window->queueView()->selectRequest(model->requestIdAt(0)));
