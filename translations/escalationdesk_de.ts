@@ -2571,6 +2571,14 @@
         <source>an S1 outage: the outage process handles it</source>
         <translation>ein S1-Ausfall: der Ausfallprozess übernimmt ihn</translation>
     </message>
+    <message>
+        <source>Too many requests marked</source>
+        <translation>Zu viele Anfragen markiert</translation>
+    </message>
+    <message>
+        <source>One action takes at most %1 requests, and %2 are marked. Narrow the queue with the filters or a saved view first.</source>
+        <translation>Eine Aktion umfasst höchstens %1 Anfragen, markiert sind %2. Grenzen Sie die Warteschlange zuerst mit den Filtern oder einer gespeicherten Ansicht ein.</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::NativeCall</name>

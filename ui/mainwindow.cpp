@@ -543,8 +543,23 @@ BulkActionDialog *MainWindow::bulkDialog() const
 
 void MainWindow::runBulk(OutboxAction kind)
 {
+    const QStringList marked = m_view->markedRequestIds();
+    if (marked.size() > MaxBulkRequests) {
+        // Ctrl+A on a whole queue is a slip, not a decision for thousands.
+        auto *box = new QMessageBox(
+            QMessageBox::Information, tr("Too many requests marked"),
+            tr("One action takes at most %1 requests, and %2 are marked. Narrow the queue with "
+               "the filters or a saved view first.")
+                .arg(MaxBulkRequests)
+                .arg(marked.size()),
+            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("bulkLimitBox"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
     QList<BulkItem> items;
-    for (const QString &id : m_view->markedRequestIds()) {
+    for (const QString &id : marked) {
         BulkItem item;
         const std::optional<EscalationRequest> r = m_context.lookup->request(id);
         if (!r)

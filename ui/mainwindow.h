@@ -70,6 +70,9 @@ public:
         KeyboardShortcuts,
     };
 
+    // The most requests one bulk action takes.
+    static constexpr int MaxBulkRequests = 500;
+
     explicit MainWindow(DeskContext context, QWidget *parent = nullptr);
     ~MainWindow() override;
 

@@ -210,6 +210,19 @@ private Q_SLOTS:
         QCOMPARE(dialog->summary(), u"1 applied, 1 refused, 1 skipped"_s);
     }
 
+    void tooMany_areRefusedWithAReason()
+    {
+        DeskFixture f(DeskRole::Manager, MainWindow::MaxBulkRequests + 20);
+        QTest::keyClick(f.window->queueView(), Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(f.window->queueView()->markedCount(), MainWindow::MaxBulkRequests + 20);
+        f.window->action(MainWindow::Action::AddNote)->trigger();
+        QVERIFY(!f.window->bulkDialog());
+        auto *box = f.window->findChild<QMessageBox *>(u"bulkLimitBox"_s);
+        QVERIFY(box);
+        QVERIFY2(box->text().contains(QString::number(MainWindow::MaxBulkRequests + 20)),
+                 qPrintable(box->text()));
+    }
+
     void note_needsText()
     {
         DeskFixture f(DeskRole::Manager);
