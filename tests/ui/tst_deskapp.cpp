@@ -5,6 +5,7 @@
 #include "democredentials.h"
 
 #include <appcontroller.h>
+#include <bulkactiondialog.h>
 #include <clusterbar.h>
 #include <detailspane.h>
 #include <mainwindow.h>
@@ -14,6 +15,7 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -97,6 +99,27 @@ private Q_SLOTS:
         // from its cache (the proposals follow the queue a moment later).
         QTRY_VERIFY_WITH_TIMEOUT(!window->clusterBar()->proposals().isEmpty(), 60000);
         QVERIFY(window->clusterBar()->proposals().constFirst().requestIds.size() >= 4);
+
+        // Reviewed and declined as one: each request its own outbox entry,
+        // each answered by the portal (applied, or a conflict when the live
+        // activity decided it first).
+        window->clusterBar()->review();
+        const int members = window->queueView()->markedCount();
+        QVERIFY(members >= 4);
+        window->action(MainWindow::Action::Decline)->trigger();
+        BulkActionDialog *dialog = window->bulkDialog();
+        QVERIFY(dialog);
+        dialog->editor()->setPlainText(QStringLiteral("engineering handles it as one incident"));
+        dialog->send();
+        QCOMPARE(dialog->sendableCount(), 0);
+        QTRY_VERIFY2_WITH_TIMEOUT(!dialog->summary().contains(QStringLiteral("waiting"))
+                                      && !dialog->summary().contains(QStringLiteral("being saved")),
+                                  qPrintable(dialog->summary()), 60000);
+        qInfo("bulk decline of a proposed major issue: %s", qPrintable(dialog->summary()));
+        QVERIFY2(dialog->summary().contains(QStringLiteral("applied")),
+                 qPrintable(dialog->summary()));
+        dialog->close();
+        window->clearRequestSet();
 
         // Selecting a row shows the full record, read from the cache.
         QVERIFY(window->queueView()->selectRequest(model->requestIdAt(0)));
