@@ -1332,14 +1332,6 @@
         <translation>Diese Anfragen sind kein gemeinsames Problem: nicht wieder vorschlagen</translation>
     </message>
     <message>
-        <source>%1 min</source>
-        <translation>%1 Min.</translation>
-    </message>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 Std. %2 Min.</translation>
-    </message>
-    <message>
         <source>Possible major issue: “%1” (requests: %2; accounts: %3; raised over %4).</source>
         <translation>Mögliches Großproblem: „%1“ (Anfragen: %2; Kunden: %3; eröffnet über %4).</translation>
     </message>

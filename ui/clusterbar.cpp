@@ -2,6 +2,7 @@
 
 #include "mainwindow.h"
 
+#include <durationtext.h>
 #include <queuecolumns.h>
 #include <queuefilter.h>
 #include <queuemodel.h>
@@ -116,9 +117,8 @@ void ClusterBar::show(int index)
     if (index < 0)
         return;
     const IssueCluster &c = m_proposals.at(index);
-    const qint64 minutes = std::max<qint64>(1, c.firstRaised.secsTo(c.lastRaised) / 60);
-    const QString span = minutes < 60 ? tr("%1 min").arg(minutes)
-                                      : tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+    const QString span =
+        DurationText::compact(std::max<qint64>(60, c.firstRaised.secsTo(c.lastRaised)));
     QString text = tr("Possible major issue: “%1” (requests: %2; accounts: %3; raised over %4).")
                        .arg(c.title)
                        .arg(c.requestIds.size())

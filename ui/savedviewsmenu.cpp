@@ -52,9 +52,10 @@ void SavedViewsMenu::rebuildMenu()
 {
     m_menu->clear();
     const QList<SavedView> all = views();
+    const qsizetype builtIns = all.size() - m_userViews.size();
     for (int i = 0; i < all.size(); ++i) {
         const SavedView view = all.at(i);
-        if (i == SavedViews::builtIns().size())
+        if (i == builtIns)
             m_menu->addSeparator();
         QAction *action = m_menu->addAction(view.name);
         action->setObjectName(QStringLiteral("savedView%1").arg(i + 1));
