@@ -123,6 +123,27 @@ DeskNotification NotificationPolicy::makeUnowned(const QString &requestId,
     return n;
 }
 
+void NotificationPolicy::observeHandOff(const QString &requestId, const HandOff &handOff)
+{
+    const QString key =
+        requestId + QStringLiteral("|handoff|") + QString::number(handOff.at.toSecsSinceEpoch());
+    if (m_keys.contains(key))
+        return;
+    DeskNotification n;
+    n.requestId = requestId;
+    n.state = ClockState::Approaching;
+    n.handedOver = true;
+    n.at = m_now();
+    n.title = tr("Handed to your team");
+    n.message = handOff.text.isEmpty()
+        ? tr("%1 was handed from %2 to %3 by %4.")
+              .arg(m_describe(requestId), handOff.fromTeam, handOff.toTeam, handOff.by)
+        : tr("%1 was handed from %2 to %3 by %4: %5")
+              .arg(m_describe(requestId), handOff.fromTeam, handOff.toTeam, handOff.by,
+                   handOff.text);
+    deliver(n, key);
+}
+
 void NotificationPolicy::observeUnownedBreach(const QString &requestId, const QDateTime &breachedAt)
 {
     observeUnownedBreaches({{requestId, breachedAt}});

@@ -7,6 +7,7 @@
 // pops up: notices wait in a queue and arrive as one summary when work
 // starts. Widget-free, so that the rules are tested without a tray.
 
+#include "escalation.h"
 #include "reviewclock.h"
 #include "workinghours.h"
 
@@ -31,6 +32,7 @@ struct DeskNotification {
     QDateTime at; // when the state was entered (as observed)
     int summarizedCount = 0; // > 0: a summary of this many queued notices
     bool unowned = false; // breached and left without an owner (for a team lead)
+    bool handedOver = false; // handed to the user's team from another region
 
     friend bool operator==(const DeskNotification &, const DeskNotification &) = default;
 };
@@ -64,6 +66,9 @@ public:
     // Several at once (a check after a start or a quiet spell): one notice
     // that names how many, not one pop-up each.
     void observeUnownedBreaches(const QList<std::pair<QString, QDateTime>> &breaches);
+    // The request was handed to the user's team (follow-the-sun): tells
+    // once per hand-off, queued in quiet hours like the rest.
+    void observeHandOff(const QString &requestId, const HandOff &handOff);
 
     bool isQuietNow() const;
     QList<DeskNotification> queued() const { return m_queued; }

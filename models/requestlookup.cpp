@@ -21,6 +21,27 @@ std::optional<RequestHistory> RequestLookup::history(const QString &) const
     return std::nullopt;
 }
 
+QHash<QString, QString> RequestLookup::teamCalendars() const
+{
+    return {};
+}
+
+QHash<QString, QString> InMemoryRequestLookup::teamCalendars() const
+{
+    // The calendar most of a team's requests run on.
+    QHash<QString, QHash<QString, int>> counts;
+    for (const EscalationRequest &r : m_requests)
+        if (!r.team.isEmpty())
+            ++counts[r.team][r.calendarId];
+    QHash<QString, QString> calendars;
+    for (auto team = counts.cbegin(); team != counts.cend(); ++team) {
+        const auto &perCalendar = team.value();
+        const auto most = std::max_element(perCalendar.cbegin(), perCalendar.cend());
+        calendars.insert(team.key(), most.key());
+    }
+    return calendars;
+}
+
 void InMemoryRequestLookup::insert(const RequestHistory &history)
 {
     m_histories.insert(history.requestId, history);

@@ -40,6 +40,9 @@ public:
     // The request's timeline as last fetched from the backend; nullopt when
     // it never was (the default: a lookup without histories).
     virtual std::optional<RequestHistory> history(const QString &requestId) const;
+    // Every team, with the calendar its requests run on (the teams a
+    // request may be handed to). The default knows none.
+    virtual QHash<QString, QString> teamCalendars() const;
 };
 
 // A lookup over records held in memory: fixtures, demos and tests.
@@ -52,6 +55,7 @@ public:
     std::optional<Case> caseRecord(const QString &id) const override;
     QList<EscalationRequest> requestsForCase(const QString &caseId) const override;
     std::optional<RequestHistory> history(const QString &requestId) const override;
+    QHash<QString, QString> teamCalendars() const override;
 
 private:
     QHash<QString, RequestHistory> m_histories;

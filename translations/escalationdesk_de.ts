@@ -431,6 +431,14 @@
         <source>the history answer has an unusable &quot;requestId&quot;</source>
         <translation>die Antwort zum Verlauf hat eine unbrauchbare „requestId“</translation>
     </message>
+    <message>
+        <source>Hand-off</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>An escalation manager or a team lead hands requests to another region.</source>
+        <translation>Anfragen an eine andere Region übergibt ein Eskalationsmanager oder eine Teamleitung.</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::AchievementChart</name>
@@ -506,16 +514,16 @@
         <translation>Bestätigen</translation>
     </message>
     <message>
-        <source>Take ownership</source>
-        <translation>Anfrage übernehmen</translation>
-    </message>
-    <message>
         <source>Optional comment:</source>
         <translation>Optionaler Kommentar:</translation>
     </message>
     <message>
         <source>Reset to template</source>
         <translation>Auf Vorlage zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Why it cannot wait</source>
+        <translation>Warum es nicht warten kann</translation>
     </message>
 </context>
 <context>
@@ -560,6 +568,10 @@
         <source>S1 outage</source>
         <translation>S1-Ausfall</translation>
     </message>
+    <message>
+        <source>Accepted early</source>
+        <translation>Vorzeitig angenommen</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::AnalyticsPdf</name>
@@ -594,10 +606,6 @@
     <message>
         <source>all requests</source>
         <translation>alle Anfragen</translation>
-    </message>
-    <message>
-        <source>%1 requests; %2 reviews due, %3 within the 4-business-hour target. %4 of %5 declines came back within 7 days. Refused: %6 too early, %7 as S1 outages.</source>
-        <translation>%1 Anfragen; %2 Prüfungen fällig, %3 innerhalb des Ziels von 4 Geschäftsstunden. %4 von %5 Ablehnungen kamen binnen 7 Tagen zurück. Abgewiesen: %6 zu früh, %7 als S1-Ausfälle.</translation>
     </message>
     <message>
         <source>Review target by week</source>
@@ -750,6 +758,10 @@
     <message>
         <source>Escalations raised by week and reason</source>
         <translation>Eröffnete Eskalationen je Woche und Grund</translation>
+    </message>
+    <message>
+        <source>%1 requests; %2 reviews due, %3 within the 4-business-hour target. %4 of %5 declines came back within 7 days. Refused: %6 too early (%8 of them accepted early with a justification), %7 as S1 outages. %9 handed to another region.</source>
+        <translation>%1 Anfragen; %2 Prüfungen fällig, %3 innerhalb des Ziels von 4 Geschäftsstunden. %4 von %5 Ablehnungen kamen innerhalb von 7 Tagen zurück. Abgewiesen: %6 zu früh (davon %8 vorzeitig mit Begründung angenommen), %7 als S1-Ausfälle. %9 an eine andere Region übergeben.</translation>
     </message>
 </context>
 <context>
@@ -995,10 +1007,6 @@
         <translation>Letzte 52 Wochen (ein Jahr)</translation>
     </message>
     <message>
-        <source>%1 to %2: %3 requests; %4 reviews due, %5 within the target. %6 of %7 declines came back within 7 days. Refused: %8 too early, %9 as S1 outages.</source>
-        <translation>%1 bis %2: %3 Anfragen; %4 Prüfungen fällig, %5 innerhalb des Ziels. %6 von %7 Ablehnungen kamen binnen 7 Tagen zurück. Abgewiesen: %8 zu früh, %9 als S1-Ausfälle.</translation>
-    </message>
-    <message>
         <source>%1 — Requests: %2. Enter shows one in the queue.</source>
         <translation>%1 — Anfragen: %2. Die Eingabetaste zeigt eine in der Warteschlange.</translation>
     </message>
@@ -1169,6 +1177,14 @@
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2: %3 requests; %4 reviews due, %5 within the target. %6 of %7 declines came back within 7 days. Refused: %8 too early (%10 accepted early with a justification), %9 as S1 outages. %11 handed to another region.</source>
+        <translation>%1 bis %2: %3 Anfragen; %4 Prüfungen fällig, %5 innerhalb des Ziels. %6 von %7 Ablehnungen kamen innerhalb von 7 Tagen zurück. Abgewiesen: %8 zu früh (%10 vorzeitig mit Begründung angenommen), %9 als S1-Ausfälle. %11 an eine andere Region übergeben.</translation>
+    </message>
+    <message>
+        <source>Too early, accepted with a justification</source>
+        <translation>Zu früh, mit Begründung angenommen</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1735,18 @@
         <source>Request details</source>
         <translation>Details der Anfrage</translation>
     </message>
+    <message>
+        <source>%1 (handed over from %2 by %3, %4)</source>
+        <translation>%1 (übergeben von %2 durch %3, %4)</translation>
+    </message>
+    <message>
+        <source>%1 (handed over from %2 by %3, %4: %5)</source>
+        <translation>%1 (übergeben von %2 durch %3, %4: %5)</translation>
+    </message>
+    <message>
+        <source>Accepted before the minimum case age because: %1</source>
+        <translation>Vor dem Mindestalter des Falls angenommen, weil: %1</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DirectorModel</name>
@@ -2057,6 +2085,41 @@
     <message>
         <source>Level-3 and level-4 requests that still owe what their level requires</source>
         <translation>Anfragen der Stufen 3 und 4, denen noch fehlt, was ihre Stufe verlangt</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::HandOffDialog</name>
+    <message>
+        <source>Hand off to another region</source>
+        <translation>An eine andere Region übergeben</translation>
+    </message>
+    <message>
+        <source>The team you choose reviews it in its business hours; the deadline stays.</source>
+        <translation>Das gewählte Team prüft sie in seinen Geschäftszeiten; die Frist bleibt.</translation>
+    </message>
+    <message>
+        <source>Now with %1. The team you choose reviews it in its business hours; the deadline stays.</source>
+        <translation>Derzeit bei %1. Das gewählte Team prüft sie in seinen Geschäftszeiten; die Frist bleibt.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>What the next team should know (optional)</source>
+        <translation>Was das nächste Team wissen sollte (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;otiz:</translation>
+    </message>
+    <message>
+        <source>Hand off</source>
+        <translation>Übergeben</translation>
     </message>
 </context>
 <context>
@@ -2571,6 +2634,22 @@
         <source>One action takes at most %1 requests, and %2 are marked. Narrow the queue with the filters or a saved view first.</source>
         <translation>Eine Aktion umfasst höchstens %1 Anfragen, markiert sind %2. Grenzen Sie die Warteschlange zuerst mit den Filtern oder einer gespeicherten Ansicht ein.</translation>
     </message>
+    <message>
+        <source>&amp;Hand off…</source>
+        <translation>Ü&amp;bergeben…</translation>
+    </message>
+    <message>
+        <source>Hand the escalation to a team in another region</source>
+        <translation>Die Eskalation an ein Team in einer anderen Region übergeben</translation>
+    </message>
+    <message>
+        <source>raised too early: accept it on its own, with a justification</source>
+        <translation>zu früh gestellt: einzeln und mit Begründung annehmen</translation>
+    </message>
+    <message>
+        <source>Raised before the case&apos;s minimum age of %1 h: it can be escalated from %2. Why can it not wait? (Required; the analytics count early acceptances.)</source>
+        <translation>Vor dem Mindestalter des Falls von %1 h gestellt: eskalierbar ab %2. Warum kann es nicht warten? (Pflichtfeld; die Auswertung zählt vorzeitige Annahmen.)</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::NativeCall</name>
@@ -2638,6 +2717,18 @@
     <message>
         <source>The longest waiting: %1</source>
         <translation>Am längsten wartend: %1</translation>
+    </message>
+    <message>
+        <source>Handed to your team</source>
+        <translation>An Ihr Team übergeben</translation>
+    </message>
+    <message>
+        <source>%1 was handed from %2 to %3 by %4.</source>
+        <translation>%1 wurde von %4 von %2 an %3 übergeben.</translation>
+    </message>
+    <message>
+        <source>%1 was handed from %2 to %3 by %4: %5</source>
+        <translation>%1 wurde von %4 von %2 an %3 übergeben: %5</translation>
     </message>
 </context>
 <context>

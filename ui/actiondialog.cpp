@@ -18,6 +18,8 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     , m_initialText(initialText)
     , m_editor(new QPlainTextEdit(this))
     , m_warning(new QLabel(this))
+    , m_justificationLabel(new QLabel(this))
+    , m_justification(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("actionDialog"));
     QString title;
@@ -50,9 +52,10 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
         send = tr("Acknowledge");
         break;
     case OutboxAction::TakeOwnership:
-        title = tr("Take ownership");
+    case OutboxAction::HandOff: // handoffdialog.h asks for a team
+        title = displayName(action);
         prompt = tr("Optional comment:");
-        send = tr("Take ownership");
+        send = displayName(action);
         break;
     }
     setWindowTitle(title);
@@ -87,6 +90,19 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     m_warning->setVisible(false);
     layout->addWidget(m_warning);
 
+    m_justificationLabel->setObjectName(QStringLiteral("justificationPrompt"));
+    m_justificationLabel->setTextFormat(Qt::PlainText);
+    m_justificationLabel->setWordWrap(true);
+    m_justificationLabel->setBuddy(m_justification);
+    m_justification->setObjectName(QStringLiteral("justificationText"));
+    m_justification->setTabChangesFocus(true);
+    m_justification->setAccessibleName(tr("Why it cannot wait"));
+    m_justification->setMaximumHeight(fontMetrics().lineSpacing() * 5);
+    m_justificationLabel->setVisible(false);
+    m_justification->setVisible(false);
+    layout->addWidget(m_justificationLabel);
+    layout->addWidget(m_justification);
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_send = buttons->addButton(send, QDialogButtonBox::AcceptRole);
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -111,6 +127,7 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
     layout->addWidget(buttons);
 
     connect(m_editor, &QPlainTextEdit::textChanged, this, &ActionDialog::updateSendEnabled);
+    connect(m_justification, &QPlainTextEdit::textChanged, this, &ActionDialog::updateSendEnabled);
     updateSendEnabled();
     m_editor->setFocus();
     resize(fontMetrics().averageCharWidth() * 90, fontMetrics().lineSpacing() * 24);
@@ -119,6 +136,20 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
 QString ActionDialog::text() const
 {
     return m_editor->toPlainText().trimmed();
+}
+
+void ActionDialog::requireJustification(const QString &prompt)
+{
+    m_justificationLabel->setText(prompt);
+    m_justificationRequired = true;
+    m_justificationLabel->setVisible(true);
+    m_justification->setVisible(true);
+    updateSendEnabled();
+}
+
+QString ActionDialog::justification() const
+{
+    return m_justificationRequired ? m_justification->toPlainText().trimmed() : QString();
 }
 
 void ActionDialog::setWarning(const QString &warning)
@@ -131,7 +162,8 @@ void ActionDialog::updateSendEnabled()
 {
     const bool optional =
         m_action == OutboxAction::TakeOwnership || m_action == OutboxAction::AcknowledgeOwnership;
-    m_send->setEnabled(optional || !text().isEmpty());
+    const bool justified = !m_justificationRequired || !justification().isEmpty();
+    m_send->setEnabled((optional || !text().isEmpty()) && justified);
 }
 
 } // namespace Escalation

@@ -479,8 +479,9 @@ void AnalyticsView::fillTables()
         due += w.reviewsDue.count;
     m_summary->setText(
         tr("%1 to %2: %3 requests; %4 reviews due, %5 within the target. "
-           "%6 of %7 declines came back within 7 days. Refused: %8 too early, %9 as S1 "
-           "outages.")
+           "%6 of %7 declines came back within 7 days. Refused: %8 too early "
+           "(%10 accepted early with a justification), %9 as S1 outages. %11 handed to "
+           "another region.")
             .arg(QLocale().toString(r.filter.from, QLocale::ShortFormat),
                  QLocale().toString(r.filter.to, QLocale::ShortFormat))
             .arg(r.requests)
@@ -489,7 +490,9 @@ void AnalyticsView::fillTables()
             .arg(r.reEscalatedAfterDecline.size())
             .arg(r.declines.count)
             .arg(r.refusedTooEarly.count)
-            .arg(r.refusedOutage.count));
+            .arg(r.refusedOutage.count)
+            .arg(r.acceptedEarly.count)
+            .arg(r.handedOff.count));
 
     // The team list keeps its choice while the report changes.
     const QString team = m_team->currentData().toString();
@@ -553,6 +556,9 @@ void AnalyticsView::fillTables()
     refusals->appendRow(
         {cell(tr("S1 outage (the outage process instead)"), r.refusedOutage.requestIds),
          number(r.refusedOutage.count, r.refusedOutage.requestIds)});
+    refusals->appendRow(
+        {cell(tr("Too early, accepted with a justification"), r.acceptedEarly.requestIds),
+         number(r.acceptedEarly.count, r.acceptedEarly.requestIds)});
 
     for (const QString &name : {QStringLiteral("managers"), QStringLiteral("teams")}) {
         auto *model = static_cast<QStandardItemModel *>(table(name)->model());

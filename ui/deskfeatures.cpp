@@ -165,6 +165,15 @@ void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests,
 
 void DeskFeatures::applyChangeSet(const ChangeSet &changes)
 {
+    // Follow-the-sun: a request just handed to this user's team, by someone
+    // else, is news for them (the policy tells of each hand-off once).
+    const SignedInUser &user = m_window->signedInUser();
+    if (user.known() && !user.identity.team.isEmpty()) {
+        for (const EscalationRequest &r : changes.updatedRequests)
+            if (r.handOff && r.isOpen() && r.handOff->toTeam == user.identity.team
+                && r.team == user.identity.team && r.handOff->by != user.identity.name)
+                m_policy->observeHandOff(r.id, *r.handOff);
+    }
     m_flags->applyChangeSet(changes);
     m_obligations->applyChangeSet(changes);
     m_clusters->scheduleRecompute();

@@ -245,13 +245,26 @@ void DetailsPane::fill()
     m_requestedBy->setText(r.requestedBy);
     m_requestedAt->setText(when(r.requestedAt));
     m_owner->setText(r.owner.isEmpty() ? tr("Nobody has taken it yet") : r.owner);
-    m_team->setText(r.team);
+    // A hand-off says where the request came from and what the team was told.
+    m_team->setText(!r.handOff ? r.team
+                               : (r.handOff->text.isEmpty()
+                                      ? tr("%1 (handed over from %2 by %3, %4)")
+                                            .arg(r.team, r.handOff->fromTeam, r.handOff->by,
+                                                 when(r.handOff->at))
+                                      : tr("%1 (handed over from %2 by %3, %4: %5)")
+                                            .arg(r.team, r.handOff->fromTeam, r.handOff->by,
+                                                 when(r.handOff->at), r.handOff->text)));
     m_summary->setText(r.summary);
     if (r.decision) {
-        m_decision->setText((r.decision->kind == DecisionKind::Accept
-                                 ? tr("Accepted by %1, %2:\n%3")
-                                 : tr("Declined by %1, %2:\n%3"))
-                                .arg(r.decision->by, when(r.decision->at), r.decision->text));
+        QString decision =
+            (r.decision->kind == DecisionKind::Accept ? tr("Accepted by %1, %2:\n%3")
+                                                      : tr("Declined by %1, %2:\n%3"))
+                .arg(r.decision->by, when(r.decision->at), r.decision->text);
+        if (!r.decision->justification.isEmpty())
+            decision += u'\n'
+                + tr("Accepted before the minimum case age because: %1")
+                      .arg(r.decision->justification);
+        m_decision->setText(decision);
     } else {
         m_decision->setText(tr("Awaiting review"));
     }

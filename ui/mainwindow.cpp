@@ -7,6 +7,7 @@
 #include "desksettings.h"
 #include "detailspane.h"
 #include "filterbar.h"
+#include "handoffdialog.h"
 #include "identityindicator.h"
 #include "queueview.h"
 #include "requestsetbanner.h"
@@ -27,6 +28,7 @@
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -115,6 +117,9 @@ void MainWindow::createActions()
     connect(make(Action::Acknowledge, tr("Ac&knowledge…"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
                  tr("Acknowledge ownership of the level-4 escalation")),
             &QAction::triggered, this, &MainWindow::acknowledgeCurrent);
+    connect(make(Action::HandOff, tr("&Hand off…"), {QKeySequence(Qt::CTRL | Qt::Key_H)},
+                 tr("Hand the escalation to a team in another region")),
+            &QAction::triggered, this, &MainWindow::handOffCurrent);
     connect(make(Action::NextRequest, tr("Next request"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
                  tr("Move to the next request")),
             &QAction::triggered, this, [this] { m_view->moveCurrent(1); });
@@ -156,7 +161,7 @@ void MainWindow::createActions()
     // with the reason (the permission table decides, not the view).
     QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
     for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                     Action::RecordAnalysis, Action::Acknowledge})
+                     Action::RecordAnalysis, Action::Acknowledge, Action::HandOff})
         requestMenu->addAction(action(a));
     requestMenu->addSeparator();
     requestMenu->addAction(action(Action::NextRequest));
@@ -166,7 +171,7 @@ void MainWindow::createActions()
     m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
     m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                     Action::RecordAnalysis, Action::Acknowledge})
+                     Action::RecordAnalysis, Action::Acknowledge, Action::HandOff})
         m_triageBar->addAction(action(a));
     m_triageBar->addSeparator();
     m_triageBar->addAction(action(Action::SyncNow));
@@ -433,6 +438,7 @@ void MainWindow::updateActions()
                                                     m_context.lookup->requestsForCase(r->caseId))
                .contains(Obligation::OwnerAcknowledgement);
     gate(Action::Acknowledge, OutboxAction::AcknowledgeOwnership, acknowledgementOwed);
+    gate(Action::HandOff, OutboxAction::HandOff, open);
 }
 
 void MainWindow::applyDeskRole(DeskRole role)
@@ -476,9 +482,25 @@ bool MainWindow::runDialog(OutboxAction kind, const QString &initialText, const 
         return false;
     ActionDialog dialog(kind, subjectLine(), initialText, this);
     dialog.setWarning(warning);
+    // DESIGN.md: too early goes back to standard triage, unless the manager
+    // records why it cannot wait (the portal refuses it otherwise).
+    if (kind == OutboxAction::Accept) {
+        if (const auto &c = m_details->caseRecord()) {
+            const Eligibility eligibility = m_context.policy.checkEligibility(*c, *r);
+            if (eligibility.verdict == Eligibility::Verdict::TooEarly)
+                dialog.requireJustification(
+                    tr("Raised before the case's minimum age of %1 h: it can be escalated from "
+                       "%2. Why can it not wait? (Required; the analytics count early "
+                       "acceptances.)")
+                        .arg(eligibility.minimumAgeHours)
+                        .arg(QLocale().toString(eligibility.eligibleAt.toLocalTime(),
+                                                QLocale::ShortFormat)));
+        }
+    }
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    Q_EMIT actionSubmitted(r->id, kind, dialog.text(), r->version);
+    Q_EMIT actionSubmitted(r->id, kind, dialog.text(), r->version,
+                           ActionDetails {dialog.justification(), {}});
     return true;
 }
 
@@ -571,6 +593,10 @@ void MainWindow::runBulk(OutboxAction kind)
             item.skipReason = tr("already %1").arg(displayName(r->state).toLower());
         else if (kind == OutboxAction::Accept && item.caseRecord.isOutage())
             item.skipReason = tr("an S1 outage: the outage process handles it");
+        else if (kind == OutboxAction::Accept
+                 && m_context.policy.checkEligibility(item.caseRecord, *r).verdict
+                     == Eligibility::Verdict::TooEarly)
+            item.skipReason = tr("raised too early: accept it on its own, with a justification");
         if (kind == OutboxAction::TakeOwnership) {
             if (r->owner == m_context.userName)
                 item.skipReason = tr("already yours");
@@ -588,7 +614,10 @@ void MainWindow::runBulk(OutboxAction kind)
         },
         kind == OutboxAction::Decline ? standardDeclineReason() : QString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &BulkActionDialog::submitted, this, &MainWindow::actionSubmitted);
+    connect(dialog, &BulkActionDialog::submitted, this,
+            [this](const QString &id, OutboxAction action, const QString &text, qint64 version) {
+                Q_EMIT actionSubmitted(id, action, text, version, {});
+            });
     connect(dialog, &BulkActionDialog::requestActivated, this, &MainWindow::showRequest);
     m_bulk = dialog;
     // Not modal: the results arrive while the user goes on with the queue.
@@ -605,7 +634,7 @@ void MainWindow::takeCurrent()
     if (!r || !action(Action::TakeOwnership)->isEnabled())
         return;
     // Taking needs no text; it is undoable by anyone taking it back.
-    Q_EMIT actionSubmitted(r->id, OutboxAction::TakeOwnership, QString(), r->version);
+    Q_EMIT actionSubmitted(r->id, OutboxAction::TakeOwnership, QString(), r->version, {});
 }
 
 void MainWindow::noteCurrent()
@@ -626,6 +655,21 @@ void MainWindow::acknowledgeCurrent()
 {
     if (action(Action::Acknowledge)->isEnabled())
         runDialog(OutboxAction::AcknowledgeOwnership, QString(), QString());
+}
+
+void MainWindow::handOffCurrent()
+{
+    const auto &r = m_details->request();
+    if (!r || !action(Action::HandOff)->isEnabled())
+        return;
+    const qint64 now = m_context.clock->nowMSecs() / 1000;
+    const QList<HandOffTarget> targets = HandOffTargets::rank(
+        r->team, m_context.lookup->teamCalendars(), m_context.clock->calendars(), now);
+    HandOffDialog dialog(subjectLine(), r->team, targets, now, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.team().isEmpty())
+        return;
+    Q_EMIT actionSubmitted(r->id, OutboxAction::HandOff, dialog.note(), r->version,
+                           ActionDetails {{}, dialog.team()});
 }
 
 void MainWindow::showKeyboardShortcuts()

@@ -62,6 +62,7 @@ public:
         AddNote,
         RecordAnalysis,
         Acknowledge,
+        HandOff,
         NextRequest,
         PreviousRequest,
         FocusFilter,
@@ -142,13 +143,16 @@ public Q_SLOTS:
     void noteCurrent();
     void analysisCurrent();
     void acknowledgeCurrent();
+    // Follow-the-sun: hands the current request to another region's team.
+    void handOffCurrent();
     // Lists every shortcut of the window (Help → Keyboard shortcuts, `?`).
     void showKeyboardShortcuts();
 
 Q_SIGNALS:
     // The user decided; the controller commits it to the outbox.
     void actionSubmitted(const QString &requestId, Escalation::OutboxAction action,
-                         const QString &text, qint64 baseVersion);
+                         const QString &text, qint64 baseVersion,
+                         const Escalation::ActionDetails &details);
     void syncRequested();
     // Who the desk acts as changed (setSignedInUser).
     void signedInUserChanged(const Escalation::SignedInUser &user);

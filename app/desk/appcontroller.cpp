@@ -253,11 +253,11 @@ void AppController::startSync()
     connect(m_window.get(), &MainWindow::syncRequested, m_outbox, &Outbox::pushNow);
     connect(m_window.get(), &MainWindow::actionSubmitted, m_outbox,
             [this](const QString &requestId, OutboxAction action, const QString &text,
-                   qint64 baseVersion) {
+                   qint64 baseVersion, const ActionDetails &carried) {
                 // The portal records the token's user; the name is kept for display.
                 m_outbox->submit(requestId, action, text,
                                  m_user.known() ? m_user.identity.name : m_options.userName,
-                                 baseVersion);
+                                 baseVersion, carried);
             });
     connect(m_outbox, &Outbox::saved, m_window.get(), [this](const OutboxEntry &entry) {
         m_window->onActionSaved(entry);

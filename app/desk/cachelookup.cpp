@@ -72,6 +72,14 @@ std::optional<RequestHistory> CacheLookup::history(const QString &requestId) con
     return m_store ? shown(m_store->requestHistory(requestId), requestId) : std::nullopt;
 }
 
+QHash<QString, QString> CacheLookup::teamCalendars() const
+{
+    if (!m_store)
+        return {};
+    return shown(m_store->teamCalendars(), QStringLiteral("the teams"))
+        .value_or(QHash<QString, QString>());
+}
+
 void CacheLookup::requestsForCases(const QStringList &caseIds, QObject *context,
                                    const RequestsReceiver &done) const
 {

@@ -31,6 +31,7 @@ public:
     void requestsForCases(const QStringList &caseIds, QObject *context,
                           const RequestsReceiver &done) const override;
     std::optional<RequestHistory> history(const QString &requestId) const override;
+    QHash<QString, QString> teamCalendars() const override;
 
 private:
     std::unique_ptr<CacheStore> m_store;

@@ -146,6 +146,8 @@ QJsonObject toJson(const AnalyticsReport &report)
         {u"funnel"_s, funnel},
         {u"refusedTooEarly"_s, count(report.refusedTooEarly)},
         {u"refusedOutage"_s, count(report.refusedOutage)},
+        {u"acceptedEarly"_s, count(report.acceptedEarly)},
+        {u"handedOff"_s, count(report.handedOff)},
     };
 }
 
@@ -198,6 +200,8 @@ QString toCsv(const AnalyticsReport &report, const QString &table)
                  report.refusedTooEarly.requestIds.join(u' ')});
         csv.row({u"outage"_s, QString::number(report.refusedOutage.count),
                  report.refusedOutage.requestIds.join(u' ')});
+        csv.row({u"too_early_accepted"_s, QString::number(report.acceptedEarly.count),
+                 report.acceptedEarly.requestIds.join(u' ')});
     } else {
         return {};
     }

@@ -82,6 +82,9 @@ struct Decision {
     QString text; // plan of action, or the reply sent with a decline
     QString by;
     QDateTime at;
+    // An acceptance before the case reached its minimum age: why the manager
+    // accepted it early (required then, empty otherwise).
+    QString justification {};
     friend bool operator==(const Decision &, const Decision &) = default;
 };
 
@@ -98,6 +101,19 @@ struct OwnerAcknowledgement {
     QString by;
     QDateTime at;
     friend bool operator==(const OwnerAcknowledgement &, const OwnerAcknowledgement &) = default;
+};
+
+// Follow-the-sun: the latest hand-over of a request to another region's
+// team, so that its review happens in somebody's business hours. The review
+// clock keeps its calendar: the hand-over changes who reviews, not when the
+// answer is due.
+struct HandOff {
+    QString fromTeam;
+    QString toTeam;
+    QString text; // what the receiving team should know
+    QString by;
+    QDateTime at;
+    friend bool operator==(const HandOff &, const HandOff &) = default;
 };
 
 struct Note {
@@ -125,6 +141,7 @@ struct EscalationRequest {
     std::optional<Decision> decision;
     std::optional<Analysis> analysis;
     std::optional<OwnerAcknowledgement> ownerAcknowledgement;
+    std::optional<HandOff> handOff; // the latest, when it was handed over
     QList<Note> notes;
     QDateTime updatedAt;
     qint64 version = 0;

@@ -199,7 +199,12 @@ AnalyticsReport EscalationAnalytics::compute(const QList<EscalationRequest> &req
                 report.refusedOutage.add(r.id);
             else if (eligibility.verdict == Eligibility::Verdict::TooEarly)
                 report.refusedTooEarly.add(r.id);
+            if (eligibility.verdict == Eligibility::Verdict::TooEarly && r.decision
+                && r.decision->kind == DecisionKind::Accept)
+                report.acceptedEarly.add(r.id);
         }
+        if (r.handOff)
+            report.handedOff.add(r.id);
 
         // The week it was raised in.
         const qsizetype w = weekIndex.value(mondayOf(r.requestedAt.toUTC().date()), -1);

@@ -114,6 +114,10 @@ struct AnalyticsReport {
     std::array<AnalyticsLevel, 4> funnel;
     AnalyticsCount refusedTooEarly;
     AnalyticsCount refusedOutage;
+    // Of the too-early ones: accepted anyway, with the manager's justification.
+    AnalyticsCount acceptedEarly;
+    // Handed to another region's team (follow-the-sun) at least once.
+    AnalyticsCount handedOff;
 
     std::optional<double> reEscalationRate() const;
     // Over the whole period, like the weekly figures.

@@ -7,8 +7,8 @@
 namespace Escalation {
 
 namespace {
-constexpr std::array actionCodes = {u"accept",         u"decline",  u"note",
-                                    u"take_ownership", u"analysis", u"acknowledge"};
+constexpr std::array actionCodes = {u"accept",   u"decline",     u"note",    u"take_ownership",
+                                    u"analysis", u"acknowledge", u"hand_off"};
 constexpr std::array statusCodes = {u"pending", u"delivered", u"conflict", u"rejected", u"refused"};
 } // namespace
 
@@ -54,6 +54,8 @@ QString displayName(OutboxAction v)
         return QCoreApplication::translate("Escalation", "Level-3 analysis");
     case OutboxAction::AcknowledgeOwnership:
         return QCoreApplication::translate("Escalation", "Level-4 acknowledgement");
+    case OutboxAction::HandOff:
+        return QCoreApplication::translate("Escalation", "Hand-off");
     }
     return {};
 }

@@ -19,6 +19,7 @@ enum class OutboxAction : quint8 {
     TakeOwnership, // text: unused
     RecordAnalysis, // text: the level-3 analysis
     AcknowledgeOwnership, // level 4 owner's acknowledgement; text: optional comment
+    HandOff, // to another region's team (toTeam); text: what that team should know
 };
 
 enum class OutboxStatus : quint8 {
@@ -30,11 +31,18 @@ enum class OutboxStatus : quint8 {
 };
 
 QString toCode(OutboxAction v); // "accept" | "decline" | "note" | "take_ownership" | "analysis" |
-                                // "acknowledge"
+                                // "acknowledge" | "hand_off"
 QString toCode(OutboxStatus v); // "pending" | "delivered" | "conflict" | "rejected" | "refused"
 std::optional<OutboxAction> outboxActionFromCode(QStringView code);
 std::optional<OutboxStatus> outboxStatusFromCode(QStringView code);
 QString displayName(OutboxAction v);
+
+// What some actions carry beside their text.
+struct ActionDetails {
+    QString justification; // Accept before the minimum case age: why
+    QString toTeam; // HandOff: the team that takes the request over
+    friend bool operator==(const ActionDetails &, const ActionDetails &) = default;
+};
 
 struct OutboxEntry {
     qint64 localId = 0; // row id in the cache
@@ -42,6 +50,8 @@ struct OutboxEntry {
     QString requestId;
     OutboxAction action = OutboxAction::AddNote;
     QString text;
+    QString justification; // Accept before the minimum case age: why (required then)
+    QString toTeam; // HandOff: the team that takes the request over
     QString actor; // who made it, for local display; the portal records the token's user
     qint64 baseVersion = 0; // the request version the user saw when deciding
     QDateTime createdAt;
@@ -56,4 +66,5 @@ struct OutboxEntry {
 
 } // namespace Escalation
 
+Q_DECLARE_METATYPE(Escalation::ActionDetails)
 Q_DECLARE_METATYPE(Escalation::OutboxEntry)

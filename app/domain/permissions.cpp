@@ -12,8 +12,8 @@ namespace {
 
 constexpr std::array<QStringView, 4> kRoleCodes {u"escalation_manager", u"team_lead", u"director",
                                                  u"admin"};
-constexpr std::array<QStringView, 7> kPermissionCodes {
-    u"read", u"decide", u"note", u"analysis", u"acknowledge", u"raise", u"admin"};
+constexpr std::array<QStringView, 8> kPermissionCodes {
+    u"read", u"decide", u"note", u"analysis", u"acknowledge", u"raise", u"admin", u"hand_off"};
 
 QString tr(const char *text)
 {
@@ -40,6 +40,8 @@ bool hasPermission(UserRole role, Permission permission)
         return role != UserRole::Admin;
     case Permission::Admin:
         return role == UserRole::Admin;
+    case Permission::HandOff: // a team lead moves work between regions too
+        return role == UserRole::EscalationManager || role == UserRole::TeamLead;
     }
     return false;
 }
@@ -51,6 +53,8 @@ Permission permissionFor(OutboxAction action)
     case OutboxAction::Decline:
     case OutboxAction::TakeOwnership:
         return Permission::Decide;
+    case OutboxAction::HandOff:
+        return Permission::HandOff;
     case OutboxAction::AddNote:
         return Permission::Note;
     case OutboxAction::RecordAnalysis:
@@ -123,6 +127,8 @@ QString refusalReason(UserRole role, Permission permission)
         return tr("An administrator manages users and does not raise escalations.");
     case Permission::Admin:
         return tr("Only an administrator manages users and reads the audit log.");
+    case Permission::HandOff:
+        return tr("An escalation manager or a team lead hands requests to another region.");
     }
     return {};
 }

@@ -24,6 +24,7 @@ enum class Permission : quint8 {
     Acknowledge, // the level-4 owner's acknowledgement
     Raise, // open an escalation request on a case
     Admin, // manage users, read the whole audit log
+    HandOff, // hand a request to another region's team (follow-the-sun)
 };
 
 bool hasPermission(UserRole role, Permission permission);
@@ -32,7 +33,8 @@ bool hasPermission(UserRole role, Permission permission);
 Permission permissionFor(OutboxAction action);
 
 // Wire codes: "escalation_manager" | "team_lead" | "director" | "admin", and
-// "read" | "decide" | "note" | "analysis" | "acknowledge" | "raise" | "admin".
+// "read" | "decide" | "note" | "analysis" | "acknowledge" | "raise" | "admin" |
+// "hand_off".
 QString toCode(UserRole role);
 std::optional<UserRole> userRoleFromCode(QStringView code);
 QString toCode(Permission permission);

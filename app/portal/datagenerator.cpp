@@ -75,6 +75,13 @@ const std::array regionCalendars = {u"americas"_s, u"emea"_s, u"apac"_s};
 const std::array regionTeams = {u"Americas"_s, u"EMEA"_s, u"APAC"_s};
 const std::array teamAreas = {u"Platform"_s, u"Integrations"_s, u"Data"_s, u"Identity"_s};
 
+const std::array earlyAcceptanceReasons = {
+    u"Go-live is on Monday and the case blocks it; waiting for the minimum age would miss it."_s,
+    u"The customer's payroll run depends on this fix tonight."_s,
+    u"A regulator's deadline falls before the case would be old enough."_s,
+    u"Same fault as an accepted escalation from this account last week; no reason to wait."_s,
+};
+
 const std::array subjects = {
     u"Nightly export fails with timeout"_s,
     u"SSO login loops after certificate rotation"_s,
@@ -542,6 +549,11 @@ GeneratedData DataGenerator::generate() const
                         Decision {accept ? DecisionKind::Accept : DecisionKind::Decline,
                                   accept ? pick(rng, acceptTexts) : pick(rng, declineTexts), by,
                                   at(decidedAt)};
+                    // An early acceptance carries its reason, as the portal demands.
+                    // Chosen without the generator, so every other draw stays as it was.
+                    if (accept && requested < created + minAge)
+                        r.decision->justification = earlyAcceptanceReasons[std::size_t(
+                            (requestSerial - 1) % earlyAcceptanceReasons.size())];
                     if (accept)
                         r.owner = by;
                     r.state = accept ? RequestState::Accepted : RequestState::Declined;

@@ -197,6 +197,9 @@ QString LiveActivity::managerAction()
         if (kind == 0) {
             input.action = u"accept"_s;
             input.text = u"Accepted: an engineer from the product team joins the case today."_s;
+            // A request raised too early is accepted only with a reason.
+            input.justification =
+                u"The customer's release is tomorrow; the minimum age would miss it."_s;
         } else if (kind == 1) {
             input.action = u"decline"_s;
             input.text = u"Declined: the case is progressing within its SLA."_s;

@@ -350,6 +350,9 @@ QByteArray requestRecord(const EscalationRequest &r)
         out.append(',');
         key(out, "at");
         appendInstantOrNull(out, r.decision->at);
+        out.append(',');
+        key(out, "justification");
+        appendStringOrNull(out, r.decision->justification);
         out.append('}');
     } else {
         out.append("null");
@@ -379,6 +382,28 @@ QByteArray requestRecord(const EscalationRequest &r)
         out.append(',');
         key(out, "at");
         appendInstantOrNull(out, r.ownerAcknowledgement->at);
+        out.append('}');
+    } else {
+        out.append("null");
+    }
+    out.append(',');
+    key(out, "handOff");
+    if (r.handOff) {
+        out.append('{');
+        key(out, "fromTeam");
+        appendString(out, r.handOff->fromTeam);
+        out.append(',');
+        key(out, "toTeam");
+        appendString(out, r.handOff->toTeam);
+        out.append(',');
+        key(out, "text");
+        appendString(out, r.handOff->text);
+        out.append(',');
+        key(out, "by");
+        appendString(out, r.handOff->by);
+        out.append(',');
+        key(out, "at");
+        appendInstantOrNull(out, r.handOff->at);
         out.append('}');
     } else {
         out.append("null");
@@ -466,8 +491,9 @@ std::optional<EscalationRequest> requestFromJson(const QJsonObject &o)
         const auto kind = decisionKindFromCode(stringField(decision, "kind"_L1));
         if (!kind)
             return std::nullopt;
-        r.decision = Decision {*kind, stringField(decision, "text"_L1),
-                               stringField(decision, "by"_L1), instantField(decision, "at"_L1)};
+        r.decision =
+            Decision {*kind, stringField(decision, "text"_L1), stringField(decision, "by"_L1),
+                      instantField(decision, "at"_L1), stringField(decision, "justification"_L1)};
     }
     const QJsonObject analysis = o.value("analysis"_L1).toObject();
     if (!analysis.isEmpty()) {
@@ -478,6 +504,11 @@ std::optional<EscalationRequest> requestFromJson(const QJsonObject &o)
     if (!ack.isEmpty())
         r.ownerAcknowledgement =
             OwnerAcknowledgement {stringField(ack, "by"_L1), instantField(ack, "at"_L1)};
+    const QJsonObject handOff = o.value("handOff"_L1).toObject();
+    if (!handOff.isEmpty())
+        r.handOff = HandOff {stringField(handOff, "fromTeam"_L1), stringField(handOff, "toTeam"_L1),
+                             stringField(handOff, "text"_L1), stringField(handOff, "by"_L1),
+                             instantField(handOff, "at"_L1)};
     const QJsonArray notes = o.value("notes"_L1).toArray();
     r.notes.reserve(notes.size());
     for (const QJsonValue &v : notes) {

@@ -780,9 +780,9 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
         std::optional<BodyError> error;
         ActionInput input;
         if (const auto object = parseObject(request.body(), &error)) {
-            static const QStringList actions = {u"accept"_s,   u"decline"_s,
-                                                u"note"_s,     u"take_ownership"_s,
-                                                u"analysis"_s, u"acknowledge"_s};
+            static const QStringList actions = {
+                u"accept"_s,   u"decline"_s,     u"note"_s,    u"take_ownership"_s,
+                u"analysis"_s, u"acknowledge"_s, u"hand_off"_s};
             const QJsonValue actionValue = object->value("action"_L1);
             input.action = actionValue.toString();
             if (!actionValue.isString() || !actions.contains(input.action)) {
@@ -799,6 +799,17 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
                 || input.action == u"note"_s || input.action == u"analysis"_s;
             if (!error && textRequired && input.text.trimmed().isEmpty())
                 error = BodyError {"text"_L1, tr("%1 needs a text").arg(input.action)};
+            if (!error && input.action == u"accept"_s) {
+                if (const auto why =
+                        stringMember(*object, "justification"_L1, maxTextLength, &error))
+                    input.justification = *why;
+            }
+            if (!error && input.action == u"hand_off"_s) {
+                if (const auto team = stringMember(*object, "team"_L1, maxNameLength, &error))
+                    input.team = team->trimmed();
+                if (!error && input.team.isEmpty())
+                    error = BodyError {"team"_L1, tr("hand_off needs the team to hand it to")};
+            }
             // "actor" from the client is ignored: the write is the caller's.
             input.actor = caller->user.name;
             input.actorId = caller->user.id;

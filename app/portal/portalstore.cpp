@@ -1,5 +1,6 @@
 #include "portalstore.h"
 
+#include "escalationpolicy.h"
 #include "portaljson.h"
 #include "portallog.h"
 
@@ -253,6 +254,16 @@ const Case *PortalStore::findCase(QStringView id) const
     return it == m_caseIndex.cend() ? nullptr : &m_cases[std::size_t(*it)].data;
 }
 
+bool PortalStore::knowsTeam(const QString &team) const
+{
+    if (team.trimmed().isEmpty())
+        return false;
+    // A linear pass: hand-offs are rare, and the teams change with the data.
+    return std::any_of(m_requests.cbegin(), m_requests.cend(), [&](const RequestSlot &slot) {
+        return !slot.removed && slot.data.team == team;
+    });
+}
+
 const EscalationRequest *PortalStore::findRequest(QStringView id) const
 {
     const auto it = m_requestIndex.constFind(id.toString());
@@ -357,8 +368,8 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
         return remember(key, fingerprint,
                         error(422, u"rule_violation", message, detailsWithRule(rule)));
     };
-    const bool needsPending =
-        action == u"accept"_s || action == u"decline"_s || action == u"take_ownership"_s;
+    const bool needsPending = action == u"accept"_s || action == u"decline"_s
+        || action == u"take_ownership"_s || action == u"hand_off"_s;
     if (needsPending && current.state != RequestState::Pending) {
         return refuse(u"not_pending",
                       tr("Request %1 is %2, not pending").arg(requestId, toCode(current.state)));
@@ -377,6 +388,30 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
         return refuse(u"already_acknowledged",
                       tr("Request %1 was already acknowledged by %2")
                           .arg(requestId, current.ownerAcknowledgement->by));
+    // DESIGN.md: a case younger than its minimum age goes back to standard
+    // triage, unless a manager records why it cannot wait.
+    QString justification;
+    if (action == u"accept"_s) {
+        if (const Case *c = findCase(current.caseId)) {
+            const Eligibility eligibility = EscalationPolicy().checkEligibility(*c, current);
+            if (eligibility.verdict == Eligibility::Verdict::TooEarly) {
+                justification = input.justification.trimmed();
+                if (justification.isEmpty())
+                    return refuse(u"early_acceptance_unjustified",
+                                  tr("Request %1 was raised before case %2 reached its minimum "
+                                     "age of %3 hours; accepting it needs a justification")
+                                      .arg(requestId, c->id)
+                                      .arg(eligibility.minimumAgeHours));
+            }
+        }
+    }
+    if (action == u"hand_off"_s) {
+        if (input.team == current.team)
+            return refuse(u"same_team",
+                          tr("Request %1 is already with %2").arg(requestId, current.team));
+        if (!knowsTeam(input.team))
+            return refuse(u"unknown_team", tr("No team is called %1").arg(input.team));
+    }
     if (isNote && current.notes.size() >= maxNotes)
         return refuse(u"too_many_notes",
                       tr("Request %1 already has %2 notes").arg(requestId).arg(maxNotes));
@@ -386,7 +421,7 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
     if (action == u"accept"_s || action == u"decline"_s) {
         const bool accept = action == u"accept"_s;
         updated.decision = Decision {accept ? DecisionKind::Accept : DecisionKind::Decline,
-                                     input.text, input.actor, at};
+                                     input.text, input.actor, at, justification};
         updated.state = accept ? RequestState::Accepted : RequestState::Declined;
         if (accept && updated.owner.isEmpty())
             updated.owner = input.actor;
@@ -395,6 +430,11 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
             Note {u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
     } else if (action == u"take_ownership"_s) {
         updated.owner = input.actor;
+    } else if (action == u"hand_off"_s) {
+        // The receiving team chooses who reviews it.
+        updated.handOff = HandOff {current.team, input.team, input.text, input.actor, at};
+        updated.team = input.team;
+        updated.owner.clear();
     } else if (action == u"analysis"_s) {
         updated.analysis = Analysis {input.text, input.actor, at};
     } else if (action == u"acknowledge"_s) {
@@ -421,9 +461,17 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
         return error(500, u"server_error", tr("The portal could not store the change"));
     if (addsNote)
         ++m_nextNoteSerial;
-    Q_EMIT recorded(
-        requestId,
-        HistoryEntry {at, action, input.actorId, input.actor, input.actorRole, input.text});
+    // The timeline says where a hand-off went and why an early acceptance was made.
+    QString story = input.text;
+    if (action == u"hand_off"_s)
+        story = story.isEmpty() ? tr("To %1").arg(input.team)
+                                : tr("To %1: %2").arg(input.team, input.text);
+    else if (action == u"accept"_s && updated.decision
+             && !updated.decision->justification.isEmpty())
+        story = tr("%1\nAccepted before the minimum case age: %2")
+                    .arg(input.text, updated.decision->justification);
+    Q_EMIT recorded(requestId,
+                    HistoryEntry {at, action, input.actorId, input.actor, input.actorRole, story});
     return WriteResult {200, requestAnswer(record)};
 }
 

@@ -34,8 +34,10 @@ struct WriteResult {
 };
 
 struct ActionInput {
-    QString action; // accept | decline | note | take_ownership | analysis | acknowledge
+    QString action; // accept | decline | note | take_ownership | analysis | acknowledge | hand_off
     QString text;
+    QString justification; // accept before the minimum case age: why
+    QString team; // hand_off: the team that takes the request over
     QString actor; // the name recorded as owner, author, decider
     QString actorId; // the portal user who acts; empty for the portal's own activity
     QString actorRole;
@@ -86,6 +88,8 @@ public:
     QByteArray caseJson(QStringView id) const;
     QByteArray requestJson(QStringView id) const;
     QList<const EscalationRequest *> requestsOfCase(QStringView caseId) const;
+    // A team some request belongs to: the teams a hand-off may go to.
+    bool knowsTeam(const QString &team) const;
 
     // Idempotent writes. `fingerprint` identifies what the key was used for;
     // a key reused for something else is refused.

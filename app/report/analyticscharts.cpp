@@ -94,9 +94,10 @@ BarChartData refusals(const AnalyticsReport &report)
     BarChartData data;
     data.orientation = Qt::Horizontal;
     data.series << tr("Refused");
-    data.categories << tr("Too early") << tr("S1 outage");
+    data.categories << tr("Too early") << tr("S1 outage") << tr("Accepted early");
     data.cells << QList<AnalyticsCount> {report.refusedTooEarly}
-               << QList<AnalyticsCount> {report.refusedOutage};
+               << QList<AnalyticsCount> {report.refusedOutage}
+               << QList<AnalyticsCount> {report.acceptedEarly};
     return data;
 }
 

@@ -160,15 +160,18 @@ QString html(const AnalyticsReport &r)
         due += w.reviewsDue.count;
     out += QStringLiteral("<p style=\"font-size:11pt\"><b>%1</b></p>")
                .arg(esc(tr("%1 requests; %2 reviews due, %3 within the 4-business-hour target. "
-                           "%4 of %5 declines came back within 7 days. Refused: %6 too early, "
-                           "%7 as S1 outages.")
+                           "%4 of %5 declines came back within 7 days. Refused: %6 too early "
+                           "(%8 of them accepted early with a justification), %7 as S1 outages. "
+                           "%9 handed to another region.")
                             .arg(r.requests)
                             .arg(due)
                             .arg(percent(r.achievement()))
                             .arg(r.reEscalatedAfterDecline.size())
                             .arg(r.declines.count)
                             .arg(r.refusedTooEarly.count)
-                            .arg(r.refusedOutage.count)));
+                            .arg(r.refusedOutage.count)
+                            .arg(r.acceptedEarly.count)
+                            .arg(r.handedOff.count)));
 
     out += QStringLiteral("<h2 style=\"font-size:12pt\">%1</h2>")
                .arg(esc(tr("Review target by week")));

@@ -506,6 +506,26 @@ StoreResult<QList<EscalationRequest>> CacheStore::requestsForCase(const QString 
     return list;
 }
 
+StoreResult<QHash<QString, QString>> CacheStore::teamCalendars() const
+{
+    StoreError error;
+    // Most requests first, so the first calendar seen for a team is its usual one.
+    Query q = d->run(u"SELECT team, calendar_id FROM requests WHERE team <> '' GROUP BY team, "
+                     "calendar_id ORDER BY count(*) DESC"_s,
+                     {}, &error);
+    if (!q)
+        return error;
+    QHash<QString, QString> calendars;
+    while (q.next()) {
+        const QString team = q.query().value(0).toString();
+        if (!calendars.contains(team))
+            calendars.insert(team, q.query().value(1).toString());
+    }
+    if (q.stepFailed(&error))
+        return error;
+    return calendars;
+}
+
 StoreResult<int> CacheStore::requestCount() const
 {
     StoreError error;
@@ -597,7 +617,7 @@ StoreResult<OutboxEntry> CacheStore::enqueue(OutboxEntry entry)
         entry.createdAt = QDateTime::currentDateTimeUtc();
     entry.localId = 0;
     static const QString sql = u"INSERT INTO outbox ("_s + kOutboxColumns.section(u", "_s, 1)
-        + u") VALUES ("_s + placeholders(12) + u")"_s;
+        + u") VALUES ("_s + placeholders(14) + u")"_s;
     if (d->isWal() && !d->setSynchronous(true, &error))
         return error;
     const bool ok = inTransaction(*d, &error, [&] {

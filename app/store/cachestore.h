@@ -94,6 +94,9 @@ public:
     StoreResult<Case> caseRecord(const QString &id) const;
     // Every request of the case, all levels, oldest first (the ladder history).
     StoreResult<QList<EscalationRequest>> requestsForCase(const QString &caseId) const;
+    // Every team with the calendar most of its requests run on: the teams
+    // a request can be handed to, and their business hours.
+    StoreResult<QHash<QString, QString>> teamCalendars() const;
     StoreResult<int> requestCount() const;
     StoreResult<int> caseCount() const;
 

@@ -152,11 +152,28 @@ QList<QString> version4()
     };
 }
 
+// Version 5: an acceptance before the minimum case age keeps the manager's
+// justification, a request keeps its latest follow-the-sun hand-off, and
+// an outbox entry carries both until the portal has them.
+QList<QString> version5()
+{
+    return {
+        u"ALTER TABLE requests ADD COLUMN decision_justification TEXT"_s,
+        u"ALTER TABLE requests ADD COLUMN handoff_from TEXT"_s,
+        u"ALTER TABLE requests ADD COLUMN handoff_to TEXT"_s,
+        u"ALTER TABLE requests ADD COLUMN handoff_text TEXT"_s,
+        u"ALTER TABLE requests ADD COLUMN handoff_by TEXT"_s,
+        u"ALTER TABLE requests ADD COLUMN handoff_at INTEGER"_s,
+        u"ALTER TABLE outbox ADD COLUMN justification TEXT"_s,
+        u"ALTER TABLE outbox ADD COLUMN to_team TEXT"_s,
+    };
+}
+
 } // namespace
 
 int latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QList<QString> upgradeStatements(int version)
@@ -170,6 +187,8 @@ QList<QString> upgradeStatements(int version)
         return version3();
     case 4:
         return version4();
+    case 5:
+        return version5();
     default:
         return {};
     }

@@ -48,8 +48,11 @@ QList<OutboxEntry> salvageOutbox(StoreConnection &c)
     QList<OutboxEntry> entries;
     QSqlQuery q(c.database());
     q.setForwardOnly(true);
-    if (!q.prepare(u"SELECT "_s + kOutboxColumns + u" FROM outbox ORDER BY local_id"_s)
-        || !q.exec()) {
+    // A cache damaged before its upgrade has the older columns.
+    const auto select = [&q](const QString &columns) {
+        return q.prepare(u"SELECT "_s + columns + u" FROM outbox ORDER BY local_id"_s) && q.exec();
+    };
+    if (!select(kOutboxColumns) && !select(kOutboxColumnsV4)) {
         qCWarning(lcStore) << "no outbox could be read from the damaged cache:"
                            << q.lastError().text();
         return entries;
@@ -162,7 +165,7 @@ bool restoreOutbox(StoreConnection &c, const QList<OutboxEntry> &salvaged, Store
     bool ok = c.setSynchronous(true, &e) && c.begin(&e);
     if (ok) {
         Query q = c.query(u"INSERT OR IGNORE INTO outbox ("_s + kOutboxColumns + u") VALUES ("_s
-                              + placeholders(13) + u")"_s,
+                              + placeholders(15) + u")"_s,
                           &e);
         ok = bool(q);
         for (qsizetype i = 0; ok && i < salvaged.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "storeconnection.h"
 
 #include <QSqlQuery>
+#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -54,6 +55,10 @@ OutboxEntry readOutbox(const QSqlQuery &q)
     e.nextAttemptAt = timeFromDb(q.value(10));
     e.lastError = q.value(11).toString();
     e.conflictJson = q.value(12).toString();
+    if (q.record().count() > 13) { // a salvaged version-4 outbox has neither
+        e.justification = q.value(13).toString();
+        e.toTeam = q.value(14).toString();
+    }
     return e;
 }
 
@@ -74,6 +79,8 @@ void bindOutbox(QSqlQuery &q, const OutboxEntry &e, bool withLocalId)
     q.bindValue(i++, timeToDb(e.nextAttemptAt));
     q.bindValue(i++, sqlText(e.lastError));
     q.bindValue(i++, sqlText(e.conflictJson));
+    q.bindValue(i++, sqlText(e.justification));
+    q.bindValue(i++, sqlText(e.toTeam));
 }
 
 } // namespace Escalation

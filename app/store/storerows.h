@@ -25,9 +25,15 @@ inline const QString kRequestColumns =
                    "state, previous_request_id, owner, team, calendar_id, "
                    "decision_kind, decision_text, decision_by, decision_at, "
                    "analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
-                   "updated_at, version, external_due_at");
+                   "updated_at, version, external_due_at, decision_justification, "
+                   "handoff_from, handoff_to, handoff_text, handoff_by, handoff_at");
 
 inline const QString kOutboxColumns =
+    QStringLiteral("local_id, idempotency_key, request_id, action, text, actor, "
+                   "base_version, created_at, status, attempts, next_attempt_at, "
+                   "last_error, conflict_json, justification, to_team");
+// The outbox columns before version 5, for salvaging an older damaged cache.
+inline const QString kOutboxColumnsV4 =
     QStringLiteral("local_id, idempotency_key, request_id, action, text, actor, "
                    "base_version, created_at, status, attempts, next_attempt_at, "
                    "last_error, conflict_json");
@@ -99,7 +105,7 @@ template<typename Row> EscalationRequest readRequest(const Row &row)
     r.calendarId = row.shared(11);
     if (!row.isNull(12)) {
         r.decision = Decision {decisionKindFromCode(row.shared(12)).value_or(DecisionKind::Accept),
-                               row.text(13), row.shared(14), row.time(15)};
+                               row.text(13), row.shared(14), row.time(15), row.text(24)};
     }
     if (!row.isNull(16) || !row.isNull(18))
         r.analysis = Analysis {row.text(16), row.shared(17), row.time(18)};
@@ -108,6 +114,9 @@ template<typename Row> EscalationRequest readRequest(const Row &row)
     r.updatedAt = row.time(21);
     r.version = row.integer(22);
     r.externalDueAt = row.time(23);
+    if (!row.isNull(26))
+        r.handOff =
+            HandOff {row.shared(25), row.shared(26), row.text(27), row.shared(28), row.time(29)};
     return r;
 }
 
@@ -142,6 +151,12 @@ template<typename Binder> void bindRequest(Binder &&b, const EscalationRequest &
     b.time(21, r.updatedAt);
     b.integer(22, r.version);
     b.time(23, r.externalDueAt);
+    b.text(24, r.decision ? r.decision->justification : QString());
+    b.text(25, r.handOff ? r.handOff->fromTeam : QString());
+    b.text(26, r.handOff ? present(r.handOff->toTeam) : QString());
+    b.text(27, r.handOff ? r.handOff->text : QString());
+    b.text(28, r.handOff ? r.handOff->by : QString());
+    b.time(29, r.handOff ? r.handOff->at : QDateTime());
 }
 
 template<typename Binder>

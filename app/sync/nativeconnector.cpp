@@ -153,9 +153,13 @@ ConnectorCall *NativeConnector::waitForChanges(const QString &cursor, std::chron
 ConnectorCall *NativeConnector::push(const OutboxEntry &entry, const PushOptions &options)
 {
     // No "actor": the portal records the user the token belongs to.
-    const QJsonObject body {{u"action"_s, toCode(entry.action)},
-                            {u"text"_s, entry.text},
-                            {u"version"_s, entry.baseVersion}};
+    QJsonObject body {{u"action"_s, toCode(entry.action)},
+                      {u"text"_s, entry.text},
+                      {u"version"_s, entry.baseVersion}};
+    if (!entry.justification.isEmpty())
+        body.insert(u"justification"_s, entry.justification);
+    if (entry.action == OutboxAction::HandOff)
+        body.insert(u"team"_s, entry.toTeam);
     const QString path = u"/requests/"_s
         + QString::fromLatin1(QUrl::toPercentEncoding(entry.requestId)) + u"/actions"_s;
     PortalRequestOptions requestOptions;

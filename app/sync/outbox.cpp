@@ -61,7 +61,7 @@ void Outbox::start()
 }
 
 void Outbox::submit(const QString &requestId, OutboxAction action, const QString &text,
-                    const QString &actor, qint64 baseVersion)
+                    const QString &actor, qint64 baseVersion, const ActionDetails &details)
 {
     OutboxEntry e;
     // The key is fixed here, once: every retry of this decision, in this
@@ -70,6 +70,8 @@ void Outbox::submit(const QString &requestId, OutboxAction action, const QString
     e.requestId = requestId;
     e.action = action;
     e.text = text;
+    e.justification = details.justification;
+    e.toTeam = details.toTeam;
     e.actor = actor;
     e.baseVersion = baseVersion;
     e.createdAt = QDateTime::currentDateTimeUtc();

@@ -56,7 +56,7 @@ public:
     // Commits a decision to the cache; saved() follows once it is durable,
     // saveFailed() if it could not be stored.
     void submit(const QString &requestId, OutboxAction action, const QString &text,
-                const QString &actor, qint64 baseVersion);
+                const QString &actor, qint64 baseVersion, const ActionDetails &details = {});
 
     QList<OutboxEntry> entries() const { return m_entries; } // oldest first
     QList<OutboxEntry> conflicts() const;

@@ -346,9 +346,23 @@ std::optional<EscalationRequest> parseRequest(const QJsonObject &o, const ParseL
         dec.text = dr.string("text"_L1, limits.maxTextLength, FieldReader::Optional);
         dec.by = dr.string("by"_L1, limits.maxNameLength, FieldReader::Optional);
         dec.at = dr.instant("at"_L1, FieldReader::Required);
+        dec.justification =
+            dr.string("justification"_L1, limits.maxTextLength, FieldReader::Optional);
         if (!dr.ok())
             r.fail("decision"_L1, dr.error());
         e.decision = dec;
+    }
+    if (const auto h = r.object("handOff"_L1); h && r.ok()) {
+        FieldReader hr(*h, limits, u"handOff."_s);
+        HandOff handOff;
+        handOff.fromTeam = hr.string("fromTeam"_L1, limits.maxNameLength, FieldReader::Optional);
+        handOff.toTeam = hr.string("toTeam"_L1, limits.maxNameLength, FieldReader::Required);
+        handOff.text = hr.string("text"_L1, limits.maxTextLength, FieldReader::Optional);
+        handOff.by = hr.string("by"_L1, limits.maxNameLength, FieldReader::Optional);
+        handOff.at = hr.instant("at"_L1, FieldReader::Required);
+        if (!hr.ok())
+            r.fail("handOff"_L1, hr.error());
+        e.handOff = handOff;
     }
     if (const auto a = r.object("analysis"_L1); a && r.ok()) {
         FieldReader ar(*a, limits, u"analysis."_s);
@@ -640,12 +654,19 @@ QJsonObject requestToJson(const EscalationRequest &r)
                                   {u"author"_s, n.author},
                                   {u"text"_s, n.text},
                                   {u"at"_s, instant(n.at)}});
-    QJsonValue decision, analysis, ack;
+    QJsonValue decision, analysis, ack, handOff;
     if (r.decision)
         decision = QJsonObject {{u"kind"_s, toCode(r.decision->kind)},
                                 {u"text"_s, r.decision->text},
                                 {u"by"_s, r.decision->by},
-                                {u"at"_s, instant(r.decision->at)}};
+                                {u"at"_s, instant(r.decision->at)},
+                                {u"justification"_s, nullable(r.decision->justification)}};
+    if (r.handOff)
+        handOff = QJsonObject {{u"fromTeam"_s, r.handOff->fromTeam},
+                               {u"toTeam"_s, r.handOff->toTeam},
+                               {u"text"_s, r.handOff->text},
+                               {u"by"_s, r.handOff->by},
+                               {u"at"_s, instant(r.handOff->at)}};
     if (r.analysis)
         analysis = QJsonObject {{u"text"_s, r.analysis->text},
                                 {u"by"_s, r.analysis->by},
@@ -669,6 +690,7 @@ QJsonObject requestToJson(const EscalationRequest &r)
         {u"decision"_s, decision},
         {u"analysis"_s, analysis},
         {u"ownerAcknowledgement"_s, ack},
+        {u"handOff"_s, handOff},
         {u"notes"_s, notes},
         {u"updatedAt"_s, instant(r.updatedAt)},
         {u"version"_s, r.version},

@@ -160,6 +160,41 @@ private Q_SLOTS:
         QCOMPARE(report.topAccounts.at(1).account, u"Fabrikam, Inc."_s);
         QCOMPARE(report.refusedTooEarly.requestIds, QStringList {u"R4"_s});
         QCOMPARE(report.refusedOutage.requestIds, QStringList {u"R5"_s});
+        QCOMPARE(report.acceptedEarly.count, 0); // R4 was declined
+        QCOMPARE(report.handedOff.count, 0);
+    }
+
+    // R4 accepted early with a justification; R3 handed to another region.
+    void earlyAcceptancesAndHandOffs_counted()
+    {
+        QList<EscalationRequest> requests = AnalyticsFixture::requests();
+        for (EscalationRequest &r : requests) {
+            if (r.id == u"R4"_s) {
+                QVERIFY(r.decision);
+                r.decision->kind = DecisionKind::Accept;
+                r.decision->justification = u"Go-live is on Monday."_s;
+                r.state = RequestState::Accepted;
+            } else if (r.id == u"R3"_s) {
+                r.handOff = HandOff {u"APAC"_s, r.team, QString(), u"Ruth"_s, r.requestedAt};
+            }
+        }
+        const PolicyConfig policy = PolicyConfig::defaults();
+        const EscalationAnalytics analytics(AnalyticsFixture::calendars(),
+                                            ReviewClock(policy.review), EscalationPolicy(policy));
+        AnalyticsFilter filter;
+        filter.from = AnalyticsFixture::from();
+        filter.to = AnalyticsFixture::to();
+        const AnalyticsReport report = analytics.compute(requests, AnalyticsFixture::cases(),
+                                                         filter, AnalyticsFixture::asOf());
+        QCOMPARE(report.acceptedEarly.requestIds, QStringList {u"R4"_s});
+        QCOMPARE(report.refusedTooEarly.requestIds, QStringList {u"R4"_s});
+        QCOMPARE(report.handedOff.requestIds, QStringList {u"R3"_s});
+        const QJsonObject json = AnalyticsExport::toJson(report);
+        QCOMPARE(json.value(u"acceptedEarly"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(json.value(u"handedOff"_s).toObject().value(u"requests"_s).toArray(),
+                 QJsonArray {u"R3"_s});
+        QVERIFY(
+            AnalyticsExport::toCsv(report, u"refusals"_s).contains(u"too_early_accepted,1,R4"_s));
     }
 
     void filters_narrowEveryFigure()

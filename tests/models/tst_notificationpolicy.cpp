@@ -282,6 +282,31 @@ private Q_SLOTS:
         QCOMPARE(watch.check(), 0);
     }
 
+    void handOff_toldOncePerHandOff_andQueuedInQuietHours()
+    {
+        Fixture f;
+        const HandOff first {QStringLiteral("EMEA Platform"), QStringLiteral("APAC Platform"),
+                             QStringLiteral("Logs attached."), QStringLiteral("Dana"), at(1, 9)};
+        f.policy.observeHandOff(QStringLiteral("E-7"), first);
+        QCOMPARE(f.shown.count(), 1);
+        QVERIFY(f.last().handedOver);
+        QCOMPARE(f.last().requestId, QStringLiteral("E-7"));
+        QCOMPARE(f.last().message,
+                 QStringLiteral("Case for E-7 was handed from EMEA Platform to APAC Platform by "
+                                "Dana: Logs attached."));
+        f.policy.observeHandOff(QStringLiteral("E-7"), first); // the same hand-off again
+        QCOMPARE(f.shown.count(), 1);
+        // Handed back and forth later: a new hand-off, a new notice; at night it waits.
+        f.now = at(1, 22);
+        HandOff again = first;
+        again.at = at(1, 21);
+        f.policy.observeHandOff(QStringLiteral("E-7"), again);
+        QCOMPARE(f.shown.count(), 1);
+        QCOMPARE(f.policy.queued().size(), 1);
+        QVERIFY(f.policy.notifiedKeys().contains(
+            QStringLiteral("E-7|handoff|%1").arg(at(1, 21).toSecsSinceEpoch())));
+    }
+
     void unownedBreach_waitsForWorkingHours()
     {
         Fixture f;

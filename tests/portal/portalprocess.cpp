@@ -2,6 +2,8 @@
 
 #include "democredentials.h"
 
+#include <escalationpolicy.h>
+
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -195,4 +197,18 @@ HttpAnswer PortalProcess::action(const QString &requestId, const QJsonObject &bo
 QString PortalProcess::cursor()
 {
     return get(u"/api/v1/health"_s, {}, false).json().value("cursor"_L1).toString();
+}
+
+bool raisedTooEarly(const QJsonObject &request, const QJsonObject &theCase)
+{
+    using namespace Escalation;
+    Case c;
+    c.createdAt = QDateTime::fromString(theCase.value("createdAt"_L1).toString(), Qt::ISODate);
+    c.severity = severityFromInt(theCase.value("severity"_L1).toInt()).value_or(Severity::S3);
+    c.tier =
+        supportTierFromCode(theCase.value("tier"_L1).toString()).value_or(SupportTier::Standard);
+    const QDateTime requestedAt =
+        QDateTime::fromString(request.value("requestedAt"_L1).toString(), Qt::ISODate);
+    return EscalationPolicy().checkEligibility(c, requestedAt).verdict
+        == Eligibility::Verdict::TooEarly;
 }

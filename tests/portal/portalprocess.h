@@ -31,6 +31,10 @@ struct HttpAnswer {
     QString field() const; // error.details.field
 };
 
+// Raised before its case reached the minimum age (DESIGN.md §1): such a
+// request is accepted only with a justification.
+bool raisedTooEarly(const QJsonObject &request, const QJsonObject &theCase);
+
 class PortalProcess final : public QObject {
 public:
     explicit PortalProcess(QObject *parent = nullptr);

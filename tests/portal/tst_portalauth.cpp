@@ -62,7 +62,13 @@ struct Targets {
     QStringList level3; // analyses
     QStringList level4Open; // acknowledgements
     QStringList quietCases; // cases without a request: a first escalation
+    QStringList teams;
     QString any;
+    // A team other than `team`, for a hand-off.
+    QString otherTeam(const QString &team) const
+    {
+        return teams.first() == team ? teams.last() : teams.first();
+    }
 };
 
 Targets targetsOf(PortalProcess &portal)
@@ -89,8 +95,13 @@ Targets targetsOf(PortalProcess &portal)
         escalated.insert(r.value("caseId"_L1).toString());
         if (t.any.isEmpty())
             t.any = id;
-        if (state == u"pending"_s)
+        // Accepted without a justification, so not raised too early.
+        if (state == u"pending"_s
+            && !raisedTooEarly(r, cases.value(r.value("caseId"_L1).toString())))
             t.pending.append(id);
+        const QString team = r.value("team"_L1).toString();
+        if (!team.isEmpty() && !t.teams.contains(team))
+            t.teams.append(team);
         if (level == 3 && state != u"closed"_s)
             t.level3.append(id);
         if (level == 4 && r.value("ownerAcknowledgement"_L1).isNull())
@@ -175,8 +186,8 @@ private Q_SLOTS:
         const std::array roles = {UserRole::EscalationManager, UserRole::TeamLead,
                                   UserRole::Director, UserRole::Admin};
         const std::array permissions = {
-            Permission::Read,        Permission::Decide, Permission::Note, Permission::Analysis,
-            Permission::Acknowledge, Permission::Raise,  Permission::Admin};
+            Permission::Read,        Permission::Decide, Permission::Note,  Permission::Analysis,
+            Permission::Acknowledge, Permission::Raise,  Permission::Admin, Permission::HandOff};
         for (UserRole role : roles) {
             for (Permission permission : permissions) {
                 const QString name = toCode(role) + u' ' + toCode(permission);
@@ -240,6 +251,17 @@ private Q_SLOTS:
         case Permission::Admin:
             answer = portal.get(u"/api/v1/audit?limit=5"_s);
             break;
+        case Permission::HandOff: {
+            target = m_targets.pending.takeFirst();
+            const QJsonObject current = portal.get(u"/api/v1/requests/"_s + target).json();
+            answer = portal.action(
+                target,
+                {{u"action"_s, u"hand_off"_s},
+                 {u"team"_s, m_targets.otherTeam(current.value("team"_L1).toString())},
+                 {u"version"_s, current.value("version"_L1)}},
+                newKey());
+            break;
+        }
         }
 
         if (!hasPermission(userRole, needed)) {
@@ -272,6 +294,9 @@ private Q_SLOTS:
             break;
         case Permission::Acknowledge:
             QCOMPARE(r.value("ownerAcknowledgement"_L1).toObject().value("by"_L1).toString(), me);
+            break;
+        case Permission::HandOff:
+            QCOMPARE(r.value("handOff"_L1).toObject().value("by"_L1).toString(), me);
             break;
         case Permission::Read:
             QCOMPARE(answer.json().value("requestId"_L1).toString(), target);

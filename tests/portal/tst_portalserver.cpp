@@ -441,7 +441,9 @@ private Q_SLOTS:
         QVERIFY(portal);
         const Feed feed = pull(*portal);
         const std::array<Predicate, 7> predicates = {
-            [](const QJsonObject &r, const QJsonObject &) { return isState(r, u"pending"); },
+            [](const QJsonObject &r, const QJsonObject &c) {
+                return isState(r, u"pending") && !raisedTooEarly(r, c);
+            },
             [](const QJsonObject &r, const QJsonObject &) {
                 return isState(r, u"accepted") || isState(r, u"declined");
             },
@@ -502,6 +504,129 @@ private Q_SLOTS:
             QCOMPARE(after.value("notes"_L1).toArray().size(),
                      before.value("notes"_L1).toArray().size() + 1);
         }
+    }
+
+    void actions_earlyAcceptanceNeedsAJustification()
+    {
+        auto portal = startPortal({u"--seed"_s, u"8"_s, u"--requests"_s, u"1500"_s});
+        QVERIFY(portal);
+        const Feed feed = pull(*portal);
+        const QString id = find(feed, [](const QJsonObject &r, const QJsonObject &c) {
+            return isState(r, u"pending") && raisedTooEarly(r, c);
+        });
+        QVERIFY2(!id.isEmpty(), "the generated data has no pending request raised too early");
+        const QJsonObject before = feed.requests.value(id);
+        const QJsonValue version = before.value("version"_L1);
+
+        QJsonObject body = actionBody(u"accept"_s, u"Engineer joins today."_s, version);
+        HttpAnswer answer = portal->action(id, body, newKey());
+        QCOMPARE(answer.status, 422);
+        QCOMPARE(answer.rule(), u"early_acceptance_unjustified"_s);
+        body.insert(u"justification"_s, u"   "_s);
+        answer = portal->action(id, body, newKey());
+        QCOMPARE(answer.rule(), u"early_acceptance_unjustified"_s);
+        body.insert(u"justification"_s, 42);
+        answer = portal->action(id, body, newKey());
+        QCOMPARE(answer.status, 400);
+        QCOMPARE(answer.field(), u"justification"_s);
+        QCOMPARE(portal->get(u"/api/v1/requests/"_s + id).json(), before); // nothing applied
+
+        body.insert(u"justification"_s, u"Go-live is on Monday."_s);
+        answer = portal->action(id, body, newKey());
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        const QJsonObject decision =
+            answer.json().value("request"_L1).toObject().value("decision"_L1).toObject();
+        QCOMPARE(decision.value("kind"_L1).toString(), u"accept"_s);
+        QCOMPARE(decision.value("justification"_L1).toString(), u"Go-live is on Monday."_s);
+        // The timeline says why.
+        const QJsonArray history = portal->get(u"/api/v1/requests/"_s + id + u"/history"_s)
+                                       .json()
+                                       .value("entries"_L1)
+                                       .toArray();
+        QVERIFY(history.last().toObject().value("text"_L1).toString().contains(
+            u"Go-live is on Monday."_s));
+
+        // An eligible request needs none; one sent anyway is not recorded.
+        const QString eligible = find(feed, [](const QJsonObject &r, const QJsonObject &c) {
+            return isState(r, u"pending") && !raisedTooEarly(r, c);
+        });
+        QJsonObject plain = actionBody(u"accept"_s, u"Call at 15:00."_s,
+                                       feed.requests.value(eligible).value("version"_L1));
+        plain.insert(u"justification"_s, u"Not needed."_s);
+        answer = portal->action(eligible, plain, newKey());
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        QVERIFY(answer.json()
+                    .value("request"_L1)
+                    .toObject()
+                    .value("decision"_L1)
+                    .toObject()
+                    .value("justification"_L1)
+                    .isNull());
+    }
+
+    void actions_handOffMovesTheRequestToAnotherTeam()
+    {
+        auto portal = startPortal({u"--seed"_s, u"8"_s, u"--requests"_s, u"1500"_s});
+        QVERIFY(portal);
+        const Feed feed = pull(*portal);
+        const QString id = find(feed, [](const QJsonObject &r, const QJsonObject &) {
+            return isState(r, u"pending") && !r.value("owner"_L1).toString().isEmpty();
+        });
+        QVERIFY(!id.isEmpty());
+        const QJsonObject before = feed.requests.value(id);
+        const QString from = before.value("team"_L1).toString();
+        QString to;
+        for (const QJsonObject &r : feed.requestList)
+            if (r.value("team"_L1).toString() != from && to.isEmpty())
+                to = r.value("team"_L1).toString();
+        QVERIFY(!to.isEmpty());
+        const auto handOff = [&](const QString &requestId, const QJsonValue &team) {
+            QJsonObject body = actionBody(u"hand_off"_s, u"Logs are attached."_s,
+                                          feed.requests.value(requestId).value("version"_L1));
+            if (!team.isUndefined())
+                body.insert(u"team"_s, team);
+            return portal->action(requestId, body, newKey());
+        };
+
+        // A team lead may; a director may not.
+        portal->signInAs(u"director"_s);
+        QCOMPARE(handOff(id, to).status, 403);
+        portal->signInAs(u"team_lead"_s);
+        QCOMPARE(handOff(id, QJsonValue()).field(), u"team"_s);
+        QCOMPARE(handOff(id, u" "_s).field(), u"team"_s);
+        QCOMPARE(handOff(id, from).rule(), u"same_team"_s);
+        QCOMPARE(handOff(id, u"Moon Base Support"_s).rule(), u"unknown_team"_s);
+        QCOMPARE(portal->get(u"/api/v1/requests/"_s + id).json(), before); // nothing applied
+
+        const HttpAnswer answer = handOff(id, to);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        const QJsonObject after = answer.json().value("request"_L1).toObject();
+        QCOMPARE(after.value("team"_L1).toString(), to);
+        QVERIFY(after.value("owner"_L1).isNull()); // the receiving team chooses
+        QCOMPARE(after.value("calendar"_L1), before.value("calendar"_L1)); // the deadline stays
+        QCOMPARE(after.value("state"_L1).toString(), u"pending"_s);
+        const QJsonObject record = after.value("handOff"_L1).toObject();
+        QCOMPARE(record.value("fromTeam"_L1).toString(), from);
+        QCOMPARE(record.value("toTeam"_L1).toString(), to);
+        QCOMPARE(record.value("text"_L1).toString(), u"Logs are attached."_s);
+        QCOMPARE(record.value("by"_L1).toString(), portal->userName(u"team_lead"_s));
+        const QJsonArray history = portal->get(u"/api/v1/requests/"_s + id + u"/history"_s)
+                                       .json()
+                                       .value("entries"_L1)
+                                       .toArray();
+        const QJsonObject last = history.last().toObject();
+        QCOMPARE(last.value("action"_L1).toString(), u"hand_off"_s);
+        QCOMPARE(last.value("text"_L1).toString(), u"To %1: Logs are attached."_s.arg(to));
+
+        // Only a pending request moves.
+        const QString answered = find(feed, [](const QJsonObject &r, const QJsonObject &) {
+            return isState(r, u"accepted");
+        });
+        QCOMPARE(
+            handOff(answered,
+                    to == feed.requests.value(answered).value("team"_L1).toString() ? from : to)
+                .rule(),
+            u"not_pending"_s);
     }
 
     void actions_onAnOldVersionConflictWithTheCurrentRequest()

@@ -7,6 +7,8 @@
 
 #include "democredentials.h"
 
+#include <escalationpolicy.h>
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -324,14 +326,30 @@ public:
     }
 
     // "ID:VERSION" of every pending request, ordered by id.
+    // "id:version" of each pending request that may be accepted without a
+    // justification (its case had reached the minimum age).
     QStringList pendingRequests() const
     {
+        using namespace Escalation;
         QStringList ids;
         QSqlQuery q(QSqlDatabase::database(m_name, false));
         if (q.exec(QStringLiteral(
-                "SELECT id, version FROM requests WHERE state = 'pending' ORDER BY id"))) {
-            while (q.next())
+                "SELECT r.id, r.version, r.requested_at, c.created_at, c.severity, c.tier "
+                "FROM requests r JOIN cases c ON c.id = r.case_id WHERE r.state = 'pending' "
+                "ORDER BY r.id"))) {
+            const EscalationPolicy policy;
+            while (q.next()) {
+                Case c;
+                c.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+                c.severity = severityFromInt(q.value(4).toInt()).value_or(Severity::S3);
+                c.tier = supportTierFromCode(q.value(5).toString()).value_or(SupportTier::Standard);
+                const QDateTime requestedAt =
+                    QDateTime::fromMSecsSinceEpoch(q.value(2).toLongLong(), Qt::UTC);
+                if (policy.checkEligibility(c, requestedAt).verdict
+                    == Eligibility::Verdict::TooEarly)
+                    continue;
                 ids << q.value(0).toString() + QLatin1Char(':') + q.value(1).toString();
+            }
         }
         return ids;
     }

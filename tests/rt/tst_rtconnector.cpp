@@ -57,6 +57,8 @@ private Q_SLOTS:
     void decisionOnDecidedTicket_isAConflict();
     void note_appearsAsCommentAndSyncsBackAsNote();
     void rtDownAndBack_failsTransientlyThenRecovers();
+    void earlyAcceptance_carriesItsJustification();
+    void handOff_isRejectedWithAReason();
 
 private:
     struct Sync {
@@ -323,6 +325,34 @@ void TestRtConnector::note_appearsAsCommentAndSyncsBackAsNote()
     QCOMPARE(r.request->notes.first().text, e.text);
     QCOMPARE(r.request->notes.first().author, e.actor);
     QCOMPARE(markerCount(id, e.idempotencyKey), 1);
+}
+
+// RT has no field for it: the justification is part of the reply.
+void TestRtConnector::earlyAcceptance_carriesItsJustification()
+{
+    const QString id = pendingRequestId();
+    QVERIFY(!id.isEmpty());
+    OutboxEntry e = entry(id, OutboxAction::Accept, u"Engineer joins today."_s);
+    e.justification = u"Go-live is on Monday."_s;
+    const ConnectorResult r = waitFor(m_connector->push(e, {}));
+    QCOMPARE(r.push, ConnectorResult::PushOutcome::Delivered);
+    QVERIFY(r.request && r.request->decision);
+    QVERIFY2(r.request->decision->text.contains(u"Go-live is on Monday."_s),
+             qPrintable(r.request->decision->text));
+}
+
+// RT knows queues, not the desk's regional teams: the entry is kept as
+// rejected with a reason a person can act on, and RT is not touched.
+void TestRtConnector::handOff_isRejectedWithAReason()
+{
+    const QString id = pendingRequestId();
+    QVERIFY(!id.isEmpty());
+    OutboxEntry e = entry(id, OutboxAction::HandOff, u"Customer is in Sydney."_s);
+    e.toTeam = u"APAC Platform"_s;
+    const ConnectorResult r = waitFor(m_connector->push(e, {}));
+    QCOMPARE(r.push, ConnectorResult::PushOutcome::Rejected);
+    QVERIFY2(r.message.contains(u"move it to the other team in RT"_s), qPrintable(r.message));
+    QCOMPARE(markerCount(id, e.idempotencyKey), 0);
 }
 
 void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()

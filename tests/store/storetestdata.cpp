@@ -47,8 +47,11 @@ EscalationRequest makeRequest(int n, const QString &caseId, int notes, bool full
     if (full) {
         r.previousRequestId = u"E-%1"_s.arg(100000 + n);
         r.owner = u"Dana Whitfield"_s;
-        r.decision = Decision {DecisionKind::Accept, u"Engineering joins a call at 15:00."_s,
-                               u"Dana Whitfield"_s, r.requestedAt.addSecs(900)};
+        r.decision =
+            Decision {DecisionKind::Accept, u"Engineering joins a call at 15:00."_s,
+                      u"Dana Whitfield"_s, r.requestedAt.addSecs(900), u"Go-live is on Monday."_s};
+        r.handOff = HandOff {u"EMEA Platform"_s, r.team, u"Logs are attached."_s, u"Ruth Adeyemi"_s,
+                             r.requestedAt.addSecs(600)};
         r.analysis =
             Analysis {u"Root cause: <b>not</b> HTML"_s, u"Lee"_s, r.requestedAt.addSecs(1200)};
         r.ownerAcknowledgement =
@@ -70,6 +73,7 @@ OutboxEntry makeOutboxEntry(const QString &requestId, const QString &text)
     e.requestId = requestId;
     e.action = OutboxAction::Accept;
     e.text = text;
+    e.justification = u"The customer's go-live is on Monday."_s;
     e.actor = u"Dana Whitfield"_s;
     e.baseVersion = 4;
     e.createdAt = baseTime();

@@ -668,6 +668,7 @@ private Q_SLOTS:
         QTest::newRow("version 1 with data") << u"v1.sql"_s << 1;
         QTest::newRow("version 2 with data") << u"v2.sql"_s << 2;
         QTest::newRow("version 3 with data") << u"v3.sql"_s << 3;
+        QTest::newRow("version 4 with data") << u"v4.sql"_s << 4;
     }
     void upgradeFromFixture_keepsDataAndMovesSyncState()
     {
@@ -714,6 +715,12 @@ private Q_SLOTS:
         const auto added = store->enqueue(makeOutboxEntry(u"E-200311"_s, u"more"_s));
         QVERIFY(added);
         QVERIFY(added->localId > outbox[1].localId);
+        // Entries from before version 5 carry no justification or team; new ones keep theirs.
+        QVERIFY(outbox[0].justification.isEmpty() && outbox[0].toTeam.isEmpty());
+        QCOMPARE(store->outboxEntry(added->localId).toOptional(), added.toOptional());
+        QCOMPARE(added->justification, makeOutboxEntry(u"E-200311"_s, u"more"_s).justification);
+        QVERIFY(!pending->handOff);
+        QVERIFY(store->request(u"E-200120"_s)->decision->justification.isEmpty());
         // Requests cached before RT's Due was kept have none.
         QCOMPARE(pending->externalDueAt.isValid(), fromVersion >= 3);
         // No history was cached before version 4.
@@ -741,7 +748,8 @@ private Q_SLOTS:
             auto store = openStore(path);
             QVERIFY(store);
             QCOMPARE(
-                scalar(CacheStoreTesting::connection(*store), u"PRAGMA user_version"_s).toInt(), 4);
+                scalar(CacheStoreTesting::connection(*store), u"PRAGMA user_version"_s).toInt(),
+                CacheStore::schemaVersion());
             // Data of version 3 kept.
             QCOMPARE(store->request(u"E-200311"_s)->externalDueAt,
                      QDateTime::fromMSecsSinceEpoch(1774893600000, Qt::UTC));
@@ -833,14 +841,19 @@ private Q_SLOTS:
             QVERIFY(error);
             // The failed step left the version before it and its data exactly
             // as they were: version 1 when the v2 step failed, 2 when v3 did,
-            // 3 when v4 did.
+            // 3 when v4 did, 4 when v5 did.
             const int version = scalarAt(path, u"PRAGMA user_version"_s).toInt();
             QCOMPARE(
                 scalarAt(path,
                          u"SELECT count(*) FROM sqlite_master WHERE name = 'request_history'"_s)
                     .toInt(),
-                0);
-            QVERIFY2(version >= 1 && version <= 3,
+                version >= 4 ? 1 : 0);
+            QCOMPARE(scalarAt(path,
+                              u"SELECT count(*) FROM pragma_table_info('outbox') "
+                              "WHERE name IN ('justification', 'to_team')"_s)
+                         .toInt(),
+                     0);
+            QVERIFY2(version >= 1 && version <= 4,
                      qPrintable(u"fault %1: version %2"_s.arg(n).arg(version)));
             if (version == 1) {
                 QCOMPARE(scalarAt(path, u"SELECT value FROM settings WHERE key = 'sync.cursor'"_s)
@@ -864,7 +877,8 @@ private Q_SLOTS:
             QCOMPARE(retried->syncState().valueOr(SyncState()).cursor, u"184467"_s);
             QCOMPARE(retried->outbox().valueOr({}).size(), 2);
         }
-        QVERIFY(faults >= 9); // every statement of the v2, v3 and v4 steps was made to fail once
+        // Every statement of the v2, v3, v4 and v5 steps was made to fail once.
+        QVERIFY(faults >= 17);
     }
 
     void newerSchema_isRefusedAndLeftUntouched()
@@ -944,6 +958,34 @@ private Q_SLOTS:
             scalar(CacheStoreTesting::connection(*store), u"PRAGMA integrity_check"_s).toString(),
             u"ok"_s);
         QVERIFY(!store->applySyncPage(makePages(2, 2).first()).valueOr(ChangeSet()).isEmpty());
+    }
+
+    // A cache damaged before it could be upgraded has the outbox columns of
+    // version 4; its decisions are salvaged all the same.
+    void damagedVersion4Cache_outboxSalvaged()
+    {
+        const QString path = freshPath();
+        QVERIFY(createFromFixture(path, u"v4.sql"_s));
+        const int pageSize = scalarAt(path, u"PRAGMA page_size"_s).toInt();
+        const int root =
+            scalarAt(path, u"SELECT rootpage FROM sqlite_master WHERE name = 'requests'"_s).toInt();
+        QVERIFY(root > 1);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek(qint64(root - 1) * pageSize));
+            f.write(QByteArray(pageSize, '\x7f'));
+        }
+        StoreOpenReport report;
+        auto store = openStore(path, &report);
+        QVERIFY(store);
+        QVERIFY(report.rebuilt);
+        QCOMPARE(report.salvagedOutboxEntries, 2);
+        const QList<OutboxEntry> outbox = store->outbox().valueOr({});
+        QCOMPARE(outbox.size(), 2);
+        QCOMPARE(outbox[0].idempotencyKey, u"3f1c9a52-6a4e-4c0d-9a53-5b0f2c6de2a1"_s);
+        QCOMPARE(outbox[0].text, u"Engineering joins a call at 15:00."_s);
+        QVERIFY(outbox[0].justification.isEmpty());
     }
 
     void readOnlyCache_refusesWritesAndKeepsData()

@@ -51,9 +51,16 @@ class TestRecordParser final : public QObject {
                              QJsonObject {{u"kind"_s, u"accept"_s},
                                           {u"text"_s, u"call at 15:00"_s},
                                           {u"by"_s, u"Dana"_s},
-                                          {u"at"_s, u"2026-03-30T14:00:00Z"_s}}},
+                                          {u"at"_s, u"2026-03-30T14:00:00Z"_s},
+                                          {u"justification"_s, u"Go-live is on Monday."_s}}},
                             {u"analysis"_s, QJsonValue()},
                             {u"ownerAcknowledgement"_s, QJsonValue()},
+                            {u"handOff"_s,
+                             QJsonObject {{u"fromTeam"_s, u"APAC"_s},
+                                          {u"toTeam"_s, u"EMEA"_s},
+                                          {u"text"_s, u"Logs attached."_s},
+                                          {u"by"_s, u"Ruth"_s},
+                                          {u"at"_s, u"2026-03-30T13:10:00Z"_s}}},
                             {u"notes"_s,
                              QJsonArray {QJsonObject {{u"id"_s, u"N-9"_s},
                                                       {u"author"_s, u"Dana"_s},
@@ -103,6 +110,12 @@ private Q_SLOTS:
         QCOMPARE(e.previousRequestId, u"E-0"_s);
         QVERIFY(e.decision);
         QCOMPARE(e.decision->kind, DecisionKind::Accept);
+        QCOMPARE(e.decision->justification, u"Go-live is on Monday."_s);
+        QVERIFY(e.handOff);
+        QCOMPARE(e.handOff->fromTeam, u"APAC"_s);
+        QCOMPARE(e.handOff->toTeam, u"EMEA"_s);
+        QCOMPARE(e.handOff->text, u"Logs attached."_s);
+        QCOMPARE(e.handOff->at, QDateTime(QDate(2026, 3, 30), QTime(13, 10), Qt::UTC));
         QCOMPARE(e.notes.size(), 1);
         QCOMPARE(e.calendarId, u"emea"_s);
     }
@@ -161,6 +174,11 @@ private Q_SLOTS:
             << QJsonValue(
                    QJsonObject {{u"kind"_s, u"maybe"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
         QTest::newRow("decision array") << u"decision"_s << QJsonValue(QJsonArray());
+        QTest::newRow("hand-off without a team")
+            << u"handOff"_s
+            << QJsonValue(
+                   QJsonObject {{u"fromTeam"_s, u"APAC"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
+        QTest::newRow("hand-off as text") << u"handOff"_s << QJsonValue(u"EMEA"_s);
         QTest::newRow("re-escalates itself") << u"previousRequestId"_s << QJsonValue(u"E-bad"_s);
     }
     void badRequest_skippedWithReason()

@@ -4,23 +4,30 @@
 
 #include "democredentials.h"
 
+#include <actiondialog.h>
 #include <appcontroller.h>
 #include <bulkactiondialog.h>
 #include <clusterbar.h>
 #include <detailspane.h>
+#include <handoffdialog.h>
 #include <mainwindow.h>
 #include <queuemodel.h>
 #include <queueview.h>
+#include <requestlookup.h>
 #include <syncindicator.h>
 
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Escalation;
 
@@ -135,6 +142,101 @@ private Q_SLOTS:
         const QString dir = QStringLiteral(ESCALATION_SCREENSHOT_DIR);
         QDir().mkpath(dir);
         QVERIFY(shot.save(dir + QStringLiteral("/live-queue.png")));
+    }
+
+    // Against the same live portal: an early acceptance with its
+    // justification, and a follow-the-sun hand-off, each from its dialog
+    // to the portal and back into the cache. The live activity may decide
+    // a request first; then the next candidate is tried.
+    void earlyAcceptanceAndHandOff_reachThePortal()
+    {
+        DeskOptions options;
+        options.portal = m_url;
+        options.database = m_dir.filePath(QStringLiteral("cache-2.sqlite"));
+        options.userName = QStringLiteral("Maya Fischer");
+        AppController controller(options);
+        controller.start();
+        MainWindow *window = controller.window();
+        QueueModel *model = window->context().model;
+        const RequestLookup *lookup = window->context().lookup;
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 200, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->signedInUser().source == SignedInUser::Source::Portal,
+                                 60000);
+        const QString me = window->signedInUser().identity.name;
+
+        // Pending requests, too early or not, by their cached records.
+        const auto candidates = [&](bool tooEarly) {
+            QStringList ids;
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const auto r = lookup->request(model->requestIdAt(row));
+                const auto c = r ? lookup->caseRecord(r->caseId) : std::nullopt;
+                if (!r || !c || r->state != RequestState::Pending || c->isOutage())
+                    continue;
+                const bool early = window->context().policy.checkEligibility(*c, *r).verdict
+                    == Eligibility::Verdict::TooEarly;
+                if (early == tooEarly)
+                    ids << r->id;
+            }
+            return ids;
+        };
+        // Runs `act` on up to five candidates until `done` holds for one.
+        const auto tryOn = [&](const QStringList &ids, const std::function<void()> &act,
+                               const std::function<bool(const EscalationRequest &)> &done) {
+            for (const QString &id : ids.mid(0, 5)) {
+                if (!window->queueView()->selectRequest(id))
+                    continue;
+                act();
+                // The minute only bounds a hang: the outbox's answer ends the wait.
+                const bool answered = QTest::qWaitFor(
+                    [&] {
+                        const auto r = lookup->request(id);
+                        return r && (done(*r) || r->state != RequestState::Pending);
+                    },
+                    60000);
+                if (answered && done(*lookup->request(id)))
+                    return id;
+            }
+            return QString();
+        };
+
+        const QString early = tryOn(
+            candidates(true),
+            [&] {
+                QTimer::singleShot(0, qApp, [] {
+                    auto *d = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
+                    QVERIFY(d && d->justificationEditor()->isVisible());
+                    d->editor()->setPlainText(QStringLiteral("Engineer joins today."));
+                    d->justificationEditor()->setPlainText(QStringLiteral("Go-live on Monday."));
+                    d->sendButton()->click();
+                });
+                window->acceptCurrent();
+            },
+            [&](const EscalationRequest &r) {
+                return r.decision && r.decision->by == me
+                    && r.decision->justification == QStringLiteral("Go-live on Monday.");
+            });
+        QVERIFY2(!early.isEmpty(), "no early acceptance reached the portal");
+        qInfo("accepted early at the portal: %s", qPrintable(early));
+
+        QString to;
+        const QString handed = tryOn(
+            candidates(false),
+            [&] {
+                QTimer::singleShot(0, qApp, [&] {
+                    auto *d = qobject_cast<HandOffDialog *>(QApplication::activeModalWidget());
+                    QVERIFY(d && d->teamBox()->count() > 0);
+                    to = d->team();
+                    d->noteEditor()->setPlainText(QStringLiteral("Customer is in Sydney."));
+                    d->sendButton()->click();
+                });
+                window->handOffCurrent();
+            },
+            [&](const EscalationRequest &r) {
+                return r.handOff && r.handOff->by == me && r.handOff->toTeam == to
+                    && r.handOff->text == QStringLiteral("Customer is in Sydney.");
+            });
+        QVERIFY2(!handed.isEmpty(), "no hand-off reached the portal");
+        qInfo("handed off at the portal: %s to %s", qPrintable(handed), qPrintable(to));
     }
 
 private:

@@ -7,6 +7,7 @@
 #include <actiondialog.h>
 #include <detailspane.h>
 #include <filterbar.h>
+#include <handoffdialog.h>
 #include <ladderwidget.h>
 #include <queuecolumns.h>
 #include <queuefilterproxy.h>
@@ -16,6 +17,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -299,6 +301,99 @@ private Q_SLOTS:
         QCOMPARE(submitted[0][2].toString(),
                  QStringLiteral("Storage lead on the bridge; root cause by 18:00 CET."));
         QCOMPARE(submitted[0][3].toLongLong(), r->version);
+    }
+
+    void accept_tooEarly_needsAJustification()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::tooEarlyId()));
+        QVERIFY(window.action(MainWindow::Action::Accept)->isEnabled());
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        answerNextDialog(
+            [](ActionDialog *d) {
+                QVERIFY(d->justificationEditor()->isVisible());
+                d->editor()->setPlainText(QStringLiteral("Engineer joins today."));
+                QVERIFY(!d->sendButton()->isEnabled()); // the plan alone is not enough
+                d->justificationEditor()->setPlainText(QStringLiteral("   "));
+                QVERIFY(!d->sendButton()->isEnabled());
+                d->justificationEditor()->setPlainText(
+                    QStringLiteral("Go-live is on Monday; the minimum age would miss it."));
+                QVERIFY(d->sendButton()->isEnabled());
+            },
+            true);
+        window.acceptCurrent();
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::Accept);
+        QCOMPARE(submitted[0][2].toString(), QStringLiteral("Engineer joins today."));
+        QCOMPARE(submitted[0][4].value<ActionDetails>().justification,
+                 QStringLiteral("Go-live is on Monday; the minimum age would miss it."));
+    }
+
+    void accept_eligible_asksNoJustification()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        answerNextDialog(
+            [](ActionDialog *d) {
+                QVERIFY(!d->justificationEditor()->isVisible());
+                d->editor()->setPlainText(QStringLiteral("Call at 15:00."));
+            },
+            true);
+        window.acceptCurrent();
+        QCOMPARE(submitted.size(), 1);
+        QVERIFY(submitted[0][4].value<ActionDetails>().justification.isEmpty());
+    }
+
+    void handOff_offersTheBestTeamFirstAndSubmitsIt()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        const EscalationRequest *r = f.find(QueueDeskFixture::levelThreeId());
+        QVERIFY(window.queueView()->selectRequest(r->id));
+        QVERIFY(window.action(MainWindow::Action::HandOff)->isEnabled());
+        const QList<HandOffTarget> expected = HandOffTargets::rank(
+            r->team, f.lookup.teamCalendars(), CalendarRegistry::withBuiltIns(), f.nowMs / 1000);
+        QVERIFY(expected.size() >= 2);
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        QStringList offered;
+        QTimer::singleShot(0, qApp, [&] {
+            auto *dialog = qobject_cast<HandOffDialog *>(QApplication::activeModalWidget());
+            QVERIFY2(dialog, "no hand-off dialog opened");
+            for (int i = 0; i < dialog->teamBox()->count(); ++i)
+                offered << dialog->teamBox()->itemData(i).toString();
+            QVERIFY(dialog->teamBox()->currentText().contains(QStringLiteral(" open, "))
+                    || dialog->teamBox()->currentText().contains(QStringLiteral(" closed, ")));
+            dialog->teamBox()->setCurrentIndex(1);
+            dialog->noteEditor()->setPlainText(QStringLiteral("Customer is in Sydney."));
+            dialog->sendButton()->click();
+        });
+        window.action(MainWindow::Action::HandOff)->trigger();
+        QStringList expectedTeams;
+        for (const HandOffTarget &t : expected)
+            expectedTeams << t.team;
+        QCOMPARE(offered, expectedTeams);
+        QVERIFY(!offered.contains(r->team));
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::HandOff);
+        QCOMPARE(submitted[0][2].toString(), QStringLiteral("Customer is in Sydney."));
+        QCOMPARE(submitted[0][4].value<ActionDetails>().toTeam, expectedTeams.at(1));
+    }
+
+    void handOff_refusedToADirector()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context(DeskRole::Director));
+        SignedInUser director;
+        director.identity = UserIdentity {
+            QStringLiteral("u-3"), QStringLiteral("Grace Kim"), UserRole::Director, {}};
+        window.setSignedInUser(director);
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        QVERIFY(!window.action(MainWindow::Action::HandOff)->isEnabled());
+        QCOMPARE(window.action(MainWindow::Action::HandOff)->toolTip(),
+                 refusalReason(UserRole::Director, Permission::HandOff));
     }
 
     void accept_cancelled_sendsNothing()

@@ -7,6 +7,7 @@
 
 #include <actiondialog.h>
 #include <detailspane.h>
+#include <handoffdialog.h>
 #include <ladderwidget.h>
 #include <queuecolumns.h>
 #include <queueview.h>
@@ -127,6 +128,51 @@ private Q_SLOTS:
             dialog->reject();
         });
         window.declineCurrent();
+        QVERIFY(saved);
+    }
+
+    // Accepting a request raised too early asks why it cannot wait.
+    void earlyAcceptanceDialog()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        window.show();
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::tooEarlyId()));
+        bool saved = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->editor()->setPlainText(
+                QStringLiteral("Engineering joins the case today; daily updates until fixed."));
+            dialog->justificationEditor()->setPlainText(
+                QStringLiteral("The customer's go-live is on Monday; waiting the 16 hours "
+                               "would miss it."));
+            dialog->resize(dialog->width(), dialog->sizeHint().height());
+            save(dialog, QStringLiteral("early-acceptance-dialog.png"));
+            saved = true;
+            dialog->reject();
+        });
+        window.acceptCurrent();
+        QVERIFY(saved);
+    }
+
+    void handOffDialog()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        window.show();
+        QVERIFY(window.queueView()->selectRequest(QueueDeskFixture::levelThreeId()));
+        bool saved = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<HandOffDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->noteEditor()->setPlainText(
+                QStringLiteral("Customer's engineers are in Sydney; logs are on the case."));
+            save(dialog, QStringLiteral("hand-off-dialog.png"));
+            saved = true;
+            dialog->reject();
+        });
+        window.handOffCurrent();
         QVERIFY(saved);
     }
 };

@@ -431,6 +431,12 @@ public:
         if (!ok || m_ticketId <= 0)
             return reject(tr("\"%1\" is not an RT ticket id.").arg(m_entry.requestId),
                           u"unknown_request"_s);
+        // RT knows queues, not the desk's regional teams.
+        if (m_entry.action == OutboxAction::HandOff)
+            return reject(tr("Request Tracker has no regional teams to hand ticket %1 to; move it "
+                             "to the other team in RT.")
+                              .arg(m_ticketId),
+                          u"unsupported"_s);
         resolveQueues([this] { loadTicket([this](const QJsonObject &t) { onTicket(t); }); });
     }
 

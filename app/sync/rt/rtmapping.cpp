@@ -227,12 +227,19 @@ QString rtMessageBody(const OutboxEntry &entry)
         lead =
             tr("%1 acknowledges personal ownership of this level 4 escalation.").arg(entry.actor);
         break;
+    case OutboxAction::HandOff:
+        lead = tr("%1 hands this escalation to %2.").arg(entry.actor, entry.toTeam);
+        break;
     }
     QStringList parts;
     if (!lead.isEmpty())
         parts << lead;
     if (!entry.text.trimmed().isEmpty())
         parts << entry.text.trimmed();
+    // RT has no field for it: the justification travels in the message.
+    if (!entry.justification.trimmed().isEmpty())
+        parts << tr("Accepted before the minimum case age because: %1")
+                     .arg(entry.justification.trimmed());
     parts << rtMarkerLine(entry);
     return parts.join(u"\n\n"_s);
 }
