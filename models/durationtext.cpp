@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace Escalation::DurationText {
@@ -32,6 +33,8 @@ QString countdown(ClockState state, qint64 remainingSeconds)
 {
     if (state == ClockState::Answered)
         return tr("answered");
+    if (state == ClockState::Waiting)
+        return tr("waiting, %1 left").arg(compact(std::max<qint64>(0, remainingSeconds)));
     // Zero after the target: breached at the close of business, and no
     // business time has passed since (the clock is paused). "overdue 0s"
     // would read like a glitch.
@@ -77,6 +80,9 @@ QString spokenCountdown(ClockState state, qint64 remainingSeconds)
 {
     if (state == ClockState::Answered)
         return tr("answered");
+    if (state == ClockState::Waiting)
+        return tr("waiting on the requester, %1 left")
+            .arg(spoken(std::max<qint64>(0, remainingSeconds)));
     if (remainingSeconds == 0 && state == ClockState::Breached)
         return tr("overdue");
     if (remainingSeconds <= 0)

@@ -41,10 +41,12 @@ qint64 clockUrgency(ClockState s)
         return 1;
     case Escalation::ClockState::OnTrack:
         return 2;
-    case Escalation::ClockState::Answered:
+    case Escalation::ClockState::Waiting: // the requester's turn
         return 3;
+    case Escalation::ClockState::Answered:
+        return 4;
     }
-    return 4;
+    return 5;
 }
 
 } // namespace

@@ -66,7 +66,7 @@ ReviewClockService::Entry ReviewClockService::track(const EscalationRequest &req
         request.state == RequestState::Pending ? NoInstant : ReviewClock::answeredAtOf(request);
 
     Tracked t;
-    t.times = m_clock.times(calendar, requestedAt, answeredAt);
+    t.times = m_clock.times(calendar, requestedAt, answeredAt, pausesOf(request, answeredAt));
     t.calendar = cal;
     t.generation = m_nextGeneration++;
     const qint64 now = nowSecs();

@@ -233,7 +233,7 @@ std::optional<SavedView> fromJson(const QJsonObject &object, QString *error)
         || !readString(f, QStringLiteral("team"), MaxNameLength, &team, &why)
         || !readCodes(f, QStringLiteral("clock"),
                       {ClockState::OnTrack, ClockState::Approaching, ClockState::Breached,
-                       ClockState::Answered},
+                       ClockState::Answered, ClockState::Waiting},
                       clockCode, &clock, &why)
         || !readCodes(f, QStringLiteral("states"),
                       {RequestState::Pending, RequestState::Accepted, RequestState::Declined},

@@ -133,6 +133,7 @@ SlaSummaryModel::Contribution SlaSummaryModel::evaluate(int queueRow, qint64 now
         case ClockState::Breached:
             c.bits |= bit(BreachedNow);
             break;
+        case ClockState::Waiting: // open, but the requester's turn
         case ClockState::Answered:
             break;
         }

@@ -439,6 +439,30 @@
         <source>An escalation manager or a team lead hands requests to another region.</source>
         <translation>Anfragen an eine andere Region übergibt ein Eskalationsmanager oder eine Teamleitung.</translation>
     </message>
+    <message>
+        <source>Question to the requester</source>
+        <translation>Frage an den Anfragenden</translation>
+    </message>
+    <message>
+        <source>Review resumed</source>
+        <translation>Prüfung fortgesetzt</translation>
+    </message>
+    <message>
+        <source>%1 waits, at most %2 allowed</source>
+        <translation>%1 Wartezeiten, höchstens %2 erlaubt</translation>
+    </message>
+    <message>
+        <source>wait %1 is not an object</source>
+        <translation>Wartezeit %1 ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>wait %1 ends before it begins</source>
+        <translation>Wartezeit %1 endet, bevor sie beginnt</translation>
+    </message>
+    <message>
+        <source>wait %1 follows a wait that has not ended</source>
+        <translation>Wartezeit %1 folgt auf eine Wartezeit, die nicht beendet ist</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::AchievementChart</name>
@@ -524,6 +548,30 @@
     <message>
         <source>Why it cannot wait</source>
         <translation>Warum es nicht warten kann</translation>
+    </message>
+    <message>
+        <source>Ask the requester</source>
+        <translation>Den Anfragenden fragen</translation>
+    </message>
+    <message>
+        <source>Your question, sent to the requester. The review clock stands still until they answer:</source>
+        <translation>Ihre Frage an den Anfragenden. Die Prüfuhr steht still, bis er antwortet:</translation>
+    </message>
+    <message>
+        <source>Ask and pause the clock</source>
+        <translation>Fragen und Uhr anhalten</translation>
+    </message>
+    <message>
+        <source>Resume the review</source>
+        <translation>Prüfung fortsetzen</translation>
+    </message>
+    <message>
+        <source>What came back, if it did not come through the portal (optional):</source>
+        <translation>Was zurückkam, falls nicht über das Portal (optional):</translation>
+    </message>
+    <message>
+        <source>Resume the clock</source>
+        <translation>Uhr weiterlaufen lassen</translation>
     </message>
 </context>
 <context>
@@ -762,6 +810,14 @@
     <message>
         <source>%1 requests; %2 reviews due, %3 within the 4-business-hour target. %4 of %5 declines came back within 7 days. Refused: %6 too early (%8 of them accepted early with a justification), %7 as S1 outages. %9 handed to another region.</source>
         <translation>%1 Anfragen; %2 Prüfungen fällig, %3 innerhalb des Ziels von 4 Geschäftsstunden. %4 von %5 Ablehnungen kamen innerhalb von 7 Tagen zurück. Abgewiesen: %6 zu früh (davon %8 vorzeitig mit Begründung angenommen), %7 als S1-Ausfälle. %9 an eine andere Region übergeben.</translation>
+    </message>
+    <message>
+        <source>%1 requests waited on their requester (%2 questions); median wait %3 business minutes.</source>
+        <translation>%1 Anfragen warteten auf den Anfragenden (%2 Fragen); Median der Wartezeit %3 Geschäftsminuten.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +1242,14 @@
         <source>Too early, accepted with a justification</source>
         <translation>Zu früh, mit Begründung angenommen</translation>
     </message>
+    <message>
+        <source>No request waited on its requester.</source>
+        <translation>Keine Anfrage wartete auf den Anfragenden.</translation>
+    </message>
+    <message>
+        <source>%1 requests waited on their requester (%2 questions); a wait took %3 in the median, %4 at the 90th percentile.</source>
+        <translation>%1 Anfragen warteten auf den Anfragenden (%2 Fragen); eine Wartezeit dauerte im Median %3, im 90. Perzentil %4.</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::BarChart</name>
@@ -1409,6 +1473,18 @@
     <message>
         <source>Deadline: %1 (local %2)</source>
         <translation>Frist: %1 (lokal %2)</translation>
+    </message>
+    <message>
+        <source>Waiting on the requester since %1 (local %2): the clock stands still; %3 business min so far</source>
+        <translation>Wartet seit %1 (lokal %2) auf den Anfragenden: die Uhr steht still; bisher %3 Geschäftsminuten</translation>
+    </message>
+    <message>
+        <source>Waiting on the requester from %1 to %2 (local %3 to %4): %5 business min not counted</source>
+        <translation>Wartete von %1 bis %2 (lokal %3 bis %4) auf den Anfragenden: %5 Geschäftsminuten nicht gezählt</translation>
+    </message>
+    <message>
+        <source>Deadline: none while waiting on the requester; %1 business min left when the wait began</source>
+        <translation>Frist: keine, solange auf den Anfragenden gewartet wird; bei Beginn der Wartezeit blieben %1 Geschäftsminuten</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1823,34 @@
         <source>Accepted before the minimum case age because: %1</source>
         <translation>Vor dem Mindestalter des Falls angenommen, weil: %1</translation>
     </message>
+    <message>
+        <source>Requester</source>
+        <translation>Anfragender</translation>
+    </message>
+    <message>
+        <source>Waiting since %1 (asked by %2): %3</source>
+        <translation>Wartet seit %1 (gefragt von %2): %3</translation>
+    </message>
+    <message>
+        <source>Asked %1 by %2: %3
+Resumed %4</source>
+        <translation>Gefragt %1 von %2: %3
+Fortgesetzt %4</translation>
+    </message>
+    <message>
+        <source>Asked %1 by %2: %3
+Answered %4: %5</source>
+        <translation>Gefragt %1 von %2: %3
+Beantwortet %4: %5</translation>
+    </message>
+    <message>
+        <source>Nothing asked</source>
+        <translation>Nichts gefragt</translation>
+    </message>
+    <message>
+        <source>Waiting on the requester since %1: the review clock stands still with %2 of business time left</source>
+        <translation>Wartet seit %1 auf den Anfragenden: die Prüfuhr steht still, %2 Geschäftszeit bleiben</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DirectorModel</name>
@@ -1919,6 +2023,14 @@
     <message>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
+    </message>
+    <message>
+        <source>waiting, %1 left</source>
+        <translation>wartet, %1 übrig</translation>
+    </message>
+    <message>
+        <source>waiting on the requester, %1 left</source>
+        <translation>wartet auf den Anfragenden, %1 übrig</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2761,22 @@
     <message>
         <source>Raised before the case&apos;s minimum age of %1 h: it can be escalated from %2. Why can it not wait? (Required; the analytics count early acceptances.)</source>
         <translation>Vor dem Mindestalter des Falls von %1 h gestellt: eskalierbar ab %2. Warum kann es nicht warten? (Pflichtfeld; die Auswertung zählt vorzeitige Annahmen.)</translation>
+    </message>
+    <message>
+        <source>Ask re&amp;quester…</source>
+        <translation>An&amp;fragenden fragen…</translation>
+    </message>
+    <message>
+        <source>Ask the requester for information; the review clock pauses until they answer</source>
+        <translation>Den Anfragenden um Informationen bitten; die Prüfuhr hält an, bis er antwortet</translation>
+    </message>
+    <message>
+        <source>&amp;Resume review…</source>
+        <translation>Prüfung fo&amp;rtsetzen…</translation>
+    </message>
+    <message>
+        <source>End the wait on the requester; the review clock runs again</source>
+        <translation>Das Warten auf den Anfragenden beenden; die Prüfuhr läuft wieder</translation>
     </message>
 </context>
 <context>
@@ -4367,6 +4495,10 @@ die Eskalation von Fall {caseNumber} wurde abgelehnt: {reason}
     <message>
         <source>Answered</source>
         <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,17 @@ ActionDialog::ActionDialog(OutboxAction action, const QString &subject, const QS
         prompt = tr("Optional comment with the level-4 owner's acknowledgement:");
         send = tr("Acknowledge");
         break;
+    case OutboxAction::AskRequester:
+        title = tr("Ask the requester");
+        prompt = tr("Your question, sent to the requester. The review clock stands still until "
+                    "they answer:");
+        send = tr("Ask and pause the clock");
+        break;
+    case OutboxAction::ResumeReview:
+        title = tr("Resume the review");
+        prompt = tr("What came back, if it did not come through the portal (optional):");
+        send = tr("Resume the clock");
+        break;
     case OutboxAction::TakeOwnership:
     case OutboxAction::HandOff: // handoffdialog.h asks for a team
         title = displayName(action);
@@ -160,8 +171,8 @@ void ActionDialog::setWarning(const QString &warning)
 
 void ActionDialog::updateSendEnabled()
 {
-    const bool optional =
-        m_action == OutboxAction::TakeOwnership || m_action == OutboxAction::AcknowledgeOwnership;
+    const bool optional = m_action == OutboxAction::TakeOwnership
+        || m_action == OutboxAction::AcknowledgeOwnership || m_action == OutboxAction::ResumeReview;
     const bool justified = !m_justificationRequired || !justification().isEmpty();
     m_send->setEnabled((optional || !text().isEmpty()) && justified);
 }

@@ -492,7 +492,15 @@ void AnalyticsView::fillTables()
             .arg(r.refusedTooEarly.count)
             .arg(r.refusedOutage.count)
             .arg(r.acceptedEarly.count)
-            .arg(r.handedOff.count));
+            .arg(r.handedOff.count)
+        + u' '
+        + (r.waits == 0
+               ? tr("No request waited on its requester.")
+               : tr("%1 requests waited on their requester (%2 questions); a wait took "
+                    "%3 in the median, %4 at the 90th percentile.")
+                     .arg(r.waitedOnRequester.count)
+                     .arg(r.waits)
+                     .arg(businessTime(r.medianWaitMinutes), businessTime(r.p90WaitMinutes))));
 
     // The team list keeps its choice while the report changes.
     const QString team = m_team->currentData().toString();

@@ -16,6 +16,8 @@ QColor accent(ClockState state)
         return QColor(0xc6, 0x28, 0x28); // red 800
     case ClockState::Answered:
         return QColor(0x54, 0x6e, 0x7a); // blue grey 600: white on it reads at 5.4:1
+    case ClockState::Waiting:
+        return QColor(0x45, 0x27, 0xa0); // deep purple 800: not a traffic-light colour
     }
     return {};
 }

@@ -4,6 +4,7 @@
 #include "historysection.h"
 #include "ladderwidget.h"
 
+#include <clockpauses.h>
 #include <durationtext.h>
 #include <externaldue.h>
 #include <requestlookup.h>
@@ -116,6 +117,7 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_owner = addField(requestForm, tr("Owner"), QStringLiteral("ownerLabel"));
     m_team = addField(requestForm, tr("Team"), QStringLiteral("teamLabel"));
     m_summary = addField(requestForm, tr("Summary"), QStringLiteral("summaryLabel"));
+    m_waits = addField(requestForm, tr("Requester"), QStringLiteral("waitsLabel"));
     m_decision = addField(requestForm, tr("Decision"), QStringLiteral("decisionLabel"));
     layout->addWidget(requestBox);
 
@@ -255,6 +257,18 @@ void DetailsPane::fill()
                                             .arg(r.team, r.handOff->fromTeam, r.handOff->by,
                                                  when(r.handOff->at), r.handOff->text)));
     m_summary->setText(r.summary);
+    // What was asked of the requester, and what came back.
+    QStringList waits;
+    for (const WaitingPeriod &w : r.waits) {
+        waits << (w.isOpen() ? tr("Waiting since %1 (asked by %2): %3")
+                                   .arg(when(w.from), w.askedBy, w.question)
+                      : w.answer.isEmpty()
+                      ? tr("Asked %1 by %2: %3\nResumed %4")
+                            .arg(when(w.from), w.askedBy, w.question, when(w.until))
+                      : tr("Asked %1 by %2: %3\nAnswered %4: %5")
+                            .arg(when(w.from), w.askedBy, w.question, when(w.until), w.answer));
+    }
+    m_waits->setText(waits.isEmpty() ? tr("Nothing asked") : waits.join(QStringLiteral("\n\n")));
     if (r.decision) {
         QString decision =
             (r.decision->kind == DecisionKind::Accept ? tr("Accepted by %1, %2:\n%3")
@@ -385,6 +399,11 @@ void DetailsPane::updateCountdown()
         text = times->answeredInTime()
             ? tr("Answered %1, within the review target (due %2)").arg(when(answered), when(due))
             : tr("Answered %1, after the review target (due %2)").arg(when(answered), when(due));
+    } else if (entry.state == ClockState::Waiting) {
+        text = tr("Waiting on the requester since %1: the review clock stands still with %2 of "
+                  "business time left")
+                   .arg(when(QDateTime::fromSecsSinceEpoch(times->waitingSince, Qt::UTC)),
+                        DurationText::compact(m_clock->remainingSeconds(m_request->id)));
     } else {
         const QString countdown =
             DurationText::countdown(entry.state, m_clock->remainingSeconds(m_request->id));
@@ -403,8 +422,12 @@ QString DetailsPane::deadlineExplanation() const
     if (!m_request)
         return {};
     const CalendarRegistry::Lookup found = m_clock->calendar(m_request->calendarId);
-    const DeadlineExplanation explanation = found.calendar.explain(
-        m_request->requestedAt, m_clock->reviewClock().target().targetBusinessMinutes);
+    // Waits on the requester are cut out of the counted time.
+    const qint64 stopped = ReviewClock::answeredAtOf(*m_request);
+    const DeadlineExplanation explanation =
+        explainWithPauses(found.calendar, m_request->requestedAt.toSecsSinceEpoch(),
+                          m_clock->reviewClock().target().targetBusinessMinutes,
+                          pausesOf(*m_request, stopped), m_clock->nowSecs());
     return explanation.toText();
 }
 

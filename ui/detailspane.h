@@ -89,7 +89,7 @@ private:
     QLabel *m_eligibility;
     QLabel *m_account, *m_severity, *m_tier, *m_priority, *m_status, *m_created, *m_firstResponse,
         *m_lastCustomer, *m_lastSupport, *m_assignee, *m_csm;
-    QLabel *m_requestedBy, *m_requestedAt, *m_owner, *m_team, *m_reason, *m_decision;
+    QLabel *m_requestedBy, *m_requestedAt, *m_owner, *m_team, *m_reason, *m_decision, *m_waits;
     QLabel *m_summary;
     LadderWidget *m_ladder;
     HistorySection *m_history;

@@ -49,6 +49,7 @@ FilterBar::FilterBar(QWidget *parent)
                         {{displayName(ClockState::Breached), int(ClockState::Breached)},
                          {displayName(ClockState::Approaching), int(ClockState::Approaching)},
                          {displayName(ClockState::OnTrack), int(ClockState::OnTrack)},
+                         {displayName(ClockState::Waiting), int(ClockState::Waiting)},
                          {displayName(ClockState::Answered), int(ClockState::Answered)}});
     m_states = addChoice(tr("State"), QStringLiteral("stateFilter"),
                          {{displayName(RequestState::Pending), int(RequestState::Pending)},

@@ -120,6 +120,14 @@ void MainWindow::createActions()
     connect(make(Action::HandOff, tr("&Hand off…"), {QKeySequence(Qt::CTRL | Qt::Key_H)},
                  tr("Hand the escalation to a team in another region")),
             &QAction::triggered, this, &MainWindow::handOffCurrent);
+    connect(make(Action::AskRequester, tr("Ask re&quester…"), {QKeySequence(Qt::CTRL | Qt::Key_I)},
+                 tr("Ask the requester for information; the review clock pauses until they "
+                    "answer")),
+            &QAction::triggered, this, &MainWindow::askRequesterCurrent);
+    connect(make(Action::ResumeReview, tr("&Resume review…"),
+                 {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I)},
+                 tr("End the wait on the requester; the review clock runs again")),
+            &QAction::triggered, this, &MainWindow::resumeReviewCurrent);
     connect(make(Action::NextRequest, tr("Next request"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
                  tr("Move to the next request")),
             &QAction::triggered, this, [this] { m_view->moveCurrent(1); });
@@ -161,7 +169,8 @@ void MainWindow::createActions()
     // with the reason (the permission table decides, not the view).
     QMenu *requestMenu = menuBar()->addMenu(tr("&Request"));
     for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                     Action::RecordAnalysis, Action::Acknowledge, Action::HandOff})
+                     Action::RecordAnalysis, Action::Acknowledge, Action::HandOff,
+                     Action::AskRequester, Action::ResumeReview})
         requestMenu->addAction(action(a));
     requestMenu->addSeparator();
     requestMenu->addAction(action(Action::NextRequest));
@@ -171,7 +180,8 @@ void MainWindow::createActions()
     m_triageBar->setObjectName(QStringLiteral("triageToolBar"));
     m_triageBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (Action a : {Action::Accept, Action::Decline, Action::TakeOwnership, Action::AddNote,
-                     Action::RecordAnalysis, Action::Acknowledge, Action::HandOff})
+                     Action::RecordAnalysis, Action::Acknowledge, Action::HandOff,
+                     Action::AskRequester, Action::ResumeReview})
         m_triageBar->addAction(action(a));
     m_triageBar->addSeparator();
     m_triageBar->addAction(action(Action::SyncNow));
@@ -439,6 +449,9 @@ void MainWindow::updateActions()
                .contains(Obligation::OwnerAcknowledgement);
     gate(Action::Acknowledge, OutboxAction::AcknowledgeOwnership, acknowledgementOwed);
     gate(Action::HandOff, OutboxAction::HandOff, open);
+    const bool waiting = r && r->isWaitingOnRequester();
+    gate(Action::AskRequester, OutboxAction::AskRequester, open && !waiting);
+    gate(Action::ResumeReview, OutboxAction::ResumeReview, open && waiting);
 }
 
 void MainWindow::applyDeskRole(DeskRole role)
@@ -670,6 +683,18 @@ void MainWindow::handOffCurrent()
         return;
     Q_EMIT actionSubmitted(r->id, OutboxAction::HandOff, dialog.note(), r->version,
                            ActionDetails {{}, dialog.team()});
+}
+
+void MainWindow::askRequesterCurrent()
+{
+    if (action(Action::AskRequester)->isEnabled())
+        runDialog(OutboxAction::AskRequester, QString(), QString());
+}
+
+void MainWindow::resumeReviewCurrent()
+{
+    if (action(Action::ResumeReview)->isEnabled())
+        runDialog(OutboxAction::ResumeReview, QString(), QString());
 }
 
 void MainWindow::showKeyboardShortcuts()

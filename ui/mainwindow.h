@@ -63,6 +63,8 @@ public:
         RecordAnalysis,
         Acknowledge,
         HandOff,
+        AskRequester,
+        ResumeReview,
         NextRequest,
         PreviousRequest,
         FocusFilter,
@@ -145,6 +147,9 @@ public Q_SLOTS:
     void acknowledgeCurrent();
     // Follow-the-sun: hands the current request to another region's team.
     void handOffCurrent();
+    // Waiting on the requester: ask (the clock pauses), or resume without an answer.
+    void askRequesterCurrent();
+    void resumeReviewCurrent();
     // Lists every shortcut of the window (Help → Keyboard shortcuts, `?`).
     void showKeyboardShortcuts();
 

@@ -316,6 +316,12 @@ QJsonObject rowToJson(const Row &row, bool full)
     o.insert(u"requestedAt"_s, instantToString(row.request.requestedAt));
     o.insert(u"reviewDueAt"_s, nullable(dueString(row.times)));
     o.insert(u"clockState"_s, toCode(row.clock));
+    // While waiting on the requester the clock stands still: no due time.
+    o.insert(u"waitingSince"_s,
+             row.times.waitingSince == NoInstant
+                 ? QJsonValue()
+                 : QJsonValue(instantToString(
+                     QDateTime::fromSecsSinceEpoch(row.times.waitingSince, Qt::UTC))));
     o.insert(u"severity"_s,
              row.hasCase ? QJsonValue(static_cast<int>(row.caseRecord.severity)) : QJsonValue());
     o.insert(u"tier"_s, row.hasCase ? QJsonValue(toCode(row.caseRecord.tier)) : QJsonValue());

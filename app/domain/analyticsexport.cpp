@@ -148,6 +148,10 @@ QJsonObject toJson(const AnalyticsReport &report)
         {u"refusedOutage"_s, count(report.refusedOutage)},
         {u"acceptedEarly"_s, count(report.acceptedEarly)},
         {u"handedOff"_s, count(report.handedOff)},
+        {u"waitedOnRequester"_s, count(report.waitedOnRequester)},
+        {u"waits"_s, report.waits},
+        {u"medianWaitMinutes"_s, optional(report.medianWaitMinutes)},
+        {u"p90WaitMinutes"_s, optional(report.p90WaitMinutes)},
     };
 }
 

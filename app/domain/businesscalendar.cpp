@@ -419,6 +419,19 @@ DeadlineExplanation BusinessCalendar::explain(qint64 startSecs, qint64 minutes) 
     e.deadline = addBusinessMinutes(startSecs, minutes);
     if (e.deadline == NoInstant)
         return e;
+    DeadlineExplanation replay = explainBetween(startSecs, e.deadline);
+    replay.minutes = minutes;
+    return replay;
+}
+
+DeadlineExplanation BusinessCalendar::explainBetween(qint64 startSecs, qint64 endSecs) const
+{
+    DeadlineExplanation e;
+    e.calendarName = d->name;
+    e.timeZone = d->zone;
+    e.start = startSecs;
+    e.deadline = endSecs;
+    e.minutes = businessSecondsBetween(startSecs, endSecs) / 60;
 
     // Replay the same week tables the deadline used, clipped to [start, deadline].
     qint64 counted = 0;
@@ -461,7 +474,21 @@ QString DeadlineExplanation::toText() const
     lines << tr("Calendar: %1 (%2)").arg(calendarName, QString::fromUtf8(timeZone.id()));
     lines << tr("Start: %1 (local %2)").arg(isoUtc(start), local(start));
     lines << tr("Business minutes: %1").arg(minutes);
-    if (deadline == NoInstant) {
+    const auto pauseLines = [&] {
+        for (const Pause &p : pauses) {
+            lines << (p.until == NoInstant
+                          ? tr("Waiting on the requester since %1 (local %2): the clock stands "
+                               "still; %3 business min so far")
+                                .arg(isoUtc(p.from), local(p.from))
+                                .arg(p.businessSeconds / 60)
+                          : tr("Waiting on the requester from %1 to %2 (local %3 to %4): %5 "
+                               "business min not counted")
+                                .arg(isoUtc(p.from), isoUtc(p.until), local(p.from), local(p.until))
+                                .arg(p.businessSeconds / 60));
+        }
+    };
+    const bool waiting = !pauses.isEmpty() && pauses.constLast().until == NoInstant;
+    if (deadline == NoInstant && !waiting) {
         lines << tr("Deadline: none (the calendar does not open again)");
         return lines.join(u'\n') + u'\n';
     }
@@ -486,7 +513,13 @@ QString DeadlineExplanation::toText() const
                      .arg(isoUtc(shift.at), formatOffset(shift.offsetBefore),
                           formatOffset(shift.offsetAfter));
     }
-    lines << tr("Deadline: %1 (local %2)").arg(isoUtc(deadline), local(deadline));
+    pauseLines();
+    if (deadline == NoInstant)
+        lines << tr("Deadline: none while waiting on the requester; %1 business min left when "
+                    "the wait began")
+                     .arg(secondsLeftWhenWaiting / 60);
+    else
+        lines << tr("Deadline: %1 (local %2)").arg(isoUtc(deadline), local(deadline));
     return lines.join(u'\n') + u'\n';
 }
 

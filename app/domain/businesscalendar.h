@@ -75,12 +75,21 @@ struct DeadlineExplanation {
         int offsetAfter = 0;
     };
 
+    // Waiting on the requester: business time here was not counted.
+    struct Pause {
+        qint64 from = 0;
+        qint64 until = NoInstant; // NoInstant: still waiting
+        qint64 businessSeconds = 0; // kept from the clock (up to its end, or up to now)
+    };
+
     QString calendarName;
     QTimeZone timeZone;
     qint64 start = 0;
     qint64 minutes = 0;
     qint64 deadline = NoInstant;
     QList<CountedInterval> intervals;
+    QList<Pause> pauses;
+    qint64 secondsLeftWhenWaiting = 0; // with an open pause: what the clock still has
     QList<QDate> holidaysSkipped; // local dates that would have had working hours
     QList<DstShift> dstShifts;
 
@@ -134,6 +143,8 @@ public:
     qint64 businessMinutesBetween(const QDateTime &a, const QDateTime &b) const;
 
     DeadlineExplanation explain(qint64 startSecs, qint64 minutes) const;
+    // The business intervals of [startSecs, endSecs), as explain() lists them.
+    DeadlineExplanation explainBetween(qint64 startSecs, qint64 endSecs) const;
     DeadlineExplanation explain(const QDateTime &start, qint64 minutes) const;
 
     struct Data; // the schedule plus the shared week-table cache

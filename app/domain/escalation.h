@@ -116,6 +116,19 @@ struct HandOff {
     friend bool operator==(const HandOff &, const HandOff &) = default;
 };
 
+// The review waited on the requester: a manager asked for information and
+// the review clock stood still until the requester answered (or the
+// request was decided, re-escalated or resumed by a manager).
+struct WaitingPeriod {
+    QString question; // what the manager asked the requester
+    QString askedBy;
+    QDateTime from;
+    QDateTime until; // invalid: still waiting
+    QString answer; // what came back, as the requester or the manager recorded it
+    bool isOpen() const { return !until.isValid(); }
+    friend bool operator==(const WaitingPeriod &, const WaitingPeriod &) = default;
+};
+
 struct Note {
     QString id;
     QString author;
@@ -142,6 +155,7 @@ struct EscalationRequest {
     std::optional<Analysis> analysis;
     std::optional<OwnerAcknowledgement> ownerAcknowledgement;
     std::optional<HandOff> handOff; // the latest, when it was handed over
+    QList<WaitingPeriod> waits; // oldest first; only the last may be open
     QList<Note> notes;
     QDateTime updatedAt;
     qint64 version = 0;
@@ -151,6 +165,7 @@ struct EscalationRequest {
     QDateTime externalDueAt;
 
     bool isOpen() const { return state == RequestState::Pending; }
+    bool isWaitingOnRequester() const { return !waits.isEmpty() && waits.constLast().isOpen(); }
     QDateTime answeredAt() const { return decision ? decision->at : QDateTime(); }
     friend bool operator==(const EscalationRequest &, const EscalationRequest &) = default;
 };

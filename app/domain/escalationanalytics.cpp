@@ -178,6 +178,7 @@ AnalyticsReport EscalationAnalytics::compute(const QList<EscalationRequest> &req
     QMap<QString, AnalyticsOutcome> teams;
     QHash<QString, AnalyticsAccount> accounts;
     std::array<QList<qint64>, 4> minutesAtLevel;
+    QList<qint64> waitMinutes;
     for (int level = 1; level <= 4; ++level)
         report.funnel[level - 1].level = level;
 
@@ -205,6 +206,14 @@ AnalyticsReport EscalationAnalytics::compute(const QList<EscalationRequest> &req
         }
         if (r.handOff)
             report.handedOff.add(r.id);
+        if (!r.waits.isEmpty()) {
+            report.waitedOnRequester.add(r.id);
+            report.waits += int(r.waits.size());
+            const qint64 nowSecs = now.toSecsSinceEpoch();
+            for (const qint64 seconds :
+                 pausedBusinessSeconds(calendar, pausesOf(r, NoInstant), nowSecs))
+                waitMinutes.append(seconds / 60);
+        }
 
         // The week it was raised in.
         const qsizetype w = weekIndex.value(mondayOf(r.requestedAt.toUTC().date()), -1);
@@ -214,7 +223,8 @@ AnalyticsReport EscalationAnalytics::compute(const QList<EscalationRequest> &req
             week.byLevel[levelIndex].add(r.id);
             week.byReason[r.reason].add(r.id);
             const qint64 decidedSecs = r.decision ? r.decision->at.toSecsSinceEpoch() : NoInstant;
-            const ReviewTimes times = m_clock.times(calendar, raisedSecs, decidedSecs);
+            const ReviewTimes times =
+                m_clock.times(calendar, raisedSecs, decidedSecs, pausesOf(r, decidedSecs));
             if (r.decision) {
                 week.reviewsDue.add(r.id);
                 if (times.answeredInTime())
@@ -273,6 +283,9 @@ AnalyticsReport EscalationAnalytics::compute(const QList<EscalationRequest> &req
         std::sort(minutesAtLevel[i].begin(), minutesAtLevel[i].end());
         report.funnel[i].medianMinutesAtLevel = percentile(minutesAtLevel[i], 50);
     }
+    std::sort(waitMinutes.begin(), waitMinutes.end());
+    report.medianWaitMinutes = percentile(waitMinutes, 50);
+    report.p90WaitMinutes = percentile(waitMinutes, 90);
 
     report.topAccounts = accounts.values();
     std::sort(report.topAccounts.begin(), report.topAccounts.end(),

@@ -118,6 +118,12 @@ struct AnalyticsReport {
     AnalyticsCount acceptedEarly;
     // Handed to another region's team (follow-the-sun) at least once.
     AnalyticsCount handedOff;
+    // Waiting on the requester: the requests that waited, how often they
+    // were asked, and the business minutes per wait (an open one up to now).
+    AnalyticsCount waitedOnRequester;
+    int waits = 0;
+    std::optional<qint64> medianWaitMinutes;
+    std::optional<qint64> p90WaitMinutes;
 
     std::optional<double> reEscalationRate() const;
     // Over the whole period, like the weekly figures.

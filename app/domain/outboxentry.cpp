@@ -7,8 +7,9 @@
 namespace Escalation {
 
 namespace {
-constexpr std::array actionCodes = {u"accept",   u"decline",     u"note",    u"take_ownership",
-                                    u"analysis", u"acknowledge", u"hand_off"};
+constexpr std::array actionCodes = {u"accept",         u"decline",       u"note",
+                                    u"take_ownership", u"analysis",      u"acknowledge",
+                                    u"hand_off",       u"ask_requester", u"resume_review"};
 constexpr std::array statusCodes = {u"pending", u"delivered", u"conflict", u"rejected", u"refused"};
 } // namespace
 
@@ -56,6 +57,10 @@ QString displayName(OutboxAction v)
         return QCoreApplication::translate("Escalation", "Level-4 acknowledgement");
     case OutboxAction::HandOff:
         return QCoreApplication::translate("Escalation", "Hand-off");
+    case OutboxAction::AskRequester:
+        return QCoreApplication::translate("Escalation", "Question to the requester");
+    case OutboxAction::ResumeReview:
+        return QCoreApplication::translate("Escalation", "Review resumed");
     }
     return {};
 }

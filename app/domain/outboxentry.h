@@ -20,6 +20,8 @@ enum class OutboxAction : quint8 {
     RecordAnalysis, // text: the level-3 analysis
     AcknowledgeOwnership, // level 4 owner's acknowledgement; text: optional comment
     HandOff, // to another region's team (toTeam); text: what that team should know
+    AskRequester, // pauses the review clock; text: the question sent to the requester
+    ResumeReview, // ends the wait; text: what came back (e.g. by phone), optional
 };
 
 enum class OutboxStatus : quint8 {
@@ -31,7 +33,7 @@ enum class OutboxStatus : quint8 {
 };
 
 QString toCode(OutboxAction v); // "accept" | "decline" | "note" | "take_ownership" | "analysis" |
-                                // "acknowledge" | "hand_off"
+                                // "acknowledge" | "hand_off" | "ask_requester" | "resume_review"
 QString toCode(OutboxStatus v); // "pending" | "delivered" | "conflict" | "rejected" | "refused"
 std::optional<OutboxAction> outboxActionFromCode(QStringView code);
 std::optional<OutboxStatus> outboxStatusFromCode(QStringView code);

@@ -55,6 +55,9 @@ Permission permissionFor(OutboxAction action)
         return Permission::Decide;
     case OutboxAction::HandOff:
         return Permission::HandOff;
+    case OutboxAction::AskRequester: // pausing the clock is the reviewer's call
+    case OutboxAction::ResumeReview:
+        return Permission::Decide;
     case OutboxAction::AddNote:
         return Permission::Note;
     case OutboxAction::RecordAnalysis:

@@ -75,6 +75,12 @@ const std::array regionCalendars = {u"americas"_s, u"emea"_s, u"apac"_s};
 const std::array regionTeams = {u"Americas"_s, u"EMEA"_s, u"APAC"_s};
 const std::array teamAreas = {u"Platform"_s, u"Integrations"_s, u"Data"_s, u"Identity"_s};
 
+const std::array waitQuestions = {
+    u"Could you send the logs from the failing node and the time it started?"_s,
+    u"Which of your environments are affected, and since when?"_s,
+    u"Can you confirm the business deadline you mentioned, and who is affected?"_s,
+};
+
 const std::array earlyAcceptanceReasons = {
     u"Go-live is on Monday and the case blocks it; waiting for the minimum age would miss it."_s,
     u"The customer's payroll run depends on this fix tonight."_s,
@@ -338,6 +344,27 @@ qint64 DataGenerator::minimumAgeSeconds(Severity severity, SupportTier tier)
     return 0;
 }
 
+// Some requests waited on their requester: every sixth one for an hour and
+// a half (answered), and every thirteenth pending one still waits. Chosen
+// from the request's serial, not the generator, so every other draw stays
+// as it was.
+void DataGenerator::addWaits(EscalationRequest &r, qint64 requested, qint64 stopped, qint64 now)
+{
+    const qint64 serial = QStringView(r.id).mid(2).toLongLong();
+    const qint64 from = requested + 25 * 60;
+    const QString question = waitQuestions[std::size_t(serial % qint64(waitQuestions.size()))];
+    const QString asker = r.owner.isEmpty() ? u"Maya Castellanos"_s : r.owner;
+    if (serial % 6 == 0 && from + 90 * 60 < std::min(stopped, now)) {
+        r.waits.append(WaitingPeriod {question, asker, at(from), at(from + 90 * 60),
+                                      u"Here are the logs; it started after Monday's upgrade."_s});
+        ++r.version;
+    } else if (serial % 13 == 0 && r.state == RequestState::Pending && stopped >= now
+               && from < now) {
+        r.waits.append(WaitingPeriod {question, asker, at(from), {}, {}});
+        ++r.version;
+    }
+}
+
 QString DataGenerator::calendarFor(const Case &c)
 {
     const Account *account = accountNamed(c.account);
@@ -563,6 +590,7 @@ GeneratedData DataGenerator::generate() const
                     r.owner = randomManager(rng);
                     ++r.version;
                 }
+                addWaits(r, requested, r.decision ? decidedAt : windowEnd, now);
                 if (level >= 3 && rng.chance(r.decision ? 0.65 : 0.35)) {
                     const qint64 t = requested + rng.between(hour, 2 * day);
                     if (t < windowEnd) {

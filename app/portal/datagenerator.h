@@ -56,6 +56,8 @@ public:
 
     // DESIGN.md's minimum case age before escalation, in seconds (0 for S1).
     static qint64 minimumAgeSeconds(Severity severity, SupportTier tier);
+    // Waits on the requester for some requests (none after stopped or now).
+    static void addWaits(EscalationRequest &r, qint64 requested, qint64 stopped, qint64 now);
 
     static QString caseId(qint64 serial);
     static QString requestId(qint64 serial);

@@ -190,10 +190,20 @@ QString LiveActivity::managerAction()
             m_store->requestAt(m_rng.bounded(quint32(m_store->requestSlots())));
         if (!r || r->state != RequestState::Pending)
             continue;
+        if (r->isWaitingOnRequester()) {
+            // The requester answers the manager's question.
+            const QString id = r->id;
+            ReplyInput reply;
+            reply.text = u"Logs attached; the failure happens on every node since Monday."_s;
+            reply.by = r->requestedBy;
+            if (m_store->answerQuestion(id, reply, {}, {}).status == 200)
+                return u"requester_reply "_s + id;
+            continue;
+        }
         ActionInput input;
         input.actor = DataGenerator::randomManager(m_rng);
         input.version = r->version;
-        const quint32 kind = m_rng.bounded(4);
+        const quint32 kind = m_rng.bounded(5);
         if (kind == 0) {
             input.action = u"accept"_s;
             input.text = u"Accepted: an engineer from the product team joins the case today."_s;
@@ -205,6 +215,10 @@ QString LiveActivity::managerAction()
             input.text = u"Declined: the case is progressing within its SLA."_s;
         } else if (kind == 2) {
             input.action = u"take_ownership"_s;
+        } else if (kind == 3) {
+            input.action = u"ask_requester"_s;
+            input.text = u"Could you send the logs from the failing node and the time it "
+                         "started?"_s;
         } else {
             input.action = u"note"_s;
             input.text = u"Looked at the case; waiting for the customer's logs."_s;

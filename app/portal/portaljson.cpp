@@ -387,6 +387,30 @@ QByteArray requestRecord(const EscalationRequest &r)
         out.append("null");
     }
     out.append(',');
+    key(out, "waits");
+    out.append('[');
+    for (qsizetype i = 0; i < r.waits.size(); ++i) {
+        const WaitingPeriod &w = r.waits.at(i);
+        if (i > 0)
+            out.append(',');
+        out.append('{');
+        key(out, "question");
+        appendString(out, w.question);
+        out.append(',');
+        key(out, "askedBy");
+        appendString(out, w.askedBy);
+        out.append(',');
+        key(out, "from");
+        appendInstantOrNull(out, w.from);
+        out.append(',');
+        key(out, "until");
+        appendInstantOrNull(out, w.until);
+        out.append(',');
+        key(out, "answer");
+        appendStringOrNull(out, w.answer);
+        out.append('}');
+    }
+    out.append("],");
     key(out, "handOff");
     if (r.handOff) {
         out.append('{');
@@ -509,6 +533,13 @@ std::optional<EscalationRequest> requestFromJson(const QJsonObject &o)
         r.handOff = HandOff {stringField(handOff, "fromTeam"_L1), stringField(handOff, "toTeam"_L1),
                              stringField(handOff, "text"_L1), stringField(handOff, "by"_L1),
                              instantField(handOff, "at"_L1)};
+    const QJsonArray waits = o.value("waits"_L1).toArray();
+    for (const QJsonValue &v : waits) {
+        const QJsonObject w = v.toObject();
+        r.waits.append(WaitingPeriod {stringField(w, "question"_L1), stringField(w, "askedBy"_L1),
+                                      instantField(w, "from"_L1), instantField(w, "until"_L1),
+                                      stringField(w, "answer"_L1)});
+    }
     const QJsonArray notes = o.value("notes"_L1).toArray();
     r.notes.reserve(notes.size());
     for (const QJsonValue &v : notes) {

@@ -345,6 +345,10 @@ void PortalServer::registerRoutes()
                  [this](const QString &id, const Request &request, Responder &&responder) {
                      handleEscalation(id, request, std::move(responder));
                  });
+    m_http.route(u"/api/v1/requests/<arg>/reply"_s, Method::Post,
+                 [this](const QString &id, const Request &request, Responder &&responder) {
+                     handleRequesterReply(id, request, std::move(responder));
+                 });
     m_http.setMissingHandler([this](const Request &request, Responder &&responder) {
         if (!admit(request, responder))
             return;
@@ -781,8 +785,9 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
         ActionInput input;
         if (const auto object = parseObject(request.body(), &error)) {
             static const QStringList actions = {
-                u"accept"_s,   u"decline"_s,     u"note"_s,    u"take_ownership"_s,
-                u"analysis"_s, u"acknowledge"_s, u"hand_off"_s};
+                u"accept"_s,         u"decline"_s,       u"note"_s,
+                u"take_ownership"_s, u"analysis"_s,      u"acknowledge"_s,
+                u"hand_off"_s,       u"ask_requester"_s, u"resume_review"_s};
             const QJsonValue actionValue = object->value("action"_L1);
             input.action = actionValue.toString();
             if (!actionValue.isString() || !actions.contains(input.action)) {
@@ -796,7 +801,8 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
                     input.text = *text;
             }
             const bool textRequired = input.action == u"accept"_s || input.action == u"decline"_s
-                || input.action == u"note"_s || input.action == u"analysis"_s;
+                || input.action == u"note"_s || input.action == u"analysis"_s
+                || input.action == u"ask_requester"_s;
             if (!error && textRequired && input.text.trimmed().isEmpty())
                 error = BodyError {"text"_L1, tr("%1 needs a text").arg(input.action)};
             if (!error && input.action == u"accept"_s) {
@@ -915,6 +921,54 @@ void PortalServer::handleEscalation(const QString &caseId, const Request &reques
     const WriteResult result = m_store->createEscalation(caseId, input, key, fingerprint);
     audit(&*caller, caller->address, input.previousRequestId.isEmpty() ? action : u"re_escalate"_s,
           caseId, resultOf(result.status), key);
+    send(responder, line, result.status, result.body);
+}
+
+// The customer side answers a manager's question: the wait ends and the
+// review clock runs again.
+void PortalServer::handleRequesterReply(const QString &requestId, const Request &request,
+                                        Responder &&responder)
+{
+    const auto caller = admit(request, responder);
+    if (!caller)
+        return;
+    const QByteArray line = requestLineOf(request);
+    const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
+    const QString action = u"requester_reply"_s;
+    if (key.isEmpty() || key.size() > maxKeyLength) {
+        audit(&*caller, caller->address, action, requestId, u"invalid"_s, key.left(maxKeyLength));
+        return badRequest(responder, line, "Idempotency-Key"_L1,
+                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
+                              .arg(maxKeyLength));
+    }
+    const QByteArray fingerprint = fingerprintOf(request, caller->user.id);
+    if (const auto stored = m_store->storedAnswer(key, fingerprint)) {
+        audit(&*caller, caller->address, action, requestId, u"replayed"_s, key);
+        return send(responder, line, stored->status, stored->body);
+    }
+    std::optional<BodyError> error;
+    ReplyInput input;
+    if (const auto object = parseObject(request.body(), &error)) {
+        if (const auto text = stringMember(*object, "text"_L1, maxTextLength, &error))
+            input.text = *text;
+        if (!error && input.text.trimmed().isEmpty())
+            error = BodyError {"text"_L1, tr("text must hold the requester's answer")};
+        if (!error) {
+            if (const auto by = stringMember(*object, "by"_L1, maxNameLength, &error))
+                input.by = *by;
+        }
+    }
+    if (error) {
+        audit(&*caller, caller->address, action, requestId, u"invalid"_s, key);
+        return badRequest(responder, line, error->field, error->message);
+    }
+    if (!permit(*caller, Permission::Raise, responder, line, action, requestId, key, fingerprint))
+        return;
+    input.actorId = caller->user.id;
+    input.actor = caller->user.name;
+    input.actorRole = toCode(caller->user.role);
+    const WriteResult result = m_store->answerQuestion(requestId, input, key, fingerprint);
+    audit(&*caller, caller->address, action, requestId, resultOf(result.status), key);
     send(responder, line, result.status, result.body);
 }
 

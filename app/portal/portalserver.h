@@ -135,6 +135,8 @@ private:
     void handleRequest(const QString &id, const Request &request, Responder &&responder);
     void handleAction(const QString &id, const Request &request, Responder &&responder);
     void handleEscalation(const QString &caseId, const Request &request, Responder &&responder);
+    void handleRequesterReply(const QString &requestId, const Request &request,
+                              Responder &&responder);
     void handleApplications(const Request &request, Responder &&responder);
     void handleActivity(const Request &request, Responder &&responder);
     void handleRemoveCase(const QString &id, const Request &request, Responder &&responder);

@@ -369,7 +369,8 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
                         error(422, u"rule_violation", message, detailsWithRule(rule)));
     };
     const bool needsPending = action == u"accept"_s || action == u"decline"_s
-        || action == u"take_ownership"_s || action == u"hand_off"_s;
+        || action == u"take_ownership"_s || action == u"hand_off"_s || action == u"ask_requester"_s
+        || action == u"resume_review"_s;
     if (needsPending && current.state != RequestState::Pending) {
         return refuse(u"not_pending",
                       tr("Request %1 is %2, not pending").arg(requestId, toCode(current.state)));
@@ -405,6 +406,13 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
             }
         }
     }
+    if (action == u"ask_requester"_s && current.isWaitingOnRequester())
+        return refuse(u"already_waiting",
+                      tr("Request %1 is already waiting on the requester since %2")
+                          .arg(requestId, current.waits.constLast().from.toString(Qt::ISODate)));
+    if (action == u"resume_review"_s && !current.isWaitingOnRequester())
+        return refuse(u"not_waiting",
+                      tr("Request %1 is not waiting on the requester").arg(requestId));
     if (action == u"hand_off"_s) {
         if (input.team == current.team)
             return refuse(u"same_team",
@@ -425,11 +433,20 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
         updated.state = accept ? RequestState::Accepted : RequestState::Declined;
         if (accept && updated.owner.isEmpty())
             updated.owner = input.actor;
+        // A decision ends a wait: the clock stops anyway.
+        if (updated.isWaitingOnRequester())
+            updated.waits.last().until = at;
     } else if (isNote) {
         updated.notes.append(
             Note {u"N-"_s + QString::number(m_nextNoteSerial), input.actor, input.text, at});
     } else if (action == u"take_ownership"_s) {
         updated.owner = input.actor;
+    } else if (action == u"ask_requester"_s) {
+        // The question goes to the requester; the review clock stands still.
+        updated.waits.append(WaitingPeriod {input.text, input.actor, at, {}, {}});
+    } else if (action == u"resume_review"_s) {
+        updated.waits.last().until = at;
+        updated.waits.last().answer = input.text;
     } else if (action == u"hand_off"_s) {
         // The receiving team chooses who reviews it.
         updated.handOff = HandOff {current.team, input.team, input.text, input.actor, at};
@@ -552,6 +569,12 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
     Mutation mutation;
     if (previous) {
         EscalationRequest superseded = previous->data;
+        // The requester came back by re-escalating: a wait ends here, and the
+        // time it paused stays on the request it paused.
+        if (superseded.isWaitingOnRequester()) {
+            superseded.waits.last().until = at;
+            superseded.waits.last().answer = tr("Re-escalated as %1").arg(r.id);
+        }
         superseded.state = RequestState::Superseded;
         superseded.version += 1;
         superseded.updatedAt = at;
@@ -567,6 +590,43 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
     if (!commit(mutation))
         return error(500, u"server_error", tr("The portal could not store the change"));
     ++m_nextRequestSerial;
+    return WriteResult {200, requestAnswer(record)};
+}
+
+WriteResult PortalStore::answerQuestion(const QString &requestId, const ReplyInput &input,
+                                        const QString &key, const QByteArray &fingerprint)
+{
+    const auto found = m_requestIndex.constFind(requestId);
+    if (found == m_requestIndex.cend())
+        return remember(key, fingerprint,
+                        error(404, u"not_found", tr("No escalation request %1").arg(requestId)));
+    const EscalationRequest &current = m_requests[std::size_t(*found)].data;
+    if (!current.isWaitingOnRequester())
+        return remember(key, fingerprint,
+                        error(422, u"rule_violation",
+                              tr("Request %1 is not waiting on the requester").arg(requestId),
+                              detailsWithRule(u"not_waiting")));
+    const QDateTime at = now();
+    EscalationRequest updated = current;
+    updated.waits.last().until = at;
+    updated.waits.last().answer = input.text;
+    updated.version = current.version + 1;
+    updated.updatedAt = at;
+
+    Mutation mutation;
+    mutation.requests.push_back(updated);
+    mutation.key = key;
+    mutation.appliedTarget = requestId;
+    mutation.appliedAction = u"requester_reply"_s;
+    const QByteArray record = Json::requestRecord(updated);
+    if (!key.isEmpty())
+        mutation.answer = StoredAnswer {fingerprint, 200, requestAnswer(record)};
+    if (!commit(mutation))
+        return error(500, u"server_error", tr("The portal could not store the change"));
+    const QString by = input.by.trimmed().isEmpty() ? input.actor : input.by.trimmed();
+    Q_EMIT recorded(
+        requestId,
+        HistoryEntry {at, u"requester_reply"_s, input.actorId, by, input.actorRole, input.text});
     return WriteResult {200, requestAnswer(record)};
 }
 

@@ -44,6 +44,15 @@ struct ActionInput {
     std::optional<qint64> version;
 };
 
+// The requester's answer to a manager's question (the customer side).
+struct ReplyInput {
+    QString text;
+    QString by; // who answered on the customer's side, if given
+    QString actor; // the portal user who wrote it
+    QString actorId;
+    QString actorRole;
+};
+
 struct EscalationInput {
     Reason reason = Reason::Other;
     QString summary;
@@ -99,6 +108,9 @@ public:
                             const QByteArray &fingerprint);
     WriteResult createEscalation(const QString &caseId, const EscalationInput &input,
                                  const QString &key, const QByteArray &fingerprint);
+    // Ends the request's wait on its requester with the answer.
+    WriteResult answerQuestion(const QString &requestId, const ReplyInput &input,
+                               const QString &key, const QByteArray &fingerprint);
     int applicationCount(const QString &key) const { return m_applications.value(key); }
     // Keeps a refusal decided outside the store (403) under its key, as
     // the store's own refusals are; a retry gets the same answer.

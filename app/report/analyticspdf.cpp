@@ -171,7 +171,14 @@ QString html(const AnalyticsReport &r)
                             .arg(r.refusedTooEarly.count)
                             .arg(r.refusedOutage.count)
                             .arg(r.acceptedEarly.count)
-                            .arg(r.handedOff.count)));
+                            .arg(r.handedOff.count)
+                        + u' '
+                        + tr("%1 requests waited on their requester (%2 questions); median "
+                             "wait %3 business minutes.")
+                              .arg(r.waitedOnRequester.count)
+                              .arg(r.waits)
+                              .arg(r.medianWaitMinutes ? QString::number(*r.medianWaitMinutes)
+                                                       : tr("n/a"))));
 
     out += QStringLiteral("<h2 style=\"font-size:12pt\">%1</h2>")
                .arg(esc(tr("Review target by week")));

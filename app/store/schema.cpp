@@ -153,8 +153,10 @@ QList<QString> version4()
 }
 
 // Version 5: an acceptance before the minimum case age keeps the manager's
-// justification, a request keeps its latest follow-the-sun hand-off, and
-// an outbox entry carries both until the portal has them.
+// justification, a request keeps its latest follow-the-sun hand-off and its
+// waits on the requester (a JSON array: few per request, read with the
+// request, NULL when none), and an outbox entry carries the justification
+// and the hand-off's team until the portal has them.
 QList<QString> version5()
 {
     return {
@@ -164,6 +166,7 @@ QList<QString> version5()
         u"ALTER TABLE requests ADD COLUMN handoff_text TEXT"_s,
         u"ALTER TABLE requests ADD COLUMN handoff_by TEXT"_s,
         u"ALTER TABLE requests ADD COLUMN handoff_at INTEGER"_s,
+        u"ALTER TABLE requests ADD COLUMN waits TEXT"_s,
         u"ALTER TABLE outbox ADD COLUMN justification TEXT"_s,
         u"ALTER TABLE outbox ADD COLUMN to_team TEXT"_s,
     };

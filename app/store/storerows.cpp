@@ -3,6 +3,9 @@
 #include "activequeue.h"
 #include "storeconnection.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QSqlRecord>
 
@@ -37,6 +40,40 @@ const QString &activeStatesSql()
         return u'(' + codes.join(u", "_s) + u')';
     }();
     return sql;
+}
+
+QString waitsToText(const QList<WaitingPeriod> &waits)
+{
+    if (waits.isEmpty())
+        return {};
+    const auto ms = [](const QDateTime &t) {
+        return t.isValid() ? QJsonValue(t.toMSecsSinceEpoch()) : QJsonValue();
+    };
+    QJsonArray array;
+    for (const WaitingPeriod &w : waits)
+        array.append(QJsonObject {{u"question"_s, w.question},
+                                  {u"askedBy"_s, w.askedBy},
+                                  {u"from"_s, ms(w.from)},
+                                  {u"until"_s, ms(w.until)},
+                                  {u"answer"_s, w.answer}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<WaitingPeriod> waitsFromText(const QString &text)
+{
+    const auto time = [](const QJsonValue &v) {
+        return v.isDouble() ? QDateTime::fromMSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC)
+                            : QDateTime();
+    };
+    QList<WaitingPeriod> waits;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        waits.append(WaitingPeriod {o.value("question"_L1).toString(),
+                                    o.value("askedBy"_L1).toString(), time(o.value("from"_L1)),
+                                    time(o.value("until"_L1)), o.value("answer"_L1).toString()});
+    }
+    return waits;
 }
 
 OutboxEntry readOutbox(const QSqlQuery &q)

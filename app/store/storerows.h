@@ -26,7 +26,7 @@ inline const QString kRequestColumns =
                    "decision_kind, decision_text, decision_by, decision_at, "
                    "analysis_text, analysis_by, analysis_at, ack_by, ack_at, "
                    "updated_at, version, external_due_at, decision_justification, "
-                   "handoff_from, handoff_to, handoff_text, handoff_by, handoff_at");
+                   "handoff_from, handoff_to, handoff_text, handoff_by, handoff_at, waits");
 
 inline const QString kOutboxColumns =
     QStringLiteral("local_id, idempotency_key, request_id, action, text, actor, "
@@ -37,6 +37,11 @@ inline const QString kOutboxColumnsV4 =
     QStringLiteral("local_id, idempotency_key, request_id, action, text, actor, "
                    "base_version, created_at, status, attempts, next_attempt_at, "
                    "last_error, conflict_json");
+
+// A request's waits on its requester as the `waits` column holds them: a
+// JSON array, or null for none. Unreadable text gives no waits.
+QString waitsToText(const QList<WaitingPeriod> &waits);
+QList<WaitingPeriod> waitsFromText(const QString &text);
 
 // "?, ?, ?" with n marks.
 QString placeholders(int n);
@@ -117,6 +122,8 @@ template<typename Row> EscalationRequest readRequest(const Row &row)
     if (!row.isNull(26))
         r.handOff =
             HandOff {row.shared(25), row.shared(26), row.text(27), row.shared(28), row.time(29)};
+    if (!row.isNull(30))
+        r.waits = waitsFromText(row.text(30));
     return r;
 }
 
@@ -157,6 +164,7 @@ template<typename Binder> void bindRequest(Binder &&b, const EscalationRequest &
     b.text(27, r.handOff ? r.handOff->text : QString());
     b.text(28, r.handOff ? r.handOff->by : QString());
     b.time(29, r.handOff ? r.handOff->at : QDateTime());
+    b.text(30, waitsToText(r.waits));
 }
 
 template<typename Binder>

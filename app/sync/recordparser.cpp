@@ -414,6 +414,35 @@ std::optional<EscalationRequest> parseRequest(const QJsonObject &o, const ParseL
             }
         }
     }
+    const QJsonValue waits = o.value("waits"_L1);
+    if (r.ok() && !waits.isUndefined() && !waits.isNull()) {
+        constexpr qsizetype maxWaits = 100;
+        const QJsonArray arr = waits.toArray();
+        if (!waits.isArray())
+            r.fail("waits"_L1, tr("expected an array, got %1").arg(FieldReader::typeName(waits)));
+        else if (arr.size() > maxWaits)
+            r.fail("waits"_L1, tr("%1 waits, at most %2 allowed").arg(arr.size()).arg(maxWaits));
+        for (qsizetype i = 0; r.ok() && i < arr.size(); ++i) {
+            if (!arr.at(i).isObject()) {
+                r.fail("waits"_L1, tr("wait %1 is not an object").arg(i));
+                break;
+            }
+            FieldReader wr(arr.at(i).toObject(), limits, u"waits[%1]."_s.arg(i));
+            WaitingPeriod w;
+            w.question = wr.string("question"_L1, limits.maxTextLength, FieldReader::Optional);
+            w.askedBy = wr.string("askedBy"_L1, limits.maxNameLength, FieldReader::Optional);
+            w.from = wr.instant("from"_L1, FieldReader::Required);
+            w.until = wr.instant("until"_L1, FieldReader::Optional);
+            w.answer = wr.string("answer"_L1, limits.maxTextLength, FieldReader::Optional);
+            if (!wr.ok())
+                r.fail("waits"_L1, wr.error());
+            else if (w.until.isValid() && w.until < w.from)
+                r.fail("waits"_L1, tr("wait %1 ends before it begins").arg(i));
+            else if (!e.waits.isEmpty() && e.waits.constLast().isOpen())
+                r.fail("waits"_L1, tr("wait %1 follows a wait that has not ended").arg(i));
+            e.waits.append(std::move(w));
+        }
+    }
     if (r.ok() && !e.previousRequestId.isEmpty() && e.previousRequestId == e.id)
         r.fail("previousRequestId"_L1, tr("a request cannot re-escalate itself"));
 
@@ -661,6 +690,13 @@ QJsonObject requestToJson(const EscalationRequest &r)
                                 {u"by"_s, r.decision->by},
                                 {u"at"_s, instant(r.decision->at)},
                                 {u"justification"_s, nullable(r.decision->justification)}};
+    QJsonArray waits;
+    for (const WaitingPeriod &w : r.waits)
+        waits.append(QJsonObject {{u"question"_s, w.question},
+                                  {u"askedBy"_s, w.askedBy},
+                                  {u"from"_s, instant(w.from)},
+                                  {u"until"_s, instant(w.until)},
+                                  {u"answer"_s, nullable(w.answer)}});
     if (r.handOff)
         handOff = QJsonObject {{u"fromTeam"_s, r.handOff->fromTeam},
                                {u"toTeam"_s, r.handOff->toTeam},
@@ -691,6 +727,7 @@ QJsonObject requestToJson(const EscalationRequest &r)
         {u"analysis"_s, analysis},
         {u"ownerAcknowledgement"_s, ack},
         {u"handOff"_s, handOff},
+        {u"waits"_s, waits},
         {u"notes"_s, notes},
         {u"updatedAt"_s, instant(r.updatedAt)},
         {u"version"_s, r.version},

@@ -176,6 +176,12 @@ private Q_SLOTS:
                 r.state = RequestState::Accepted;
             } else if (r.id == u"R3"_s) {
                 r.handOff = HandOff {u"APAC"_s, r.team, QString(), u"Ruth"_s, r.requestedAt};
+                // Two waits of 30 and 90 business minutes (R3 is raised in business hours).
+                r.waits = {WaitingPeriod {u"Q1"_s, u"Ruth"_s, r.requestedAt.addSecs(60),
+                                          r.requestedAt.addSecs(60 + 30 * 60), u"A1"_s}};
+            } else if (r.id == u"R6"_s) {
+                r.waits = {WaitingPeriod {u"Q2"_s, u"Ruth"_s, r.requestedAt.addSecs(60),
+                                          r.requestedAt.addSecs(60 + 90 * 60), u"A2"_s}};
             }
         }
         const PolicyConfig policy = PolicyConfig::defaults();
@@ -189,8 +195,14 @@ private Q_SLOTS:
         QCOMPARE(report.acceptedEarly.requestIds, QStringList {u"R4"_s});
         QCOMPARE(report.refusedTooEarly.requestIds, QStringList {u"R4"_s});
         QCOMPARE(report.handedOff.requestIds, QStringList {u"R3"_s});
+        QCOMPARE(sorted(report.waitedOnRequester.requestIds), (QStringList {u"R3"_s, u"R6"_s}));
+        QCOMPARE(report.waits, 2);
+        QCOMPARE(report.medianWaitMinutes, std::optional<qint64>(30)); // nearest rank of 2
+        QCOMPARE(report.p90WaitMinutes, std::optional<qint64>(90));
         const QJsonObject json = AnalyticsExport::toJson(report);
         QCOMPARE(json.value(u"acceptedEarly"_s).toObject().value(u"count"_s).toInt(), 1);
+        QCOMPARE(json.value(u"waits"_s).toInt(), 2);
+        QCOMPARE(json.value(u"medianWaitMinutes"_s).toInt(), 30);
         QCOMPARE(json.value(u"handedOff"_s).toObject().value(u"requests"_s).toArray(),
                  QJsonArray {u"R3"_s});
         QVERIFY(

@@ -1,3 +1,4 @@
+#include "clockpauses.h"
 #include "reviewclock.h"
 #include "slaflags.h"
 
@@ -195,6 +196,112 @@ private Q_SLOTS:
                      .calendar.addBusinessMinutes(r.requestedAt.toSecsSinceEpoch(), 240));
     }
 
+    // Waiting on the requester across a weekend and the start of summer
+    // time, on EMEA (Berlin; Friday 08:00-12:00, 13:00-16:00; Monday
+    // 08:00-12:00, 13:00-17:30), worked out by hand:
+    // raised Friday 27 March 13:30 CET; 30 min count until the question at
+    // 14:00 CET; the requester answers Monday 30 March 10:00 CEST, so the
+    // wait keeps 120 (Friday) + 120 (Monday) business minutes from the
+    // clock. The other 210 minutes count Monday 10:00-12:00 and 13:00-14:30
+    // CEST: due 14:30 CEST (12:30Z), approaching with 60 left at 13:30 CEST.
+    // Without the wait it would have been due Monday 09:30 CEST (07:30Z).
+    EscalationRequest waitingRequest(bool answered)
+    {
+        EscalationRequest r;
+        r.id = u"E-1"_s;
+        r.calendarId = u"emea"_s;
+        r.requestedAt = QDateTime::fromString(u"2026-03-27T12:30:00Z"_s, Qt::ISODate);
+        WaitingPeriod w;
+        w.question = u"Which nodes fail?"_s;
+        w.askedBy = u"Dana"_s;
+        w.from = QDateTime::fromString(u"2026-03-27T13:00:00Z"_s, Qt::ISODate);
+        if (answered)
+            w.until = QDateTime::fromString(u"2026-03-30T08:00:00Z"_s, Qt::ISODate);
+        r.waits = {w};
+        return r;
+    }
+
+    void wait_pausesTheClockAcrossAWeekend()
+    {
+        const CalendarRegistry registry = CalendarRegistry::withBuiltIns();
+        const ReviewClock clock;
+        EscalationRequest plain = waitingRequest(true);
+        plain.waits.clear();
+        QCOMPARE(iso(clock.times(plain, registry).dueAt), u"2026-03-30T07:30:00Z"_s);
+
+        const ReviewTimes answered = clock.times(waitingRequest(true), registry);
+        QCOMPARE(iso(answered.dueAt), u"2026-03-30T12:30:00Z"_s);
+        QCOMPARE(iso(answered.approachingAt), u"2026-03-30T11:30:00Z"_s);
+        QCOMPARE(answered.waitingSince, NoInstant);
+        QCOMPARE(answered.stateAt(at("2026-03-30T09:00:00Z")), ClockState::OnTrack);
+        QCOMPARE(answered.stateAt(at("2026-03-30T11:45:00Z")), ClockState::Approaching);
+        QCOMPARE(answered.stateAt(at("2026-03-30T12:30:00Z")), ClockState::Breached);
+        const BusinessCalendar emea = registry.find(u"emea"_s).calendar;
+        QCOMPARE(ReviewClock::remainingBusinessSeconds(emea, answered, at("2026-03-30T08:00:00Z")),
+                 210 * 60);
+
+        // Still waiting on Saturday: the clock stands still with 210 min left.
+        const ReviewTimes waiting = clock.times(waitingRequest(false), registry);
+        QCOMPARE(waiting.dueAt, NoInstant);
+        QCOMPARE(iso(waiting.waitingSince), u"2026-03-27T13:00:00Z"_s);
+        QCOMPARE(waiting.stateAt(at("2026-03-27T12:45:00Z")), ClockState::OnTrack);
+        QCOMPARE(waiting.stateAt(at("2026-03-28T10:00:00Z")), ClockState::Waiting);
+        QCOMPARE(waiting.stateAt(at("2026-04-06T10:00:00Z")), ClockState::Waiting);
+        QCOMPARE(iso(waiting.nextStateChangeAt(at("2026-03-27T12:45:00Z"))),
+                 u"2026-03-27T13:00:00Z"_s);
+        QCOMPARE(ReviewClock::remainingBusinessSeconds(emea, waiting, at("2026-03-30T15:00:00Z")),
+                 210 * 60);
+    }
+
+    // A request that breached before anyone asked stays breached.
+    void wait_afterTheBreach_staysBreached()
+    {
+        EscalationRequest r = waitingRequest(false);
+        r.waits.first().from = QDateTime::fromString(u"2026-03-30T09:00:00Z"_s, Qt::ISODate);
+        const ReviewTimes t = ReviewClock().times(r, CalendarRegistry::withBuiltIns());
+        QCOMPARE(iso(t.dueAt), u"2026-03-30T07:30:00Z"_s);
+        QCOMPARE(t.stateAt(at("2026-03-30T10:00:00Z")), ClockState::Breached);
+    }
+
+    // Explain lists the counted intervals with the wait cut out, and the wait.
+    void wait_explainedAsSegments()
+    {
+        const CalendarRegistry registry = CalendarRegistry::withBuiltIns();
+        const BusinessCalendar emea = registry.find(u"emea"_s).calendar;
+        const EscalationRequest r = waitingRequest(true);
+        const DeadlineExplanation e = explainWithPauses(emea, r.requestedAt.toSecsSinceEpoch(), 240,
+                                                        pausesOf(r), at("2026-03-31T00:00:00Z"));
+        QCOMPARE(iso(e.deadline), u"2026-03-30T12:30:00Z"_s);
+        QCOMPARE(e.intervals.size(), 3);
+        QCOMPARE(iso(e.intervals[0].utcStart), u"2026-03-27T12:30:00Z"_s);
+        QCOMPARE(iso(e.intervals[0].utcEnd), u"2026-03-27T13:00:00Z"_s);
+        QCOMPARE(iso(e.intervals[1].utcStart), u"2026-03-30T08:00:00Z"_s);
+        QCOMPARE(iso(e.intervals[1].utcEnd), u"2026-03-30T10:00:00Z"_s);
+        QCOMPARE(e.intervals[1].cumulativeSeconds, 150 * 60);
+        QCOMPARE(iso(e.intervals[2].utcEnd), u"2026-03-30T12:30:00Z"_s);
+        QCOMPARE(e.intervals[2].cumulativeSeconds, 240 * 60);
+        QCOMPARE(e.pauses.size(), 1);
+        QCOMPARE(e.pauses[0].businessSeconds, 240 * 60);
+        const QString text = e.toText();
+        QVERIFY2(text.contains(u"Waiting on the requester from 2026-03-27T13:00:00Z to "
+                               "2026-03-30T08:00:00Z"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"240 business min not counted"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Deadline: 2026-03-30T12:30:00Z"_s));
+
+        const EscalationRequest open = waitingRequest(false);
+        const DeadlineExplanation still =
+            explainWithPauses(emea, open.requestedAt.toSecsSinceEpoch(), 240, pausesOf(open),
+                              at("2026-03-30T09:00:00Z"));
+        QCOMPARE(still.deadline, NoInstant);
+        QCOMPARE(still.secondsLeftWhenWaiting, 210 * 60);
+        // Friday 120 + Monday 08:00-11:00 CEST 180 so far.
+        QCOMPARE(still.pauses[0].businessSeconds, 300 * 60);
+        QVERIFY2(still.toText().contains(u"Deadline: none while waiting on the requester; 210 "
+                                         "business min left"_s),
+                 qPrintable(still.toText()));
+    }
+
     void answeredAtOf_decisionOrLeavingTheQueue()
     {
         EscalationRequest r;
@@ -214,6 +321,8 @@ private Q_SLOTS:
         QCOMPARE(toCode(ClockState::OnTrack), u"on_track"_s);
         QCOMPARE(toCode(ClockState::Breached), u"breached"_s);
         QCOMPARE(displayName(ClockState::Approaching), u"Approaching"_s);
+        QCOMPARE(toCode(ClockState::Waiting), u"waiting"_s);
+        QCOMPARE(displayName(ClockState::Waiting), u"Waiting"_s);
     }
 
     void slaFlags_firstResponseAndSilence_data()

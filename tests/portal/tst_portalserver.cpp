@@ -629,6 +629,127 @@ private Q_SLOTS:
             u"not_pending"_s);
     }
 
+    // A manager asks the requester; the requester answers through the
+    // portal; a decision or a re-escalation ends a wait too. Every wait
+    // stays on the request it paused.
+    void waiting_onTheRequester_opensAndEnds()
+    {
+        auto portal = startPortal({u"--seed"_s, u"8"_s, u"--requests"_s, u"1500"_s});
+        QVERIFY(portal);
+        Feed feed = pull(*portal);
+        // The generated data has waits, open and ended ones.
+        QString open, ended;
+        for (const QJsonObject &r : std::as_const(feed.requestList)) {
+            const QJsonArray waits = r.value("waits"_L1).toArray();
+            if (!waits.isEmpty() && waits.last().toObject().value("until"_L1).isNull())
+                open = r.value("id"_L1).toString();
+            else if (!waits.isEmpty())
+                ended = r.value("id"_L1).toString();
+        }
+        QVERIFY2(!open.isEmpty() && !ended.isEmpty(), "the generated data has no waits");
+
+        QStringList pending;
+        for (const QJsonObject &r : std::as_const(feed.requestList))
+            if (isState(r, u"pending") && r.value("waits"_L1).toArray().isEmpty()
+                && !raisedTooEarly(r, feed.cases.value(r.value("caseId"_L1).toString())))
+                pending << r.value("id"_L1).toString();
+        QVERIFY(pending.size() >= 3);
+        const auto act = [&](const QString &id, const QString &action, const QString &text) {
+            const QJsonObject now = portal->get(u"/api/v1/requests/"_s + id).json();
+            return portal->action(id, actionBody(action, text, now.value("version"_L1)), newKey());
+        };
+        const auto reply = [&](const QString &id, const QString &text) {
+            return portal->post(
+                u"/api/v1/requests/%1/reply"_s.arg(id),
+                QJsonDocument(QJsonObject {{u"text"_s, text}, {u"by"_s, u"ops@contoso.example"_s}})
+                    .toJson(),
+                {{"Idempotency-Key", newKey().toUtf8()}});
+        };
+
+        // Ask: the wait opens; asking again is refused; a blank question is a 400.
+        const QString id = pending[0];
+        QCOMPARE(act(id, u"ask_requester"_s, u"  "_s).field(), u"text"_s);
+        QCOMPARE(reply(id, u"Nothing was asked."_s).rule(), u"not_waiting"_s);
+        QCOMPARE(act(id, u"resume_review"_s, QString()).rule(), u"not_waiting"_s);
+        HttpAnswer answer = act(id, u"ask_requester"_s, u"Which nodes fail?"_s);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        QJsonObject wait = answer.json()
+                               .value("request"_L1)
+                               .toObject()
+                               .value("waits"_L1)
+                               .toArray()
+                               .last()
+                               .toObject();
+        QCOMPARE(wait.value("question"_L1).toString(), u"Which nodes fail?"_s);
+        QCOMPARE(wait.value("askedBy"_L1).toString(), portal->userName());
+        QVERIFY(wait.value("until"_L1).isNull());
+        QCOMPARE(act(id, u"ask_requester"_s, u"Again?"_s).rule(), u"already_waiting"_s);
+
+        // The requester answers: the wait ends with the answer.
+        QCOMPARE(reply(id, u"  "_s).field(), u"text"_s);
+        answer = reply(id, u"Nodes 3 and 7."_s);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        wait = answer.json()
+                   .value("request"_L1)
+                   .toObject()
+                   .value("waits"_L1)
+                   .toArray()
+                   .last()
+                   .toObject();
+        QVERIFY(wait.value("until"_L1).isString());
+        QCOMPARE(wait.value("answer"_L1).toString(), u"Nodes 3 and 7."_s);
+        const QJsonArray history = portal->get(u"/api/v1/requests/"_s + id + u"/history"_s)
+                                       .json()
+                                       .value("entries"_L1)
+                                       .toArray();
+        QCOMPARE(history.last().toObject().value("action"_L1).toString(), u"requester_reply"_s);
+
+        // A manager resumes without an answer through the portal.
+        QCOMPARE(act(id, u"ask_requester"_s, u"And the logs?"_s).status, 200);
+        answer = act(id, u"resume_review"_s, u"Logs came by phone."_s);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        const QJsonArray waits =
+            answer.json().value("request"_L1).toObject().value("waits"_L1).toArray();
+        QCOMPARE(waits.size(), 2);
+        QCOMPARE(waits.last().toObject().value("answer"_L1).toString(), u"Logs came by phone."_s);
+
+        // A decision ends a wait.
+        QCOMPARE(act(pending[1], u"ask_requester"_s, u"Still failing?"_s).status, 200);
+        answer = act(pending[1], u"decline"_s, u"Within SLA."_s);
+        QVERIFY2(answer.status == 200, answer.body.constData());
+        QVERIFY(answer.json()
+                    .value("request"_L1)
+                    .toObject()
+                    .value("waits"_L1)
+                    .toArray()
+                    .last()
+                    .toObject()
+                    .value("until"_L1)
+                    .isString());
+
+        // A re-escalation ends it on the request it paused, which keeps it.
+        const QString third = pending[2];
+        QCOMPARE(act(third, u"ask_requester"_s, u"Can you confirm the deadline?"_s).status, 200);
+        const QString caseId = feed.requests.value(third).value("caseId"_L1).toString();
+        answer = portal->post(u"/api/v1/cases/%1/escalations"_s.arg(caseId),
+                              QJsonDocument(QJsonObject {{u"reason"_s, u"lack_of_updates"_s},
+                                                         {u"summary"_s, u"Still nothing."_s},
+                                                         {u"requestedBy"_s, u"a@b.example"_s},
+                                                         {u"previousRequestId"_s, third}})
+                                  .toJson(),
+                              {{"Idempotency-Key", newKey().toUtf8()}});
+        if (answer.status == 422) // already at level 4: nothing to re-escalate to
+            QCOMPARE(answer.rule(), u"level_above_4"_s);
+        else {
+            QVERIFY2(answer.status == 200, answer.body.constData());
+            const QJsonObject previous = portal->get(u"/api/v1/requests/"_s + third).json();
+            QCOMPARE(previous.value("state"_L1).toString(), u"superseded"_s);
+            const QJsonObject kept = previous.value("waits"_L1).toArray().last().toObject();
+            QCOMPARE(kept.value("question"_L1).toString(), u"Can you confirm the deadline?"_s);
+            QVERIFY(kept.value("until"_L1).isString());
+        }
+    }
+
     void actions_onAnOldVersionConflictWithTheCurrentRequest()
     {
         auto portal = startPortal({u"--requests"_s, u"100"_s});

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void rtDownAndBack_failsTransientlyThenRecovers();
     void earlyAcceptance_carriesItsJustification();
     void handOff_isRejectedWithAReason();
+    void askRequester_stallsTheTicketUntilResumed();
 
 private:
     struct Sync {
@@ -353,6 +354,27 @@ void TestRtConnector::handOff_isRejectedWithAReason()
     QCOMPARE(r.push, ConnectorResult::PushOutcome::Rejected);
     QVERIFY2(r.message.contains(u"move it to the other team in RT"_s), qPrintable(r.message));
     QCOMPARE(markerCount(id, e.idempotencyKey), 0);
+}
+
+// The question is a reply to the requester that sets the ticket to the
+// waiting status; resuming is a comment that sets it open again.
+void TestRtConnector::askRequester_stallsTheTicketUntilResumed()
+{
+    const QString id = pendingRequestId();
+    QVERIFY(!id.isEmpty());
+    const ConnectorResult asked = waitFor(m_connector->push(
+        entry(id, OutboxAction::AskRequester, u"Which nodes fail, and since when?"_s), {}));
+    QCOMPARE(asked.push, ConnectorResult::PushOutcome::Delivered);
+    QVERIFY(asked.request);
+    QCOMPARE(asked.request->state, RequestState::Pending);
+    QVERIFY(asked.request->isWaitingOnRequester());
+    QCOMPARE(asked.request->waits.constLast().question, u"Which nodes fail, and since when?"_s);
+    const ConnectorResult resumed = waitFor(
+        m_connector->push(entry(id, OutboxAction::ResumeReview, u"Answered by phone."_s), {}));
+    QCOMPARE(resumed.push, ConnectorResult::PushOutcome::Delivered);
+    QVERIFY(resumed.request);
+    QVERIFY(!resumed.request->isWaitingOnRequester());
+    QCOMPARE(resumed.request->waits.constLast().answer, u"Answered by phone."_s);
 }
 
 void TestRtConnector::rtDownAndBack_failsTransientlyThenRecovers()

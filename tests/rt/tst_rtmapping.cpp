@@ -52,6 +52,7 @@ private Q_SLOTS:
     void ticket_mapsOrIsSkippedWithReason_data();
     void ticket_mapsOrIsSkippedWithReason();
     void decidedTicket_takesLastReplyAsDecision();
+    void waits_followTheDesksQuestionsAndTheRequestersReplies();
     void externalDue_agreesOrExplains_data();
     void externalDue_agreesOrExplains();
 };
@@ -178,6 +179,59 @@ void TestRtMapping::decidedTicket_takesLastReplyAsDecision()
     QCOMPARE(r->decision->at, at);
     QCOMPARE(r->notes.size(), 1);
     QCOMPARE(r->notes.first().author, u"desk-sync"_s);
+}
+
+// The desk's question (a reply with its marker, status "stalled") opens a
+// wait; the requester's reply (no marker) ends it with the answer; a
+// second question stays open while the ticket is stalled.
+void TestRtMapping::waits_followTheDesksQuestionsAndTheRequestersReplies()
+{
+    RtSettings s;
+    const auto entry = [](const QString &key, OutboxAction action, const QString &text) {
+        OutboxEntry e;
+        e.idempotencyKey = key;
+        e.action = action;
+        e.actor = u"Dana"_s;
+        e.text = text;
+        return rtMessageBody(e);
+    };
+    const QDateTime at = QDateTime::fromString(u"2026-03-30T13:00:00Z"_s, Qt::ISODate);
+    QList<RtMessage> messages {
+        {1, 42, RtMessage::Type::Create, at.addSecs(-3600), u"ann"_s, u"Help"_s},
+        {2, 42, RtMessage::Type::Correspond, at, u"desk-sync"_s,
+         entry(u"k1"_s, OutboxAction::AskRequester, u"Which nodes fail?"_s)},
+        {3, 42, RtMessage::Type::Correspond, at.addSecs(1800), u"ann"_s, u"Nodes 3 and 7."_s},
+        {4, 42, RtMessage::Type::Correspond, at.addSecs(3600), u"desk-sync"_s,
+         entry(u"k2"_s, OutboxAction::AskRequester, u"And the logs?"_s)},
+    };
+    QString why;
+    auto r = rtRequestFromTicket(ticket(u"1"_s, true, u"stalled"_s), s, messages, &why);
+    QVERIFY2(r, qPrintable(why));
+    QCOMPARE(r->state, RequestState::Pending);
+    QCOMPARE(r->waits.size(), 2);
+    QCOMPARE(r->waits[0].question, u"Which nodes fail?"_s);
+    QCOMPARE(r->waits[0].askedBy, u"Dana"_s);
+    QCOMPARE(r->waits[0].from, at);
+    QCOMPARE(r->waits[0].until, at.addSecs(1800));
+    QCOMPARE(r->waits[0].answer, u"Nodes 3 and 7."_s);
+    QVERIFY(r->isWaitingOnRequester());
+    QCOMPARE(r->waits[1].question, u"And the logs?"_s);
+
+    // The desk resumes (a comment with its marker): the wait ends.
+    messages.append({5, 42, RtMessage::Type::Comment, at.addSecs(5400), u"desk-sync"_s,
+                     entry(u"k3"_s, OutboxAction::ResumeReview, u"Logs came by phone."_s)});
+    r = rtRequestFromTicket(ticket(u"1"_s, true, u"open"_s), s, messages, &why);
+    QVERIFY2(r, qPrintable(why));
+    QVERIFY(!r->isWaitingOnRequester());
+    QCOMPARE(r->waits[1].until, at.addSecs(5400));
+    QCOMPARE(r->waits[1].answer, u"Logs came by phone."_s);
+    QVERIFY(r->notes.isEmpty()); // a resume is not a note
+
+    // Set to "stalled" in RT itself: waiting from the ticket's last update.
+    r = rtRequestFromTicket(ticket(u"1"_s, true, u"stalled"_s), s, messages.mid(0, 1), &why);
+    QVERIFY2(r, qPrintable(why));
+    QVERIFY(r->isWaitingOnRequester());
+    QCOMPARE(r->waits.constLast().from, r->updatedAt);
 }
 
 void TestRtMapping::externalDue_agreesOrExplains_data()

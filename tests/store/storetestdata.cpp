@@ -52,6 +52,11 @@ EscalationRequest makeRequest(int n, const QString &caseId, int notes, bool full
                       u"Dana Whitfield"_s, r.requestedAt.addSecs(900), u"Go-live is on Monday."_s};
         r.handOff = HandOff {u"EMEA Platform"_s, r.team, u"Logs are attached."_s, u"Ruth Adeyemi"_s,
                              r.requestedAt.addSecs(600)};
+        r.waits = {
+            WaitingPeriod {u"Which nodes fail?"_s, u"Dana Whitfield"_s, r.requestedAt.addSecs(300),
+                           r.requestedAt.addSecs(700), u"Nodes 3 and \"7\"."_s},
+            WaitingPeriod {
+                u"And the logs?"_s, u"Dana Whitfield"_s, r.requestedAt.addMSecs(800123), {}, {}}};
         r.analysis =
             Analysis {u"Root cause: <b>not</b> HTML"_s, u"Lee"_s, r.requestedAt.addSecs(1200)};
         r.ownerAcknowledgement =

@@ -55,6 +55,17 @@ class TestRecordParser final : public QObject {
                                           {u"justification"_s, u"Go-live is on Monday."_s}}},
                             {u"analysis"_s, QJsonValue()},
                             {u"ownerAcknowledgement"_s, QJsonValue()},
+                            {u"waits"_s,
+                             QJsonArray {QJsonObject {{u"question"_s, u"Which nodes?"_s},
+                                                      {u"askedBy"_s, u"Dana"_s},
+                                                      {u"from"_s, u"2026-03-30T13:05:00Z"_s},
+                                                      {u"until"_s, u"2026-03-30T13:15:00Z"_s},
+                                                      {u"answer"_s, u"3 and 7"_s}},
+                                         QJsonObject {{u"question"_s, u"Logs?"_s},
+                                                      {u"askedBy"_s, u"Dana"_s},
+                                                      {u"from"_s, u"2026-03-30T13:16:00Z"_s},
+                                                      {u"until"_s, QJsonValue()},
+                                                      {u"answer"_s, QJsonValue()}}}},
                             {u"handOff"_s,
                              QJsonObject {{u"fromTeam"_s, u"APAC"_s},
                                           {u"toTeam"_s, u"EMEA"_s},
@@ -111,6 +122,10 @@ private Q_SLOTS:
         QVERIFY(e.decision);
         QCOMPARE(e.decision->kind, DecisionKind::Accept);
         QCOMPARE(e.decision->justification, u"Go-live is on Monday."_s);
+        QCOMPARE(e.waits.size(), 2);
+        QCOMPARE(e.waits[0].answer, u"3 and 7"_s);
+        QVERIFY(!e.waits[0].isOpen());
+        QVERIFY(e.isWaitingOnRequester());
         QVERIFY(e.handOff);
         QCOMPARE(e.handOff->fromTeam, u"APAC"_s);
         QCOMPARE(e.handOff->toTeam, u"EMEA"_s);
@@ -179,6 +194,16 @@ private Q_SLOTS:
             << QJsonValue(
                    QJsonObject {{u"fromTeam"_s, u"APAC"_s}, {u"at"_s, u"2026-03-30T13:20:00Z"_s}});
         QTest::newRow("hand-off as text") << u"handOff"_s << QJsonValue(u"EMEA"_s);
+        QTest::newRow("wait without a start")
+            << u"waits"_s << QJsonValue(QJsonArray {QJsonObject {{u"question"_s, u"Q"_s}}});
+        QTest::newRow("wait ending before it begins")
+            << u"waits"_s
+            << QJsonValue(QJsonArray {QJsonObject {{u"from"_s, u"2026-03-30T13:20:00Z"_s},
+                                                   {u"until"_s, u"2026-03-30T13:10:00Z"_s}}});
+        QTest::newRow("wait after an open wait")
+            << u"waits"_s
+            << QJsonValue(QJsonArray {QJsonObject {{u"from"_s, u"2026-03-30T13:20:00Z"_s}},
+                                      QJsonObject {{u"from"_s, u"2026-03-30T13:30:00Z"_s}}});
         QTest::newRow("re-escalates itself") << u"previousRequestId"_s << QJsonValue(u"E-bad"_s);
     }
     void badRequest_skippedWithReason()

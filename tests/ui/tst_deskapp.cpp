@@ -11,6 +11,7 @@
 #include <detailspane.h>
 #include <handoffdialog.h>
 #include <mainwindow.h>
+#include <queuecolumns.h>
 #include <queuemodel.h>
 #include <queueview.h>
 #include <requestlookup.h>
@@ -20,6 +21,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -28,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QUuid>
 
 using namespace Escalation;
 
@@ -148,7 +153,7 @@ private Q_SLOTS:
     // justification, and a follow-the-sun hand-off, each from its dialog
     // to the portal and back into the cache. The live activity may decide
     // a request first; then the next candidate is tried.
-    void earlyAcceptanceAndHandOff_reachThePortal()
+    void earlyAcceptanceHandOffAndWaiting_reachThePortal()
     {
         DeskOptions options;
         options.portal = m_url;
@@ -237,6 +242,49 @@ private Q_SLOTS:
             });
         QVERIFY2(!handed.isEmpty(), "no hand-off reached the portal");
         qInfo("handed off at the portal: %s to %s", qPrintable(handed), qPrintable(to));
+
+        // Waiting on the requester: the desk asks, the clock pauses; the
+        // requester answers through the portal, and the clock runs again.
+        QStringList notWaiting;
+        for (const QString &id : candidates(false))
+            if (!lookup->request(id)->isWaitingOnRequester() && id != handed)
+                notWaiting << id;
+        const QString asked = tryOn(
+            notWaiting,
+            [&] {
+                QTimer::singleShot(0, qApp, [] {
+                    auto *d = qobject_cast<ActionDialog *>(QApplication::activeModalWidget());
+                    QVERIFY(d);
+                    d->editor()->setPlainText(QStringLiteral("Which nodes fail?"));
+                    d->sendButton()->click();
+                });
+                window->askRequesterCurrent();
+            },
+            [&](const EscalationRequest &r) {
+                return r.isWaitingOnRequester()
+                    && r.waits.constLast().question == QStringLiteral("Which nodes fail?");
+            });
+        QVERIFY2(!asked.isEmpty(), "no question reached the portal");
+        QTRY_COMPARE_WITH_TIMEOUT(
+            model->index(model->rowOf(asked), 0).data(QueueRole::ClockStateRole).toInt(),
+            int(ClockState::Waiting), 60000);
+
+        QNetworkAccessManager network;
+        QNetworkRequest post(
+            m_url.resolved(QUrl(QStringLiteral("/api/v1/requests/%1/reply").arg(asked))));
+        post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        post.setRawHeader("Authorization", "Bearer " + qgetenv("ESCALATION_DESK_TOKEN"));
+        post.setRawHeader("Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces));
+        QNetworkReply *reply =
+            network.post(post, QByteArrayLiteral("{\"text\":\"Nodes 3 and 7.\"}"));
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // 422: the live activity answered first; the wait ended either way.
+        QVERIFY2(status == 200 || status == 422, reply->readAll().constData());
+        reply->deleteLater();
+        QTRY_VERIFY_WITH_TIMEOUT(!lookup->request(asked)->isWaitingOnRequester(), 60000);
+        QVERIFY(!lookup->request(asked)->waits.constLast().answer.isEmpty());
+        qInfo("asked the requester and got the answer through the portal: %s", qPrintable(asked));
     }
 
 private:

@@ -382,6 +382,72 @@ private Q_SLOTS:
         QCOMPARE(submitted[0][4].value<ActionDetails>().toTeam, expectedTeams.at(1));
     }
 
+    // Ask the requester: the question goes out; once the portal says the
+    // request waits, the clock shows it, Explain cuts the wait out, and
+    // Resume review is offered instead of Ask.
+    void askRequester_pausesTheClockUntilResumed()
+    {
+        QueueDeskFixture f;
+        MainWindow window(f.context());
+        const EscalationRequest *r = f.find(QueueDeskFixture::levelThreeId());
+        QVERIFY(window.queueView()->selectRequest(r->id));
+        QVERIFY(window.action(MainWindow::Action::AskRequester)->isEnabled());
+        QVERIFY(!window.action(MainWindow::Action::ResumeReview)->isEnabled());
+        QSignalSpy submitted(&window, &MainWindow::actionSubmitted);
+        answerNextDialog(
+            [](ActionDialog *d) {
+                QVERIFY(!d->sendButton()->isEnabled()); // a question is needed
+                d->editor()->setPlainText(QStringLiteral("Which nodes fail?"));
+            },
+            true);
+        window.askRequesterCurrent();
+        QCOMPARE(submitted.size(), 1);
+        QCOMPARE(submitted[0][1].value<OutboxAction>(), OutboxAction::AskRequester);
+        QCOMPARE(submitted[0][2].toString(), QStringLiteral("Which nodes fail?"));
+
+        // The portal applied it: the request waits since ten minutes ago.
+        EscalationRequest waiting = *r;
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(f.nowMs, Qt::UTC);
+        waiting.waits = {WaitingPeriod {QStringLiteral("Which nodes fail?"),
+                                        QStringLiteral("Maya Fischer"),
+                                        now.addSecs(-600),
+                                        {},
+                                        {}}};
+        waiting.version += 1;
+        f.lookup.insert(waiting);
+        ChangeSet changes;
+        changes.updatedRequests = {waiting};
+        f.model->applyChangeSet(changes);
+        window.onChangeSetCommitted(changes);
+        const int row = f.model->rowOf(r->id);
+        QCOMPARE(ClockState(f.model->index(row, 0).data(QueueRole::ClockStateRole).toInt()),
+                 ClockState::Waiting);
+        QVERIFY(f.model->index(row, QueueColumn::Countdown)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("waiting, ")));
+        QVERIFY(!window.action(MainWindow::Action::AskRequester)->isEnabled());
+        QVERIFY(window.action(MainWindow::Action::ResumeReview)->isEnabled());
+        auto *deadline = window.detailsPane()->findChild<QLabel *>(QStringLiteral("deadlineLabel"));
+        QVERIFY(deadline);
+        QVERIFY2(deadline->text().contains(QStringLiteral("the review clock stands still")),
+                 qPrintable(deadline->text()));
+        auto *waits = window.detailsPane()->findChild<QLabel *>(QStringLiteral("waitsLabel"));
+        QVERIFY(waits && waits->text().contains(QStringLiteral("Which nodes fail?")));
+        QVERIFY2(window.detailsPane()->deadlineExplanation().contains(
+                     QStringLiteral("Waiting on the requester since")),
+                 qPrintable(window.detailsPane()->deadlineExplanation()));
+
+        answerNextDialog(
+            [](ActionDialog *d) {
+                QVERIFY(d->sendButton()->isEnabled()); // what came back is optional
+            },
+            true);
+        window.resumeReviewCurrent();
+        QCOMPARE(submitted.size(), 2);
+        QCOMPARE(submitted[1][1].value<OutboxAction>(), OutboxAction::ResumeReview);
+    }
+
     void handOff_refusedToADirector()
     {
         QueueDeskFixture f;

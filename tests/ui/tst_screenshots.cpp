@@ -156,6 +156,42 @@ private Q_SLOTS:
         QVERIFY(saved);
     }
 
+    // A request waiting on its requester: the clock column and the details
+    // say the clock stands still, with what was asked and what came back.
+    void waitingOnRequester()
+    {
+        QueueDeskFixture f(60);
+        EscalationRequest r = *f.find(QueueDeskFixture::levelThreeId());
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(f.nowMs, Qt::UTC);
+        r.waits = {WaitingPeriod {QStringLiteral("Which storage nodes lost data, and since when?"),
+                                  QStringLiteral("Maya Fischer"), now.addSecs(-95 * 60),
+                                  now.addSecs(-70 * 60),
+                                  QStringLiteral("Nodes 3 and 7, since the failover at 09:40.")},
+                   WaitingPeriod {QStringLiteral("Can you send the controller logs from node 7?"),
+                                  QStringLiteral("Maya Fischer"),
+                                  now.addSecs(-25 * 60),
+                                  {},
+                                  {}}};
+        f.lookup.insert(r);
+        ChangeSet changes;
+        changes.updatedRequests = {r};
+        f.model->applyChangeSet(changes);
+        MainWindow window(f.context());
+        window.resize(1680, 940);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.queueView()->selectRequest(r.id));
+        // The details' new texts are laid out through posted layout requests.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.detailsPane()->findChild<QWidget *>(QStringLiteral("clockBadge"))->width()
+                >= window.detailsPane()
+                       ->findChild<QWidget *>(QStringLiteral("clockBadge"))
+                       ->sizeHint()
+                       .width(),
+            30000);
+        save(&window, QStringLiteral("waiting-on-requester.png"));
+    }
+
     void handOffDialog()
     {
         QueueDeskFixture f;

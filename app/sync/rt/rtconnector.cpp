@@ -441,14 +441,30 @@ public:
     }
 
 private:
+    // Actions that set the ticket's status (and need it pending).
     bool isDecision() const
     {
-        return m_entry.action == OutboxAction::Accept || m_entry.action == OutboxAction::Decline;
+        return m_entry.action == OutboxAction::Accept || m_entry.action == OutboxAction::Decline
+            || m_entry.action == OutboxAction::AskRequester
+            || m_entry.action == OutboxAction::ResumeReview;
+    }
+    // Written to the requester (a reply), not as an internal comment.
+    bool isCorrespondence() const
+    {
+        return isDecision() && m_entry.action != OutboxAction::ResumeReview;
     }
     QString targetStatus() const
     {
-        return m_entry.action == OutboxAction::Accept ? settings().acceptStatus
-                                                      : settings().declineStatus;
+        switch (m_entry.action) {
+        case OutboxAction::Accept:
+            return settings().acceptStatus;
+        case OutboxAction::AskRequester:
+            return settings().waitingStatus;
+        case OutboxAction::ResumeReview:
+            return settings().resumeStatus;
+        default:
+            return settings().declineStatus;
+        }
     }
 
     void loadTicket(std::function<void(const QJsonObject &)> next)
@@ -509,8 +525,8 @@ private:
                           {u"ContentType"_s, u"text/plain"_s}};
         if (isDecision())
             body.insert(u"Status"_s, targetStatus());
-        const QString path =
-            u"/ticket/%1/%2"_s.arg(m_ticketId).arg(isDecision() ? u"correspond"_s : u"comment"_s);
+        const QString path = u"/ticket/%1/%2"_s.arg(m_ticketId)
+                                 .arg(isCorrespondence() ? u"correspond"_s : u"comment"_s);
         // One attempt: a lost answer is resolved by the marker check of the
         // next push, never by sending the message twice.
         client()->request(

@@ -230,6 +230,11 @@ QString rtMessageBody(const OutboxEntry &entry)
     case OutboxAction::HandOff:
         lead = tr("%1 hands this escalation to %2.").arg(entry.actor, entry.toTeam);
         break;
+    case OutboxAction::AskRequester:
+        break; // the question itself goes to the requester
+    case OutboxAction::ResumeReview:
+        lead = tr("%1 resumes the review; the clock runs again.").arg(entry.actor);
+        break;
     }
     QStringList parts;
     if (!lead.isEmpty())
@@ -379,6 +384,14 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
     }
 
     const RtMessage *lastReply = nullptr;
+    // Waits on the requester: the desk's question opens one; the next reply
+    // without the desk's marker (the requester's) or a resume closes it.
+    const auto closeWait = [&r](const QDateTime &at, const QString &answer) {
+        if (r.isWaitingOnRequester()) {
+            r.waits.last().until = at;
+            r.waits.last().answer = answer.left(MaxTextChars);
+        }
+    };
     for (const RtMessage &m : messages) {
         if (m.ticketId != id)
             continue;
@@ -389,7 +402,16 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
                 r.summary = m.text.left(MaxTextChars);
             break;
         case RtMessage::Type::Correspond:
-            lastReply = &m;
+            if (marker && marker->action == OutboxAction::AskRequester) {
+                if (!r.isWaitingOnRequester())
+                    r.waits.append(WaitingPeriod {
+                        rtStripMarker(m.text).left(MaxTextChars), marker->actor, m.at, {}, {}});
+            } else if (!marker) {
+                closeWait(m.at, m.text);
+                lastReply = &m;
+            } else {
+                lastReply = &m;
+            }
             break;
         case RtMessage::Type::Comment: {
             const QString by = marker ? marker->actor : m.creator;
@@ -404,6 +426,12 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
                 r.analysis = Analysis {text.left(MaxTextChars), by, m.at};
             } else if (action == OutboxAction::AcknowledgeOwnership) {
                 r.ownerAcknowledgement = OwnerAcknowledgement {by, m.at};
+            } else if (action == OutboxAction::ResumeReview) {
+                QString text = rtStripMarker(m.text);
+                const QString lead = tr("%1 resumes the review; the clock runs again.").arg(by);
+                if (text.startsWith(lead))
+                    text = text.mid(lead.size()).trimmed();
+                closeWait(m.at, text);
             } else {
                 r.notes.append(Note {u"rt-%1"_s.arg(m.transactionId), by,
                                      rtStripMarker(m.text).left(MaxTextChars), m.at});
@@ -412,6 +440,14 @@ std::optional<EscalationRequest> rtRequestFromTicket(const QJsonObject &t, const
         }
         }
     }
+    // Still waiting only while the ticket says so; set to "stalled" in RT
+    // itself, it waits from its last update.
+    if (r.isWaitingOnRequester() && (r.state != RequestState::Pending || status != s.waitingStatus))
+        closeWait(r.updatedAt, QString());
+    else if (!r.isWaitingOnRequester() && r.state == RequestState::Pending
+             && status == s.waitingStatus)
+        r.waits.append(WaitingPeriod {
+            tr("(set to \"%1\" in RT)").arg(status), QString(), r.updatedAt, {}, {}});
     if (r.state == RequestState::Accepted || r.state == RequestState::Declined) {
         Decision d;
         d.kind = r.state == RequestState::Accepted ? DecisionKind::Accept : DecisionKind::Decline;

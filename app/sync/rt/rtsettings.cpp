@@ -55,6 +55,8 @@ RtSettings RtSettings::fromSettings(QSettings &s, QStringList *problems)
     }
     readString(s, u"statuses/accept"_s, r.acceptStatus);
     readString(s, u"statuses/decline"_s, r.declineStatus);
+    readString(s, u"statuses/waiting"_s, r.waitingStatus);
+    readString(s, u"statuses/resume"_s, r.resumeStatus);
     readString(s, u"calendar"_s, r.calendarId);
     if (s.contains(u"timezone"_s)) {
         const QByteArray zone = s.value(u"timezone"_s).toString().trimmed().toUtf8();
@@ -86,6 +88,8 @@ void RtSettings::save(QSettings &s) const
     s.setValue(u"statuses/pending"_s, pendingStatuses.join(u','));
     s.setValue(u"statuses/accept"_s, acceptStatus);
     s.setValue(u"statuses/decline"_s, declineStatus);
+    s.setValue(u"statuses/waiting"_s, waitingStatus);
+    s.setValue(u"statuses/resume"_s, resumeStatus);
     s.setValue(u"calendar"_s, calendarId);
     s.setValue(u"timezone"_s, QString::fromUtf8(queryTimeZone.id()));
     s.endGroup();
@@ -109,6 +113,11 @@ QStringList RtSettings::validate() const
         problems << tr("The escalation level and reason custom fields must be named.");
     if (acceptStatus.isEmpty() || declineStatus.isEmpty())
         problems << tr("The accept and decline statuses must be named.");
+    if (!pendingStatuses.contains(waitingStatus) || !pendingStatuses.contains(resumeStatus)
+        || waitingStatus == resumeStatus)
+        problems << tr("The waiting status (\"%1\") and the resume status (\"%2\") must be two "
+                       "of the pending statuses (%3).")
+                        .arg(waitingStatus, resumeStatus, pendingStatuses.join(u", "_s));
     return problems;
 }
 

@@ -39,11 +39,15 @@ struct RtSettings {
     QString cfReason = QStringLiteral("Escalation Reason");
 
     // Statuses: a pending request is in one of pendingStatuses; accepting
-    // sets acceptStatus, declining sets declineStatus.
+    // sets acceptStatus, declining sets declineStatus. Asking the requester
+    // sets waitingStatus (one of the pending ones: RT's "stalled" is made
+    // for waiting on the customer); resuming sets resumeStatus.
     QStringList pendingStatuses {QStringLiteral("new"), QStringLiteral("open"),
                                  QStringLiteral("stalled")};
     QString acceptStatus = QStringLiteral("resolved");
     QString declineStatus = QStringLiteral("rejected");
+    QString waitingStatus = QStringLiteral("stalled");
+    QString resumeStatus = QStringLiteral("open");
 
     QString calendarId; // the app calendar the requests' review clocks run on
     // The time zone RT reads the dates of a search in: the sync user's RT
