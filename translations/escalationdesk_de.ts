@@ -1824,8 +1824,8 @@
         <translation>Vor dem Mindestalter des Falls angenommen, weil: %1</translation>
     </message>
     <message>
-        <source>Requester</source>
-        <translation>Anfragender</translation>
+        <source>Questions</source>
+        <translation>Fragen</translation>
     </message>
     <message>
         <source>Waiting since %1 (asked by %2): %3</source>
@@ -1844,8 +1844,8 @@ Answered %4: %5</source>
 Beantwortet %4: %5</translation>
     </message>
     <message>
-        <source>Nothing asked</source>
-        <translation>Nichts gefragt</translation>
+        <source>None asked of the requester</source>
+        <translation>Keine Fragen an den Anfragenden</translation>
     </message>
     <message>
         <source>Waiting on the requester since %1: the review clock stands still with %2 of business time left</source>

@@ -13,11 +13,17 @@
 #include <QLabel>
 #include <QPushButton>
 
+#include <algorithm>
+#include <functional>
+
 namespace Escalation {
 
 namespace {
 constexpr qint64 LookBackSecs = 24 * 3600; // clusters are about what is happening now
 constexpr int SettleMs = 2000; // a sync page brings many rows at once
+// An outage burst is among the newest requests; a bound keeps the cache
+// reads and the comparisons small on the GUI thread whatever the queue holds.
+constexpr int MaxCandidates = 1000;
 } // namespace
 
 ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLookup *lookup,
@@ -74,16 +80,25 @@ void ClusterBar::recompute()
 {
     m_debounce.stop();
     const qint64 since = m_now() - LookBackSecs;
-    QList<EscalationRequest> requests;
-    QHash<QString, Case> cases;
+    // The newest pending requests of the look-back, at most MaxCandidates.
+    std::vector<std::pair<qint64, int>> recent; // raised, row
     for (int row = 0; row < m_queue->rowCount(); ++row) {
         if (m_queue->attributeSubject(row).state != RequestState::Pending)
             continue;
         const qint64 raised = m_queue->index(row, QueueColumn::RequestedAt)
                                   .data(QueueRole::RawValueRole)
                                   .toLongLong();
-        if (raised < since)
-            continue;
+        if (raised >= since)
+            recent.emplace_back(raised, row);
+    }
+    if (recent.size() > std::size_t(MaxCandidates)) {
+        std::nth_element(recent.begin(), recent.begin() + MaxCandidates, recent.end(),
+                         std::greater<>());
+        recent.resize(std::size_t(MaxCandidates));
+    }
+    QList<EscalationRequest> requests;
+    QHash<QString, Case> cases;
+    for (const auto &[raised, row] : recent) {
         const std::optional<EscalationRequest> r = m_lookup->request(m_queue->requestIdAt(row));
         if (!r)
             continue;

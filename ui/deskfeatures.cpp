@@ -160,7 +160,8 @@ void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests,
 {
     m_flags->loadSnapshot(cases);
     m_obligations->loadSnapshot(requests);
-    m_clusters->recompute();
+    // After the first paint: proposals are not what a start waits for.
+    m_clusters->scheduleRecompute();
 }
 
 void DeskFeatures::applyChangeSet(const ChangeSet &changes)

@@ -117,7 +117,7 @@ DetailsPane::DetailsPane(const RequestLookup *lookup, ReviewClockService *clock,
     m_owner = addField(requestForm, tr("Owner"), QStringLiteral("ownerLabel"));
     m_team = addField(requestForm, tr("Team"), QStringLiteral("teamLabel"));
     m_summary = addField(requestForm, tr("Summary"), QStringLiteral("summaryLabel"));
-    m_waits = addField(requestForm, tr("Requester"), QStringLiteral("waitsLabel"));
+    m_waits = addField(requestForm, tr("Questions"), QStringLiteral("waitsLabel"));
     m_decision = addField(requestForm, tr("Decision"), QStringLiteral("decisionLabel"));
     layout->addWidget(requestBox);
 
@@ -268,7 +268,8 @@ void DetailsPane::fill()
                       : tr("Asked %1 by %2: %3\nAnswered %4: %5")
                             .arg(when(w.from), w.askedBy, w.question, when(w.until), w.answer));
     }
-    m_waits->setText(waits.isEmpty() ? tr("Nothing asked") : waits.join(QStringLiteral("\n\n")));
+    m_waits->setText(waits.isEmpty() ? tr("None asked of the requester")
+                                     : waits.join(QStringLiteral("\n\n")));
     if (r.decision) {
         QString decision =
             (r.decision->kind == DecisionKind::Accept ? tr("Accepted by %1, %2:\n%3")

@@ -40,8 +40,9 @@ private Q_SLOTS:
         f.window->show();
         QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
         ClusterBar *bar = f.window->clusterBar();
+        // Proposed once the loaded queue has settled (after the first paint).
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->proposals().isEmpty(), 30000);
         const QList<IssueCluster> proposals = bar->proposals();
-        QVERIFY(!proposals.isEmpty());
         QVERIFY(bar->isVisible());
         const IssueCluster first = proposals.constFirst();
         QVERIFY(first.requestIds.size() >= 3);
@@ -98,8 +99,8 @@ private Q_SLOTS:
     {
         DeskFixture f(DeskRole::Manager);
         ClusterBar *bar = f.window->clusterBar();
+        QTRY_VERIFY_WITH_TIMEOUT(bar->proposals().size() >= 2, 30000);
         const QList<IssueCluster> proposals = bar->proposals();
-        QVERIFY(proposals.size() >= 2);
         QCOMPARE(bar->current(), 0);
         bar->next();
         QCOMPARE(bar->current(), 1);
