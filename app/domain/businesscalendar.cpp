@@ -411,17 +411,9 @@ DeadlineExplanation BusinessCalendar::explain(const QDateTime &start, qint64 min
 
 DeadlineExplanation BusinessCalendar::explain(qint64 startSecs, qint64 minutes) const
 {
-    DeadlineExplanation e;
-    e.calendarName = d->name;
-    e.timeZone = d->zone;
-    e.start = startSecs;
+    DeadlineExplanation e = explainBetween(startSecs, addBusinessMinutes(startSecs, minutes));
     e.minutes = minutes;
-    e.deadline = addBusinessMinutes(startSecs, minutes);
-    if (e.deadline == NoInstant)
-        return e;
-    DeadlineExplanation replay = explainBetween(startSecs, e.deadline);
-    replay.minutes = minutes;
-    return replay;
+    return e;
 }
 
 DeadlineExplanation BusinessCalendar::explainBetween(qint64 startSecs, qint64 endSecs) const
@@ -431,6 +423,8 @@ DeadlineExplanation BusinessCalendar::explainBetween(qint64 startSecs, qint64 en
     e.timeZone = d->zone;
     e.start = startSecs;
     e.deadline = endSecs;
+    if (endSecs == NoInstant) // the calendar never opens again: nothing to replay
+        return e;
     e.minutes = businessSecondsBetween(startSecs, endSecs) / 60;
 
     // Replay the same week tables the deadline used, clipped to [start, deadline].

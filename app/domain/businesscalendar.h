@@ -143,7 +143,8 @@ public:
     qint64 businessMinutesBetween(const QDateTime &a, const QDateTime &b) const;
 
     DeadlineExplanation explain(qint64 startSecs, qint64 minutes) const;
-    // The business intervals of [startSecs, endSecs), as explain() lists them.
+    // The business intervals of [startSecs, endSecs), as explain() lists them
+    // (none when endSecs is NoInstant).
     DeadlineExplanation explainBetween(qint64 startSecs, qint64 endSecs) const;
     DeadlineExplanation explain(const QDateTime &start, qint64 minutes) const;
 

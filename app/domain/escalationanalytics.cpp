@@ -209,7 +209,6 @@ AnalyticsReport EscalationAnalytics::compute(const QList<EscalationRequest> &req
         if (!r.waits.isEmpty()) {
             report.waitedOnRequester.add(r.id);
             report.waits += int(r.waits.size());
-            const qint64 nowSecs = now.toSecsSinceEpoch();
             for (const qint64 seconds :
                  pausedBusinessSeconds(calendar, pausesOf(r, NoInstant), nowSecs))
                 waitMinutes.append(seconds / 60);

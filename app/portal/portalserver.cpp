@@ -863,6 +863,28 @@ void PortalServer::handleAction(const QString &id, const Request &request, Respo
     send(responder, line, result->status, result->body);
 }
 
+std::optional<PortalServer::WriteKey>
+PortalServer::acceptWriteKey(const Caller &caller, const Request &request, Responder &responder,
+                             const QString &action, const QString &target)
+{
+    const QByteArray line = requestLineOf(request);
+    const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
+    if (key.isEmpty() || key.size() > maxKeyLength) {
+        audit(&caller, caller.address, action, target, u"invalid"_s, key.left(maxKeyLength));
+        badRequest(responder, line, "Idempotency-Key"_L1,
+                   tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
+                       .arg(maxKeyLength));
+        return std::nullopt;
+    }
+    WriteKey write {key, fingerprintOf(request, caller.user.id)};
+    if (const auto stored = m_store->storedAnswer(write.key, write.fingerprint)) {
+        audit(&caller, caller.address, action, target, u"replayed"_s, key);
+        send(responder, line, stored->status, stored->body);
+        return std::nullopt;
+    }
+    return write;
+}
+
 void PortalServer::handleEscalation(const QString &caseId, const Request &request,
                                     Responder &&responder)
 {
@@ -870,19 +892,11 @@ void PortalServer::handleEscalation(const QString &caseId, const Request &reques
     if (!caller)
         return;
     const QByteArray line = requestLineOf(request);
-    const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
     const QString action = u"raise"_s;
-    if (key.isEmpty() || key.size() > maxKeyLength) {
-        audit(&*caller, caller->address, action, caseId, u"invalid"_s, key.left(maxKeyLength));
-        return badRequest(responder, line, "Idempotency-Key"_L1,
-                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
-                              .arg(maxKeyLength));
-    }
-    const QByteArray fingerprint = fingerprintOf(request, caller->user.id);
-    if (const auto stored = m_store->storedAnswer(key, fingerprint)) {
-        audit(&*caller, caller->address, action, caseId, u"replayed"_s, key);
-        return send(responder, line, stored->status, stored->body);
-    }
+    const auto write = acceptWriteKey(*caller, request, responder, action, caseId);
+    if (!write)
+        return;
+    const auto &[key, fingerprint] = *write;
 
     std::optional<BodyError> error;
     EscalationInput input;
@@ -933,19 +947,11 @@ void PortalServer::handleRequesterReply(const QString &requestId, const Request 
     if (!caller)
         return;
     const QByteArray line = requestLineOf(request);
-    const QString key = QString::fromUtf8(header(request, "Idempotency-Key")).trimmed();
     const QString action = u"requester_reply"_s;
-    if (key.isEmpty() || key.size() > maxKeyLength) {
-        audit(&*caller, caller->address, action, requestId, u"invalid"_s, key.left(maxKeyLength));
-        return badRequest(responder, line, "Idempotency-Key"_L1,
-                          tr("Every write needs an Idempotency-Key header of 1 to %1 characters")
-                              .arg(maxKeyLength));
-    }
-    const QByteArray fingerprint = fingerprintOf(request, caller->user.id);
-    if (const auto stored = m_store->storedAnswer(key, fingerprint)) {
-        audit(&*caller, caller->address, action, requestId, u"replayed"_s, key);
-        return send(responder, line, stored->status, stored->body);
-    }
+    const auto write = acceptWriteKey(*caller, request, responder, action, requestId);
+    if (!write)
+        return;
+    const auto &[key, fingerprint] = *write;
     std::optional<BodyError> error;
     ReplyInput input;
     if (const auto object = parseObject(request.body(), &error)) {

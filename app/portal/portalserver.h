@@ -108,6 +108,16 @@ private:
                 const QString &key, const QByteArray &fingerprint);
     void audit(const Caller *caller, const QString &address, const QString &action,
                const QString &target, const QString &result, const QString &key = {});
+    // A write's Idempotency-Key and what it was used for.
+    struct WriteKey {
+        QString key;
+        QByteArray fingerprint;
+    };
+    // Checks the write's Idempotency-Key; nullopt when it answered already
+    // (400 for a missing or long key, or the stored answer of a replay).
+    std::optional<WriteKey> acceptWriteKey(const Caller &caller, const Request &request,
+                                           Responder &responder, const QString &action,
+                                           const QString &target);
     // Ends held long polls whose token was revoked or rotated meanwhile.
     void checkHeldTokens();
     void send(Responder &responder, const QByteArray &requestLine, int status,

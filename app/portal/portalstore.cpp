@@ -465,16 +465,9 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
     updated.version = current.version + 1;
     updated.updatedAt = at;
 
-    Mutation mutation;
-    mutation.requests.push_back(updated);
-    mutation.key = key;
-    mutation.appliedTarget = requestId;
-    mutation.appliedAction = action;
-    const QByteArray record = Json::requestRecord(updated);
-    if (!key.isEmpty())
-        mutation.answer = StoredAnswer {fingerprint, 200, requestAnswer(record)};
     const bool addsNote = updated.notes.size() > current.notes.size();
-    if (!commit(mutation))
+    const std::optional<QByteArray> record = commitRequest(updated, action, key, fingerprint);
+    if (!record)
         return error(500, u"server_error", tr("The portal could not store the change"));
     if (addsNote)
         ++m_nextNoteSerial;
@@ -489,7 +482,7 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
                     .arg(input.text, updated.decision->justification);
     Q_EMIT recorded(requestId,
                     HistoryEntry {at, action, input.actorId, input.actor, input.actorRole, story});
-    return WriteResult {200, requestAnswer(record)};
+    return WriteResult {200, requestAnswer(*record)};
 }
 
 WriteResult PortalStore::createEscalation(const QString &caseId, const EscalationInput &input,
@@ -593,6 +586,23 @@ WriteResult PortalStore::createEscalation(const QString &caseId, const Escalatio
     return WriteResult {200, requestAnswer(record)};
 }
 
+std::optional<QByteArray> PortalStore::commitRequest(const EscalationRequest &updated,
+                                                     const QString &action, const QString &key,
+                                                     const QByteArray &fingerprint)
+{
+    Mutation mutation;
+    mutation.requests.push_back(updated);
+    mutation.key = key;
+    mutation.appliedTarget = updated.id;
+    mutation.appliedAction = action;
+    QByteArray record = Json::requestRecord(updated);
+    if (!key.isEmpty())
+        mutation.answer = StoredAnswer {fingerprint, 200, requestAnswer(record)};
+    if (!commit(mutation))
+        return std::nullopt;
+    return record;
+}
+
 WriteResult PortalStore::answerQuestion(const QString &requestId, const ReplyInput &input,
                                         const QString &key, const QByteArray &fingerprint)
 {
@@ -613,21 +623,15 @@ WriteResult PortalStore::answerQuestion(const QString &requestId, const ReplyInp
     updated.version = current.version + 1;
     updated.updatedAt = at;
 
-    Mutation mutation;
-    mutation.requests.push_back(updated);
-    mutation.key = key;
-    mutation.appliedTarget = requestId;
-    mutation.appliedAction = u"requester_reply"_s;
-    const QByteArray record = Json::requestRecord(updated);
-    if (!key.isEmpty())
-        mutation.answer = StoredAnswer {fingerprint, 200, requestAnswer(record)};
-    if (!commit(mutation))
+    const std::optional<QByteArray> record =
+        commitRequest(updated, u"requester_reply"_s, key, fingerprint);
+    if (!record)
         return error(500, u"server_error", tr("The portal could not store the change"));
     const QString by = input.by.trimmed().isEmpty() ? input.actor : input.by.trimmed();
     Q_EMIT recorded(
         requestId,
         HistoryEntry {at, u"requester_reply"_s, input.actorId, by, input.actorRole, input.text});
-    return WriteResult {200, requestAnswer(record)};
+    return WriteResult {200, requestAnswer(*record)};
 }
 
 QString PortalStore::nextCaseId()

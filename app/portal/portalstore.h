@@ -170,6 +170,10 @@ private:
     WriteResult error(int status, QStringView code, const QString &message,
                       const QByteArray &details = {}) const;
     bool commit(Mutation &mutation);
+    // Commits one request's new state as the answer to a keyed write;
+    // its JSON record, or nullopt if the change could not be stored.
+    std::optional<QByteArray> commitRequest(const EscalationRequest &updated, const QString &action,
+                                            const QString &key, const QByteArray &fingerprint);
     qint64 baseSequence() const { return m_baseSequence; }
     const QByteArray &jsonOf(const CaseSlot &slot) const;
     const QByteArray &jsonOf(const RequestSlot &slot) const;
