@@ -44,7 +44,16 @@ enum Role : int {
     PendingOutboxRole, // int: entries waiting for the portal
     OutageRole, // bool: the case is severity 1
     ClockPausedRole, // bool: the request's business calendar is closed now
+    ClusterRole, // int(ClusterRowKind), from the queue's proxy
 };
 } // namespace QueueRole
+
+// What a queue row is to a confirmed major-issue cluster.
+enum class ClusterRowKind : int {
+    None,
+    Collapsed, // the cluster's row, standing for all of its requests
+    Expanded, // the cluster's row, its requests shown below it
+    Member, // a request shown below its cluster's row
+};
 
 } // namespace Escalation

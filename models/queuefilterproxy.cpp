@@ -1,9 +1,11 @@
 #include "queuefilterproxy.h"
 
 #include "obligationindex.h"
+#include "queueclusters.h"
 #include "queuemodel.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Escalation {
 
@@ -76,7 +78,44 @@ int QueueFilterProxy::columnCount(const QModelIndex &parent) const
 
 QVariant QueueFilterProxy::data(const QModelIndex &index, int role) const
 {
-    return m_source->data(mapToSource(index), role);
+    const QModelIndex source = mapToSource(index);
+    const int lead = source.isValid() ? leadOf(source.row()) : -1;
+    if (role == QueueRole::ClusterRole) {
+        if (lead < 0)
+            return int(ClusterRowKind::None);
+        if (lead != source.row())
+            return int(ClusterRowKind::Member);
+        return int(m_clusterRows.value(lead).expanded ? ClusterRowKind::Expanded
+                                                      : ClusterRowKind::Collapsed);
+    }
+    if (lead < 0)
+        return m_source->data(source, role);
+    if (lead != source.row()) {
+        // A request inside an open cluster: indented under its cluster's row.
+        if (role == Qt::DisplayRole && index.column() == QueueColumn::Subject)
+            return QString(QStringLiteral("    ") + m_source->data(source, role).toString());
+        return m_source->data(source, role);
+    }
+    const ClusterRows cluster = m_clusterRows.value(lead);
+    const ConfirmedCluster *confirmed = m_clusters ? m_clusters->cluster(cluster.key) : nullptr;
+    const QString title = confirmed ? confirmed->title : QString();
+    const int count = int(cluster.rows.size());
+    if (role == Qt::DisplayRole && index.column() == QueueColumn::Subject)
+        return QStringLiteral("%1 %2").arg(
+            cluster.expanded ? QStringLiteral("▾") : QStringLiteral("▸"),
+            tr("Major issue (%n requests): %1", nullptr, count).arg(title));
+    if (role == Qt::ToolTipRole && index.column() == QueueColumn::Subject)
+        return cluster.expanded ? tr("Left arrow or click ▾: show the cluster as one row again")
+                                : tr("One row for %n requests: an action on it answers each of "
+                                     "them. Right arrow or click ▸: show them",
+                                     nullptr, count);
+    if (role == Qt::AccessibleDescriptionRole)
+        return QString((cluster.expanded
+                            ? tr("Major issue “%1”, %n requests, expanded.", nullptr, count)
+                            : tr("Major issue “%1”, %n requests, collapsed.", nullptr, count))
+                           .arg(title)
+                       + QLatin1Char(' ') + m_source->data(source, role).toString());
+    return m_source->data(source, role);
 }
 
 Qt::ItemFlags QueueFilterProxy::flags(const QModelIndex &index) const
@@ -126,6 +165,125 @@ int QueueFilterProxy::rowOf(const QString &requestId) const
     if (sourceRow < 0 || sourceRow >= int(m_sourceToProxy.size()))
         return -1;
     return m_sourceToProxy[std::size_t(sourceRow)];
+}
+
+QString QueueFilterProxy::clusterKeyAt(int proxyRow) const
+{
+    if (m_leadOf.empty() || proxyRow < 0 || proxyRow >= int(m_proxyToSource.size()))
+        return {};
+    const int source = m_proxyToSource[std::size_t(proxyRow)];
+    return leadOf(source) == source ? m_clusterRows.value(source).key : QString();
+}
+
+int QueueFilterProxy::clusterRowOf(const QString &key) const
+{
+    for (auto it = m_clusterRows.cbegin(); it != m_clusterRows.cend(); ++it)
+        if (it->key == key)
+            return m_sourceToProxy[std::size_t(it.key())];
+    return -1;
+}
+
+QStringList QueueFilterProxy::requestIdsAt(int proxyRow) const
+{
+    if (proxyRow < 0 || proxyRow >= int(m_proxyToSource.size()))
+        return {};
+    const int source = m_proxyToSource[std::size_t(proxyRow)];
+    if (leadOf(source) != source)
+        return {m_source->requestIdAt(source)};
+    const ClusterRows cluster = m_clusterRows.value(source);
+    if (cluster.expanded)
+        return {m_source->requestIdAt(source)};
+    QStringList ids;
+    for (int row : cluster.rows)
+        ids << m_source->requestIdAt(row);
+    return ids;
+}
+
+std::vector<std::pair<int, int>> QueueFilterProxy::collapsedClusterRows() const
+{
+    std::vector<std::pair<int, int>> rows;
+    for (auto it = m_clusterRows.cbegin(); it != m_clusterRows.cend(); ++it) {
+        const int shownAt = m_sourceToProxy[std::size_t(it.key())];
+        if (!it->expanded && shownAt >= 0)
+            rows.emplace_back(shownAt, int(it->rows.size()));
+    }
+    return rows;
+}
+
+// --- major-issue clusters --------------------------------------------------------
+
+void QueueFilterProxy::setClusters(const QueueClusters *clusters)
+{
+    if (m_clusters)
+        disconnect(m_clusters, nullptr, this, nullptr);
+    m_clusters = clusters;
+    if (clusters) {
+        connect(clusters, &QueueClusters::membershipChanged, this, [this] {
+            mapClusters();
+            rebuild(QAbstractItemModel::NoLayoutChangeHint);
+        });
+        connect(clusters, &QueueClusters::expandedChanged, this,
+                &QueueFilterProxy::onClusterExpanded);
+    }
+    mapClusters();
+    rebuild(QAbstractItemModel::NoLayoutChangeHint);
+}
+
+bool QueueFilterProxy::mapClusters()
+{
+    m_leadOf.clear();
+    m_clusterRows.clear();
+    QStringList leadIds;
+    if (m_clusters && !m_clusters->isEmpty()) {
+        m_leadOf.assign(std::size_t(m_source->rowCount()), -1);
+        for (const ConfirmedCluster &c : m_clusters->clusters()) {
+            ClusterRows cluster {c.key(), {}, c.expanded};
+            // The first request raised that the queue still holds leads.
+            for (const QString &id : c.requestIds) {
+                const int row = m_source->rowOf(id);
+                if (row >= 0)
+                    cluster.rows.push_back(row);
+            }
+            if (cluster.rows.empty())
+                continue;
+            const int lead = cluster.rows.front();
+            for (int row : cluster.rows)
+                m_leadOf[std::size_t(row)] = lead;
+            leadIds << m_source->requestIdAt(lead);
+            m_clusterRows.insert(lead, std::move(cluster));
+        }
+    }
+    leadIds.sort();
+    const bool changed = leadIds != m_leadIds;
+    m_leadIds = leadIds;
+    return changed;
+}
+
+void QueueFilterProxy::onClusterExpanded(const QString &key, bool expanded)
+{
+    for (auto it = m_clusterRows.begin(); it != m_clusterRows.end(); ++it) {
+        if (it->key != key)
+            continue;
+        it->expanded = expanded;
+        const int lead = it.key();
+        const std::vector<int> members(it->rows.begin() + 1, it->rows.end());
+        if (expanded) {
+            std::vector<int> shown;
+            for (int row : members)
+                if (m_sourceToProxy[std::size_t(row)] < 0 && acceptsRow(row))
+                    shown.push_back(row);
+            insertRows(std::move(shown));
+        } else {
+            std::vector<int> hidden;
+            for (int row : members)
+                if (m_sourceToProxy[std::size_t(row)] >= 0)
+                    hidden.push_back(m_sourceToProxy[std::size_t(row)]);
+            removeRows(std::move(hidden));
+        }
+        if (const int row = m_sourceToProxy[std::size_t(lead)]; row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+        return;
+    }
 }
 
 // --- filter and order ----------------------------------------------------------
@@ -192,6 +350,19 @@ void QueueFilterProxy::sort(int column, Qt::SortOrder order)
 
 bool QueueFilterProxy::acceptsRow(int sourceRow) const
 {
+    const int lead = leadOf(sourceRow);
+    if (lead < 0)
+        return acceptsOwnRow(sourceRow);
+    const ClusterRows &cluster = *m_clusterRows.constFind(lead);
+    if (lead != sourceRow)
+        return cluster.expanded && acceptsOwnRow(sourceRow);
+    // The cluster's row shows while any of its requests would.
+    return std::any_of(cluster.rows.begin(), cluster.rows.end(),
+                       [this](int row) { return acceptsOwnRow(row); });
+}
+
+bool QueueFilterProxy::acceptsOwnRow(int sourceRow) const
+{
     if (m_requestSet && !m_requestSet->contains(m_source->requestIdView(sourceRow).toString()))
         return false;
     if (m_filter.isEmpty() && m_base.isEmpty())
@@ -248,6 +419,23 @@ bool QueueFilterProxy::lessThan(int a, int b) const
 
 bool QueueFilterProxy::before(int a, int b) const
 {
+    if (!m_leadOf.empty()) {
+        // A cluster sorts where its lead sorts, the lead first, its other
+        // requests after it in the order shown.
+        const int la = leadOf(a) < 0 ? a : leadOf(a);
+        const int lb = leadOf(b) < 0 ? b : leadOf(b);
+        if (la != lb)
+            return beforeUngrouped(la, lb);
+        if (a == b)
+            return false;
+        if (a == la || b == lb)
+            return a == la;
+    }
+    return beforeUngrouped(a, b);
+}
+
+bool QueueFilterProxy::beforeUngrouped(int a, int b) const
+{
     if (m_sortColumn < 0)
         return a < b;
     return m_sortOrder == Qt::AscendingOrder ? lessThan(a, b) : lessThan(b, a);
@@ -255,7 +443,7 @@ bool QueueFilterProxy::before(int a, int b) const
 
 void QueueFilterProxy::sortRows(std::vector<int> &rows) const
 {
-    if (m_sortColumn >= 0 && m_sortColumn == m_rankColumn) {
+    if (m_leadOf.empty() && m_sortColumn >= 0 && m_sortColumn == m_rankColumn) {
         const auto &rank = m_rank;
         if (m_sortOrder == Qt::AscendingOrder)
             std::sort(rows.begin(), rows.end(), [&rank](int a, int b) {
@@ -539,12 +727,23 @@ void QueueFilterProxy::onSourceRowsInserted(int first, int last)
         }
     }
     m_sourceToProxy.insert(m_sourceToProxy.begin() + first, std::size_t(count), -1);
+    if (mapClusters()) {
+        rebuild(QAbstractItemModel::NoLayoutChangeHint);
+        return;
+    }
     std::vector<int> accepted;
     accepted.reserve(std::size_t(count));
     for (int row = first; row <= last; ++row) {
         if (acceptsRow(row))
             accepted.push_back(row);
+        // A request joining a cluster can bring its hidden cluster row back.
+        const int lead = leadOf(row);
+        if (lead >= 0 && lead != row && (lead < first || lead > last)
+            && m_sourceToProxy[std::size_t(lead)] < 0 && acceptsRow(lead))
+            accepted.push_back(lead);
     }
+    std::sort(accepted.begin(), accepted.end());
+    accepted.erase(std::unique(accepted.begin(), accepted.end()), accepted.end());
     insertRows(std::move(accepted));
 }
 
@@ -553,6 +752,7 @@ void QueueFilterProxy::onSourceRowsAboutToBeRemoved(int first, int last)
     forgetRanks();
     std::vector<int> shown;
     for (int row = first; row <= last && row < int(m_sourceToProxy.size()); ++row) {
+        m_regroupAfterRemoval = m_regroupAfterRemoval || leadOf(row) >= 0;
         if (m_sourceToProxy[std::size_t(row)] >= 0)
             shown.push_back(m_sourceToProxy[std::size_t(row)]);
     }
@@ -568,6 +768,39 @@ void QueueFilterProxy::onSourceRowsRemoved(int first, int last)
         if (source > last)
             source -= count;
     }
+    // A cluster lost a request: its row may now stand for others or none.
+    if (std::exchange(m_regroupAfterRemoval, false)) {
+        dropClusterRows(first, last);
+        rebuild(QAbstractItemModel::NoLayoutChangeHint);
+    } else if (!m_leadOf.empty()) {
+        dropClusterRows(first, last);
+    }
+}
+
+void QueueFilterProxy::dropClusterRows(int first, int last)
+{
+    // The source's ids are not renumbered until all of its removals are
+    // done, so the rows are moved here rather than looked up again.
+    const int count = last - first + 1;
+    QHash<int, ClusterRows> moved;
+    QStringList leadIds;
+    m_leadOf.assign(std::size_t(m_source->rowCount()), -1);
+    for (ClusterRows &cluster : m_clusterRows) {
+        std::vector<int> rows;
+        for (int row : cluster.rows)
+            if (row < first || row > last)
+                rows.push_back(row > last ? row - count : row);
+        if (rows.empty())
+            continue;
+        for (int row : rows)
+            m_leadOf[std::size_t(row)] = rows.front();
+        leadIds << m_source->requestIdAt(rows.front());
+        cluster.rows = std::move(rows);
+        moved.insert(cluster.rows.front(), std::move(cluster));
+    }
+    m_clusterRows = std::move(moved);
+    leadIds.sort();
+    m_leadIds = leadIds;
 }
 
 void QueueFilterProxy::onSourceDataChanged(const QModelIndex &topLeft,
@@ -578,8 +811,20 @@ void QueueFilterProxy::onSourceDataChanged(const QModelIndex &topLeft,
         rebuild(QAbstractItemModel::NoLayoutChangeHint);
         return;
     }
-    std::vector<int> left, entered, stayed;
+    std::vector<int> changed;
     for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        changed.push_back(row);
+        // A cluster's row shows and sorts by its requests: look at all of them.
+        if (const int lead = leadOf(row); lead >= 0)
+            for (int member : m_clusterRows.constFind(lead)->rows)
+                changed.push_back(member);
+    }
+    if (!m_leadOf.empty()) {
+        std::sort(changed.begin(), changed.end());
+        changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    }
+    std::vector<int> left, entered, stayed;
+    for (int row : changed) {
         const int shownAt = m_sourceToProxy[std::size_t(row)];
         const bool accepted = acceptsRow(row);
         if (shownAt >= 0 && !accepted)
@@ -631,6 +876,7 @@ void QueueFilterProxy::onSourceLayoutAboutToBeChanged()
 void QueueFilterProxy::onSourceLayoutChanged()
 {
     forgetRanks();
+    mapClusters();
     rankRows(m_sortColumn);
     fillMapping();
     QModelIndexList to;
@@ -650,6 +896,7 @@ void QueueFilterProxy::onSourceReset()
     forgetRanks();
     m_filterSearch.reset();
     m_baseSearch.reset();
+    mapClusters();
     // After a load every row is sorted at once: ranked first, so that the
     // sort compares two ints per step.
     rankRows(m_sortColumn);

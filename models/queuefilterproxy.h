@@ -31,6 +31,7 @@
 namespace Escalation {
 
 class ObligationIndex;
+class QueueClusters;
 
 class QueueFilterProxy final : public QAbstractTableModel {
     Q_OBJECT
@@ -55,6 +56,23 @@ public:
     // obligations (without it such a filter shows nothing). The proxy
     // filters again when the index reports a change.
     void setObligations(const ObligationIndex *obligations);
+
+    // Groups the confirmed major-issue clusters: each shows as one row (its
+    // first request raised, the cluster's "lead") sorted where that request
+    // sorts, shown when any of its requests passes the filters; expanded, its
+    // other requests follow right below it, each shown when it passes.
+    void setClusters(const QueueClusters *clusters);
+    // The cluster's key (its first request) when the row is a cluster's
+    // row, empty otherwise.
+    QString clusterKeyAt(int proxyRow) const;
+    // The row of the cluster with this key, or -1 when it is not shown.
+    int clusterRowOf(const QString &key) const;
+    // The requests a row stands for: every request of a collapsed cluster
+    // the queue holds, else the row's own.
+    QStringList requestIdsAt(int proxyRow) const;
+    // The collapsed clusters' rows shown, with how many requests each
+    // stands for.
+    std::vector<std::pair<int, int>> collapsedClusterRows() const;
 
     // column -1: the source's order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
@@ -85,6 +103,7 @@ private:
 
     void watchSource();
     bool acceptsRow(int sourceRow) const;
+    bool acceptsOwnRow(int sourceRow) const;
     bool acceptsText(const QueueFilter &filter, std::optional<QueueModel::TextSearch> &search,
                      int sourceRow) const;
     // Whether source row a comes before b in the sort column's ascending
@@ -93,6 +112,7 @@ private:
     // Whether a comes before b as shown (sort order applied; source order
     // when unsorted).
     bool before(int a, int b) const;
+    bool beforeUngrouped(int a, int b) const;
     void sortRows(std::vector<int> &sourceRows) const;
     void rankRows(int column);
     void forgetRanks() { m_rankColumn = -1; }
@@ -117,6 +137,21 @@ private:
     void onSourceLayoutAboutToBeChanged();
     void onSourceLayoutChanged();
     void onSourceReset();
+
+    // The confirmed clusters, by source row. Recomputed whenever source
+    // rows come or go; true when a cluster's lead changed (a regroup).
+    struct ClusterRows {
+        QString key;
+        std::vector<int> rows; // source rows, the lead first
+        bool expanded = false;
+    };
+    bool mapClusters();
+    void dropClusterRows(int firstSourceRow, int lastSourceRow);
+    int leadOf(int sourceRow) const
+    {
+        return m_leadOf.empty() ? -1 : m_leadOf[std::size_t(sourceRow)];
+    }
+    void onClusterExpanded(const QString &key, bool expanded);
 
     QueueModel *m_source;
     QPointer<QueueModel> m_sourceAlive; // for the destructor: the source may go first
@@ -145,6 +180,14 @@ private:
     // The text searches of the two filters, made at first use.
     mutable std::optional<QueueModel::TextSearch> m_filterSearch;
     mutable std::optional<QueueModel::TextSearch> m_baseSearch;
+
+    QPointer<const QueueClusters> m_clusters;
+    // Each source row's cluster lead (the lead itself for a lead), -1 for a
+    // request in no cluster; empty when there are no clusters.
+    std::vector<int> m_leadOf;
+    QHash<int, ClusterRows> m_clusterRows; // by the lead's source row
+    QStringList m_leadIds;
+    bool m_regroupAfterRemoval = false;
 };
 
 } // namespace Escalation

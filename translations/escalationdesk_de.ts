@@ -1423,6 +1423,22 @@
         <source>Possible major issue “%1”</source>
         <translation>Mögliches Großproblem „%1“</translation>
     </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>One issue: the queue shows these requests as one row, and an Accept or Decline on it answers every one of them</source>
+        <translation>Ein Problem: Die Warteschlange zeigt diese Anfragen als eine Zeile, und ein Annehmen oder Ablehnen darauf beantwortet jede von ihnen</translation>
+    </message>
+    <message>
+        <source>More requests like the confirmed major issue “%1” (new requests: %2; raised over %3).</source>
+        <translation>Weitere Anfragen wie das bestätigte größere Problem „%1“ (neue Anfragen: %2; gestellt über %3).</translation>
+    </message>
+    <message>
+        <source>&amp;Add to cluster</source>
+        <translation>Zum Cluster &amp;hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>Escalation::DeadlineExplanation</name>
@@ -2897,6 +2913,56 @@ Beantwortet %4: %5</translation>
     </message>
 </context>
 <context>
+    <name>Escalation::QueueClusters</name>
+    <message>
+        <source>no list of confirmed clusters</source>
+        <translation>keine Liste bestätigter Cluster</translation>
+    </message>
+    <message>
+        <source>a cluster names a request twice or names none</source>
+        <translation>ein Cluster nennt eine Anfrage zweimal oder keine</translation>
+    </message>
+    <message>
+        <source>a cluster without a title or requests</source>
+        <translation>ein Cluster ohne Titel oder Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>Escalation::QueueFilterProxy</name>
+    <message numerus="yes">
+        <source>Major issue (%n requests): %1</source>
+        <translation>
+            <numerusform>Größeres Problem (%n Anfrage): %1</numerusform>
+            <numerusform>Größeres Problem (%n Anfragen): %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left arrow or click ▾: show the cluster as one row again</source>
+        <translation>Pfeil nach links oder Klick auf ▾: den Cluster wieder als eine Zeile zeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>One row for %n requests: an action on it answers each of them. Right arrow or click ▸: show them</source>
+        <translation>
+            <numerusform>Eine Zeile für %n Anfrage: eine Aktion darauf beantwortet sie. Pfeil nach rechts oder Klick auf ▸: anzeigen</numerusform>
+            <numerusform>Eine Zeile für %n Anfragen: eine Aktion darauf beantwortet jede von ihnen. Pfeil nach rechts oder Klick auf ▸: anzeigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Major issue “%1”, %n requests, expanded.</source>
+        <translation>
+            <numerusform>Größeres Problem „%1“, %n Anfrage, aufgeklappt.</numerusform>
+            <numerusform>Größeres Problem „%1“, %n Anfragen, aufgeklappt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Major issue “%1”, %n requests, collapsed.</source>
+        <translation>
+            <numerusform>Größeres Problem „%1“, %n Anfrage, zugeklappt.</numerusform>
+            <numerusform>Größeres Problem „%1“, %n Anfragen, zugeklappt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Escalation::QueueModel</name>
     <message>
         <source>L%1</source>
@@ -3138,6 +3204,18 @@ Beantwortet %4: %5</translation>
     <message>
         <source>&amp;Columns</source>
         <translation>&amp;Spalten</translation>
+    </message>
+    <message>
+        <source>Show as one row</source>
+        <translation>Als eine Zeile zeigen</translation>
+    </message>
+    <message>
+        <source>Show its requests</source>
+        <translation>Seine Anfragen zeigen</translation>
+    </message>
+    <message>
+        <source>Not one issue: ungroup its requests</source>
+        <translation>Kein gemeinsames Problem: Anfragen einzeln zeigen</translation>
     </message>
 </context>
 <context>

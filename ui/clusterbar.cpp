@@ -1,8 +1,10 @@
 #include "clusterbar.h"
 
 #include "mainwindow.h"
+#include "queueview.h"
 
 #include <durationtext.h>
+#include <queueclusters.h>
 #include <queuecolumns.h>
 #include <queuefilter.h>
 #include <queuemodel.h>
@@ -27,13 +29,15 @@ constexpr int MaxCandidates = 1000;
 } // namespace
 
 ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLookup *lookup,
-                       QWidget *parent)
+                       QueueClusters *confirmed, QWidget *parent)
     : QFrame(parent)
     , m_window(window)
     , m_queue(queue)
     , m_lookup(lookup)
+    , m_confirmed(confirmed)
     , m_now([] { return QDateTime::currentSecsSinceEpoch(); })
     , m_text(new QLabel(this))
+    , m_confirm(new QPushButton(tr("&Confirm"), this))
     , m_review(new QPushButton(tr("&Review…"), this))
     , m_dismiss(new QPushButton(tr("Not a cluster"), this))
     , m_next(new QPushButton(tr("Next"), this))
@@ -45,6 +49,9 @@ ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLooku
     m_text->setObjectName(QStringLiteral("clusterText"));
     m_text->setTextFormat(Qt::PlainText);
     m_text->setWordWrap(true);
+    m_confirm->setObjectName(QStringLiteral("clusterConfirm"));
+    m_confirm->setToolTip(tr("One issue: the queue shows these requests as one row, and an "
+                             "Accept or Decline on it answers every one of them"));
     m_review->setObjectName(QStringLiteral("clusterReview"));
     m_review->setToolTip(tr("Show these requests in the queue, all marked: one Accept or Decline "
                             "then answers every one of them"));
@@ -54,9 +61,11 @@ ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLooku
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_confirm);
     layout->addWidget(m_review);
     layout->addWidget(m_dismiss);
     layout->addWidget(m_next);
+    connect(m_confirm, &QPushButton::clicked, this, &ClusterBar::confirm);
     connect(m_review, &QPushButton::clicked, this, &ClusterBar::review);
     connect(m_dismiss, &QPushButton::clicked, this, &ClusterBar::dismiss);
     connect(m_next, &QPushButton::clicked, this, &ClusterBar::next);
@@ -67,6 +76,7 @@ ClusterBar::ClusterBar(MainWindow *window, QueueModel *queue, const RequestLooku
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(queue, signal, this, &ClusterBar::scheduleRecompute);
     connect(queue, &QAbstractItemModel::modelReset, this, &ClusterBar::scheduleRecompute);
+    connect(confirmed, &QueueClusters::membershipChanged, this, &ClusterBar::recompute);
     hide();
 }
 
@@ -109,8 +119,11 @@ void ClusterBar::recompute()
     }
     const QString shown = m_current >= 0 ? keyOf(m_proposals.at(m_current)) : QString();
     m_proposals.clear();
+    // Requests already confirmed as one issue are not proposed again; new
+    // ones like them are, as additions.
     for (const IssueCluster &cluster : IssueClusters::find(requests, cases))
-        if (!m_dismissed.contains(keyOf(cluster)))
+        if (!m_dismissed.contains(keyOf(cluster))
+            && !m_confirmed->unconfirmedIds(cluster).isEmpty())
             m_proposals.append(cluster);
     int index = m_proposals.isEmpty() ? -1 : 0;
     for (int i = 0; i < m_proposals.size(); ++i)
@@ -134,17 +147,42 @@ void ClusterBar::show(int index)
     const IssueCluster &c = m_proposals.at(index);
     const QString span =
         DurationText::compact(std::max<qint64>(60, c.firstRaised.secsTo(c.lastRaised)));
-    QString text = tr("Possible major issue: “%1” (requests: %2; accounts: %3; raised over %4).")
-                       .arg(c.title)
-                       .arg(c.requestIds.size())
-                       .arg(c.accounts)
-                       .arg(span);
+    const qsizetype added = m_confirmed->unconfirmedIds(c).size();
+    const ConfirmedCluster *extends = nullptr;
+    for (const QString &id : c.requestIds)
+        if (!extends)
+            extends = m_confirmed->clusterOf(id);
+    QString text = extends
+        ? tr("More requests like the confirmed major issue “%1” (new requests: %2; raised over "
+             "%3).")
+              .arg(extends->title)
+              .arg(added)
+              .arg(span)
+        : tr("Possible major issue: “%1” (requests: %2; accounts: %3; raised over %4).")
+              .arg(c.title)
+              .arg(c.requestIds.size())
+              .arg(c.accounts)
+              .arg(span);
+    m_confirm->setText(extends ? tr("&Add to cluster") : tr("&Confirm"));
     if (m_proposals.size() > 1)
         text +=
             QLatin1Char(' ') + tr("(%1 of %2 proposals)").arg(index + 1).arg(m_proposals.size());
     m_text->setText(text);
     setAccessibleName(text);
     m_next->setVisible(m_proposals.size() > 1);
+}
+
+void ClusterBar::confirm()
+{
+    if (m_current < 0)
+        return;
+    const IssueCluster proposal = m_proposals.at(m_current);
+    m_confirmed->confirm(proposal); // recomputes the proposals
+    if (const ConfirmedCluster *cluster =
+            m_confirmed->clusterOf(proposal.requestIds.constFirst())) {
+        m_window->showRequest(cluster->key());
+        m_window->queueView()->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void ClusterBar::review()

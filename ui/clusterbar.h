@@ -4,11 +4,13 @@
 // the same symptom within a short time (IssueClusters), one line names the
 // largest such group not yet looked at — "Possible major issue: “Payment
 // gateway rejects valid cards”: 11 requests from 9 accounts within 42 min" —
-// with Review (the queue shows just those requests, all marked, so that one
-// Accept with one plan of action or one Decline answers each of them as its
-// own outbox entry), Not a cluster (not proposed again this session) and
-// Next. Proposals are worked out again a moment after the queue changes,
-// over the pending requests raised in the last day.
+// with Confirm (the queue then shows them as one expandable row, and one
+// Accept with one plan of action or one Decline on it answers each of them
+// as its own outbox entry), Review (the queue shows just those requests, all
+// marked), Not a cluster (not proposed again this session) and Next. New
+// requests like a confirmed cluster's are proposed as additions to it.
+// Proposals are worked out again a moment after the queue changes, over the
+// pending requests raised in the last day.
 
 #include <issueclusters.h>
 
@@ -22,6 +24,7 @@ class QPushButton;
 namespace Escalation {
 
 class MainWindow;
+class QueueClusters;
 class QueueModel;
 class RequestLookup;
 
@@ -31,7 +34,7 @@ public:
     using NowFunction = std::function<qint64()>; // epoch seconds
 
     ClusterBar(MainWindow *window, QueueModel *queue, const RequestLookup *lookup,
-               QWidget *parent = nullptr);
+               QueueClusters *confirmed, QWidget *parent = nullptr);
 
     void setNowFunction(NowFunction now) { m_now = std::move(now); }
     // Works the proposals out now (otherwise shortly after the queue changes).
@@ -48,6 +51,9 @@ public:
     int current() const { return m_current; }
     QString text() const;
 
+    // Confirms the proposal shown (or adds its new requests to the confirmed
+    // cluster it extends) and selects the cluster's row in the queue.
+    void confirm();
     void review();
     void dismiss();
     void next();
@@ -62,12 +68,14 @@ private:
     MainWindow *m_window;
     QueueModel *m_queue;
     const RequestLookup *m_lookup;
+    QueueClusters *m_confirmed;
     NowFunction m_now;
     QTimer m_debounce;
     QList<IssueCluster> m_proposals;
     QSet<QString> m_dismissed;
     int m_current = -1;
     QLabel *m_text;
+    QPushButton *m_confirm;
     QPushButton *m_review;
     QPushButton *m_dismiss;
     QPushButton *m_next;

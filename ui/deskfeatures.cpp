@@ -18,6 +18,8 @@
 #include "shortcuttext.h"
 #include "slamonitorview.h"
 #include "traynotifier.h"
+#include "uilogging.h"
+#include <queueclusters.h>
 #include <queuefilterproxy.h>
 
 #include <notificationpolicy.h>
@@ -90,6 +92,18 @@ DeskFeatures::DeskFeatures(MainWindow *window, QueueModel *queue, ReviewClockSer
     window->queueProxy()->setObligations(m_obligations);
     m_savedViews = new SavedViewsMenu(window, settings, this);
     m_clusters = window->clusterBar();
+    // Confirmed clusters stay grouped across restarts.
+    QueueClusters *confirmed = window->confirmedClusters();
+    if (const QByteArray stored = settings->confirmedClusters(); !stored.isEmpty()) {
+        QString error;
+        if (!confirmed->fromJson(stored, &error))
+            qCWarning(lcUi) << "the confirmed clusters in the settings cannot be read:" << error;
+    }
+    const auto saveClusters = [settings, confirmed] {
+        settings->setConfirmedClusters(confirmed->isEmpty() ? QByteArray() : confirmed->toJson());
+    };
+    connect(confirmed, &QueueClusters::membershipChanged, this, saveClusters);
+    connect(confirmed, &QueueClusters::expandedChanged, this, saveClusters);
     // Follow-the-sun: whose business hours are on, on the left of the status
     // bar (a passing message covers it for its few seconds).
     m_regionHours = new RegionHoursLabel(clock, window->statusBar());
@@ -160,6 +174,13 @@ void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests,
 {
     m_flags->loadSnapshot(cases);
     m_obligations->loadSnapshot(requests);
+    // A confirmed cluster all of whose requests were answered is history.
+    QSet<QString> open;
+    for (const EscalationRequest &r : requests)
+        if (r.state == RequestState::Pending)
+            open.insert(r.id);
+    m_window->confirmedClusters()->forgetAnswered(
+        [&open](const QString &id) { return open.contains(id); });
     // After the first paint: proposals are not what a start waits for.
     m_clusters->scheduleRecompute();
 }

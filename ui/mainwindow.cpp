@@ -16,6 +16,7 @@
 #include "syncindicator.h"
 #include "uilogging.h"
 
+#include <queueclusters.h>
 #include <queuecolumns.h>
 #include <queuefilterproxy.h>
 #include <queuemodel.h>
@@ -49,6 +50,7 @@ MainWindow::MainWindow(DeskContext context, QWidget *parent)
     : QMainWindow(parent)
     , m_context(std::move(context))
     , m_proxy(new QueueFilterProxy(m_context.model, this))
+    , m_clusters(new QueueClusters(this))
     , m_pages(new QStackedWidget(this))
     , m_viewGroup(new QActionGroup(this))
 {
@@ -56,6 +58,7 @@ MainWindow::MainWindow(DeskContext context, QWidget *parent)
     setCentralWidget(m_pages);
     m_viewGroup->setExclusive(true);
     m_proxy->sort(QueueColumn::Countdown, Qt::AscendingOrder);
+    m_proxy->setClusters(m_clusters);
 
     // Until the backend says who signed in, the role of the settings.
     m_user.identity.role = userRoleFor(m_context.role);
@@ -211,7 +214,7 @@ void MainWindow::createQueuePage()
     layout->addWidget(m_requestSetBanner);
     // Made here, between the filters and the table, so that Tab reaches its
     // buttons in reading order.
-    m_clusterBar = new ClusterBar(this, m_context.model, m_context.lookup, page);
+    m_clusterBar = new ClusterBar(this, m_context.model, m_context.lookup, m_clusters, page);
     m_clusterBar->setNowFunction([clock = m_context.clock] { return clock->nowMSecs() / 1000; });
     layout->addWidget(m_clusterBar);
     connect(m_requestSetBanner, &RequestSetBanner::showAllRequested, this, [this] {
@@ -224,6 +227,7 @@ void MainWindow::createQueuePage()
     m_splitter = new QSplitter(Qt::Horizontal, page);
     m_splitter->setObjectName(QStringLiteral("queueSplitter"));
     m_view = new QueueView(m_proxy, m_context.clock, m_splitter);
+    m_view->setClusters(m_clusters);
     m_details = new DetailsPane(m_context.lookup, m_context.clock, m_context.policy, m_splitter);
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_details);

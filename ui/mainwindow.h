@@ -35,6 +35,7 @@ class RequestSetBanner;
 class IdentityIndicator;
 class QueueFilterProxy;
 class QueueModel;
+class QueueClusters;
 class QueueView;
 class RequestLookup;
 class ShortcutsDialog;
@@ -97,6 +98,9 @@ public:
     RequestSetBanner *requestSetBanner() const { return m_requestSetBanner; }
     // Possible major issues, above the queue table.
     ClusterBar *clusterBar() const { return m_clusterBar; }
+    // The major-issue clusters a manager confirmed; the queue shows each as
+    // one expandable row.
+    QueueClusters *confirmedClusters() const { return m_clusters; }
     // Marks every request the queue shows, for a bulk action (Ctrl+A).
     void markAllShown();
     QStringList viewIds() const { return m_viewOrder; }
@@ -187,6 +191,7 @@ private:
 
     DeskContext m_context;
     QueueFilterProxy *m_proxy;
+    QueueClusters *m_clusters;
     QueueView *m_view = nullptr;
     DetailsPane *m_details = nullptr;
     FilterBar *m_filterBar = nullptr;

@@ -40,6 +40,10 @@ void QueueDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIn
                 QPalette::Text,
                 ClockPalette::foreground(ClockState::Breached, option->palette, QPalette::Base));
     }
+    // A confirmed major-issue cluster's own row stands out from its requests.
+    const auto cluster = ClusterRowKind(index.data(QueueRole::ClusterRole).toInt());
+    if (cluster == ClusterRowKind::Collapsed || cluster == ClusterRowKind::Expanded)
+        option->font.setBold(true);
     // A row with actions not yet confirmed by the portal reads in italics.
     if (index.data(QueueRole::PendingOutboxRole).toInt() > 0)
         option->font.setItalic(true);

@@ -3,15 +3,18 @@
 #include "queuedelegate.h"
 
 #include <escalation.h>
+#include <queueclusters.h>
 #include <queuecolumns.h>
 #include <queuefilterproxy.h>
 #include <reviewclockservice.h>
 
 #include <QAccessible>
+#include <QContextMenuEvent>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPaintEvent>
 #include <QScrollBar>
 #include <QToolTip>
@@ -112,7 +115,13 @@ QString QueueView::currentRequestId() const
 
 bool QueueView::selectRequest(const QString &requestId)
 {
-    const int row = m_proxy->rowOf(requestId);
+    int row = m_proxy->rowOf(requestId);
+    // Inside a collapsed cluster: open it to show the request.
+    if (const ConfirmedCluster *cluster = m_clusters ? m_clusters->clusterOf(requestId) : nullptr;
+        row < 0 && cluster && !cluster->expanded) {
+        m_clusters->setExpanded(cluster->key(), true);
+        row = m_proxy->rowOf(requestId);
+    }
     if (row < 0)
         return false;
     const QModelIndex index = m_proxy->index(row, QueueColumn::Countdown);
@@ -129,7 +138,7 @@ QStringList QueueView::markedRequestIds() const
               [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QStringList ids;
     for (const QModelIndex &index : std::as_const(rows))
-        ids << m_proxy->requestIdAt(index.row());
+        ids << m_proxy->requestIdsAt(index.row());
     return ids;
 }
 
@@ -150,6 +159,10 @@ int QueueView::markedCount() const
             covered = bottom;
         }
     }
+    // A collapsed cluster's row stands for each of its requests.
+    for (const auto &[row, requests] : m_proxy->collapsedClusterRows())
+        if (selectionModel()->isRowSelected(row))
+            rows += requests - 1;
     return rows;
 }
 
@@ -172,7 +185,85 @@ void QueueView::keyPressEvent(QKeyEvent *event)
         }
         return;
     }
+    // Right opens a cluster's row and Left closes it, as in a tree; on
+    // other rows they move between the cells as usual.
+    if (event->modifiers() == Qt::NoModifier && currentIndex().isValid()) {
+        const auto kind = ClusterRowKind(currentIndex().data(QueueRole::ClusterRole).toInt());
+        if ((event->key() == Qt::Key_Right && kind == ClusterRowKind::Collapsed)
+            || (event->key() == Qt::Key_Left
+                && (kind == ClusterRowKind::Expanded || kind == ClusterRowKind::Member))) {
+            setCurrentClusterExpanded(event->key() == Qt::Key_Right);
+            return;
+        }
+    }
     QTableView::keyPressEvent(event);
+}
+
+void QueueView::mousePressEvent(QMouseEvent *event)
+{
+    // A click on a cluster row's arrow (the start of its subject) opens or
+    // closes it.
+    const QModelIndex index = indexAt(event->position().toPoint());
+    const auto kind = ClusterRowKind(index.data(QueueRole::ClusterRole).toInt());
+    if (event->button() == Qt::LeftButton && index.column() == QueueColumn::Subject
+        && (kind == ClusterRowKind::Collapsed || kind == ClusterRowKind::Expanded)
+        && event->position().x() - visualRect(index).left() < fontMetrics().height() + 8) {
+        selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        setCurrentClusterExpanded(kind == ClusterRowKind::Collapsed);
+        return;
+    }
+    QTableView::mousePressEvent(event);
+}
+
+void QueueView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index =
+        event->reason() == QContextMenuEvent::Keyboard ? currentIndex() : indexAt(event->pos());
+    const ConfirmedCluster *cluster = m_clusters && index.isValid()
+        ? m_clusters->clusterOf(index.data(QueueRole::RequestIdRole).toString())
+        : nullptr;
+    if (!cluster) {
+        QTableView::contextMenuEvent(event);
+        return;
+    }
+    selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QString key = cluster->key();
+    const bool expanded = cluster->expanded;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("clusterMenu"));
+    QAction *toggle = menu.addAction(expanded ? tr("Show as one row") : tr("Show its requests"));
+    QAction *ungroup = menu.addAction(tr("Not one issue: ungroup its requests"));
+    const QPoint at = event->reason() == QContextMenuEvent::Keyboard
+        ? viewport()->mapToGlobal(visualRect(index).center())
+        : event->globalPos();
+    const QAction *chosen = menu.exec(at);
+    if (chosen == toggle)
+        setCurrentClusterExpanded(!expanded);
+    else if (chosen == ungroup)
+        m_clusters->dissolve(key);
+}
+
+void QueueView::setCurrentClusterExpanded(bool expanded)
+{
+    const QModelIndex current = currentIndex();
+    if (!m_clusters || !current.isValid())
+        return;
+    const ConfirmedCluster *cluster =
+        m_clusters->clusterOf(current.data(QueueRole::RequestIdRole).toString());
+    if (!cluster)
+        return;
+    const QString key = cluster->key();
+    // Closing from one of its requests leaves the cursor on the cluster's row.
+    const int column = current.column();
+    m_clusters->setExpanded(key, expanded);
+    if (const int row = m_proxy->clusterRowOf(key); row >= 0 && !expanded) {
+        const QModelIndex index = m_proxy->index(row, column);
+        selectionModel()->setCurrentIndex(
+            index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        scrollTo(index);
+    }
 }
 
 QItemSelectionModel::SelectionFlags QueueView::selectionCommand(const QModelIndex &index,

@@ -13,6 +13,7 @@ class QMenu;
 
 namespace Escalation {
 
+class QueueClusters;
 class QueueFilterProxy;
 class ReviewClockService;
 
@@ -27,11 +28,17 @@ public:
     QString currentRequestId() const;
     // The requests marked for a bulk action (Space toggles the current row,
     // Ctrl+A marks every row shown, Ctrl+click and Shift+click too), in
-    // the order shown. One row selected the usual way counts as one.
+    // the order shown. One row selected the usual way counts as one; a
+    // collapsed cluster's row counts as each of its requests.
     QStringList markedRequestIds() const;
     int markedCount() const;
     // Makes the request current (and visible); false if it is not shown.
     bool selectRequest(const QString &requestId);
+    // Opens or closes the confirmed major-issue cluster of the current row
+    // (also Right and Left, or a click on the cluster row's arrow).
+    void setCurrentClusterExpanded(bool expanded);
+    // The confirmed clusters this view groups; nullptr: none.
+    void setClusters(QueueClusters *clusters) { m_clusters = clusters; }
     // Moves the current row by delta (J/K); keeps inside the table.
     void moveCurrent(int delta);
     // Column widths that fit typical content, from the font (cheap).
@@ -53,6 +60,9 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    // On a cluster's row or its requests: open, close or ungroup it.
+    void contextMenuEvent(QContextMenuEvent *event) override;
     // Moving with the keys keeps several marked rows marked.
     QItemSelectionModel::SelectionFlags selectionCommand(const QModelIndex &index,
                                                          const QEvent *event) const override;
@@ -78,6 +88,7 @@ private:
     void fillColumnsMenu();
 
     QueueFilterProxy *m_proxy;
+    QueueClusters *m_clusters = nullptr; // outlives the view (the window owns both)
     QMenu *m_columnsMenu;
     QString m_currentId;
     int m_currentClock = -1; // the selected request's ClockState, -1: none

@@ -517,6 +517,17 @@ void DeskSettings::setSavedViewsFile(const QByteArray &file)
     m_settings->sync();
 }
 
+QByteArray DeskSettings::confirmedClusters() const
+{
+    return m_settings->value(Keys::confirmedClusters()).toByteArray();
+}
+
+void DeskSettings::setConfirmedClusters(const QByteArray &json)
+{
+    m_settings->setValue(Keys::confirmedClusters(), json);
+    m_settings->sync();
+}
+
 DeskSettings::WindowLayout DeskSettings::windowLayout() const
 {
     WindowLayout layout;

@@ -77,6 +77,7 @@ public:
         static QString windowView() { return QStringLiteral("mainWindow/view"); }
         static QString queueHeader() { return QStringLiteral("queue/header"); }
         static QString savedViews() { return QStringLiteral("queue/savedViews"); }
+        static QString confirmedClusters() { return QStringLiteral("queue/confirmedClusters"); }
     };
 
     // How the user left the main window: Qt's own opaque state blobs
@@ -194,6 +195,9 @@ public:
     // them (SavedViews::toFile); empty when there are none.
     QByteArray savedViewsFile() const;
     void setSavedViewsFile(const QByteArray &file);
+    // The major-issue clusters confirmed on this desk (QueueClusters::toJson).
+    QByteArray confirmedClusters() const;
+    void setConfirmedClusters(const QByteArray &json);
 
     // Parses "30, 60, 240, 480": four positive whole numbers.
     static std::optional<std::array<int, 4>> parseFour(const QString &text,

@@ -8,6 +8,7 @@
 #include "signalrecorder.h"
 
 #include <obligationindex.h>
+#include <queueclusters.h>
 #include <queuefilterproxy.h>
 #include <queuemodel.h>
 #include <reviewclockservice.h>
@@ -435,6 +436,165 @@ private Q_SLOTS:
         proxy.setRequestSet(std::nullopt);
         QCOMPARE(proxy.rowCount(), f.model->rowCount());
         QVERIFY(!proxy.requestSet());
+    }
+
+    void clusters_showAsOneExpandableRow_andFollowChanges()
+    {
+        auto f = make(120);
+        QueueFilterProxy proxy(f.model.get());
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(QueueColumn::Subject);
+        QueueClusters clusters;
+        proxy.setClusters(&clusters);
+        const auto id = [&f](int n) { return f.queue.requests.at(n).id; };
+        // A fresh proxy grouping the same clusters must agree after every step.
+        const auto verifyFresh = [&] {
+            QueueFilterProxy fresh(f.model.get());
+            fresh.setClusters(&clusters);
+            fresh.setFilter(proxy.filter());
+            fresh.sort(proxy.sortColumn(), proxy.sortOrder());
+            QCOMPARE(idsOf(proxy), idsOf(fresh));
+            for (int row = 0; row < proxy.rowCount(); ++row)
+                QCOMPARE(proxy.rowOf(proxy.requestIdAt(row)), row);
+        };
+        QueueFilterProxy ungrouped(f.model.get());
+        ungrouped.sort(QueueColumn::Subject);
+
+        IssueCluster proposal;
+        proposal.title = QStringLiteral("Payment gateway rejects valid cards");
+        proposal.requestIds = {id(9), id(21), id(33), id(45)};
+        const int all = proxy.rowCount();
+        clusters.confirm(proposal);
+        const QString key = id(9);
+
+        // Collapsed: one row, where its first request sorts, standing for all four.
+        QCOMPARE(proxy.rowCount(), all - 3);
+        QStringList expected = idsOf(ungrouped);
+        for (int n : {21, 33, 45})
+            expected.removeOne(id(n));
+        QCOMPARE(idsOf(proxy), expected);
+        const int row = proxy.rowOf(key);
+        QCOMPARE(proxy.clusterKeyAt(row), key);
+        QCOMPARE(proxy.clusterRowOf(key), row);
+        QCOMPARE(proxy.index(row, 0).data(QueueRole::ClusterRole).toInt(),
+                 int(ClusterRowKind::Collapsed));
+        const QString subject = proxy.index(row, QueueColumn::Subject).data().toString();
+        QVERIFY2(subject.contains(QStringLiteral("4 requests")) && subject.contains(proposal.title),
+                 qPrintable(subject));
+        QCOMPARE(proxy.requestIdsAt(row), proposal.requestIds);
+        QCOMPARE(proxy.collapsedClusterRows(), (std::vector<std::pair<int, int>> {{row, 4}}));
+        QCOMPARE(proxy.rowOf(id(33)), -1);
+        QCOMPARE(proxy.clusterKeyAt(row + 1), QString());
+        verifyFresh();
+
+        // Expanded: the others right below it, in the order shown, the
+        // selection staying on its request.
+        QItemSelectionModel selection(&proxy);
+        const QString selectedId = id(50);
+        selection.setCurrentIndex(proxy.index(proxy.rowOf(selectedId), 0),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        clusters.setExpanded(key, true);
+        QCOMPARE(proxy.rowCount(), all);
+        const int lead = proxy.rowOf(key);
+        QStringList below;
+        for (int r = lead + 1; r <= lead + 3; ++r) {
+            below << proxy.requestIdAt(r);
+            QCOMPARE(proxy.index(r, 0).data(QueueRole::ClusterRole).toInt(),
+                     int(ClusterRowKind::Member));
+            QVERIFY(proxy.index(r, QueueColumn::Subject).data().toString().startsWith(u' '));
+        }
+        QStringList members = {id(21), id(33), id(45)};
+        std::sort(members.begin(), members.end(), [&ungrouped](const QString &a, const QString &b) {
+            return ungrouped.rowOf(a) < ungrouped.rowOf(b);
+        });
+        QCOMPARE(below, members);
+        QCOMPARE(proxy.index(lead, 0).data(QueueRole::ClusterRole).toInt(),
+                 int(ClusterRowKind::Expanded));
+        QCOMPARE(proxy.requestIdsAt(lead), QStringList {key});
+        QVERIFY(proxy.collapsedClusterRows().empty());
+        QCOMPARE(proxy.requestIdAt(selection.currentIndex().row()), selectedId);
+        verifyFresh();
+
+        // A filter that only one member passes keeps the cluster's row.
+        QueueFilter byNumber;
+        byNumber.setText(f.queue.cases.value(f.queue.requests.at(33).caseId).number);
+        proxy.setFilter(byNumber);
+        QCOMPARE(idsOf(proxy), (QStringList {key, id(33)}));
+        clusters.setExpanded(key, false);
+        QCOMPARE(idsOf(proxy), QStringList {key});
+        proxy.setFilter(QueueFilter());
+
+        // The cluster moves as one when its first request's subject changes.
+        ChangeSet renamed;
+        Case c = f.queue.cases.value(f.queue.requests.at(9).caseId);
+        c.subject = QStringLiteral("Zz payment gateway rejects valid cards");
+        renamed.updatedCases << c;
+        f.model->applyChangeSet(renamed);
+        QCOMPARE(proxy.requestIdAt(proxy.rowCount() - 1), key);
+        clusters.setExpanded(key, true);
+        QCOMPARE(proxy.requestIdAt(proxy.rowCount() - 4), key);
+        verifyFresh();
+
+        // Its first request leaves the queue: the next one leads.
+        ChangeSet removal;
+        removal.removedRequestIds << key;
+        f.model->applyChangeSet(removal);
+        clusters.setExpanded(key, false);
+        const int next = proxy.rowOf(id(21));
+        QVERIFY(next >= 0);
+        QCOMPARE(proxy.clusterKeyAt(next), key);
+        QCOMPARE(proxy.requestIdsAt(next), (QStringList {id(21), id(33), id(45)}));
+        verifyFresh();
+
+        // New pages arrive around a collapsed cluster.
+        f.model->applyChangeSet(newRequests(1000, 40));
+        verifyFresh();
+
+        // Dissolved: every request is a row of its own again.
+        clusters.dissolve(key);
+        QCOMPARE(proxy.rowCount(), f.model->rowCount());
+        QCOMPARE(proxy.index(proxy.rowOf(id(33)), 0).data(QueueRole::ClusterRole).toInt(),
+                 int(ClusterRowKind::None));
+    }
+
+    void confirmedClusters_roundTrip_andRejectWhatTheyDidNotWrite()
+    {
+        QueueClusters clusters;
+        IssueCluster a;
+        a.title = QStringLiteral("SSO login loops");
+        a.requestIds = {QStringLiteral("r1"), QStringLiteral("r2"), QStringLiteral("r3")};
+        clusters.confirm(a);
+        // A later proposal of the same issue adds only its new requests.
+        IssueCluster grown = a;
+        grown.requestIds << QStringLiteral("r4");
+        QCOMPARE(clusters.unconfirmedIds(grown), QStringList {QStringLiteral("r4")});
+        clusters.confirm(grown);
+        QCOMPARE(clusters.clusters().size(), 1);
+        QCOMPARE(clusters.clusterOf(QStringLiteral("r4"))->key(), QStringLiteral("r1"));
+        clusters.setExpanded(QStringLiteral("r1"), true);
+
+        QueueClusters restored;
+        QVERIFY(restored.fromJson(clusters.toJson()));
+        QCOMPARE(restored.clusters(), clusters.clusters());
+
+        for (const QByteArray &bad :
+             {QByteArray("{"), QByteArray("[]"), QByteArray("{\"confirmedClusters\": 3}"),
+              QByteArray(
+                  "{\"confirmedClusters\": [{\"title\": \"x\", \"requestIds\": [\"a\", \"a\"]}]}"),
+              QByteArray("{\"confirmedClusters\": [{\"title\": \"\", \"requestIds\": [\"a\"]}]}"),
+              QByteArray("{\"confirmedClusters\": [{\"title\": \"x\", \"requestIds\": [1]}]}")}) {
+            QString error;
+            QVERIFY2(!restored.fromJson(bad, &error), bad.constData());
+            QVERIFY(!error.isEmpty());
+            QCOMPARE(restored.clusters(), clusters.clusters()); // nothing lost
+        }
+
+        // Answered clusters are forgotten, open ones kept.
+        restored.forgetAnswered([](const QString &id) { return id == QStringLiteral("r3"); });
+        QCOMPARE(restored.clusters().size(), 1);
+        restored.forgetAnswered([](const QString &) { return false; });
+        QVERIFY(restored.isEmpty());
     }
 };
 

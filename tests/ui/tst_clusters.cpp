@@ -8,16 +8,21 @@
 
 #include <bulkactiondialog.h>
 #include <clusterbar.h>
+#include <queueclusters.h>
+#include <queuecolumns.h>
 #include <queuefilterproxy.h>
 #include <queueview.h>
 #include <requestsetbanner.h>
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QDir>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
 using namespace Escalation;
 using namespace Qt::StringLiterals;
@@ -118,6 +123,95 @@ private Q_SLOTS:
         while (!bar->proposals().isEmpty())
             bar->dismiss();
         QVERIFY(!bar->isVisibleTo(f.window.get()));
+    }
+
+    void confirmed_isOneExpandableRow_answeredAsOne_andKept()
+    {
+        DeskFixture f(DeskRole::Manager);
+        f.window->resize(1400, 820);
+        f.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+        ClusterBar *bar = f.window->clusterBar();
+        QTRY_VERIFY_WITH_TIMEOUT(!bar->proposals().isEmpty(), 30000);
+        const IssueCluster first = bar->proposals().constFirst();
+        const int n = int(first.requestIds.size());
+        QueueFilterProxy *proxy = f.window->queueProxy();
+        QueueView *view = f.window->queueView();
+        const int before = proxy->rowCount();
+
+        // Confirm: one row for the cluster, current, standing for each request.
+        bar->confirm();
+        QCOMPARE(proxy->rowCount(), before - (n - 1));
+        const QString key = first.requestIds.constFirst();
+        const int row = proxy->clusterRowOf(key);
+        QVERIFY(row >= 0);
+        QCOMPARE(view->currentIndex().row(), row);
+        QCOMPARE(view->markedCount(), n);
+        QCOMPARE(view->markedRequestIds(), first.requestIds);
+        const QString subject = proxy->index(row, QueueColumn::Subject).data().toString();
+        QVERIFY2(subject.contains(first.title), qPrintable(subject));
+        // The bar no longer proposes what was confirmed.
+        for (const IssueCluster &c : bar->proposals())
+            QVERIFY(!c.requestIds.contains(key));
+
+        // Right opens it under the keyboard, Left closes it again from a request in it.
+        QTest::keyClick(view, Qt::Key_Right);
+        QCOMPARE(proxy->rowCount(), before);
+        QCOMPARE(proxy->index(row + 1, 0).data(QueueRole::ClusterRole).toInt(),
+                 int(ClusterRowKind::Member));
+        const QString dir = QStringLiteral(ESCALATION_SCREENSHOT_DIR);
+        QDir().mkpath(dir);
+        view->scrollTo(proxy->index(row, 0), QAbstractItemView::PositionAtTop);
+        QVERIFY(f.window->grab().save(dir + u"/cluster-row.png"_s));
+        QTest::keyClick(view, Qt::Key_Down);
+        QTest::keyClick(view, Qt::Key_Left);
+        QCOMPARE(proxy->rowCount(), before - (n - 1));
+        QCOMPARE(view->currentIndex().row(), proxy->clusterRowOf(key));
+        QCOMPARE(view->markedCount(), n);
+
+        // One Decline on the row: a reply rendered for each request, each its own entry.
+        f.window->action(MainWindow::Action::Decline)->trigger();
+        BulkActionDialog *dialog = f.window->bulkDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->action(), OutboxAction::Decline);
+        QCOMPARE(dialog->sendableCount(), n);
+        QSignalSpy submitted(f.window.get(), &MainWindow::actionSubmitted);
+        dialog->send();
+        QCOMPARE(submitted.size(), n);
+        dialog->close();
+
+        // A click on the arrow opens it too.
+        const QRect cell =
+            view->visualRect(proxy->index(proxy->clusterRowOf(key), QueueColumn::Subject));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.topLeft() + QPoint(6, 6));
+        QCOMPARE(proxy->rowCount(), before);
+
+        // Kept for the next start, as left (expanded), until answered.
+        QueueClusters restored;
+        QVERIFY(restored.fromJson(f.settings.confirmedClusters()));
+        QCOMPARE(restored.clusters().size(), 1);
+        QCOMPARE(restored.clusters().constFirst().requestIds, first.requestIds);
+        QVERIFY(restored.clusters().constFirst().expanded);
+
+        // Selecting a request of a collapsed cluster (a notification) opens it.
+        f.window->confirmedClusters()->setExpanded(key, false);
+        QVERIFY(f.window->showRequest(first.requestIds.constLast()));
+        QCOMPARE(view->currentRequestId(), first.requestIds.constLast());
+
+        // Not one issue after all: the context menu (here from the keyboard) ungroups it.
+        QTimer::singleShot(0, view, [] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QVERIFY(menu);
+            for (QAction *a : menu->actions())
+                if (a->text().startsWith(u"Not one issue"_s))
+                    menu->setActiveAction(a);
+            QTest::keyClick(menu, Qt::Key_Return);
+        });
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint());
+        QApplication::sendEvent(view, &menuKey);
+        QVERIFY(f.window->confirmedClusters()->isEmpty());
+        QCOMPARE(proxy->rowCount(), before);
+        QVERIFY(f.settings.confirmedClusters().isEmpty());
     }
 };
 
