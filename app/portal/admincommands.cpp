@@ -54,14 +54,18 @@ public:
     {
         if (path.isEmpty())
             return BadUsage;
-        if (!create && !QFileInfo::exists(path)) {
+        // A PostgreSQL database exists or the connection says so.
+        if (!create && !PortalDatabase::isPostgresLocator(path) && !QFileInfo::exists(path)) {
             printLine(stderr,
                       u"escalation-portal: "_s + tr("%1: no such portal database").arg(path));
             return BadUsage;
         }
         QString error;
         if (!PortalDatabase::openConnection(connectionName, path, &error)) {
-            printLine(stderr, u"escalation-portal: "_s + tr("cannot open %1: %2").arg(path, error));
+            printLine(
+                stderr,
+                u"escalation-portal: "_s
+                    + tr("cannot open %1: %2").arg(PortalDatabase::displayLocator(path), error));
             return StorageFailed;
         }
         return Ok;
@@ -83,15 +87,16 @@ void auditAdmin(const QString &action, const QString &target)
 int runUserCommand(const QStringList &arguments)
 {
     const QString usage =
-        u"escalation-portal user add --db FILE --name NAME --role ROLE [--team TEAM]\n"
-        "       escalation-portal user list --db FILE\n"
-        "       escalation-portal user revoke --db FILE ID\n"
-        "       escalation-portal user rotate --db FILE ID"_s;
+        u"escalation-portal user add --db FILE|URL --name NAME --role ROLE [--team TEAM]\n"
+        "       escalation-portal user list --db FILE|URL\n"
+        "       escalation-portal user revoke --db FILE|URL ID\n"
+        "       escalation-portal user rotate --db FILE|URL ID"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Manage the portal's users and their tokens."));
     parser.addHelpOption();
     parser.addOptions({
-        {u"db"_s, tr("The portal's database file."), u"FILE"_s},
+        {u"db"_s, tr("The portal's database: a SQLite file or postgresql://USER@HOST[:PORT]/DB."),
+         u"FILE|URL"_s},
         {u"name"_s, tr("The user's display name (user add)."), u"NAME"_s},
         {u"role"_s, tr("escalation_manager, team_lead, director or admin (user add)."), u"ROLE"_s},
         {u"team"_s, tr("The user's team (user add)."), u"TEAM"_s},
@@ -117,7 +122,7 @@ int runUserCommand(const QStringList &arguments)
     if (!takesId && positional.size() > 2)
         return usageError(tr("unexpected argument \"%1\"").arg(positional.at(2)), usage);
     if (!parser.isSet(u"db"_s) || parser.value(u"db"_s).isEmpty())
-        return usageError(tr("--db FILE is required"), usage);
+        return usageError(tr("--db FILE|URL is required"), usage);
 
     std::optional<UserRole> role;
     if (command == u"add"_s) {
@@ -195,12 +200,14 @@ int runUserCommand(const QStringList &arguments)
 
 int runAuditCommand(const QStringList &arguments)
 {
-    const QString usage = u"escalation-portal audit verify --db FILE"_s;
+    const QString usage = u"escalation-portal audit verify --db FILE|URL"_s;
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Check the portal's audit log for changed or removed "
                                         "entries."));
     parser.addHelpOption();
-    parser.addOption({u"db"_s, tr("The portal's database file."), u"FILE"_s});
+    parser.addOption(
+        {u"db"_s, tr("The portal's database: a SQLite file or postgresql://USER@HOST[:PORT]/DB."),
+         u"FILE|URL"_s});
     if (!parser.parse(arguments))
         return usageError(parser.errorText(), usage);
     if (parser.isSet(u"help"_s)) {
@@ -215,7 +222,7 @@ int runAuditCommand(const QStringList &arguments)
                               : tr("unknown audit command \"%1\"").arg(positional.at(1)),
                           usage);
     if (!parser.isSet(u"db"_s) || parser.value(u"db"_s).isEmpty())
-        return usageError(tr("--db FILE is required"), usage);
+        return usageError(tr("--db FILE|URL is required"), usage);
     AdminDatabase db;
     if (const int status = db.open(parser.value(u"db"_s), false); status != Ok)
         return status;

@@ -1,5 +1,7 @@
 #include "auditlog.h"
 
+#include "portaldatabase.h"
+
 #include "portaljson.h"
 #include "portallog.h"
 
@@ -98,8 +100,8 @@ bool AuditLog::append(AuditEntry entry)
     QSqlQuery q(db);
     // The previous hash and the new row in one write transaction: a user
     // command appending from another process cannot fork the chain.
-    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
-        qCWarning(lcPortal) << "audit log:" << q.lastError().text();
+    if (QString error; !PortalDatabase::beginExclusive(db, &error)) {
+        qCWarning(lcPortal) << "audit log:" << error;
         return false;
     }
     const auto fail = [&] {
@@ -134,7 +136,8 @@ bool AuditLog::append(AuditEntry entry)
     q.addBindValue(entry.hash);
     if (!q.exec())
         return fail();
-    q.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)"_s);
+    q.prepare(u"INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE "
+              u"SET value = excluded.value"_s);
     q.addBindValue(QString(QString::number(entry.seq) + u':' + entry.hash));
     if (!q.exec() || !q.exec(u"COMMIT"_s))
         return fail();

@@ -70,8 +70,8 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(
         tr("Reference case portal for Escalation Desk: serves the portal API "
            "(docs/portal-api.md) with seeded data and live activity.\n\nUsers and the audit "
-           "log, on the database file:\n  escalation-portal user add|list|revoke|rotate --db "
-           "FILE ...\n  escalation-portal audit verify --db FILE"));
+           "log, on the portal's database:\n  escalation-portal user add|list|revoke|rotate --db "
+           "FILE|URL ...\n  escalation-portal audit verify --db FILE|URL"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -82,8 +82,11 @@ int main(int argc, char *argv[])
         {u"cases"_s, tr("Number of generated cases (default: as many as requests)."), u"N"_s},
         {u"now"_s, tr("Instant the generated data is relative to (default: the current time)."),
          u"ISO8601"_s},
-        {u"db"_s, tr("Keep the portal's state in this SQLite file and reopen it on restart."),
-         u"FILE"_s},
+        {u"db"_s,
+         tr("Keep the portal's state in this SQLite file, or in the PostgreSQL database "
+            "postgresql://USER@HOST[:PORT]/DB (password from PGPASSWORD or ~/.pgpass), and "
+            "reopen it on restart."),
+         u"FILE|URL"_s},
         {u"activity"_s, tr("Live changes per minute (default 0: none)."), u"PER_MINUTE"_s},
         {u"demo-credentials"_s,
          tr("Write the seeded demo users' tokens to this file (mode 0600), issuing them where "
@@ -165,8 +168,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(u"db"_s)) {
         QString error;
         if (!store.openDatabase(parser.value(u"db"_s), &error)) {
-            std::fprintf(stderr, "escalation-portal: %s\n",
-                         qPrintable(tr("cannot open %1: %2").arg(parser.value(u"db"_s), error)));
+            std::fprintf(
+                stderr, "escalation-portal: %s\n",
+                qPrintable(tr("cannot open %1: %2")
+                               .arg(PortalDatabase::displayLocator(parser.value(u"db"_s)), error)));
             return StorageFailed;
         }
     }
@@ -176,8 +181,10 @@ int main(int argc, char *argv[])
         QString error;
         const QString path = parser.isSet(u"db"_s) ? parser.value(u"db"_s) : u":memory:"_s;
         if (!PortalDatabase::openConnection(accessConnection, path, &error)) {
-            std::fprintf(stderr, "escalation-portal: %s\n",
-                         qPrintable(tr("cannot open %1: %2").arg(path, error)));
+            std::fprintf(
+                stderr, "escalation-portal: %s\n",
+                qPrintable(
+                    tr("cannot open %1: %2").arg(PortalDatabase::displayLocator(path), error)));
             return StorageFailed;
         }
     }

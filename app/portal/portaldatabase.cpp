@@ -5,6 +5,7 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QSqlError>
+#include <QUrl>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +54,61 @@ QString sqlText(const char *text)
     return QString::fromLatin1(text);
 }
 
+// The schema's statements are written for SQLite; PostgreSQL wants 64-bit
+// integers spelled out, bytea for blobs and a sequence for generated keys.
+QString ddlFor(const QSqlDatabase &db, const char *statement)
+{
+    QString sql = sqlText(statement);
+    if (!PortalDatabase::isPostgres(db))
+        return sql;
+    sql.replace(u"INTEGER PRIMARY KEY AUTOINCREMENT"_s, u"BIGSERIAL PRIMARY KEY"_s);
+    sql.replace(u" INTEGER"_s, u" BIGINT"_s);
+    sql.replace(u" BLOB"_s, u" BYTEA"_s);
+    return sql;
+}
+
+// One advisory lock key for "a writer of the portal's state": every write
+// transaction on PostgreSQL takes it, so writes are serialised across
+// connections and processes as SQLite's BEGIN IMMEDIATE serialises them.
+constexpr qint64 WriterLock = 0x45534344'45534b31; // "ESCDESK1"
+
+struct PostgresLocator {
+    QString user;
+    QString host;
+    int port = 5432;
+    QString database;
+};
+
+std::optional<PostgresLocator> parsePostgres(const QString &locator, QString *error)
+{
+    const QUrl url(locator, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != u"postgresql"_s && url.scheme() != u"postgres"_s)) {
+        *error = QCoreApplication::translate("Escalation::Portal",
+                                             "not a postgresql://USER@HOST[:PORT]/DB locator");
+        return std::nullopt;
+    }
+    if (!url.password().isEmpty()) {
+        *error = QCoreApplication::translate(
+            "Escalation::Portal",
+            "a password in the locator would show in the process list: give it in "
+            "PGPASSWORD or ~/.pgpass");
+        return std::nullopt;
+    }
+    PostgresLocator out;
+    out.user = url.userName();
+    out.host = url.host();
+    out.port = url.port(5432);
+    out.database = url.path().mid(1);
+    if (out.user.isEmpty() || out.host.isEmpty() || out.database.isEmpty()
+        || out.database.contains(u'/')) {
+        *error = QCoreApplication::translate("Escalation::Portal",
+                                             "the locator needs a user, a host and a database: "
+                                             "postgresql://USER@HOST[:PORT]/DB");
+        return std::nullopt;
+    }
+    return out;
+}
+
 } // namespace
 
 PortalDatabase::PortalDatabase()
@@ -95,9 +151,45 @@ bool PortalDatabase::prepare(std::unique_ptr<QSqlQuery> &query, const QString &s
     return false;
 }
 
+bool PortalDatabase::isPostgresLocator(const QString &locator)
+{
+    return locator.startsWith(u"postgresql://"_s) || locator.startsWith(u"postgres://"_s);
+}
+
+QString PortalDatabase::displayLocator(const QString &locator)
+{
+    if (!isPostgresLocator(locator))
+        return locator;
+    QUrl url(locator);
+    if (!url.password().isEmpty())
+        url.setPassword(u"***"_s);
+    return url.toString();
+}
+
+bool PortalDatabase::isPostgres(const QSqlDatabase &db)
+{
+    return db.driverName() == u"QPSQL"_s;
+}
+
+bool PortalDatabase::beginExclusive(QSqlDatabase db, QString *error)
+{
+    QSqlQuery q(db);
+    const bool ok = isPostgres(db)
+        ? q.exec(u"BEGIN"_s) && q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock))
+        : q.exec(u"BEGIN IMMEDIATE"_s);
+    if (!ok) {
+        *error = q.lastError().text();
+        if (isPostgres(db))
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+    }
+    return ok;
+}
+
 bool PortalDatabase::openConnection(const QString &connectionName, const QString &path,
                                     QString *error)
 {
+    if (isPostgresLocator(path))
+        return openPostgres(connectionName, path, error);
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     db.setDatabaseName(path);
     // The user commands write while a server runs on the same file: wait
@@ -122,8 +214,49 @@ bool PortalDatabase::openConnection(const QString &connectionName, const QString
     // A first fill writes a hundred megabytes in one transaction; a larger
     // page cache keeps SQLite from spilling and rewriting pages meanwhile.
     q.exec(u"PRAGMA cache_size=-65536"_s);
+    q.finish();
+    return migrate(db, path, error);
+}
+
+bool PortalDatabase::openPostgres(const QString &connectionName, const QString &locator,
+                                  QString *error)
+{
+    const std::optional<PostgresLocator> where = parsePostgres(locator, error);
+    if (!where)
+        return false;
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        *error = QCoreApplication::translate(
+            "Escalation::Portal",
+            "Qt's PostgreSQL driver is not installed (Debian: libqt6sql6-psql)");
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setUserName(where->user);
+    db.setHostName(where->host);
+    db.setPort(where->port);
+    db.setDatabaseName(where->database);
+    // No password here: libpq reads PGPASSWORD or ~/.pgpass itself.
+    db.setConnectOptions(u"connect_timeout=10;application_name=escalation-portal"_s);
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    // Instances starting at once migrate one after the other.
+    QSqlQuery lock(db);
+    if (!lock.exec(u"SELECT pg_advisory_lock(%1)"_s.arg(WriterLock))) {
+        *error = lock.lastError().text();
+        return false;
+    }
+    const bool migrated = migrate(db, displayLocator(locator), error);
+    lock.exec(u"SELECT pg_advisory_unlock(%1)"_s.arg(WriterLock));
+    return migrated;
+}
+
+bool PortalDatabase::migrate(QSqlDatabase db, const QString &name, QString *error)
+{
+    QSqlQuery q(db);
     for (const char *statement : schemaV1) {
-        if (!q.exec(sqlText(statement))) {
+        if (!q.exec(ddlFor(db, statement))) {
             *error = q.lastError().text();
             return false;
         }
@@ -138,7 +271,7 @@ bool PortalDatabase::openConnection(const QString &connectionName, const QString
         *error = QCoreApplication::translate(
                      "Escalation::Portal",
                      "%1 has portal schema version %2; this portal reads version %3")
-                     .arg(path, QString::number(version), QString::number(schemaVersion));
+                     .arg(name, QString::number(version), QString::number(schemaVersion));
         return false;
     }
     if (version == schemaVersion)
@@ -150,14 +283,14 @@ bool PortalDatabase::openConnection(const QString &connectionName, const QString
     }
     bool ok = true;
     for (const char *statement : schemaV2) {
-        if (ok && !q.exec(sqlText(statement))) {
+        if (ok && !q.exec(ddlFor(db, statement))) {
             *error = q.lastError().text();
             ok = false;
         }
     }
     if (ok
-        && !q.exec(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('schema', '%1')"_s.arg(
-            schemaVersion))) {
+        && !q.exec(u"INSERT INTO meta (key, value) VALUES ('schema', '%1') ON CONFLICT (key) DO "
+                   u"UPDATE SET value = excluded.value"_s.arg(schemaVersion))) {
         *error = q.lastError().text();
         ok = false;
     }
@@ -175,20 +308,27 @@ bool PortalDatabase::open(const QString &path, QString *error)
     if (!openConnection(m_connectionName, path, error))
         return false;
     const bool prepared =
-        prepare(m_putCase, u"INSERT OR REPLACE INTO cases (id, seq, body) VALUES (?, ?, ?)"_s)
+        prepare(m_putCase,
+                u"INSERT INTO cases (id, seq, body) VALUES (?, ?, ?) ON CONFLICT (id) "
+                u"DO UPDATE SET seq = excluded.seq, body = excluded.body"_s)
         && prepare(m_putRequest,
-                   u"INSERT OR REPLACE INTO requests (id, seq, body) VALUES (?, ?, ?)"_s)
+                   u"INSERT INTO requests (id, seq, body) VALUES (?, ?, ?) ON CONFLICT (id) DO "
+                   u"UPDATE SET seq = excluded.seq, body = excluded.body"_s)
         && prepare(m_deleteCase, u"DELETE FROM cases WHERE id = ?"_s)
         && prepare(m_deleteRequest, u"DELETE FROM requests WHERE id = ?"_s)
         && prepare(m_putTombstone,
-                   u"INSERT OR REPLACE INTO tombstones (seq, kind, id) VALUES (?, ?, ?)"_s)
-        && prepare(
-            m_putAnswer,
-            u"INSERT OR REPLACE INTO idempotency (key, fingerprint, status, body) VALUES (?, ?, ?, ?)"_s)
+                   u"INSERT INTO tombstones (seq, kind, id) VALUES (?, ?, ?) ON CONFLICT (seq) DO "
+                   u"UPDATE SET kind = excluded.kind, id = excluded.id"_s)
+        && prepare(m_putAnswer,
+                   u"INSERT INTO idempotency (key, fingerprint, status, body) VALUES (?, ?, ?, ?) "
+                   u"ON CONFLICT (key) DO UPDATE SET fingerprint = excluded.fingerprint, "
+                   u"status = excluded.status, body = excluded.body"_s)
         && prepare(
             m_addApplication,
             u"INSERT INTO applications (key, target, action, seq, applied_at) VALUES (?, ?, ?, ?, ?)"_s)
-        && prepare(m_putMeta, u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+        && prepare(m_putMeta,
+                   u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO "
+                   u"UPDATE SET value = excluded.value"_s);
     if (!prepared) {
         *error = m_lastError;
         return false;
@@ -241,10 +381,20 @@ bool PortalDatabase::load(DatabaseSnapshot *out, QString *error)
 bool PortalDatabase::begin()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (db.transaction())
-        return true;
-    m_lastError = db.lastError().text();
-    return false;
+    if (!db.transaction()) {
+        m_lastError = db.lastError().text();
+        return false;
+    }
+    // One writer at a time on a shared PostgreSQL database, as on SQLite.
+    if (isPostgres(db)) {
+        QSqlQuery lock(db);
+        if (!lock.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock))) {
+            m_lastError = lock.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
 }
 
 bool PortalDatabase::commit()

@@ -1,10 +1,17 @@
 #pragma once
 
-// The portal's own SQLite file (separate from the desktop app's cache): one
+// The portal's own database (separate from the desktop app's cache): one
 // row per record holding its wire JSON and sequence number, removal
 // tombstones, stored idempotent answers, the application log and a few
 // counters. PortalStore keeps everything in memory and writes each change
 // through here in one transaction.
+//
+// Two backends, one schema: a SQLite file (a path, or ":memory:") or a
+// PostgreSQL database ("postgresql://USER@HOST[:PORT]/DB"; the password
+// comes from PGPASSWORD or ~/.pgpass, as libpq reads them, never from the
+// locator). The same versioned migrations create both; the statements are
+// written in the SQL both understand (upserts as INSERT … ON CONFLICT), and
+// the few differences (column types, PRAGMAs, write locks) are here.
 
 #include <QByteArray>
 #include <QHash>
@@ -52,10 +59,22 @@ public:
     PortalDatabase &operator=(const PortalDatabase &) = delete;
 
     bool open(const QString &path, QString *error);
-    // Opens a named connection to the portal's file (or ":memory:"),
-    // creating or upgrading its schema. The user directory, the audit log
-    // and the request history use their own connection opened with this.
-    static bool openConnection(const QString &connectionName, const QString &path, QString *error);
+    // Opens a named connection to the portal's database (a file, ":memory:"
+    // or a postgresql:// locator), creating or upgrading its schema. The
+    // user directory, the audit log and the request history use their own
+    // connection opened with this.
+    static bool openConnection(const QString &connectionName, const QString &locator,
+                               QString *error);
+    // Whether the locator names a PostgreSQL database.
+    static bool isPostgresLocator(const QString &locator);
+    // The locator as it may be shown: a PostgreSQL locator never carries a
+    // password, and one given anyway is replaced by "***".
+    static QString displayLocator(const QString &locator);
+    static bool isPostgres(const QSqlDatabase &db);
+    // Starts a write transaction that excludes every other writer of the
+    // same database until it ends, in this process or another (SQLite:
+    // BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock).
+    static bool beginExclusive(QSqlDatabase db, QString *error);
     bool load(DatabaseSnapshot *out, QString *error);
 
     bool begin();
@@ -75,6 +94,9 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
+    static bool openPostgres(const QString &connectionName, const QString &locator, QString *error);
+    // Creates or upgrades the schema (versions in meta 'schema').
+    static bool migrate(QSqlDatabase db, const QString &name, QString *error);
     bool exec(QSqlQuery &query);
     bool prepare(std::unique_ptr<QSqlQuery> &query, const QString &sql);
 

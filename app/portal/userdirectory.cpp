@@ -1,5 +1,7 @@
 #include "userdirectory.h"
 
+#include "portaldatabase.h"
+
 #include "portaljson.h"
 
 #include <QCoreApplication>
@@ -85,10 +87,8 @@ std::optional<UserIdentity> UserDirectory::addWithoutToken(const QString &name, 
     // The next id and the insert in one write transaction: another process
     // adding a user at the same time waits rather than takes the same id.
     QSqlQuery q(db);
-    if (!q.exec(u"BEGIN IMMEDIATE"_s)) {
-        *error = q.lastError().text();
+    if (!PortalDatabase::beginExclusive(db, error))
         return std::nullopt;
-    }
     UserIdentity user {{}, name.trimmed(), role, team.trimmed()};
     bool ok = q.exec(u"SELECT COALESCE(MAX(CAST(substr(id, 3) AS INTEGER)), 0) + 1 FROM users"_s)
         && q.next();
@@ -251,10 +251,17 @@ std::optional<UserIdentity> UserDirectory::userWithHash(const QByteArray &hash) 
 
 qint64 UserDirectory::dataVersion() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (q.exec(u"PRAGMA data_version"_s) && q.next())
-        return q.value(0).toLongLong();
-    return -1;
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    if (!PortalDatabase::isPostgres(db))
+        return q.exec(u"PRAGMA data_version"_s) && q.next() ? q.value(0).toLongLong() : -1;
+    // PostgreSQL keeps no such counter: a digest of what decides who may
+    // sign in (ids, token hashes, revocations) changes when any of it does.
+    if (!q.exec(u"SELECT COUNT(*), COALESCE(SUM(hashtext(id || ':' || COALESCE(encode(token_hash, "
+                u"'hex'), '') || ':' || COALESCE(revoked_at, ''))), 0) FROM users"_s)
+        || !q.next())
+        return -1;
+    return (q.value(0).toLongLong() << 40) ^ q.value(1).toLongLong();
 }
 
 } // namespace Escalation::Portal

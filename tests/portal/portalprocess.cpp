@@ -1,17 +1,133 @@
 #include "portalprocess.h"
 
 #include "democredentials.h"
+#include "postgrescluster.h"
 
 #include <escalationpolicy.h>
 
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+
+// ESCALATION_TEST_PORTAL_BACKEND=postgresql runs the same tests against a
+// PostgreSQL database: one throw-away cluster per test process, a fresh
+// database for each portal started without --db (as :memory: is fresh),
+// and the same database again for the same --db file (a restart).
+struct PostgresBackend {
+    PostgresCluster cluster;
+    QString startError;
+    QSet<QString> created;
+    int fresh = 0;
+};
+
+PostgresBackend *postgresBackend()
+{
+    static const bool wanted =
+        qEnvironmentVariable("ESCALATION_TEST_PORTAL_BACKEND") == u"postgresql"_s;
+    if (!wanted)
+        return nullptr;
+    static PostgresBackend backend;
+    static const bool started = backend.cluster.start(&backend.startError);
+    Q_UNUSED(started);
+    return &backend;
+}
+
+bool onBackend(QStringList &args, QString *error)
+{
+    PostgresBackend *pg = postgresBackend();
+    if (!pg)
+        return true;
+    if (!pg->startError.isEmpty()) {
+        *error = u"PostgreSQL cluster: "_s + pg->startError;
+        return false;
+    }
+    const qsizetype db = args.indexOf(u"--db"_s);
+    if (db >= 0 && args.value(db + 1).startsWith(u"postgresql://"_s))
+        return true; // already one of the cluster's (stateDatabase)
+    const QString name = db >= 0 ? u"file_"_s
+            + QString::fromLatin1(QCryptographicHash::hash(args.value(db + 1).toUtf8(),
+                                                           QCryptographicHash::Sha1)
+                                      .toHex()
+                                      .left(16))
+                                 : u"fresh_"_s + QString::number(++pg->fresh);
+    if (!pg->created.contains(name)) {
+        if (!pg->cluster.createDatabase(name, error))
+            return false;
+        pg->created.insert(name);
+    }
+    if (db >= 0)
+        args[db + 1] = pg->cluster.locator(name);
+    else
+        args += {u"--db"_s, pg->cluster.locator(name)};
+    return true;
+}
+
+} // namespace
+
+QString PortalProcess::stateDatabase(const QString &file)
+{
+    QStringList args = {u"--db"_s, file};
+    QString error;
+    if (!onBackend(args, &error))
+        qFatal("%s", qPrintable(error));
+    return args.at(1);
+}
+
+QSqlDatabase PortalProcess::openState(const QString &connectionName, const QString &database)
+{
+    if (!database.startsWith(u"postgresql://"_s)) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+        db.setDatabaseName(database);
+        db.open();
+        return db;
+    }
+    const QUrl url(database);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connectionName);
+    db.setHostName(url.host());
+    db.setPort(url.port());
+    db.setUserName(url.userName());
+    db.setDatabaseName(url.path().mid(1));
+    db.open();
+    return db;
+}
+
+QByteArray PortalProcess::stateBytes(const QString &database)
+{
+    QByteArray bytes;
+    if (!database.startsWith(u"postgresql://"_s)) {
+        for (const QString &suffix : {u""_s, u"-wal"_s}) {
+            QFile f(database + suffix);
+            if (f.open(QIODevice::ReadOnly))
+                bytes += f.readAll();
+        }
+        return bytes;
+    }
+    // Every row, with bytea columns as hex and as escaped text (a token
+    // stored as bytes would show in one of them).
+    const QUrl url(database);
+    QProcess dump;
+    dump.start(u"pg_dump"_s,
+               {u"-h"_s, url.host(), u"-p"_s, QString::number(url.port()), u"-U"_s, url.userName(),
+                u"--data-only"_s, url.path().mid(1)});
+    dump.waitForFinished(120000);
+    bytes = dump.readAllStandardOutput();
+    QByteArray decoded;
+    static const QRegularExpression hex(u"\\\\x([0-9a-f]+)"_s);
+    for (const QRegularExpressionMatch &m : hex.globalMatch(QString::fromLatin1(bytes)))
+        decoded += QByteArray::fromHex(m.captured(1).toLatin1()) + '\n';
+    return bytes + decoded;
+}
 
 QJsonObject HttpAnswer::json() const
 {
@@ -64,6 +180,8 @@ bool PortalProcess::start(const QStringList &args, QString *error)
     if (given < 0)
         all += {u"--demo-credentials"_s, m_credentials};
     all += args;
+    if (!onBackend(all, error))
+        return false;
     m_process.setArguments(all);
     m_process.start();
     if (!m_process.waitForStarted(10000)) {

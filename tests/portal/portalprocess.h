@@ -11,6 +11,7 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QProcess>
+#include <QSqlDatabase>
 #include <QStringList>
 #include <QUrl>
 
@@ -76,6 +77,16 @@ public:
     HttpAnswer action(const QString &requestId, const QJsonObject &body, const QString &key);
     // Current cursor, from /health.
     QString cursor();
+
+    // Where a test keeps a portal's state across restarts: the file itself,
+    // or, under ESCALATION_TEST_PORTAL_BACKEND=postgresql, a database of the
+    // test's own cluster made for that file (a postgresql:// locator).
+    static QString stateDatabase(const QString &file);
+    // A Qt SQL connection on it, open (QSQLITE or QPSQL).
+    static QSqlDatabase openState(const QString &connectionName, const QString &database);
+    // Everything stored there as bytes, to look for what must not be: the
+    // file and its write-ahead log, or a pg_dump of the database.
+    static QByteArray stateBytes(const QString &database);
 
 private:
     QNetworkRequest request(const QString &pathAndQuery, const Headers &headers,

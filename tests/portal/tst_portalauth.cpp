@@ -394,7 +394,7 @@ private Q_SLOTS:
 
     void tokens_neverInTheDatabaseTheLogOrTheAudit()
     {
-        const QString db = m_dir.filePath(u"secrets.sqlite"_s);
+        const QString db = PortalProcess::stateDatabase(m_dir.filePath(u"secrets.sqlite"_s));
         const QString credentials = m_dir.filePath(u"secrets-credentials.json"_s);
         PortalProcess portal;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -426,12 +426,7 @@ private Q_SLOTS:
         QVERIFY(audit.contains("unauthorized"));
         portal.stop();
 
-        QByteArray stored;
-        for (const QString &suffix : {u""_s, u"-wal"_s}) {
-            QFile f(db + suffix);
-            if (f.open(QIODevice::ReadOnly))
-                stored += f.readAll();
-        }
+        const QByteArray stored = PortalProcess::stateBytes(db);
         QVERIFY(stored.size() > 10000);
         const QByteArray log = portal.standardError();
         QVERIFY(!log.isEmpty());
@@ -445,7 +440,7 @@ private Q_SLOTS:
 
     void revocation_endsAnOpenLongPollWith401()
     {
-        const QString db = m_dir.filePath(u"revoke.sqlite"_s);
+        const QString db = PortalProcess::stateDatabase(m_dir.filePath(u"revoke.sqlite"_s));
         PortalProcess portal;
         QString error;
         QVERIFY2(portal.start({u"--requests"_s, u"20"_s, u"--db"_s, db, u"--demo-credentials"_s,
@@ -520,7 +515,7 @@ private Q_SLOTS:
 
     void auditVerify_namesTheFirstChangedOrRemovedEntry()
     {
-        const QString db = m_dir.filePath(u"audit.sqlite"_s);
+        const QString db = PortalProcess::stateDatabase(m_dir.filePath(u"audit.sqlite"_s));
         {
             PortalProcess portal;
             QString error;
@@ -543,9 +538,8 @@ private Q_SLOTS:
             const QString name = u"tst-audit-edit"_s;
             bool ok = false;
             {
-                QSqlDatabase edit = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-                edit.setDatabaseName(db);
-                ok = edit.open() && QSqlQuery(edit).exec(statement);
+                QSqlDatabase edit = PortalProcess::openState(name, db);
+                ok = edit.isOpen() && QSqlQuery(edit).exec(statement);
                 edit.close();
             }
             QSqlDatabase::removeDatabase(name);
@@ -566,7 +560,7 @@ private Q_SLOTS:
         QCOMPARE(removed.exitCode, 1);
         QVERIFY2(removed.err.contains(u"audit entry 3 was removed"_s), qPrintable(removed.err));
 
-        const QString db2 = m_dir.filePath(u"audit-tail.sqlite"_s);
+        const QString db2 = PortalProcess::stateDatabase(m_dir.filePath(u"audit-tail.sqlite"_s));
         for (const QString &args : {u"Ann One"_s, u"Bob Two"_s}) {
             QCOMPARE(portalCommand({u"user"_s, u"add"_s, u"--db"_s, db2, u"--name"_s, args,
                                     u"--role"_s, u"director"_s})
@@ -576,9 +570,8 @@ private Q_SLOTS:
         QCOMPARE(portalCommand({u"audit"_s, u"verify"_s, u"--db"_s, db2}).exitCode, 0);
         QSqlDatabase::removeDatabase(u"tst-audit-edit"_s);
         {
-            QSqlDatabase edit = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"tst-audit-tail"_s);
-            edit.setDatabaseName(db2);
-            QVERIFY(edit.open());
+            QSqlDatabase edit = PortalProcess::openState(u"tst-audit-tail"_s, db2);
+            QVERIFY(edit.isOpen());
             QVERIFY(QSqlQuery(edit).exec(u"DELETE FROM audit WHERE seq = 2"_s));
             edit.close();
         }
@@ -590,7 +583,7 @@ private Q_SLOTS:
 
     void userCommands_manageUsersAndRefuseBadInput()
     {
-        const QString db = m_dir.filePath(u"users.sqlite"_s);
+        const QString db = PortalProcess::stateDatabase(m_dir.filePath(u"users.sqlite"_s));
         const auto user = [&](const QStringList &args) {
             return portalCommand(QStringList {u"user"_s} + args);
         };
