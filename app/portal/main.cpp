@@ -99,6 +99,10 @@ int main(int argc, char *argv[])
             "\"500:0.1,429:0.05,reset:0.05\"."),
          u"SPEC"_s},
         {u"fault-seed"_s, tr("Seed of the fault injection (default: --seed)."), u"N"_s},
+        {u"shared-poll"_s,
+         tr("On a PostgreSQL database shared with other portals: look for their changes every "
+            "this many seconds besides their notices (default 2; 0: notices only)."),
+         u"SECONDS"_s},
         {u"stall-seconds"_s,
          tr("How long a stall fault holds a request before dropping it (default 120)."),
          u"SECONDS"_s},
@@ -144,6 +148,9 @@ int main(int argc, char *argv[])
         integerOption(parser, u"fault-seed"_s, *seed, 0, std::numeric_limits<qint64>::max());
     if (!faultSeed)
         return usageError(tr("--fault-seed must be a non-negative integer"));
+    const auto sharedPoll = integerOption(parser, u"shared-poll"_s, 2, 0, 3600);
+    if (!sharedPoll)
+        return usageError(tr("--shared-poll must be an integer from 0 to 3600"));
     const auto stallSeconds = integerOption(parser, u"stall-seconds"_s, 120, 1, 3600);
     if (!stallSeconds)
         return usageError(tr("--stall-seconds must be an integer from 1 to 3600"));
@@ -174,6 +181,7 @@ int main(int argc, char *argv[])
                                .arg(PortalDatabase::displayLocator(parser.value(u"db"_s)), error)));
             return StorageFailed;
         }
+        store.setSharedPoll(std::chrono::seconds(*sharedPoll));
     }
     // Users, audit and history: on the portal's file, or in memory without --db.
     const QString accessConnection = u"escalation-portal-access"_s;
@@ -192,7 +200,7 @@ int main(int argc, char *argv[])
     AuditLog audit(accessConnection);
     RequestHistory history(accessConnection);
 
-    const bool seeding = store.isEmpty();
+    bool seeding = store.isEmpty();
     if (seeding) {
         QElapsedTimer timer;
         timer.start();
@@ -202,7 +210,8 @@ int main(int argc, char *argv[])
         config.caseCount = int(*cases);
         config.now = now;
         QString error;
-        if (!store.populate(DataGenerator(config).generate(), &error)) {
+        // Another portal on a shared database may have filled it meanwhile.
+        if (!store.populate(DataGenerator(config).generate(), &error, &seeding)) {
             std::fprintf(stderr, "escalation-portal: %s\n",
                          qPrintable(tr("cannot store generated data: %1").arg(error)));
             return StorageFailed;

@@ -4,6 +4,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QUrl>
 #include <QVariant>
@@ -14,7 +15,7 @@ namespace Escalation::Portal {
 
 namespace {
 
-constexpr int schemaVersion = 2;
+constexpr int schemaVersion = 3;
 
 // Version 1: the records, the feed's tombstones and the idempotency store.
 const char *const schemaV1[] = {
@@ -47,6 +48,14 @@ const char *const schemaV2[] = {
     " request_id TEXT NOT NULL, at TEXT NOT NULL, action TEXT NOT NULL, actor_id TEXT,"
     " actor_name TEXT, actor_role TEXT, text TEXT, result TEXT NOT NULL DEFAULT 'applied')",
     "CREATE INDEX IF NOT EXISTS history_request ON history(request_id)",
+};
+
+// Version 3: the change feed read by sequence. Portals sharing a database
+// catch up with each other's changes by "seq > their last".
+const char *const schemaV3[] = {
+    "CREATE INDEX IF NOT EXISTS cases_seq ON cases(seq)",
+    "CREATE INDEX IF NOT EXISTS requests_seq ON requests(seq)",
+    "CREATE INDEX IF NOT EXISTS applications_seq ON applications(seq)",
 };
 
 QString sqlText(const char *text)
@@ -127,9 +136,11 @@ PortalDatabase::~PortalDatabase()
     m_putAnswer.reset();
     m_addApplication.reset();
     m_putMeta.reset();
-    if (QSqlDatabase::contains(m_connectionName)) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
+    for (const QString &name : {m_connectionName, m_listenConnection}) {
+        if (!name.isEmpty() && QSqlDatabase::contains(name)) {
+            QSqlDatabase::database(name, false).close();
+            QSqlDatabase::removeDatabase(name);
+        }
     }
 }
 
@@ -282,12 +293,18 @@ bool PortalDatabase::migrate(QSqlDatabase db, const QString &name, QString *erro
         return false;
     }
     bool ok = true;
-    for (const char *statement : schemaV2) {
-        if (ok && !q.exec(ddlFor(db, statement))) {
-            *error = q.lastError().text();
-            ok = false;
+    const auto step = [&](int to, const auto &statements) {
+        if (version >= to)
+            return;
+        for (const char *statement : statements) {
+            if (ok && !q.exec(ddlFor(db, statement))) {
+                *error = q.lastError().text();
+                ok = false;
+            }
         }
-    }
+    };
+    step(2, schemaV2);
+    step(3, schemaV3);
     if (ok
         && !q.exec(u"INSERT INTO meta (key, value) VALUES ('schema', '%1') ON CONFLICT (key) DO "
                    u"UPDATE SET value = excluded.value"_s.arg(schemaVersion))) {
@@ -307,6 +324,8 @@ bool PortalDatabase::open(const QString &path, QString *error)
 {
     if (!openConnection(m_connectionName, path, error))
         return false;
+    m_shared = isPostgresLocator(path);
+    m_locator = path;
     const bool prepared =
         prepare(m_putCase,
                 u"INSERT INTO cases (id, seq, body) VALUES (?, ?, ?) ON CONFLICT (id) "
@@ -385,12 +404,14 @@ bool PortalDatabase::begin()
         m_lastError = db.lastError().text();
         return false;
     }
+    m_inTransaction = true;
     // One writer at a time on a shared PostgreSQL database, as on SQLite.
     if (isPostgres(db)) {
         QSqlQuery lock(db);
         if (!lock.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock))) {
             m_lastError = lock.lastError().text();
             db.rollback();
+            m_inTransaction = false;
             return false;
         }
     }
@@ -400,6 +421,7 @@ bool PortalDatabase::begin()
 bool PortalDatabase::commit()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    m_inTransaction = false;
     if (db.commit())
         return true;
     m_lastError = db.lastError().text();
@@ -409,6 +431,7 @@ bool PortalDatabase::commit()
 
 void PortalDatabase::rollback()
 {
+    m_inTransaction = false;
     QSqlDatabase::database(m_connectionName, false).rollback();
 }
 
@@ -466,6 +489,104 @@ bool PortalDatabase::addApplication(const QString &key, const QString &target,
     m_addApplication->bindValue(3, sequence);
     m_addApplication->bindValue(4, at);
     return exec(*m_addApplication);
+}
+
+bool PortalDatabase::loadSince(qint64 since, DatabaseSnapshot *out, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // Outside a write, one snapshot for every statement: otherwise a commit
+    // between two of them could show a later change without an earlier one.
+    const bool snapshot = !m_inTransaction;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const auto fail = [&] {
+        *error = q.lastError().text();
+        if (snapshot)
+            QSqlQuery(db).exec(u"ROLLBACK"_s);
+        return false;
+    };
+    if (snapshot && !q.exec(u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s))
+        return fail();
+    const auto select = [&](const QString &sql) {
+        if (!q.prepare(sql))
+            return false;
+        q.addBindValue(since);
+        return q.exec();
+    };
+    if (!q.exec(u"SELECT key, value FROM meta"_s))
+        return fail();
+    while (q.next())
+        out->meta.insert(q.value(0).toString(), q.value(1).toString());
+    if (!select(u"SELECT seq, body FROM cases WHERE seq > ? ORDER BY seq"_s))
+        return fail();
+    while (q.next())
+        out->cases.append(StoredRecord {q.value(0).toLongLong(), q.value(1).toByteArray()});
+    if (!select(u"SELECT seq, body FROM requests WHERE seq > ? ORDER BY seq"_s))
+        return fail();
+    while (q.next())
+        out->requests.append(StoredRecord {q.value(0).toLongLong(), q.value(1).toByteArray()});
+    if (!select(u"SELECT seq, kind, id FROM tombstones WHERE seq > ? ORDER BY seq"_s))
+        return fail();
+    while (q.next()) {
+        out->tombstones.append(StoredTombstone {
+            q.value(0).toLongLong(), q.value(1).toString() == u"case"_s, q.value(2).toString()});
+    }
+    if (!select(u"SELECT key, COUNT(*) FROM applications WHERE seq > ? AND key IS NOT NULL "
+                u"GROUP BY key"_s))
+        return fail();
+    while (q.next())
+        out->applications.insert(q.value(0).toString(), q.value(1).toInt());
+    q.finish();
+    if (snapshot && !q.exec(u"COMMIT"_s))
+        return fail();
+    return true;
+}
+
+qint64 PortalDatabase::committedSequence()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(u"SELECT value FROM meta WHERE key = 'sequence'"_s) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+std::optional<StoredAnswer> PortalDatabase::answerFor(const QString &key)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT fingerprint, status, body FROM idempotency WHERE key = ?"_s);
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return StoredAnswer {q.value(0).toByteArray(), q.value(1).toInt(), q.value(2).toByteArray()};
+}
+
+bool PortalDatabase::notifyChanged(qint64 sequence)
+{
+    if (!m_shared)
+        return true;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(u"SELECT pg_notify(?, ?)"_s);
+    q.addBindValue(changesChannel());
+    q.addBindValue(QString::number(sequence));
+    return exec(q);
+}
+
+bool PortalDatabase::listen(QObject *context, std::function<void()> changed, QString *error)
+{
+    // A connection that only listens: notices reach its socket alone, so
+    // none waits unread behind another query's answer.
+    m_listenConnection = m_connectionName + u"-listen"_s;
+    if (!openConnection(m_listenConnection, m_locator, error))
+        return false;
+    QSqlDriver *driver = QSqlDatabase::database(m_listenConnection, false).driver();
+    if (!driver->subscribeToNotification(changesChannel())) {
+        *error = driver->lastError().text();
+        return false;
+    }
+    QObject::connect(driver, &QSqlDriver::notification, context,
+                     [changed = std::move(changed)](const QString &, QSqlDriver::NotificationSource,
+                                                    const QVariant &) { changed(); });
+    return true;
 }
 
 bool PortalDatabase::putMeta(const QString &key, const QString &value)

@@ -16,10 +16,12 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -81,6 +83,27 @@ public:
     bool commit();
     void rollback();
 
+    // Whether this is a PostgreSQL database several portals may share.
+    bool isShared() const { return m_shared; }
+    bool inTransaction() const { return m_inTransaction; }
+    // What other portals committed after `since`: the records, tombstones
+    // and applications with a higher sequence, and the counters. Within a
+    // write transaction it reads what the writers' lock lets it see; outside
+    // one it reads from one snapshot, so that it never sees a later change
+    // without the earlier ones.
+    bool loadSince(qint64 since, DatabaseSnapshot *out, QString *error);
+    // The last sequence committed (meta 'sequence'); -1 on error.
+    qint64 committedSequence();
+    // The answer stored under an idempotency key, read from the database.
+    std::optional<StoredAnswer> answerFor(const QString &key);
+    // Tells the other portals on the database, when the transaction commits,
+    // that the feed moved on to `sequence` (PostgreSQL NOTIFY).
+    bool notifyChanged(qint64 sequence);
+    // Listens for the other portals' notices on a connection of its own,
+    // calling `changed` for each (from the event loop).
+    bool listen(QObject *context, std::function<void()> changed, QString *error);
+    static QString changesChannel() { return QStringLiteral("escalation_portal_changes"); }
+
     bool putCase(const QString &id, qint64 sequence, const QByteArray &json);
     bool putRequest(const QString &id, qint64 sequence, const QByteArray &json);
     bool deleteCase(const QString &id);
@@ -101,7 +124,11 @@ private:
     bool prepare(std::unique_ptr<QSqlQuery> &query, const QString &sql);
 
     QString m_connectionName;
+    QString m_listenConnection;
     QString m_lastError;
+    QString m_locator;
+    bool m_shared = false;
+    bool m_inTransaction = false;
     std::unique_ptr<QSqlQuery> m_putCase, m_putRequest, m_deleteCase, m_deleteRequest,
         m_putTombstone, m_putAnswer, m_addApplication, m_putMeta;
 };

@@ -685,6 +685,7 @@ void PortalServer::handleChanges(const Request &request, Responder &&responder)
         makeHostileChange();
         fault = std::nullopt; // the answer itself is sound and shows the change
     }
+    m_store->catchUpTo(*since); // a cursor another portal on the database handed out
     const QByteArray etag = '"' + QByteArray::number(*since) + '-' + QByteArray::number(*limit)
         + '-' + QByteArray::number(m_store->lastSequence()) + '"';
     if (!fault && etagMatches(header(request, "If-None-Match"), etag))
@@ -712,6 +713,7 @@ void PortalServer::handleWait(const Request &request, Responder &&responder)
     if (!timeout || *timeout < 1 || *timeout > 60)
         return badRequest(responder, line, "timeout"_L1,
                           tr("timeout must be an integer from 1 to 60 (seconds)"));
+    m_store->catchUpTo(*since);
     const qint64 last = m_store->lastSequence();
     // A cursor this portal never handed out (from before a reset) counts as
     // "something changed": the client's next /changes gets everything.

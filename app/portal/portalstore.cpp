@@ -51,6 +51,12 @@ QDateTime PortalStore::now() const
     return QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
 }
 
+namespace {
+// How often a portal on a shared database looks for changes it was not
+// told of (a lost notice, a dropped listening connection).
+constexpr int SharedPollMs = 2000;
+} // namespace
+
 bool PortalStore::openDatabase(const QString &path, QString *error)
 {
     auto db = std::make_unique<PortalDatabase>();
@@ -108,14 +114,199 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
     m_answers = std::move(snapshot.answers);
     m_applications = std::move(snapshot.applications);
     m_db = std::move(db);
-    qCInfo(lcPortal) << "opened" << path << "with" << m_caseIndex.size() << "cases,"
-                     << m_requestIndex.size() << "requests, sequence" << m_sequence;
+    qCInfo(lcPortal) << "opened" << PortalDatabase::displayLocator(path) << "with"
+                     << m_caseIndex.size() << "cases," << m_requestIndex.size()
+                     << "requests, sequence" << m_sequence;
+    if (m_db->isShared()) {
+        // Other portals on the database: hear of their commits at once, and
+        // look every few seconds in case a notice was lost.
+        if (!m_db->listen(
+                this, [this] { catchUp(); }, error))
+            return false;
+        m_pollShared = new QTimer(this);
+        m_pollShared->setInterval(SharedPollMs);
+        connect(m_pollShared, &QTimer::timeout, this, [this] {
+            if (!m_turnOpen && m_db->committedSequence() > m_sequence)
+                catchUp();
+        });
+        m_pollShared->start();
+    }
     return true;
 }
 
-bool PortalStore::populate(GeneratedData data, QString *error)
+void PortalStore::setSharedPoll(std::chrono::milliseconds interval)
+{
+    if (!m_pollShared)
+        return;
+    m_pollShared->setInterval(int(interval.count()));
+    if (interval.count() > 0)
+        m_pollShared->start();
+    else
+        m_pollShared->stop();
+}
+
+bool PortalStore::catchUp()
+{
+    if (!m_db || !m_db->isShared())
+        return true;
+    DatabaseSnapshot delta;
+    QString error;
+    if (!m_db->loadSince(m_sequence, &delta, &error)) {
+        qCWarning(lcPortal) << "cannot read the other portals' changes:" << error;
+        return false;
+    }
+    const qint64 committed = delta.meta.value(u"sequence"_s).toLongLong();
+    if (committed <= m_sequence)
+        return true;
+    applyStored(delta);
+    const auto counter = [&delta](const QString &key, qint64 current) {
+        return std::max(current, delta.meta.value(key).toLongLong());
+    };
+    m_nextCaseSerial = counter(u"nextCase"_s, m_nextCaseSerial);
+    m_nextRequestSerial = counter(u"nextRequest"_s, m_nextRequestSerial);
+    m_nextNoteSerial = counter(u"nextNote"_s, m_nextNoteSerial);
+    if (m_baseSequence == 0)
+        m_baseSequence = delta.meta.value(u"base"_s).toLongLong();
+    m_sequence = committed;
+    Q_EMIT changed(m_sequence);
+    return true;
+}
+
+void PortalStore::applyStored(const DatabaseSnapshot &delta)
+{
+    for (const StoredRecord &stored : delta.cases) {
+        const auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object());
+        if (!c) {
+            qCWarning(lcPortal) << "a case another portal stored cannot be read; skipped";
+            continue;
+        }
+        int slot = m_caseIndex.value(c->id, -1);
+        if (slot < 0) {
+            slot = int(m_cases.size());
+            m_caseIndex.insert(c->id, slot);
+            m_cases.push_back(CaseSlot {});
+        } else {
+            m_feed.erase(m_cases[std::size_t(slot)].sequence);
+        }
+        CaseSlot &cs = m_cases[std::size_t(slot)];
+        cs.data = *c;
+        cs.sequence = stored.sequence;
+        cs.json = stored.json;
+        m_feed.emplace(stored.sequence, FeedRef {RefKind::Case, slot});
+    }
+    for (const StoredRecord &stored : delta.requests) {
+        const auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
+        const int caseSlot = r ? m_caseIndex.value(r->caseId, -1) : -1;
+        if (!r || caseSlot < 0) {
+            qCWarning(lcPortal) << "a request another portal stored cannot be read; skipped";
+            continue;
+        }
+        int slot = m_requestIndex.value(r->id, -1);
+        if (slot < 0) {
+            slot = int(m_requests.size());
+            m_requestIndex.insert(r->id, slot);
+            m_requests.push_back(RequestSlot {{}, 0, {}, caseSlot, false});
+            m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
+        } else {
+            m_feed.erase(m_requests[std::size_t(slot)].sequence);
+        }
+        RequestSlot &rs = m_requests[std::size_t(slot)];
+        rs.data = *r;
+        rs.sequence = stored.sequence;
+        rs.json = stored.json;
+        m_feed.emplace(stored.sequence, FeedRef {RefKind::Request, slot});
+    }
+    for (const StoredTombstone &t : delta.tombstones) {
+        if (t.isCase) {
+            if (const int slot = m_caseIndex.take(t.id); m_cases.size() > std::size_t(slot)) {
+                CaseSlot &cs = m_cases[std::size_t(slot)];
+                m_feed.erase(cs.sequence);
+                cs.removed = true;
+                cs.json.clear();
+            }
+        } else if (const int slot = m_requestIndex.take(t.id);
+                   m_requests.size() > std::size_t(slot)) {
+            RequestSlot &rs = m_requests[std::size_t(slot)];
+            m_feed.erase(rs.sequence);
+            rs.removed = true;
+            rs.json.clear();
+        }
+        const int index = int(m_tombstones.size());
+        m_tombstones.push_back(t);
+        m_feed.emplace(t.sequence,
+                       FeedRef {t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, index});
+    }
+    for (auto it = delta.applications.cbegin(); it != delta.applications.cend(); ++it)
+        m_applications[it.key()] += it.value();
+}
+
+PortalStore::WriteTurn::WriteTurn(PortalStore *store, const QString &key)
+    : m_store(store)
+{
+    // Not shared, or already inside a write's turn (a write that remembers
+    // a refusal): nothing to take.
+    if (!store->m_db || !store->m_db->isShared() || store->m_turnOpen) {
+        m_store = nullptr;
+        return;
+    }
+    m_ok = store->beginWrite();
+    // The answer another portal stored under this key counts as ours.
+    if (m_ok && !key.isEmpty() && !store->m_answers.contains(key)) {
+        if (const std::optional<StoredAnswer> answer = store->m_db->answerFor(key))
+            store->m_answers.insert(key, *answer);
+    }
+}
+
+PortalStore::WriteTurn::~WriteTurn()
+{
+    // Nothing was written (a refusal without a key): end the transaction.
+    if (m_store && m_store->m_turnOpen) {
+        if (m_store->m_db->inTransaction())
+            m_store->m_db->commit();
+        m_store->m_turnOpen = false;
+    }
+}
+
+bool PortalStore::beginWrite()
+{
+    if (!m_db->begin())
+        return false;
+    m_turnOpen = true;
+    if (catchUp())
+        return true;
+    m_db->rollback();
+    m_turnOpen = false;
+    return false;
+}
+
+std::optional<WriteResult> PortalStore::startWrite(const WriteTurn &turn, const QString &key,
+                                                   const QByteArray &fingerprint) const
+{
+    if (!turn.ok())
+        return error(503, u"unavailable",
+                     tr("The portal cannot reach its database: %1").arg(m_db->lastError()));
+    if (key.isEmpty())
+        return std::nullopt;
+    return storedAnswer(key, fingerprint);
+}
+
+bool PortalStore::populate(GeneratedData data, QString *error, bool *seeded)
 {
     Q_ASSERT(isEmpty());
+    if (seeded)
+        *seeded = true;
+    // Portals starting together on an empty shared database: the first to
+    // take the writers' lock fills it, the others read what it stored.
+    WriteTurn turn(this, {});
+    if (!turn.ok()) {
+        *error = m_db->lastError();
+        return false;
+    }
+    if (!isEmpty()) {
+        if (seeded)
+            *seeded = false;
+        return true;
+    }
     // Cursors start at the creation time in microseconds: a client holding a
     // cursor from an earlier, since discarded, portal database has a lower
     // one and simply receives everything again.
@@ -126,7 +317,7 @@ bool PortalStore::populate(GeneratedData data, QString *error)
     m_caseIndex.reserve(data.cases.size());
     m_requestIndex.reserve(data.requests.size());
 
-    if (m_db && !m_db->begin()) {
+    if (m_db && !m_turnOpen && !m_db->begin()) {
         *error = m_db->lastError();
         return false;
     }
@@ -173,7 +364,9 @@ bool PortalStore::populate(GeneratedData data, QString *error)
             && m_db->putMeta(u"nextCase"_s, QString::number(m_nextCaseSerial))
             && m_db->putMeta(u"nextRequest"_s, QString::number(m_nextRequestSerial))
             && m_db->putMeta(u"nextNote"_s, QString::number(m_nextNoteSerial))
-            && m_cases.size() == std::size_t(data.cases.size()) && m_db->commit();
+            && m_cases.size() == std::size_t(data.cases.size()) && m_db->notifyChanged(m_sequence)
+            && m_db->commit();
+        m_turnOpen = false;
         if (!ok) {
             *error = m_db->lastError();
             m_db->rollback();
@@ -336,7 +529,11 @@ WriteResult PortalStore::remember(const QString &key, const QByteArray &fingerpr
     if (key.isEmpty())
         return result; // the portal's own activity writes without a key
     StoredAnswer answer {fingerprint, result.status, result.body};
-    if (m_db && !(m_db->begin() && m_db->putAnswer(key, answer) && m_db->commit())) {
+    WriteTurn turn(this, {});
+    const bool stored =
+        !m_db || ((m_turnOpen || m_db->begin()) && m_db->putAnswer(key, answer) && m_db->commit());
+    m_turnOpen = false;
+    if (!stored) {
         m_db->rollback();
         return error(500, u"server_error",
                      tr("The portal could not store its answer: %1").arg(m_db->lastError()));
@@ -348,6 +545,9 @@ WriteResult PortalStore::remember(const QString &key, const QByteArray &fingerpr
 WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput &input,
                                      const QString &key, const QByteArray &fingerprint)
 {
+    WriteTurn turn(this, key);
+    if (std::optional<WriteResult> early = startWrite(turn, key, fingerprint))
+        return *early;
     const auto found = m_requestIndex.constFind(requestId);
     if (found == m_requestIndex.cend())
         return remember(key, fingerprint,
@@ -488,6 +688,9 @@ WriteResult PortalStore::applyAction(const QString &requestId, const ActionInput
 WriteResult PortalStore::createEscalation(const QString &caseId, const EscalationInput &input,
                                           const QString &key, const QByteArray &fingerprint)
 {
+    WriteTurn turn(this, key);
+    if (std::optional<WriteResult> early = startWrite(turn, key, fingerprint))
+        return *early;
     const auto finish = [&](WriteResult result) {
         return remember(key, fingerprint, std::move(result));
     };
@@ -606,6 +809,9 @@ std::optional<QByteArray> PortalStore::commitRequest(const EscalationRequest &up
 WriteResult PortalStore::answerQuestion(const QString &requestId, const ReplyInput &input,
                                         const QString &key, const QByteArray &fingerprint)
 {
+    WriteTurn turn(this, key);
+    if (std::optional<WriteResult> early = startWrite(turn, key, fingerprint))
+        return *early;
     const auto found = m_requestIndex.constFind(requestId);
     if (found == m_requestIndex.cend())
         return remember(key, fingerprint,
@@ -641,6 +847,9 @@ QString PortalStore::nextCaseId()
 
 bool PortalStore::addCase(Case created)
 {
+    WriteTurn turn(this, {});
+    if (!turn.ok())
+        return false;
     if (m_caseIndex.contains(created.id))
         return false;
     const qint64 serial = QStringView(created.id).mid(2).toLongLong();
@@ -656,6 +865,9 @@ bool PortalStore::addCase(Case created)
 
 bool PortalStore::updateCase(const Case &updated)
 {
+    WriteTurn turn(this, {});
+    if (!turn.ok())
+        return false;
     const CaseSlot *slot = nullptr;
     if (const auto it = m_caseIndex.constFind(updated.id); it != m_caseIndex.cend())
         slot = &m_cases[std::size_t(*it)];
@@ -673,6 +885,9 @@ bool PortalStore::updateCase(const Case &updated)
 
 bool PortalStore::closeCase(const QString &caseId)
 {
+    WriteTurn turn(this, {});
+    if (!turn.ok())
+        return false;
     const auto it = m_caseIndex.constFind(caseId);
     if (it == m_caseIndex.cend())
         return false;
@@ -709,6 +924,9 @@ bool PortalStore::closeCase(const QString &caseId)
 
 bool PortalStore::removeCase(const QString &caseId)
 {
+    WriteTurn turn(this, {});
+    if (!turn.ok())
+        return false;
     const auto it = m_caseIndex.constFind(caseId);
     if (it == m_caseIndex.cend())
         return false;
@@ -740,6 +958,10 @@ bool PortalStore::commit(Mutation &mutation)
         }
     }
 
+    // On a shared database a write decides inside its turn; one that got
+    // here without one takes it now, before numbering anything.
+    if (m_db && m_db->isShared() && !m_turnOpen && !beginWrite())
+        return false;
     // Sequence numbers in commit order: cases, requests, then removals.
     qint64 sequence = m_sequence;
     std::vector<qint64> caseSeq, requestSeq, removedRequestSeq, removedCaseSeq;
@@ -759,7 +981,7 @@ bool PortalStore::commit(Mutation &mutation)
     const QString appliedAt = QString::fromLatin1(Json::instant(now()));
 
     if (m_db) {
-        bool ok = m_db->begin();
+        bool ok = m_turnOpen || m_db->begin();
         for (std::size_t i = 0; ok && i < mutation.cases.size(); ++i)
             ok = m_db->putCase(mutation.cases[i].id, caseSeq[i], caseJson[i]);
         for (std::size_t i = 0; ok && i < mutation.requests.size(); ++i)
@@ -782,8 +1004,11 @@ bool PortalStore::commit(Mutation &mutation)
         ok = ok && m_db->putMeta(u"sequence"_s, QString::number(sequence))
             && m_db->putMeta(u"nextCase"_s, QString::number(m_nextCaseSerial + 1))
             && m_db->putMeta(u"nextRequest"_s, QString::number(m_nextRequestSerial + 1))
-            && m_db->putMeta(u"nextNote"_s, QString::number(m_nextNoteSerial + 1));
-        if (!ok || !m_db->commit()) {
+            && m_db->putMeta(u"nextNote"_s, QString::number(m_nextNoteSerial + 1))
+            && m_db->notifyChanged(sequence);
+        const bool committed = ok && m_db->commit();
+        m_turnOpen = false;
+        if (!committed) {
             qCWarning(lcPortal) << "could not store a change:" << m_db->lastError();
             m_db->rollback();
             return false;

@@ -19,7 +19,9 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <optional>
@@ -73,13 +75,43 @@ public:
     explicit PortalStore(QObject *parent = nullptr);
     ~PortalStore() override;
 
-    // Opens (or creates) the portal's SQLite file and loads what it holds.
-    // Without a call to this the store lives in memory only.
+    // Opens (or creates) the portal's database (a SQLite file or a
+    // postgresql:// locator) and loads what it holds. Without a call to
+    // this the store lives in memory only.
+    //
+    // Several portals may share one PostgreSQL database. Each keeps the
+    // whole state in memory as a single portal does, and:
+    // - every write takes the writers' lock (PortalDatabase::begin), first
+    //   catches up with what the others committed, then decides on that
+    //   state and commits while still holding the lock. Writers take turns,
+    //   so sequence numbers are handed out in commit order and a portal
+    //   that sees change N has seen every change before it: the feed has
+    //   no gaps, whichever portal a client asks;
+    // - an idempotency key is looked up in the database under that lock, so
+    //   the same write sent to two portals at once is applied once;
+    // - a commit NOTIFYs the others, which catch up at once and wake their
+    //   long polls; a poll of the last sequence every few seconds covers a
+    //   lost notice.
     bool openDatabase(const QString &path, QString *error);
 
     bool isEmpty() const { return m_feed.empty(); }
     // Takes generated records into an empty store, in one transaction.
-    bool populate(GeneratedData data, QString *error);
+    // `seeded` (optional) is false when another portal sharing the database
+    // filled it first; the store then holds what that one stored.
+    bool populate(GeneratedData data, QString *error, bool *seeded = nullptr);
+    // Reads what other portals sharing the database committed since this
+    // one last looked (nothing to do on a database of its own).
+    bool catchUp();
+    // How often a portal on a shared database looks for changes besides the
+    // notices (0: notices only).
+    void setSharedPoll(std::chrono::milliseconds interval);
+    // Catches up when a client names a cursor beyond what this portal has
+    // seen: one another portal sharing the database handed out.
+    void catchUpTo(qint64 cursor)
+    {
+        if (cursor > m_sequence && !m_turnOpen)
+            catchUp();
+    }
 
     qint64 lastSequence() const { return m_sequence; }
     qint64 caseCount() const { return qint64(m_caseIndex.size()); }
@@ -167,6 +199,29 @@ private:
         QString appliedAction;
     };
 
+    // A write's turn on a shared database (see openDatabase); on a database
+    // of its own, or none, it does nothing.
+    class WriteTurn {
+    public:
+        WriteTurn(PortalStore *store, const QString &key);
+        ~WriteTurn();
+        WriteTurn(const WriteTurn &) = delete;
+        WriteTurn &operator=(const WriteTurn &) = delete;
+        bool ok() const { return m_ok; }
+
+    private:
+        PortalStore *m_store;
+        bool m_ok = true;
+    };
+    // What a write answers before deciding anything: the answer already
+    // stored under its key (another portal may have stored it), or the
+    // failure to take its turn.
+    std::optional<WriteResult> startWrite(const WriteTurn &turn, const QString &key,
+                                          const QByteArray &fingerprint) const;
+    bool beginWrite();
+    bool finishWrite(qint64 sequence);
+    void applyStored(const DatabaseSnapshot &delta);
+
     WriteResult error(int status, QStringView code, const QString &message,
                       const QByteArray &details = {}) const;
     bool commit(Mutation &mutation);
@@ -192,6 +247,8 @@ private:
     qint64 m_nextRequestSerial = DataGenerator::firstRequestSerial;
     qint64 m_nextNoteSerial = 1;
     std::unique_ptr<PortalDatabase> m_db;
+    bool m_turnOpen = false; // a write transaction holds the writers' lock
+    QTimer *m_pollShared = nullptr;
 };
 
 } // namespace Escalation::Portal

@@ -282,6 +282,15 @@ QNetworkReply *PortalProcess::startGet(const QString &pathAndQuery, const Header
     return m_nam.get(request(pathAndQuery, headers, true));
 }
 
+QNetworkReply *PortalProcess::startAction(const QString &requestId, const QJsonObject &body,
+                                          const QString &key)
+{
+    QNetworkRequest req = request(u"/api/v1/requests/"_s + requestId + u"/actions"_s,
+                                  {{"Idempotency-Key", key.toUtf8()}}, true);
+    req.setRawHeader("Content-Type", "application/json");
+    return m_nam.post(req, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
 HttpAnswer PortalProcess::get(const QString &pathAndQuery, const Headers &headers, bool authorized,
                               std::chrono::milliseconds timeout)
 {

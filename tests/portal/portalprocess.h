@@ -71,6 +71,15 @@ public:
                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
     // Fires a request and returns the reply without waiting (for long polls).
     QNetworkReply *startGet(const QString &pathAndQuery, const Headers &headers = {});
+    // Fires a request action without waiting (writes racing each other).
+    QNetworkReply *startAction(const QString &requestId, const QJsonObject &body,
+                               const QString &key);
+    // Ends the process at once (SIGKILL), as a crash would.
+    void kill()
+    {
+        m_process.kill();
+        m_process.waitForFinished(10000);
+    }
     static HttpAnswer finish(QNetworkReply *reply, std::chrono::milliseconds timeout);
 
     // Writes a request action with an Idempotency-Key.
