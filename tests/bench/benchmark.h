@@ -92,6 +92,7 @@ Result measureP8(const Options &options);
 Result measureP9(const Options &options);
 Result measureP10(const Options &options);
 Result measureP11(const Options &options);
+Result measureP12(const Options &options);
 Result measureP13(const Options &options);
 
 // nowMs() when main() was entered: the start of a child process's clock.

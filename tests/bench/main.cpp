@@ -45,6 +45,8 @@ constexpr Bench::Measurement kMeasurements[] = {
     {"P10", "outbox: decision durable before the UI confirms it, p99", &Bench::measureP10},
     {"P11", "first sync: first page requested to the first screenful painted and usable",
      &Bench::measureP11},
+    {"P12", "portal: two instances on PostgreSQL, 1 000 desks long-polling, push p95",
+     &Bench::measureP12},
     {"P13", "analytics: a 52-week report over the whole cache, read and computed",
      &Bench::measureP13},
 };
