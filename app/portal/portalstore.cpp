@@ -175,69 +175,81 @@ bool PortalStore::catchUp()
 void PortalStore::applyStored(const DatabaseSnapshot &delta)
 {
     for (const StoredRecord &stored : delta.cases) {
-        const auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object());
-        if (!c) {
+        if (auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object()))
+            placeCase(std::move(*c), stored.sequence, stored.json);
+        else
             qCWarning(lcPortal) << "a case another portal stored cannot be read; skipped";
-            continue;
-        }
-        int slot = m_caseIndex.value(c->id, -1);
-        if (slot < 0) {
-            slot = int(m_cases.size());
-            m_caseIndex.insert(c->id, slot);
-            m_cases.push_back(CaseSlot {});
-        } else {
-            m_feed.erase(m_cases[std::size_t(slot)].sequence);
-        }
-        CaseSlot &cs = m_cases[std::size_t(slot)];
-        cs.data = *c;
-        cs.sequence = stored.sequence;
-        cs.json = stored.json;
-        m_feed.emplace(stored.sequence, FeedRef {RefKind::Case, slot});
     }
     for (const StoredRecord &stored : delta.requests) {
-        const auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
-        const int caseSlot = r ? m_caseIndex.value(r->caseId, -1) : -1;
-        if (!r || caseSlot < 0) {
+        auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
+        if (r && m_caseIndex.contains(r->caseId))
+            placeRequest(std::move(*r), stored.sequence, stored.json);
+        else
             qCWarning(lcPortal) << "a request another portal stored cannot be read; skipped";
-            continue;
-        }
-        int slot = m_requestIndex.value(r->id, -1);
-        if (slot < 0) {
-            slot = int(m_requests.size());
-            m_requestIndex.insert(r->id, slot);
-            m_requests.push_back(RequestSlot {{}, 0, {}, caseSlot, false});
-            m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
-        } else {
-            m_feed.erase(m_requests[std::size_t(slot)].sequence);
-        }
-        RequestSlot &rs = m_requests[std::size_t(slot)];
-        rs.data = *r;
-        rs.sequence = stored.sequence;
-        rs.json = stored.json;
-        m_feed.emplace(stored.sequence, FeedRef {RefKind::Request, slot});
     }
-    for (const StoredTombstone &t : delta.tombstones) {
-        if (t.isCase) {
-            if (const int slot = m_caseIndex.take(t.id); m_cases.size() > std::size_t(slot)) {
-                CaseSlot &cs = m_cases[std::size_t(slot)];
-                m_feed.erase(cs.sequence);
-                cs.removed = true;
-                cs.json.clear();
-            }
-        } else if (const int slot = m_requestIndex.take(t.id);
-                   m_requests.size() > std::size_t(slot)) {
-            RequestSlot &rs = m_requests[std::size_t(slot)];
-            m_feed.erase(rs.sequence);
-            rs.removed = true;
-            rs.json.clear();
-        }
-        const int index = int(m_tombstones.size());
-        m_tombstones.push_back(t);
-        m_feed.emplace(t.sequence,
-                       FeedRef {t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, index});
-    }
+    for (const StoredTombstone &t : delta.tombstones)
+        placeRemoval(t);
     for (auto it = delta.applications.cbegin(); it != delta.applications.cend(); ++it)
         m_applications[it.key()] += it.value();
+}
+
+void PortalStore::placeCase(Case c, qint64 sequence, QByteArray json)
+{
+    int slot = m_caseIndex.value(c.id, -1);
+    if (slot < 0) {
+        slot = int(m_cases.size());
+        m_caseIndex.insert(c.id, slot);
+        m_cases.push_back(CaseSlot {});
+    } else {
+        m_feed.erase(m_cases[std::size_t(slot)].sequence);
+    }
+    CaseSlot &cs = m_cases[std::size_t(slot)];
+    cs.data = std::move(c);
+    cs.sequence = sequence;
+    cs.json = std::move(json);
+    m_feed.emplace(sequence, FeedRef {RefKind::Case, slot});
+}
+
+void PortalStore::placeRequest(EscalationRequest r, qint64 sequence, QByteArray json)
+{
+    int slot = m_requestIndex.value(r.id, -1);
+    if (slot < 0) {
+        slot = int(m_requests.size());
+        m_requestIndex.insert(r.id, slot);
+        const int caseSlot = m_caseIndex.value(r.caseId, -1);
+        m_requests.push_back(RequestSlot {{}, 0, {}, caseSlot, false});
+        if (caseSlot >= 0)
+            m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
+    } else {
+        m_feed.erase(m_requests[std::size_t(slot)].sequence);
+    }
+    RequestSlot &rs = m_requests[std::size_t(slot)];
+    rs.data = std::move(r);
+    rs.sequence = sequence;
+    rs.json = std::move(json);
+    m_feed.emplace(sequence, FeedRef {RefKind::Request, slot});
+}
+
+void PortalStore::placeRemoval(const StoredTombstone &t)
+{
+    const auto forget = [this](auto &index, auto &records, const QString &id) {
+        const auto it = index.find(id);
+        if (it == index.end())
+            return; // never seen here, or already removed
+        auto &slot = records[std::size_t(*it)];
+        index.erase(it);
+        m_feed.erase(slot.sequence);
+        slot.removed = true;
+        slot.json.clear();
+    };
+    if (t.isCase)
+        forget(m_caseIndex, m_cases, t.id);
+    else
+        forget(m_requestIndex, m_requests, t.id);
+    const int tombstone = int(m_tombstones.size());
+    m_tombstones.push_back(t);
+    m_feed.emplace(t.sequence,
+                   FeedRef {t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, tombstone});
 }
 
 PortalStore::WriteTurn::WriteTurn(PortalStore *store, const QString &key)
@@ -1016,62 +1028,14 @@ bool PortalStore::commit(Mutation &mutation)
     }
 
     // Now visible: swap the new states into memory and the feed.
-    for (std::size_t i = 0; i < mutation.cases.size(); ++i) {
-        Case &c = mutation.cases[i];
-        int slot = m_caseIndex.value(c.id, -1);
-        if (slot < 0) {
-            slot = int(m_cases.size());
-            m_caseIndex.insert(c.id, slot);
-            m_cases.push_back(CaseSlot {});
-        } else {
-            m_feed.erase(m_cases[std::size_t(slot)].sequence);
-        }
-        CaseSlot &cs = m_cases[std::size_t(slot)];
-        cs.data = std::move(c);
-        cs.sequence = caseSeq[i];
-        cs.json = std::move(caseJson[i]);
-        m_feed.emplace(cs.sequence, FeedRef {RefKind::Case, slot});
-    }
-    for (std::size_t i = 0; i < mutation.requests.size(); ++i) {
-        EscalationRequest &r = mutation.requests[i];
-        int slot = m_requestIndex.value(r.id, -1);
-        if (slot < 0) {
-            slot = int(m_requests.size());
-            m_requestIndex.insert(r.id, slot);
-            const int caseSlot = m_caseIndex.value(r.caseId, -1);
-            m_requests.push_back(RequestSlot {{}, 0, {}, caseSlot, false});
-            if (caseSlot >= 0)
-                m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
-        } else {
-            m_feed.erase(m_requests[std::size_t(slot)].sequence);
-        }
-        RequestSlot &rs = m_requests[std::size_t(slot)];
-        rs.data = std::move(r);
-        rs.sequence = requestSeq[i];
-        rs.json = std::move(requestJson[i]);
-        m_feed.emplace(rs.sequence, FeedRef {RefKind::Request, slot});
-    }
-    for (qsizetype i = 0; i < mutation.removedRequests.size(); ++i) {
-        const int slot = m_requestIndex.take(mutation.removedRequests.at(i));
-        RequestSlot &rs = m_requests[std::size_t(slot)];
-        m_feed.erase(rs.sequence);
-        rs.removed = true;
-        rs.json.clear();
-        const int tombstone = int(m_tombstones.size());
-        m_tombstones.push_back({removedRequestSeq[std::size_t(i)], false, rs.data.id});
-        m_feed.emplace(removedRequestSeq[std::size_t(i)],
-                       FeedRef {RefKind::RemovedRequest, tombstone});
-    }
-    for (qsizetype i = 0; i < mutation.removedCases.size(); ++i) {
-        const int slot = m_caseIndex.take(mutation.removedCases.at(i));
-        CaseSlot &cs = m_cases[std::size_t(slot)];
-        m_feed.erase(cs.sequence);
-        cs.removed = true;
-        cs.json.clear();
-        const int tombstone = int(m_tombstones.size());
-        m_tombstones.push_back({removedCaseSeq[std::size_t(i)], true, cs.data.id});
-        m_feed.emplace(removedCaseSeq[std::size_t(i)], FeedRef {RefKind::RemovedCase, tombstone});
-    }
+    for (std::size_t i = 0; i < mutation.cases.size(); ++i)
+        placeCase(std::move(mutation.cases[i]), caseSeq[i], std::move(caseJson[i]));
+    for (std::size_t i = 0; i < mutation.requests.size(); ++i)
+        placeRequest(std::move(mutation.requests[i]), requestSeq[i], std::move(requestJson[i]));
+    for (qsizetype i = 0; i < mutation.removedRequests.size(); ++i)
+        placeRemoval({removedRequestSeq[std::size_t(i)], false, mutation.removedRequests.at(i)});
+    for (qsizetype i = 0; i < mutation.removedCases.size(); ++i)
+        placeRemoval({removedCaseSeq[std::size_t(i)], true, mutation.removedCases.at(i)});
     if (mutation.answer)
         m_answers.insert(mutation.key, *mutation.answer);
     if (!mutation.key.isEmpty())

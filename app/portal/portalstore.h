@@ -221,6 +221,11 @@ private:
     bool beginWrite();
     bool finishWrite(qint64 sequence);
     void applyStored(const DatabaseSnapshot &delta);
+    // Puts a record's new state (or its removal) into memory and the feed,
+    // in place of what it replaces.
+    void placeCase(Case c, qint64 sequence, QByteArray json);
+    void placeRequest(EscalationRequest r, qint64 sequence, QByteArray json);
+    void placeRemoval(const StoredTombstone &tombstone);
 
     WriteResult error(int status, QStringView code, const QString &message,
                       const QByteArray &details = {}) const;

@@ -15,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTimer>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -280,6 +281,15 @@ HttpAnswer PortalProcess::finish(QNetworkReply *reply, std::chrono::milliseconds
 QNetworkReply *PortalProcess::startGet(const QString &pathAndQuery, const Headers &headers)
 {
     return m_nam.get(request(pathAndQuery, headers, true));
+}
+
+QNetworkReply *PortalProcess::startPost(const QString &pathAndQuery, const QByteArray &body)
+{
+    QNetworkRequest req =
+        request(pathAndQuery,
+                {{"Idempotency-Key", QUuid::createUuid().toByteArray(QUuid::WithoutBraces)}}, true);
+    req.setRawHeader("Content-Type", "application/json");
+    return m_nam.post(req, body);
 }
 
 QNetworkReply *PortalProcess::startAction(const QString &requestId, const QJsonObject &body,

@@ -71,6 +71,8 @@ public:
                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
     // Fires a request and returns the reply without waiting (for long polls).
     QNetworkReply *startGet(const QString &pathAndQuery, const Headers &headers = {});
+    // Fires a POST without waiting.
+    QNetworkReply *startPost(const QString &pathAndQuery, const QByteArray &body);
     // Fires a request action without waiting (writes racing each other).
     QNetworkReply *startAction(const QString &requestId, const QJsonObject &body,
                                const QString &key);
