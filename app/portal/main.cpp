@@ -99,6 +99,11 @@ int main(int argc, char *argv[])
             "\"500:0.1,429:0.05,reset:0.05\"."),
          u"SPEC"_s},
         {u"fault-seed"_s, tr("Seed of the fault injection (default: --seed)."), u"N"_s},
+        {u"trusted-proxy"_s,
+         tr("Reverse proxies in front of the portal (comma list of addresses or subnets): for "
+            "requests from them the client is the address their X-Forwarded-For names, for the "
+            "sign-in throttle and the audit log."),
+         u"ADDRESSES"_s},
         {u"shared-poll"_s,
          tr("On a PostgreSQL database shared with other portals: look for their changes every "
             "this many seconds besides their notices (default 2; 0: notices only)."),
@@ -246,6 +251,11 @@ int main(int argc, char *argv[])
         QString error;
         if (!server.setFaults(parser.value(u"faults"_s), quint64(*faultSeed), &error))
             return usageError(error);
+    }
+    if (parser.isSet(u"trusted-proxy"_s)) {
+        QString error;
+        if (!server.setTrustedProxies(parser.value(u"trusted-proxy"_s), &error))
+            return usageError(u"--trusted-proxy: "_s + error);
     }
     if (parser.isSet(u"tls-cert"_s) != parser.isSet(u"tls-key"_s))
         return usageError(tr("--tls-cert and --tls-key go together"));

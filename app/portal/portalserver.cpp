@@ -198,16 +198,6 @@ QString resultOf(int status)
     }
 }
 
-QString addressOf(const QHttpServerRequest &request)
-{
-    QHostAddress address = request.remoteAddress();
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
-    if (isV4)
-        address = QHostAddress(v4); // "::ffff:127.0.0.1" and "127.0.0.1" are one client
-    return address.toString();
-}
-
 QByteArray userJson(const UserIdentity &user)
 {
     const QJsonObject o {{u"id"_s, user.id},
@@ -380,7 +370,7 @@ std::optional<PortalServer::Caller> PortalServer::admit(const Request &request,
                                                         Responder &responder)
 {
     const QByteArray line = requestLineOf(request);
-    const QString address = addressOf(request);
+    const QString address = m_clientAddress.of(request);
     // A throttled address is refused before its token is looked at, or a
     // guess that happened to be right would still tell.
     if (const auto wait = m_throttle.retryAfter(address)) {

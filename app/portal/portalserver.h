@@ -11,6 +11,7 @@
 // socket and dropped unanswered once the client has gone.
 
 #include "auththrottle.h"
+#include "clientaddress.h"
 #include "faultinjector.h"
 #include "permissions.h"
 
@@ -57,6 +58,11 @@ public:
 
     // Requests per second over all clients; 0 turns the limit off.
     void setRateLimit(int perSecond);
+    // Peers whose X-Forwarded-For names the client (ClientAddress).
+    bool setTrustedProxies(const QString &list, QString *error)
+    {
+        return m_clientAddress.setTrustedProxies(list, error);
+    }
     bool setFaults(const QString &spec, quint64 seed, QString *error);
     void setStallTime(std::chrono::milliseconds stall) { m_faults.setStallTime(stall); }
 
@@ -161,6 +167,7 @@ private:
     PortalAccess m_access;
     QHttpServer m_http;
     AuthThrottle m_throttle;
+    ClientAddress m_clientAddress;
     QTimer *m_revocationCheck = nullptr;
     qint64 m_dataVersion = -1;
     FaultInjector m_faults;

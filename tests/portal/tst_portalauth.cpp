@@ -511,6 +511,47 @@ private Q_SLOTS:
         // While throttled the address is not heard at all, a right token included.
         QCOMPARE(portal->get(u"/api/v1/me"_s).status, 429);
         QCOMPARE(portal->get(u"/api/v1/health"_s, {}, false).status, 200);
+        // Claiming another address is no way out without --trusted-proxy.
+        QCOMPARE(portal->get(u"/api/v1/me"_s, {{"X-Forwarded-For", "203.0.113.9"}}).status, 429);
+    }
+
+    void trustedProxy_throttlesAndAuditsTheForwardedClient()
+    {
+        // Desks behind a reverse proxy on this host: each its own client.
+        auto portal = startPortal(
+            {u"--requests"_s, u"5"_s, u"--trusted-proxy"_s, u"10.0.0.0/8, 127.0.0.1"_s});
+        QVERIFY(portal);
+        const auto from = [](const QByteArray &forwardedFor) {
+            return PortalProcess::Headers {{"X-Forwarded-For", forwardedFor}};
+        };
+        PortalProcess::Headers guesser = from("203.0.113.5");
+        guesser.emplace_back("Authorization", "Bearer esk_not-a-token");
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(portal->get(u"/api/v1/me"_s, guesser, false).status, 401);
+        QCOMPARE(portal->get(u"/api/v1/me"_s, guesser, false).status, 429);
+        // Another desk behind the same proxy is not throttled with it; one
+        // that forges an address left of what the proxies wrote is still
+        // the client the last proxy saw.
+        QCOMPARE(portal->get(u"/api/v1/me"_s, from("203.0.113.6")).status, 200);
+        QCOMPARE(portal->get(u"/api/v1/me"_s, from("198.51.100.1, 203.0.113.5")).status, 429);
+        QCOMPARE(portal->get(u"/api/v1/me"_s, from("203.0.113.5, 10.0.0.7")).status, 429);
+
+        // The audit log names the client, not the proxy.
+        portal->signInAs(u"admin"_s);
+        const HttpAnswer audit = portal->get(u"/api/v1/audit?limit=1000"_s, from("203.0.113.7"));
+        QCOMPARE(audit.status, 200);
+        int fromGuesser = 0;
+        for (const QJsonValue &e : audit.json().value("entries"_L1).toArray()) {
+            QVERIFY(e["address"_L1].toString() != u"127.0.0.1"_s);
+            fromGuesser += e["address"_L1].toString() == u"203.0.113.5"_s ? 1 : 0;
+        }
+        QCOMPARE(fromGuesser, 10);
+
+        // A bad list is refused at start.
+        PortalProcess bad;
+        QString error;
+        QVERIFY(
+            !bad.start({u"--requests"_s, u"5"_s, u"--trusted-proxy"_s, u"10.0.0.0/40"_s}, &error));
     }
 
     void auditVerify_namesTheFirstChangedOrRemovedEntry()
