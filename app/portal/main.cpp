@@ -106,7 +106,9 @@ int main(int argc, char *argv[])
          u"ADDRESSES"_s},
         {u"shared-poll"_s,
          tr("On a PostgreSQL database shared with other portals: look for their changes every "
-            "this many seconds besides their notices (default 2; 0: notices only)."),
+            "this many seconds besides their notices, and connect again after the database "
+            "server restarted (default 2; 0: notices only, a lost connection noticed at the "
+            "next write)."),
          u"SECONDS"_s},
         {u"stall-seconds"_s,
          tr("How long a stall fault holds a request before dropping it (default 120)."),

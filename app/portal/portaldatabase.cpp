@@ -184,6 +184,11 @@ bool PortalDatabase::isPostgres(const QSqlDatabase &db)
 
 bool PortalDatabase::beginExclusive(QSqlDatabase db, QString *error)
 {
+    return beginExclusiveOnce(db, error) || (reconnectIfLost(db) && beginExclusiveOnce(db, error));
+}
+
+bool PortalDatabase::beginExclusiveOnce(QSqlDatabase db, QString *error)
+{
     QSqlQuery q(db);
     const bool ok = isPostgres(db)
         ? q.exec(u"BEGIN"_s) && q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock))
@@ -326,6 +331,47 @@ bool PortalDatabase::open(const QString &path, QString *error)
         return false;
     m_shared = isPostgresLocator(path);
     m_locator = path;
+    if (!prepareStatements()) {
+        *error = m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool PortalDatabase::reconnectIfLost(QSqlDatabase db)
+{
+    if (!isPostgres(db) || QSqlQuery(db).exec(u"SELECT 1"_s))
+        return false; // not lost: the statement failed for its own reason
+    db.close();
+    if (!db.open()) {
+        qCWarning(lcPortal) << "portal database: cannot reconnect:" << db.lastError().text();
+        return false;
+    }
+    qCInfo(lcPortal) << "portal database: reconnected";
+    return true;
+}
+
+bool PortalDatabase::reconnect()
+{
+    if (!reconnectIfLost(QSqlDatabase::database(m_connectionName, false)))
+        return false;
+    m_inTransaction = false;
+    // The listening connection went with the server.
+    return prepareStatements() && relisten();
+}
+
+bool PortalDatabase::relisten()
+{
+    if (m_listenConnection.isEmpty())
+        return true;
+    QSqlDatabase db = QSqlDatabase::database(m_listenConnection, false);
+    if (!reconnectIfLost(db))
+        return db.isOpen();
+    return db.driver()->subscribeToNotification(changesChannel());
+}
+
+bool PortalDatabase::prepareStatements()
+{
     const bool prepared =
         prepare(m_putCase,
                 u"INSERT INTO cases (id, seq, body) VALUES (?, ?, ?) ON CONFLICT (id) "
@@ -348,11 +394,7 @@ bool PortalDatabase::open(const QString &path, QString *error)
         && prepare(m_putMeta,
                    u"INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO "
                    u"UPDATE SET value = excluded.value"_s);
-    if (!prepared) {
-        *error = m_lastError;
-        return false;
-    }
-    return true;
+    return prepared;
 }
 
 bool PortalDatabase::load(DatabaseSnapshot *out, QString *error)
@@ -398,6 +440,13 @@ bool PortalDatabase::load(DatabaseSnapshot *out, QString *error)
 }
 
 bool PortalDatabase::begin()
+{
+    // The server restarted or failed over since the last write: connect
+    // again and try once more.
+    return beginOnce() || (reconnect() && beginOnce());
+}
+
+bool PortalDatabase::beginOnce()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction()) {
@@ -544,10 +593,16 @@ bool PortalDatabase::loadSince(qint64 since, DatabaseSnapshot *out, QString *err
 
 qint64 PortalDatabase::committedSequence()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(u"SELECT value FROM meta WHERE key = 'sequence'"_s) || !q.next())
-        return -1;
-    return q.value(0).toLongLong();
+    const auto read = [this]() -> qint64 {
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        if (!q.exec(u"SELECT value FROM meta WHERE key = 'sequence'"_s) || !q.next())
+            return -1;
+        return q.value(0).toLongLong();
+    };
+    const qint64 sequence = read();
+    if (sequence >= 0 || m_inTransaction || !reconnect())
+        return sequence;
+    return read();
 }
 
 std::optional<StoredAnswer> PortalDatabase::answerFor(const QString &key)

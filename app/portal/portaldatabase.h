@@ -77,6 +77,10 @@ public:
     // same database until it ends, in this process or another (SQLite:
     // BEGIN IMMEDIATE; PostgreSQL: a transaction-scoped advisory lock).
     static bool beginExclusive(QSqlDatabase db, QString *error);
+    // After a failed statement on PostgreSQL: when the connection to the
+    // server is gone (a restart, a failover), opens it again and says the
+    // caller may retry; false when it was not lost or cannot be restored.
+    static bool reconnectIfLost(QSqlDatabase db);
     bool load(DatabaseSnapshot *out, QString *error);
 
     bool begin();
@@ -118,6 +122,12 @@ public:
 
 private:
     static bool openPostgres(const QString &connectionName, const QString &locator, QString *error);
+    static bool beginExclusiveOnce(QSqlDatabase db, QString *error);
+    bool beginOnce();
+    bool prepareStatements();
+    // The connections again after the server went away.
+    bool reconnect();
+    bool relisten();
     // Creates or upgrades the schema (versions in meta 'schema').
     static bool migrate(QSqlDatabase db, const QString &name, QString *error);
     bool exec(QSqlQuery &query);

@@ -383,6 +383,14 @@ std::optional<PortalServer::Caller> PortalServer::admit(const Request &request,
     const bool bearer = authorization.startsWith("Bearer ");
     const QByteArray token = bearer ? authorization.mid(7).trimmed() : QByteArray();
     const auto user = m_access.users->authenticate(token);
+    if (!user && m_access.users->lastLookupFailed()) {
+        // The token could not be checked, which is not the client's fault:
+        // no failure is counted against its address.
+        sendError(responder, line, 503, u"unavailable",
+                  tr("The portal cannot reach its database; retry shortly"), {},
+                  {{"Retry-After", "5"}});
+        return std::nullopt;
+    }
     if (!user) {
         m_throttle.failed(address);
         audit(nullptr, address, u"authenticate"_s, request.url().path(), u"unauthorized"_s);
@@ -601,12 +609,15 @@ void PortalServer::onStoreChanged(qint64 sequence)
 void PortalServer::checkHeldTokens()
 {
     const qint64 version = m_access.users->dataVersion();
-    if (version == m_dataVersion)
+    // -1: the database cannot say now (a server restarting); no token is
+    // refused on that.
+    if (version < 0 || version == m_dataVersion)
         return;
     m_dataVersion = version;
     std::vector<quint64> refused;
     for (const auto &[id, held] : m_waiters) {
-        if (!held.tokenHash.isEmpty() && !m_access.users->userWithHash(held.tokenHash))
+        if (!held.tokenHash.isEmpty() && !m_access.users->userWithHash(held.tokenHash)
+            && !m_access.users->lastLookupFailed())
             refused.push_back(id);
     }
     for (quint64 id : refused) {

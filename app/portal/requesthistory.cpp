@@ -1,5 +1,7 @@
 #include "requesthistory.h"
 
+#include "portaldatabase.h"
+
 #include "portaljson.h"
 #include "portallog.h"
 
@@ -37,7 +39,8 @@ bool RequestHistory::add(const QString &requestId, const HistoryEntry &entry)
 bool RequestHistory::addAll(const QList<std::pair<QString, HistoryEntry>> &entries)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!db.transaction())
+    // A database server that restarted meanwhile is connected to again.
+    if (!db.transaction() && !(PortalDatabase::reconnectIfLost(db) && db.transaction()))
         return false;
     QSqlQuery q(db);
     q.prepare(u"INSERT INTO history (request_id, at, action, actor_id, actor_name, actor_role,"

@@ -13,6 +13,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Escalation::Portal {
@@ -229,6 +231,7 @@ bool UserDirectory::setHash(const QString &id, const QByteArray &hash, bool only
 
 std::optional<UserIdentity> UserDirectory::authenticate(QByteArrayView token) const
 {
+    m_lookupFailed = false;
     if (token.isEmpty())
         return std::nullopt;
     return userWithHash(hashOf(token));
@@ -236,11 +239,21 @@ std::optional<UserIdentity> UserDirectory::authenticate(QByteArrayView token) co
 
 std::optional<UserIdentity> UserDirectory::userWithHash(const QByteArray &hash) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(u"SELECT id, name, role, team, revoked_at, token_hash FROM users"
-              " WHERE token_hash = ? AND revoked_at IS NULL"_s);
-    q.addBindValue(hash);
-    if (!q.exec() || !q.next())
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    std::optional<QSqlQuery> found;
+    const auto lookUp = [&] {
+        found.emplace(db); // a fresh query: a reconnect ends the old ones
+        found->prepare(u"SELECT id, name, role, team, revoked_at, token_hash FROM users"
+                       " WHERE token_hash = ? AND revoked_at IS NULL"_s);
+        found->addBindValue(hash);
+        return found->exec();
+    };
+    // A database server that restarted meanwhile is connected to again.
+    m_lookupFailed = !lookUp() && !(PortalDatabase::reconnectIfLost(db) && lookUp());
+    if (m_lookupFailed)
+        return std::nullopt;
+    QSqlQuery &q = *found;
+    if (!q.next())
         return std::nullopt;
     // Found by its hash; compared again without an early exit all the same.
     if (!sameBytes(q.value(5).toByteArray(), hash))
@@ -251,17 +264,26 @@ std::optional<UserIdentity> UserDirectory::userWithHash(const QByteArray &hash) 
 
 qint64 UserDirectory::dataVersion() const
 {
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    QSqlQuery q(db);
-    if (!PortalDatabase::isPostgres(db))
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!PortalDatabase::isPostgres(db)) {
+        QSqlQuery q(db);
         return q.exec(u"PRAGMA data_version"_s) && q.next() ? q.value(0).toLongLong() : -1;
+    }
     // PostgreSQL keeps no such counter: a digest of what decides who may
     // sign in (ids, token hashes, revocations) changes when any of it does.
-    if (!q.exec(u"SELECT COUNT(*), COALESCE(SUM(hashtext(id || ':' || COALESCE(encode(token_hash, "
-                u"'hex'), '') || ':' || COALESCE(revoked_at, ''))), 0) FROM users"_s)
-        || !q.next())
-        return -1;
-    return (q.value(0).toLongLong() << 40) ^ q.value(1).toLongLong();
+    const auto digest = [&db]() -> qint64 {
+        QSqlQuery q(db);
+        if (!q.exec(u"SELECT COUNT(*), COALESCE(SUM(hashtext(id || ':' || "
+                    u"COALESCE(encode(token_hash, 'hex'), '') || ':' || COALESCE(revoked_at, "
+                    u"''))), 0) FROM users"_s)
+            || !q.next())
+            return -1;
+        // Never negative: -1 means "cannot say".
+        return ((q.value(0).toLongLong() << 40) ^ q.value(1).toLongLong())
+            & std::numeric_limits<qint64>::max();
+    };
+    const qint64 version = digest();
+    return version >= 0 || !PortalDatabase::reconnectIfLost(db) ? version : digest();
 }
 
 } // namespace Escalation::Portal

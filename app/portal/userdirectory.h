@@ -56,14 +56,19 @@ public:
     // The active user a token belongs to.
     std::optional<UserIdentity> authenticate(QByteArrayView token) const;
     std::optional<UserIdentity> userWithHash(const QByteArray &hash) const;
+    // Whether the last lookup found nothing because the database could not
+    // be asked (a database server restarting), not because of the token.
+    bool lastLookupFailed() const { return m_lookupFailed; }
 
     // Changes whenever another connection (another process included) has
-    // committed to the file: the cue to look at held long polls again.
+    // committed to the database: the cue to look at held long polls again;
+    // -1 when the database cannot say now.
     qint64 dataVersion() const;
 
 private:
     bool setHash(const QString &id, const QByteArray &hash, bool onlyIfNone, QString *error);
     QString m_connectionName;
+    mutable bool m_lookupFailed = false;
 };
 
 } // namespace Escalation::Portal

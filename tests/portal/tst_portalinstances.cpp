@@ -279,6 +279,42 @@ private Q_SLOTS:
         // And B goes on taking writes.
         QCOMPARE(p.b->action(ids.at(1), note(u"after the failover"_s), newKey()).status, 200);
     }
+
+    void databaseRestart_isAnsweredClearly_andBothCarryOn()
+    {
+        // The default look every 2 s is also what notices a lost listening
+        // connection (--shared-poll 0 would only notice at the next write).
+        Pair p = startPair();
+        const QStringList ids = pendingRequests(*p.a);
+        QVERIFY(!ids.isEmpty());
+        QString error;
+        const QString cursor = p.b->cursor();
+
+        // The database server goes away: writes and sign-ins are answered
+        // 503 (not 401, and no failed sign-in is counted), nothing is stored.
+        m_cluster.stop();
+        const QString key = newKey();
+        const HttpAnswer during = p.a->action(ids.at(0), note(u"during the outage"_s), key);
+        QCOMPARE(during.status, 503);
+        QCOMPARE(during.errorCode(), u"unavailable"_s);
+        for (int i = 0; i < 12; ++i) {
+            const HttpAnswer me = p.b->get(u"/api/v1/me"_s);
+            QCOMPARE(me.status, 503);
+            QVERIFY(me.headers.contains("retry-after"));
+        }
+
+        // It comes back: both connect again by themselves, the write retried
+        // with its key is applied once, and a desk polling B hears of it.
+        QVERIFY2(m_cluster.restart(&error), qPrintable(error));
+        QCOMPARE(p.b->get(u"/api/v1/me"_s).status, 200); // not throttled
+        QNetworkReply *poll = p.b->startGet(u"/api/v1/changes/wait?timeout=60&since="_s + cursor);
+        const HttpAnswer retried = p.a->action(ids.at(0), note(u"during the outage"_s), key);
+        QCOMPARE(retried.status, 200);
+        QCOMPARE(PortalProcess::finish(poll, std::chrono::seconds(90)).status, 200);
+        const HttpAnswer record = p.b->get(u"/api/v1/requests/"_s + ids.at(0));
+        QCOMPARE(noteTexts(record.json()).count(u"during the outage"_s), 1);
+        QCOMPARE(p.b->action(ids.at(0), note(u"through B again"_s), newKey()).status, 200);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPortalInstances)

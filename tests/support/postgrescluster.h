@@ -42,6 +42,7 @@ public:
         return {};
     }
 
+    // Makes the cluster (initdb) and starts it.
     bool start(QString *error)
     {
         const QString bin = binDir();
@@ -82,6 +83,22 @@ public:
                   QStringLiteral("--no-sync")},
                  error))
             return false;
+        m_bin = bin;
+        return launch(error);
+    }
+
+    // Stops the server and starts it again on the same data and port, as
+    // an administrator's restart or a failover would look to the portals.
+    bool restart(QString *error)
+    {
+        stop();
+        return launch(error);
+    }
+
+    bool launch(QString *error)
+    {
+        const QString bin = m_bin;
+        const QString data = dataDir();
         const QString options =
             QStringLiteral("-c listen_addresses=127.0.0.1 -c port=%1 -c unix_socket_directories=%2 "
                            "-c fsync=off -c max_connections=200")
@@ -165,6 +182,7 @@ private:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_bin;
     QString m_runAs;
     quint16 m_port = 0;
     pid_t m_pid = 0;
