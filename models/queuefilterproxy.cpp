@@ -85,8 +85,8 @@ QVariant QueueFilterProxy::data(const QModelIndex &index, int role) const
             return int(ClusterRowKind::None);
         if (lead != source.row())
             return int(ClusterRowKind::Member);
-        return int(m_clusterRows.value(lead).expanded ? ClusterRowKind::Expanded
-                                                      : ClusterRowKind::Collapsed);
+        return int(m_clusterRows.constFind(lead)->expanded ? ClusterRowKind::Expanded
+                                                           : ClusterRowKind::Collapsed);
     }
     if (lead < 0)
         return m_source->data(source, role);
@@ -96,14 +96,16 @@ QVariant QueueFilterProxy::data(const QModelIndex &index, int role) const
             return QString(QStringLiteral("    ") + m_source->data(source, role).toString());
         return m_source->data(source, role);
     }
-    const ClusterRows cluster = m_clusterRows.value(lead);
-    const ConfirmedCluster *confirmed = m_clusters ? m_clusters->cluster(cluster.key) : nullptr;
-    const QString title = confirmed ? confirmed->title : QString();
+    const ClusterRows &cluster = *m_clusterRows.constFind(lead);
+    const auto title = [this, &cluster] {
+        const ConfirmedCluster *confirmed = m_clusters ? m_clusters->cluster(cluster.key) : nullptr;
+        return confirmed ? confirmed->title : QString();
+    };
     const int count = int(cluster.rows.size());
     if (role == Qt::DisplayRole && index.column() == QueueColumn::Subject)
         return QStringLiteral("%1 %2").arg(
             cluster.expanded ? QStringLiteral("▾") : QStringLiteral("▸"),
-            tr("Major issue (%n requests): %1", nullptr, count).arg(title));
+            tr("Major issue (%n requests): %1", nullptr, count).arg(title()));
     if (role == Qt::ToolTipRole && index.column() == QueueColumn::Subject)
         return cluster.expanded ? tr("Left arrow or click ▾: show the cluster as one row again")
                                 : tr("One row for %n requests: an action on it answers each of "
@@ -113,7 +115,7 @@ QVariant QueueFilterProxy::data(const QModelIndex &index, int role) const
         return QString((cluster.expanded
                             ? tr("Major issue “%1”, %n requests, expanded.", nullptr, count)
                             : tr("Major issue “%1”, %n requests, collapsed.", nullptr, count))
-                           .arg(title)
+                           .arg(title())
                        + QLatin1Char(' ') + m_source->data(source, role).toString());
     return m_source->data(source, role);
 }
@@ -172,7 +174,7 @@ QString QueueFilterProxy::clusterKeyAt(int proxyRow) const
     if (m_leadOf.empty() || proxyRow < 0 || proxyRow >= int(m_proxyToSource.size()))
         return {};
     const int source = m_proxyToSource[std::size_t(proxyRow)];
-    return leadOf(source) == source ? m_clusterRows.value(source).key : QString();
+    return leadOf(source) == source ? m_clusterRows.constFind(source)->key : QString();
 }
 
 int QueueFilterProxy::clusterRowOf(const QString &key) const
@@ -190,7 +192,7 @@ QStringList QueueFilterProxy::requestIdsAt(int proxyRow) const
     const int source = m_proxyToSource[std::size_t(proxyRow)];
     if (leadOf(source) != source)
         return {m_source->requestIdAt(source)};
-    const ClusterRows cluster = m_clusterRows.value(source);
+    const ClusterRows &cluster = *m_clusterRows.constFind(source);
     if (cluster.expanded)
         return {m_source->requestIdAt(source)};
     QStringList ids;

@@ -175,12 +175,14 @@ void DeskFeatures::loadSnapshot(const QList<EscalationRequest> &requests,
     m_flags->loadSnapshot(cases);
     m_obligations->loadSnapshot(requests);
     // A confirmed cluster all of whose requests were answered is history.
-    QSet<QString> open;
-    for (const EscalationRequest &r : requests)
-        if (r.state == RequestState::Pending)
-            open.insert(r.id);
-    m_window->confirmedClusters()->forgetAnswered(
-        [&open](const QString &id) { return open.contains(id); });
+    // (Most starts have none: no pass over the whole queue for them.)
+    if (QueueClusters *confirmed = m_window->confirmedClusters(); !confirmed->isEmpty()) {
+        QSet<QString> open;
+        for (const EscalationRequest &r : requests)
+            if (r.state == RequestState::Pending)
+                open.insert(r.id);
+        confirmed->forgetAnswered([&open](const QString &id) { return open.contains(id); });
+    }
     // After the first paint: proposals are not what a start waits for.
     m_clusters->scheduleRecompute();
 }

@@ -9,6 +9,8 @@
 #include <QUrl>
 #include <QVariant>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace Escalation::Portal {
@@ -187,12 +189,16 @@ bool PortalDatabase::beginExclusive(QSqlDatabase db, QString *error)
     return beginExclusiveOnce(db, error) || (reconnectIfLost(db) && beginExclusiveOnce(db, error));
 }
 
+bool PortalDatabase::takeWriterLock(QSqlQuery &query)
+{
+    return query.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock));
+}
+
 bool PortalDatabase::beginExclusiveOnce(QSqlDatabase db, QString *error)
 {
     QSqlQuery q(db);
-    const bool ok = isPostgres(db)
-        ? q.exec(u"BEGIN"_s) && q.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock))
-        : q.exec(u"BEGIN IMMEDIATE"_s);
+    const bool ok =
+        isPostgres(db) ? q.exec(u"BEGIN"_s) && takeWriterLock(q) : q.exec(u"BEGIN IMMEDIATE"_s);
     if (!ok) {
         *error = q.lastError().text();
         if (isPostgres(db))
@@ -399,43 +405,20 @@ bool PortalDatabase::prepareStatements()
 
 bool PortalDatabase::load(DatabaseSnapshot *out, QString *error)
 {
+    // Everything after "before the first change", and every stored answer.
+    if (!loadSince(std::numeric_limits<qint64>::min(), out, error))
+        return false;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    const auto run = [&](const QString &sql) {
-        if (q.exec(sql))
-            return true;
+    if (!q.exec(u"SELECT key, fingerprint, status, body FROM idempotency"_s)) {
         *error = q.lastError().text();
         return false;
-    };
-    if (!run(u"SELECT seq, body FROM cases ORDER BY seq"_s))
-        return false;
-    while (q.next())
-        out->cases.append(StoredRecord {q.value(0).toLongLong(), q.value(1).toByteArray()});
-    if (!run(u"SELECT seq, body FROM requests ORDER BY seq"_s))
-        return false;
-    while (q.next())
-        out->requests.append(StoredRecord {q.value(0).toLongLong(), q.value(1).toByteArray()});
-    if (!run(u"SELECT seq, kind, id FROM tombstones ORDER BY seq"_s))
-        return false;
-    while (q.next()) {
-        out->tombstones.append(StoredTombstone {
-            q.value(0).toLongLong(), q.value(1).toString() == u"case"_s, q.value(2).toString()});
     }
-    if (!run(u"SELECT key, fingerprint, status, body FROM idempotency"_s))
-        return false;
     while (q.next()) {
         out->answers.insert(
             q.value(0).toString(),
             StoredAnswer {q.value(1).toByteArray(), q.value(2).toInt(), q.value(3).toByteArray()});
     }
-    if (!run(u"SELECT key, COUNT(*) FROM applications WHERE key IS NOT NULL GROUP BY key"_s))
-        return false;
-    while (q.next())
-        out->applications.insert(q.value(0).toString(), q.value(1).toInt());
-    if (!run(u"SELECT key, value FROM meta"_s))
-        return false;
-    while (q.next())
-        out->meta.insert(q.value(0).toString(), q.value(1).toString());
     return true;
 }
 
@@ -457,7 +440,7 @@ bool PortalDatabase::beginOnce()
     // One writer at a time on a shared PostgreSQL database, as on SQLite.
     if (isPostgres(db)) {
         QSqlQuery lock(db);
-        if (!lock.exec(u"SELECT pg_advisory_xact_lock(%1)"_s.arg(WriterLock))) {
+        if (!takeWriterLock(lock)) {
             m_lastError = lock.lastError().text();
             db.rollback();
             m_inTransaction = false;
@@ -545,7 +528,7 @@ bool PortalDatabase::loadSince(qint64 since, DatabaseSnapshot *out, QString *err
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     // Outside a write, one snapshot for every statement: otherwise a commit
     // between two of them could show a later change without an earlier one.
-    const bool snapshot = !m_inTransaction;
+    const bool snapshot = m_shared && !m_inTransaction;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     const auto fail = [&] {
@@ -566,6 +549,11 @@ bool PortalDatabase::loadSince(qint64 since, DatabaseSnapshot *out, QString *err
         return fail();
     while (q.next())
         out->meta.insert(q.value(0).toString(), q.value(1).toString());
+    // Nothing committed since: the common case of a write's turn and a look.
+    if (out->meta.value(u"sequence"_s).toLongLong() <= since) {
+        q.finish();
+        return !snapshot || q.exec(u"COMMIT"_s) || fail();
+    }
     if (!select(u"SELECT seq, body FROM cases WHERE seq > ? ORDER BY seq"_s))
         return fail();
     while (q.next())

@@ -123,6 +123,8 @@ public:
 private:
     static bool openPostgres(const QString &connectionName, const QString &locator, QString *error);
     static bool beginExclusiveOnce(QSqlDatabase db, QString *error);
+    // Inside a PostgreSQL transaction: waits for the writers' lock.
+    static bool takeWriterLock(QSqlQuery &query);
     bool beginOnce();
     bool prepareStatements();
     // The connections again after the server went away.

@@ -75,29 +75,22 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
     m_nextNoteSerial =
         snapshot.meta.value(u"nextNote"_s, QString::number(m_nextNoteSerial)).toLongLong();
 
+    // A record that cannot be read fails the open: the file is not ours to guess at.
     for (const StoredRecord &stored : std::as_const(snapshot.cases)) {
-        const auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object());
+        auto c = Json::caseFromJson(QJsonDocument::fromJson(stored.json).object());
         if (!c) {
             *error = tr("%1: a stored case cannot be read").arg(path);
             return false;
         }
-        const int slot = int(m_cases.size());
-        m_caseIndex.insert(c->id, slot);
-        m_cases.push_back(CaseSlot {*c, stored.sequence, stored.json, {}, false});
-        m_feed.emplace(stored.sequence, FeedRef {RefKind::Case, slot});
+        placeCase(std::move(*c), stored.sequence, stored.json);
     }
     for (const StoredRecord &stored : std::as_const(snapshot.requests)) {
-        const auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
-        const int caseSlot = r ? m_caseIndex.value(r->caseId, -1) : -1;
-        if (!r || caseSlot < 0) {
+        auto r = Json::requestFromJson(QJsonDocument::fromJson(stored.json).object());
+        if (!r || !m_caseIndex.contains(r->caseId)) {
             *error = tr("%1: a stored escalation request cannot be read").arg(path);
             return false;
         }
-        const int slot = int(m_requests.size());
-        m_requestIndex.insert(r->id, slot);
-        m_requests.push_back(RequestSlot {*r, stored.sequence, stored.json, caseSlot, false});
-        m_cases[std::size_t(caseSlot)].requestSlots.push_back(slot);
-        m_feed.emplace(stored.sequence, FeedRef {RefKind::Request, slot});
+        placeRequest(std::move(*r), stored.sequence, stored.json);
     }
     // Requests of a case in level order, whatever order they were stored in.
     for (CaseSlot &c : m_cases) {
@@ -105,12 +98,8 @@ bool PortalStore::openDatabase(const QString &path, QString *error)
             return m_requests[std::size_t(a)].data.level < m_requests[std::size_t(b)].data.level;
         });
     }
-    for (const StoredTombstone &t : std::as_const(snapshot.tombstones)) {
-        const int index = int(m_tombstones.size());
-        m_tombstones.push_back(t);
-        m_feed.emplace(t.sequence,
-                       FeedRef {t.isCase ? RefKind::RemovedCase : RefKind::RemovedRequest, index});
-    }
+    for (const StoredTombstone &t : std::as_const(snapshot.tombstones))
+        placeRemoval(t);
     m_answers = std::move(snapshot.answers);
     m_applications = std::move(snapshot.applications);
     m_db = std::move(db);
